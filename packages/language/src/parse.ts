@@ -1,0 +1,151 @@
+// Entry point of the language stage: text → AST + diagnostics. Never throws on user
+// input: lexing and parsing errors are collected (many per pass, thanks to chevrotain's
+// recovery) and returned as located diagnostics.
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type * as A from './ast.ts';
+import { JxLexer } from './tokens.ts';
+import { parserInstance } from './parser.ts';
+import { buildAst, endPosition, tokenRange } from './visitor.ts';
+
+export interface Comment {
+  text: string;
+  range: A.Range;
+}
+
+export interface ParseResult {
+  ast: A.TemplateFile;
+  comments: Comment[];
+  diagnostics: A.Diagnostic[];
+}
+
+/** Inputs beyond this size are refused with a clear message instead of hanging. */
+export const MAX_SOURCE_CHARS = 2_000_000;
+
+function positionAt(text: string, offset: number): A.Position {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return { offset, line, column: col };
+}
+
+function unpack(message: string): { zh: string; en: string } {
+  try {
+    const m = JSON.parse(message) as { zh?: unknown; en?: unknown };
+    if (typeof m.zh === 'string' && typeof m.en === 'string') return { zh: m.zh, en: m.en };
+  } catch {
+    /* a message chevrotain built itself */
+  }
+  return { zh: message, en: message };
+}
+
+function rangeForToken(text: string, tok: IToken): A.Range {
+  if (tok.tokenType.name === 'EOF' || Number.isNaN(tok.startOffset)) {
+    const end = endPosition(text);
+    return { start: end, end };
+  }
+  return tokenRange(tok);
+}
+
+/** The last '{' left open at the end of the token stream, if any. */
+function unmatchedOpenBrace(toks: IToken[]): IToken | undefined {
+  const stack: IToken[] = [];
+  for (const t of toks) {
+    if (t.tokenType.name === 'LBrace') stack.push(t);
+    else if (t.tokenType.name === 'RBrace') stack.pop();
+  }
+  return stack[stack.length - 1];
+}
+
+export function parse(text: string, file?: string): ParseResult {
+  const diagnostics: A.Diagnostic[] = [];
+  const at = (d: A.Diagnostic): A.Diagnostic => (file ? { ...d, file } : d);
+  if (text.length > MAX_SOURCE_CHARS) {
+    const start = { offset: 0, line: 1, column: 1 };
+    return {
+      ast: { kind: 'File', templates: [], range: { start, end: start } },
+      comments: [],
+      diagnostics: [
+        at({
+          code: 'JX0003',
+          severity: 'error',
+          range: { start, end: start },
+          message: {
+            zh: `模板文件过大：${text.length} 个字符，上限为 ${MAX_SOURCE_CHARS}`,
+            en: `template too large: ${text.length} characters, the limit is ${MAX_SOURCE_CHARS}`,
+          },
+          help: { zh: '请拆分模板或删除无关内容', en: 'split the template or remove unrelated text' },
+        }),
+      ],
+    };
+  }
+
+  const lexed = JxLexer.tokenize(text);
+  for (const e of lexed.errors) {
+    const bad = text.slice(e.offset, e.offset + Math.min(e.length, 10));
+    const start = positionAt(text, e.offset);
+    diagnostics.push(
+      at({
+        code: 'JX0001',
+        severity: 'error',
+        range: { start, end: { offset: e.offset + e.length, line: start.line, column: start.column + e.length } },
+        message: { zh: `无法识别的字符 “${bad}”`, en: `unrecognised character(s) '${bad}'` },
+        help: {
+          zh: '名称中含有标点或数字时请加引号，如 “党建工作(项)”',
+          en: 'quote names that contain punctuation or digits, e.g. “党建工作(项)”',
+        },
+      }),
+    );
+  }
+
+  parserInstance.input = lexed.tokens;
+  const cst = parserInstance.file();
+  const openBrace = unmatchedOpenBrace(lexed.tokens);
+  for (const e of parserInstance.errors as IRecognitionException[]) {
+    const message = unpack(e.message);
+    const atEof = e.token.tokenType.name === 'EOF' || Number.isNaN(e.token.startOffset);
+    if (atEof && openBrace) {
+      message.zh += `（未闭合的 “{” 在第 ${openBrace.startLine} 行第 ${openBrace.startColumn} 列）`;
+      message.en += ` (the unclosed '{' is at line ${openBrace.startLine}, column ${openBrace.startColumn})`;
+    }
+    diagnostics.push(
+      at({
+        code: 'JX0002',
+        severity: 'error',
+        range: rangeForToken(text, e.token),
+        message,
+        help: atEof
+          ? { zh: '在文件末尾补上 “}”', en: "add the missing '}' at the end" }
+          : { zh: '检查这一行的写法，参见 docs/dsl.md', en: 'check the syntax of this line, see docs/dsl.md' },
+      }),
+    );
+  }
+
+  const comments = (lexed.groups['comments'] ?? []).map((t) => ({ text: t.image, range: tokenRange(t) }));
+  let ast: A.TemplateFile;
+  try {
+    ast = buildAst(cst, text);
+  } catch {
+    // The visitor is written to tolerate recovered trees; this is a last guard so the
+    // playground never crashes on a half-typed template.
+    ast = { kind: 'File', templates: [], range: { start: positionAt(text, 0), end: endPosition(text) } };
+  }
+  if (ast.templates.length === 0 && diagnostics.length === 0) {
+    const start = positionAt(text, 0);
+    diagnostics.push(
+      at({
+        code: 'JX0004',
+        severity: 'error',
+        range: { start, end: start },
+        message: { zh: '文件中没有模板：应以 “模板 <表单> <年度> {” 开头', en: "no template in the file: it should start with '模板 <form> <year> {'" },
+      }),
+    );
+  }
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { ast, comments, diagnostics };
+}

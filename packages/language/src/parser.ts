@@ -1,0 +1,353 @@
+// The grammar of .jx templates: a chevrotain CstParser with error recovery. It knows
+// nothing of scoring; `visitor.ts` turns its CST into the typed AST.
+// chevrotain 13 calls Object.groupBy (ES2024), which Node 20 lacks; core-js adds just that.
+import 'core-js/actual/object/group-by';
+import { CstParser, type TokenType } from 'chevrotain';
+import * as T from './tokens.ts';
+import { errorMessageProvider } from './messages.ts';
+
+const cmpOps: TokenType[] = [T.GreaterEq, T.Greater, T.LessEq, T.Less, T.Equals, T.NotEq];
+
+export class JxParser extends CstParser {
+  constructor() {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: 'full',
+      maxLookahead: 4,
+      errorMessageProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE('file', () => {
+    this.MANY(() => this.SUBRULE(this.template));
+  });
+
+  private template = this.RULE('template', () => {
+    this.CONSUME(T.Template);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.NumberLit, { LABEL: 'year' });
+    this.OPTION(() => {
+      this.CONSUME(T.Extends);
+      this.CONSUME2(T.NumberLit, { LABEL: 'parent' });
+    });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.item));
+    this.CONSUME(T.RBrace);
+  });
+
+  // 定性 and 期限 are keywords (target shapes) but also natural rule names.
+  private name = this.RULE('name', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.Qualitative) },
+      { ALT: () => this.CONSUME(T.Deadline) },
+    ]);
+  });
+
+  private sep = this.RULE('sep', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Semi) }, { ALT: () => this.CONSUME(T.Comma) }]);
+  });
+
+  private item = this.RULE('item', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.titleDecl) },
+      { ALT: () => this.SUBRULE(this.totalDecl) },
+      { ALT: () => this.SUBRULE(this.roundingDecl) },
+      { ALT: () => this.SUBRULE(this.gradesDecl) },
+      { ALT: () => this.SUBRULE(this.tiersDecl) },
+      { ALT: () => this.SUBRULE(this.ruleDecl) },
+      { ALT: () => this.SUBRULE(this.sectionDecl) },
+      { ALT: () => this.SUBRULE(this.deductionDecl) },
+      { ALT: () => this.SUBRULE(this.aggregationDecl) },
+    ]);
+    this.OPTION(() => this.SUBRULE(this.sep));
+  });
+
+  private titleDecl = this.RULE('titleDecl', () => {
+    this.CONSUME(T.Title);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.name) });
+  });
+
+  private totalDecl = this.RULE('totalDecl', () => {
+    this.CONSUME(T.Total);
+    this.SUBRULE(this.quantity);
+  });
+
+  private roundingDecl = this.RULE('roundingDecl', () => {
+    this.CONSUME(T.Decimals);
+    this.SUBRULE(this.quantity);
+    this.OPTION(() => this.CONSUME(T.Places));
+    this.OPTION2(() => this.CONSUME(T.RoundingMode));
+  });
+
+  private gradesDecl = this.RULE('gradesDecl', () => {
+    this.CONSUME(T.Grades);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          this.MANY(() => {
+            this.SUBRULE(this.gradeBand);
+            this.OPTION(() => this.SUBRULE(this.sep));
+          });
+          this.CONSUME(T.RBrace);
+        },
+      },
+      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.gradeBand) }) },
+    ]);
+  });
+
+  private gradeBand = this.RULE('gradeBand', () => {
+    this.SUBRULE(this.name);
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.SUBRULE(this.cmpOp);
+            this.SUBRULE(this.quantity, { LABEL: 'bound' });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.range) },
+      ]),
+    );
+  });
+
+  private range = this.RULE('range', () => {
+    this.SUBRULE(this.quantity, { LABEL: 'low' });
+    this.OR([{ ALT: () => this.CONSUME(T.DotDot) }, { ALT: () => this.CONSUME(T.RangeSep) }]);
+    this.SUBRULE2(this.quantity, { LABEL: 'high' });
+  });
+
+  private tiersDecl = this.RULE('tiersDecl', () => {
+    this.CONSUME(T.Tiers);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.tier);
+      this.OPTION(() => this.CONSUME(T.Semi));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private tier = this.RULE('tier', () => {
+    this.SUBRULE(this.name);
+    this.SUBRULE(this.range);
+    this.OPTION(() => this.SUBRULE(this.aliasList));
+  });
+
+  private aliasList = this.RULE('aliasList', () => {
+    this.CONSUME(T.Alias);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.name) });
+  });
+
+  private ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(T.Rule);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.Applies);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.shape) });
+    this.OPTION(() => this.CONSUME(T.Colon));
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          this.SUBRULE(this.scoreDecl);
+          this.OPTION2(() => this.CONSUME(T.Semi));
+          this.CONSUME(T.RBrace);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.scoreDecl) },
+    ]);
+  });
+
+  private shape = this.RULE('shape', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.cmpOp) },
+      { ALT: () => this.CONSUME(T.Qualitative) },
+      { ALT: () => this.CONSUME(T.Deadline) },
+    ]);
+  });
+
+  private scoreDecl = this.RULE('scoreDecl', () => {
+    this.CONSUME(T.Score);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+
+  private sectionDecl = this.RULE('sectionDecl', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Section1) },
+      { ALT: () => this.CONSUME(T.Section2) },
+      { ALT: () => this.CONSUME(T.Section3) },
+    ]);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.Weight);
+    this.SUBRULE(this.quantity);
+    this.OPTION(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(() => {
+        this.SUBRULE(this.sectionItem);
+        this.OPTION2(() => this.SUBRULE(this.sep));
+      });
+      this.CONSUME(T.RBrace);
+    });
+  });
+
+  private sectionItem = this.RULE('sectionItem', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.aliasList) },
+      { ALT: () => this.SUBRULE(this.scoreDecl) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Use);
+          this.SUBRULE(this.name);
+        },
+      },
+      { ALT: () => this.CONSUME(T.FilledByUnit) },
+      { ALT: () => this.SUBRULE(this.sectionDecl) },
+    ]);
+  });
+
+  private deductionDecl = this.RULE('deductionDecl', () => {
+    this.CONSUME(T.Deduction);
+    this.SUBRULE(this.name);
+    this.OPTION(() => {
+      this.CONSUME(T.PerItemMax);
+      this.SUBRULE(this.quantity, { LABEL: 'perItem' });
+      this.OPTION2(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.TotalMax);
+    this.SUBRULE2(this.quantity, { LABEL: 'totalMax' });
+    this.OPTION3(() => {
+      this.OPTION4(() => this.CONSUME2(T.Comma));
+      this.CONSUME(T.Floor);
+      this.SUBRULE3(this.quantity, { LABEL: 'floor' });
+    });
+  });
+
+  private aggregationDecl = this.RULE('aggregationDecl', () => {
+    this.CONSUME(T.Aggregation);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.aggregationEntry);
+      this.OPTION(() => this.SUBRULE(this.sep));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private aggregationEntry = this.RULE('aggregationEntry', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Absolute) },
+      { ALT: () => this.CONSUME(T.Relative) },
+      { ALT: () => this.CONSUME(T.Qualitative) },
+    ]);
+    this.OR2([
+      { ALT: () => this.CONSUME(T.Sum) },
+      { ALT: () => this.CONSUME(T.FundingWeighted) },
+      { ALT: () => this.CONSUME(T.Mean) },
+    ]);
+  });
+
+  private quantity = this.RULE('quantity', () => {
+    this.CONSUME(T.NumberLit);
+    this.OPTION(() =>
+      this.OR([{ ALT: () => this.CONSUME(T.Percent) }, { ALT: () => this.CONSUME(T.UnitWord) }]),
+    );
+  });
+
+  private cmpOp = this.RULE('cmpOp', () => {
+    this.OR(cmpOps.map((t) => ({ ALT: () => this.CONSUME(t) })));
+  });
+
+  // ── expressions, loosest first ──
+  private expr = this.RULE('expr', () => {
+    this.SUBRULE(this.andExpr, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.andExpr, { LABEL: 'operands' });
+    });
+  });
+
+  private andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.cmpExpr, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.cmpExpr, { LABEL: 'operands' });
+    });
+  });
+
+  private cmpExpr = this.RULE('cmpExpr', () => {
+    this.SUBRULE(this.addExpr, { LABEL: 'operands' });
+    this.OPTION(() => {
+      this.SUBRULE(this.cmpOp);
+      this.SUBRULE2(this.addExpr, { LABEL: 'operands' });
+    });
+  });
+
+  private addExpr = this.RULE('addExpr', () => {
+    this.SUBRULE(this.mulExpr, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: 'ops' }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: 'ops' }) }]);
+      this.SUBRULE2(this.mulExpr, { LABEL: 'operands' });
+    });
+  });
+
+  private mulExpr = this.RULE('mulExpr', () => {
+    this.SUBRULE(this.unaryExpr, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Times, { LABEL: 'ops' }) },
+        { ALT: () => this.CONSUME(T.Divide, { LABEL: 'ops' }) },
+      ]);
+      this.SUBRULE2(this.unaryExpr, { LABEL: 'operands' });
+    });
+  });
+
+  private unaryExpr = this.RULE('unaryExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unaryExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  private primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.quantity) },
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.Weight) },
+      { ALT: () => this.SUBRULE(this.call) },
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expr);
+          this.CONSUME(T.RParen);
+        },
+      },
+    ]);
+  });
+
+  private call = this.RULE('call', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.FnMin) }, { ALT: () => this.CONSUME(T.FnMax) }]);
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: 'args' }) });
+    this.CONSUME(T.RParen);
+  });
+
+  private ifExpr = this.RULE('ifExpr', () => {
+    this.CONSUME(T.If);
+    this.SUBRULE(this.expr, { LABEL: 'cond' });
+    this.CONSUME(T.Then);
+    this.SUBRULE2(this.expr, { LABEL: 'then' });
+    this.CONSUME(T.Else);
+    this.SUBRULE3(this.expr, { LABEL: 'else' });
+  });
+}
+
+/** One parser instance is reused (chevrotain parsers are stateful but resettable). */
+export const parserInstance = new JxParser();
