@@ -143,8 +143,6 @@ export interface RoundingDecl extends Node {
   kind: 'Rounding';
   places: Quantity;
   mode: 'half-up' | 'truncate' | 'half-even';
-  /** spelling of the mode in the source (四舍五入 / half-up / …), null when omitted */
-  modeSpelling: string | null;
 }
 
 /**
@@ -195,8 +193,6 @@ export interface RuleDecl extends Node {
   kind: 'Rule';
   name: Name;
   shapes: TargetShape[];
-  /** source spelling of each shape, parallel to `shapes` */
-  shapeSpellings: string[];
   score: Expr;
   /** the `得分 = …` range, for diagnostics on the whole formula */
   scoreRange: Range;
@@ -243,9 +239,7 @@ export interface AggregationDecl extends Node {
 export interface AggregationEntry extends Node {
   kind: 'AggregationEntry';
   what: 'absolute' | 'relative' | 'qualitative';
-  whatSpelling: string;
   how: 'sum' | 'funding-weighted' | 'mean';
-  howSpelling: string;
 }
 
 // ───────────────────────── diagnostics ─────────────────────────

@@ -216,18 +216,16 @@ const shapeByToken: Record<string, A.TargetShape> = { Qualitative: 'qualitative'
 function ruleDecl(n: CstNode): A.RuleDecl | null {
   const nm = name(node(n, 'name'));
   const shapes: A.TargetShape[] = [];
-  const spellings: string[] = [];
   for (const s of nodes(n, 'shape')) {
     const op = cmpOp(node(s, 'cmpOp'));
     const tok = firstTokenOf(node(s, 'cmpOp') ?? s, ['Qualitative', 'Deadline', ...Object.keys(cmpByToken)]);
     const shape = op ?? (tok ? shapeByToken[tok.tokenType.name] : undefined);
     if (!shape || !tok) continue;
     shapes.push(shape);
-    spellings.push(tok.image);
   }
   const score = scoreDecl(node(n, 'scoreDecl'));
   if (!nm || !score || shapes.length === 0) return null;
-  return { kind: 'Rule', name: nm, shapes, shapeSpellings: spellings, score: score.expr, scoreRange: score.range, range: rangeOf(n) };
+  return { kind: 'Rule', name: nm, shapes, score: score.expr, scoreRange: score.range, range: rangeOf(n) };
 }
 
 function sectionDecl(n: CstNode): A.SectionDecl | null {
@@ -323,7 +321,7 @@ function item(n: CstNode): A.Item | null {
     const q = quantity(node(d, 'quantity'));
     const m = token(d, 'RoundingMode');
     if (!q) return null;
-    return { kind: 'Rounding', places: q, mode: m ? roundingModes[m.image]! : 'half-up', modeSpelling: m ? m.image : null, range: rangeOf(d) };
+    return { kind: 'Rounding', places: q, mode: m ? roundingModes[m.image]! : 'half-up', range: rangeOf(d) };
   }
   if ((d = node(n, 'gradesDecl'))) {
     const bands = nodes(d, 'gradeBand')
@@ -361,9 +359,7 @@ function item(n: CstNode): A.Item | null {
       entries.push({
         kind: 'AggregationEntry',
         what: aggWhat[w.tokenType.name]!,
-        whatSpelling: w.image,
         how: aggHow[h.tokenType.name]!,
-        howSpelling: h.image,
         range: rangeOf(e),
       });
     }
