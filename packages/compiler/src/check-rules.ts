@@ -1,0 +1,62 @@
+// Named rules: unique names, each target shape claimed once, qualitative rules
+// need tiers, and every formula proven within [0, 权重].
+
+import type { RuleDecl, TargetShape } from '@jixiao/language';
+import { type Proof, proveFormula } from './bounds.ts';
+import type { DiagnosticSink } from './diag.ts';
+import { lower, varsOf } from './ir.ts';
+import type { RuleModel } from './model.ts';
+import { printExpr } from './printer.ts';
+
+export const SHAPE_ZH: Readonly<Record<TargetShape, string>> = {
+  '>=': '>=',
+  '>': '>',
+  '<=': '<=',
+  '<': '<',
+  '=': '=',
+  '!=': '!=',
+  qualitative: '定性',
+  deadline: '期限',
+};
+
+export function checkRules(decls: readonly RuleDecl[], hasTiers: boolean, sink: DiagnosticSink, proofs: Proof[]): RuleModel[] {
+  const names = new Set<string>();
+  const claimed = new Map<TargetShape, string>();
+  const out: RuleModel[] = [];
+  for (const r of decls) {
+    const name = r.name.text;
+    if (names.has(name)) {
+      sink.report('duplicateRule', r.name.range, { zh: `规则「${name}」重复定义`, en: `rule "${name}" is defined twice` }, { zh: '给规则改名，或删去其一', en: 'rename one rule or remove it' });
+    }
+    names.add(name);
+    r.shapes.forEach((shape) => {
+      const prev = claimed.get(shape);
+      const spelled = SHAPE_ZH[shape];
+      if (prev !== undefined && prev !== name) {
+        sink.report(
+          'shapeClaimedTwice',
+          r.name.range,
+          { zh: `目标形状「${spelled}」已由规则「${prev}」适用，规则「${name}」不能再适用`, en: `target shape "${spelled}" is already claimed by rule "${prev}"; rule "${name}" cannot claim it too` },
+          { zh: `从其中一条规则的 适用 中去掉「${spelled}」，需要时用 采用 为指标指定规则`, en: `remove "${spelled}" from one rule's 适用; pin rules per indicator with 采用 where needed` },
+        );
+      } else claimed.set(shape, name);
+    });
+    const proof = proveFormula(r.score, r.scoreRange, 'rule', { subject: 'rule', name, weightName: '权重' }, sink);
+    if (proof) proofs.push(proof);
+    const qualitative = r.shapes.includes('qualitative') || name === '定性';
+    if (!hasTiers && (qualitative || (proof && varsOf(lower(r.score)).has('fraction')))) {
+      sink.report(
+        'qualitativeNoTiers',
+        r.name.range,
+        { zh: `规则「${name}」用于定性指标，但模板没有 定性分档`, en: `rule "${name}" scores qualitative indicators but the template has no 定性分档` },
+        { zh: '加上 定性分档 { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }', en: 'add 定性分档 { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }' },
+      );
+    }
+    if (proof?.proven) {
+      out.push({ index: out.length, name, shapes: [...r.shapes], formula: lower(r.score), text: printExpr(r.score), range: r.range });
+    } else {
+      out.push({ index: out.length, name, shapes: [...r.shapes], formula: { op: 'num', value: 0, text: '0' }, text: printExpr(r.score), range: r.range });
+    }
+  }
+  return out;
+}

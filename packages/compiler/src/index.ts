@@ -1,0 +1,20 @@
+// @jixiao/compiler — checker, bounds proof, IR, codegen and reference interpreter.
+
+export { checkTemplate, type CheckResult } from './check.ts';
+export { CODES, listCodes, type CodeInfo } from './codes.ts';
+export type { Proof } from './bounds.ts';
+export type {
+  CheckedTemplate,
+  Exact,
+  GradeBand,
+  TierModel,
+  RuleModel,
+  SectionModel,
+  SectionKind,
+  DeductionModel,
+  AggregationModel,
+} from './model.ts';
+export { flattenSections } from './model.ts';
+export type { IrExpr } from './ir.ts';
+export type { VarId } from './vars.ts';
+export { roundScore, type RoundingMode } from './round.ts';

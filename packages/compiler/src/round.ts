@@ -1,0 +1,68 @@
+// Runtime decimal rounding of scores. Isomorphic, dependency-free, used by the
+// generated evaluator and by the reference interpreter alike.
+//
+// A binary double such as 1.005 is really 1.00499999999999989…; rounding it
+// "correctly" in binary would give 1.00, which no person expects. We round the
+// decimal the number stands for: first to 15 significant digits (which removes
+// float noise such as 0.862 * 10 = 8.620000000000001), then to `places`.
+
+export type RoundingMode = 'half-up' | 'truncate' | 'half-even';
+
+/** Round x to `places` decimals (0..6) with the template's mode. Never returns -0. */
+export function roundScore(x: number, places: number, mode: RoundingMode): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return 0;
+  const neg = x < 0;
+  const s = (neg ? -x : x).toPrecision(15);
+  // s is "d.ddd…" optionally followed by "e±n"
+  const ePos = s.indexOf('e');
+  const mant = ePos < 0 ? s : s.slice(0, ePos);
+  const exp10 = ePos < 0 ? 0 : Number(s.slice(ePos + 1));
+  const dot = mant.indexOf('.');
+  const digits = dot < 0 ? mant : mant.slice(0, dot) + mant.slice(dot + 1);
+  // value = digits × 10^(pointExp)
+  const pointExp = (dot < 0 ? 0 : -(mant.length - dot - 1)) + exp10;
+  const drop = -places - pointExp; // number of trailing digits to drop
+  if (drop <= 0) return (neg ? -1 : 1) * Number(`${digits}e${pointExp}`) + 0;
+  let keep = drop >= digits.length ? '0' : digits.slice(0, digits.length - drop);
+  const rest = drop >= digits.length ? digits.padStart(drop, '0') : digits.slice(digits.length - drop);
+  let up = false;
+  if (mode === 'half-up') up = rest[0]! >= '5';
+  else if (mode === 'half-even') {
+    const first = rest[0]!;
+    if (first > '5') up = true;
+    else if (first === '5') {
+      const tail = rest.slice(1);
+      up = /[1-9]/.test(tail) || Number(keep[keep.length - 1]) % 2 === 1;
+    }
+  }
+  if (up) keep = incrementDigits(keep);
+  const r = Number(`${keep}e${-places}`);
+  return r === 0 ? 0 : neg ? -r : r;
+}
+
+function incrementDigits(d: string): string {
+  const a = d.split('');
+  let i = a.length - 1;
+  while (i >= 0) {
+    if (a[i] === '9') {
+      a[i] = '0';
+      i--;
+    } else {
+      a[i] = String(Number(a[i]) + 1);
+      return a.join('');
+    }
+  }
+  return `1${a.join('')}`;
+}
+
+/** A rounded score as an integer count of 10^-places (exact for |x| < 2^53 / 10^places). */
+export function toScaled(x: number, places: number): number {
+  return Math.round(x * 10 ** places);
+}
+
+/** The scaled integer back as the nearest double to the decimal it denotes. */
+export function fromScaled(n: number, places: number): number {
+  const r = n / 10 ** places;
+  return r === 0 ? 0 : r;
+}
