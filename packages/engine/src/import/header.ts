@@ -107,44 +107,43 @@ export function headerScore(grid: Grid, r: number): number {
   return score(rowFields(grid, r));
 }
 
+/** Labels of row `r` completed by the useful labels of row `other` (merged cells arrive empty). */
+function mergeRows(grid: Grid, r: number, other: number): { labels: HeaderLabel[]; merged: number } {
+  const labels = rowFields(grid, r);
+  let merged = 0;
+  for (const l of rowFields(grid, other)) {
+    if (l.field === null || l.field === 'label') continue;
+    const mine = labels[l.column];
+    if (!mine || mine.field === null || mine.field === 'label') {
+      while (labels.length < l.column) labels.push({ column: labels.length, text: '', field: null });
+      labels[l.column] = l;
+      merged++;
+    }
+  }
+  return { labels, merged };
+}
+
 /** Find the indicator table's header row(s) and map its columns. */
 export function detectHeader(grid: Grid): DetectedHeader | null {
-  let best = -1;
-  let bestScore = 0;
+  let best: { rowIndices: number[]; labels: HeaderLabel[]; score: number } | null = null;
   for (let r = 0; r < grid.rows.length; r++) {
-    const s = score(rowFields(grid, r));
-    if (s > bestScore) {
-      best = r;
-      bestScore = s;
+    const one = rowFields(grid, r);
+    const s1 = score(one);
+    // a two-row header: 绩效指标 above 一级/二级/三级, or the level labels under a merged cell
+    let cand = { rowIndices: [r], labels: one, score: s1 };
+    if (r + 1 < grid.rows.length && one.some((l) => l.field !== null)) {
+      const two = mergeRows(grid, r, r + 1);
+      const s2 = score(two.labels);
+      if (two.merged >= 2 && s2 > s1) cand = { rowIndices: [r, r + 1], labels: two.labels, score: s2 };
     }
+    if (cand.score > 0 && (!best || cand.score > best.score)) best = cand;
   }
-  if (best < 0) return null;
-  const labels = rowFields(grid, best);
-  const rowIndices = [best];
-  // a two-row header: 绩效指标 above 一级/二级/三级 (merged cells arrive empty)
-  for (const other of [best + 1, best - 1]) {
-    const ol = rowFields(grid, other);
-    const useful = ol.filter((l) => l.field !== null && l.field !== 'label');
-    if (useful.length < 2) continue;
-    let merged = 0;
-    for (const l of useful) {
-      const mine = labels[l.column];
-      if (!mine || mine.field === null || mine.field === 'label') {
-        labels[l.column] = l;
-        merged++;
-      }
-    }
-    if (merged > 0) {
-      rowIndices.push(other);
-      break;
-    }
-  }
-  rowIndices.sort((a, b) => a - b);
+  if (!best) return null;
   return {
-    rowIndices,
-    line: grid.rows[rowIndices[0]!]!.line,
-    columns: columnsFromLabels(labels),
-    labels,
+    rowIndices: best.rowIndices,
+    line: grid.rows[best.rowIndices[0]!]!.line,
+    columns: columnsFromLabels(best.labels),
+    labels: best.labels,
   };
 }
 

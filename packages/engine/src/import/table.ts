@@ -454,6 +454,21 @@ function readPreamble(grid: Grid, end: number, filing: Filing, diagnostics: Impo
     }
   }
 
+  if (filing.year === undefined) {
+    // "（2022年度）" on a line of its own under the title
+    for (let r = 0; r < end && filing.year === undefined; r++) {
+      for (const c of grid.rows[r]!.cells) {
+        const y = /^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/.exec(c.text);
+        if (y) {
+          filing.year = Number(y[1]);
+          diagnostics.push(
+            diag('IMP011', 'info', c.line, c.column, { zh: `从 ${quote(c.text)} 读出年度 ${filing.year}`, en: `year ${filing.year} read from ${quote(c.text)}` }),
+          );
+          break;
+        }
+      }
+    }
+  }
   if (filing.title === undefined) {
     diagnostics.push(
       diag('IMP010', 'info', undefined, undefined, {

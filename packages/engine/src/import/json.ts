@@ -1,0 +1,60 @@
+// JSON filings: reviver-free JSON.parse, then validation against the zod model.
+// Keys such as "__proto__" or "constructor" stay plain data: JSON.parse makes them
+// own properties, and the model rejects unknown keys instead of merging them.
+
+import { validateFiling } from '../filing/model.ts';
+import { quote } from '../filing/message.ts';
+import { diag, type ImportDiagnostic } from './diagnostics.ts';
+import type { ImportResult } from './table.ts';
+
+function lineColumnOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return { line, column };
+}
+
+/** Import a canonical JSON filing. Never throws. */
+export function importJson(input: string): ImportResult {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec(String((e as Error).message));
+    const at = m ? lineColumnOf(text, Number(m[1])) : undefined;
+    return {
+      filing: null,
+      diagnostics: [
+        diag('IMP060', 'error', at?.line, at?.column, {
+          zh: `JSON 语法错误${at ? `（第 ${at.line} 行第 ${at.column} 列）` : ''}：${(e as Error).message}`,
+          en: `JSON syntax error${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${(e as Error).message}`,
+        }),
+      ],
+    };
+  }
+  return importJsonValue(data);
+}
+
+/** Validate an already parsed value as a filing. */
+export function importJsonValue(data: unknown): ImportResult {
+  const r = validateFiling(data);
+  if (r.ok) return { filing: r.filing, diagnostics: [] };
+  const diagnostics: ImportDiagnostic[] = r.issues.map((i) => ({
+    code: 'IMP061',
+    severity: 'error',
+    path: i.path,
+    value: i.value,
+    message: i.message,
+    help: {
+      zh: `请修正 ${i.pathText || '(根)'}（当前值 ${quote(i.value)}）`,
+      en: `fix ${i.pathText || '(root)'} (current value ${quote(i.value)})`,
+    },
+  }));
+  return { filing: null, diagnostics };
+}

@@ -1,0 +1,22 @@
+// @jixiao/engine public surface.
+
+export * from './filing/message.ts';
+export * from './filing/model.ts';
+export * from './filing/value.ts';
+export * from './import/diagnostics.ts';
+export { parseTsv, gridFromRows, type Cell, type Grid, type GridRow } from './import/grid.ts';
+export {
+  COLUMN_FIELDS,
+  FIELD_LABELS,
+  detectHeader,
+  fieldOfLabel,
+  type ColumnField,
+  type Columns,
+  type DetectedHeader,
+  type HeaderLabel,
+} from './import/header.ts';
+export { importGrid, type ColumnMapping, type ImportResult } from './import/table.ts';
+export { importTsv, importTsvWithMapping } from './import/tsv.ts';
+export { importJson, importJsonValue } from './import/json.ts';
+export { importXlsx, xlsxToGrid, worksheetToGrid } from './import/xlsx.ts';
+export { importFiling, decodeText, type FilingFormat, type ImportOptions } from './import/index.ts';
