@@ -26,8 +26,10 @@ export function importJson(input: string): ImportResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec(String((e as Error).message));
-    const at = m ? lineColumnOf(text, Number(m[1])) : undefined;
+    const message = String((e as Error).message);
+    const m = /position (\d+)/.exec(message);
+    const lc = /line (\d+) column (\d+)/.exec(message);
+    const at = m ? lineColumnOf(text, Number(m[1])) : lc ? { line: Number(lc[1]), column: Number(lc[2]) } : undefined;
     return {
       filing: null,
       diagnostics: [
