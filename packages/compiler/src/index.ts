@@ -18,3 +18,16 @@ export { flattenSections } from './model.ts';
 export type { IrExpr } from './ir.ts';
 export type { VarId } from './vars.ts';
 export { roundScore, type RoundingMode } from './round.ts';
+export { compile, generate, type CompileOptions } from './codegen.ts';
+export { interpret } from './interpret.ts';
+export type {
+  EvalInput,
+  EvalOutput,
+  RowInput,
+  RowResult,
+  RowStatus,
+  SectionResult,
+  DeductionResult,
+  Evaluator,
+  TargetShape,
+} from './evaluator.ts';

@@ -66,3 +66,8 @@ export function fromScaled(n: number, places: number): number {
   const r = n / 10 ** places;
   return r === 0 ? 0 : r;
 }
+
+/** A weight in whole millionths; weights are summed exactly at this precision. */
+export function toMicro(w: number): number {
+  return Math.round(w * 1e6);
+}

@@ -1,0 +1,293 @@
+// Code generation: a CheckedTemplate becomes one plain-JS evaluator built with
+// `new Function`. No text from the template or the filing is ever spliced into
+// the generated source: names and formula IR go into a constants array `k`
+// referenced by index; numbers are emitted only as JSON of finite numbers; the
+// only strings in the source are our own fixed tokens (statuses, shapes).
+
+import type { TargetShape } from '@jixiao/language';
+import type { Evaluator } from './evaluator.ts';
+import { explainRow, explainSection, numberIfs } from './explain.ts';
+import { type IrExpr, varsOf } from './ir.ts';
+import { type CheckedTemplate, type SectionModel, flattenSections } from './model.ts';
+import { fromScaled, roundScore, toMicro, toScaled } from './round.ts';
+import type { VarId } from './vars.ts';
+
+export interface CompileOptions {
+  /** add a one-line derivation to every row and formula section (slower) */
+  explain?: boolean;
+}
+
+const KIND_CODE = { formula: 0, fixed: 1, filled: 2, leaf: 3 } as const;
+const SHAPES: readonly TargetShape[] = ['>=', '>', '<=', '<', '=', '!=', 'qualitative', 'deadline'];
+
+/** A number as JS source: JSON of a finite number (±Infinity as the global names). */
+export function emitNumber(v: number): string {
+  if (typeof v !== 'number' || Number.isNaN(v)) throw new TypeError('codegen: not a number');
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '(-Infinity)';
+  if (!Number.isFinite(v)) throw new TypeError('codegen: not finite');
+  const s = JSON.stringify(v);
+  return v < 0 || Object.is(v, -0) ? `(${s})` : s;
+}
+
+/** One of our own fixed tokens as a JS string literal (never user text). */
+function token(s: string): string {
+  if (!/^[a-z<>=!-]+$/.test(s)) throw new Error(`codegen: refusing to emit ${JSON.stringify(s)}`);
+  return JSON.stringify(s);
+}
+
+const ARG: Record<VarId, string> = { W: 'w', actual: 'a', target: 't', fraction: 'f', initialBudget: 'ib', budget: 'b', spent: 'sp' };
+
+class Constants {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `k[${this.values.length - 1}]`;
+  }
+}
+
+function genExpr(e: IrExpr, ifs: Map<IrExpr, number> | null): string {
+  const g = (x: IrExpr) => genExpr(x, ifs);
+  switch (e.op) {
+    case 'num':
+      return emitNumber(e.value);
+    case 'var':
+      return ARG[e.v];
+    case 'neg':
+      return `(-${g(e.x)})`;
+    case '+':
+    case '-':
+    case '*':
+      return `(${g(e.l)} ${e.op} ${g(e.r)})`;
+    case '/':
+      return `D(${g(e.l)}, ${g(e.r)})`;
+    case 'min':
+    case 'max':
+      return `Math.${e.op}(${e.args.map(g).join(', ')})`;
+    case 'if': {
+      if (!ifs) return `(${g(e.c)} ? ${g(e.t)} : ${g(e.e)})`;
+      const slot = emitNumber(ifs.get(e)!);
+      return `(${g(e.c)} ? (T[${slot}] = 1, ${g(e.t)}) : (T[${slot}] = 2, ${g(e.e)}))`;
+    }
+    case 'cmp': {
+      const op = e.cmp === '=' ? '===' : e.cmp === '!=' ? '!==' : e.cmp;
+      return `(${g(e.l)} ${op} ${g(e.r)})`;
+    }
+    case 'and':
+      return `(${g(e.l)} && ${g(e.r)})`;
+    case 'or':
+      return `(${g(e.l)} || ${g(e.r)})`;
+  }
+}
+
+function genValidity(vars: Set<VarId>, _weightChecked: boolean): string {
+  const checks: string[] = [];
+  for (const v of vars) {
+    if (v === 'W') continue; // rows check their weight first; section weights are the template's
+    checks.push(v === 'fraction' ? `okF(${ARG[v]})` : `okN(${ARG[v]})`);
+  }
+  return checks.length ? checks.join(' && ') : 'true';
+}
+
+/** The generated source (for inspection and tests) and the constants it refers to. */
+export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { source: string; constants: unknown[] } {
+  const explain = opts.explain === true;
+  const k = new Constants();
+  const flat = flattenSections(t);
+  const N = flat.length;
+  const L = [] as string[];
+  const P = emitNumber(t.decimals);
+  const MODE = k.add(t.rounding);
+  L.push('"use strict";');
+  L.push('const roundScore = rt.roundScore, toScaled = rt.toScaled, fromScaled = rt.fromScaled, toMicro = rt.toMicro;');
+  L.push('let Z = 0;');
+  L.push('function D(x, y) { if (y === 0) { Z = 1; return 0; } return x / y; }');
+  L.push('function okN(x) { return typeof x === "number" && x >= 0 && x < Infinity; }');
+  L.push('function okF(x) { return typeof x === "number" && x >= 0 && x <= 1; }');
+  L.push('function fin(x) { return x > -Infinity && x < Infinity; }');
+
+  // rules
+  const ruleIfs = t.rules.map((r) => numberIfs(r.formula));
+  t.rules.forEach((r, i) => {
+    const n = emitNumber(i);
+    L.push(`function rule${n}(w, a, t, f${explain ? ', T' : ''}) { return ${genExpr(r.formula, explain ? ruleIfs[i]! : null)}; }`);
+    L.push(`function valid${n}(w, a, t, f) { return okN(w) && ${genValidity(varsOf(r.formula), false)}; }`);
+  });
+  const ruleNames = t.rules.map((r) => k.add(r.name));
+  const ruleIrs = t.rules.map((r) => k.add(r.formula));
+
+  // shape → rule
+  L.push('function ruleFor(shape) {');
+  L.push('  switch (shape) {');
+  for (const shape of SHAPES) {
+    const r = t.rules.find((x) => x.shapes.includes(shape));
+    if (r) L.push(`    case ${token(shape)}: return ${emitNumber(r.index)};`);
+  }
+  L.push('  }');
+  L.push('  return -1;');
+  L.push('}');
+
+  // section formulas
+  for (const s of flat) {
+    if (s.kind !== 'formula' || !s.formula) continue;
+    const n = emitNumber(s.id);
+    L.push(`function sec${n}(w, ib, b, sp${explain ? ', T' : ''}) { return ${genExpr(s.formula, explain ? numberIfs(s.formula) : null)}; }`);
+  }
+
+  // static tables (numbers only)
+  const arr = (xs: number[]) => `[${xs.map(emitNumber).join(', ')}]`;
+  L.push(`const L1 = ${arr(t.sections.map((s) => s.id))};`);
+  L.push(`const CH = [${flat.map((s) => arr(s.children.map((c) => c.id))).join(', ')}];`);
+  L.push(`const KIND = ${arr(flat.map((s) => KIND_CODE[s.kind]))};`);
+  L.push(`const PIN = ${arr(flat.map((s) => s.pinnedRule ?? -1))};`);
+  L.push(`const WEIGHT = ${arr(flat.map((s) => s.weight.value))};`);
+  L.push(`const WMICRO = ${arr(flat.map((s) => toMicro(s.weight.value)))};`);
+
+  L.push('function place(i, path) {');
+  L.push('  if (!(i < L1.length)) return -1;');
+  L.push('  let s = L1[i];');
+  L.push('  if (path !== undefined && path !== null) {');
+  L.push('    if (!Array.isArray(path)) return -1;');
+  L.push('    for (let d = 0; d < path.length; d++) {');
+  L.push('      const c = CH[s], x = path[d];');
+  L.push('      if (!Number.isInteger(x) || x < 0 || x >= c.length) return -1;');
+  L.push('      s = c[x];');
+  L.push('    }');
+  L.push('  }');
+  L.push('  return s;');
+  L.push('}');
+
+  // one row
+  L.push('function scoreRow(i, row, S, WS, used) {');
+  L.push('  const s = place(i, row.path);');
+  L.push('  const kind = s < 0 ? -1 : KIND[s];');
+  L.push('  const w = kind === 3 ? WEIGHT[s] : row.weight;');
+  L.push('  const a = row.actual, t = row.target, f = row.fraction;');
+  L.push('  if (kind !== 2 && (kind !== 3 || used[s])) return ' + rowOut('-1', '-1', '"unplaced"', 'w', '0', explain) + ';');
+  L.push('  if (kind === 3) used[s] = true;');
+  L.push('  else WS[s] += okN(w) ? toMicro(w) : 0;');
+  L.push('  let r = PIN[s];');
+  L.push('  if (r < 0) r = ruleFor(row.shape);');
+  L.push('  if (r < 0) return ' + rowOut('s', 'r', '"no-rule"', 'w', '0', explain) + ';');
+  L.push('  let v = 0, ok = false;');
+  if (explain) L.push('  let T = [];');
+  L.push('  Z = 0;');
+  L.push('  switch (r) {');
+  t.rules.forEach((_, i) => {
+    const n = emitNumber(i);
+    const tr = explain ? `T = new Array(${emitNumber(ruleIfs[i]!.size)}).fill(0); ` : '';
+    L.push(`    case ${n}: ok = valid${n}(w, a, t, f); if (ok) { ${tr}v = rule${n}(w, a, t, f${explain ? ', T' : ''}); } break;`);
+  });
+  L.push('  }');
+  L.push('  let status = "ok", score = 0;');
+  L.push('  if (!ok) status = "invalid-input";');
+  L.push('  else if (Z) status = "div-by-zero";');
+  L.push('  else if (!fin(v)) status = "invalid-input";');
+  L.push(`  else score = roundScore(v, ${P}, ${MODE});`);
+  L.push(`  S[s] += toScaled(score, ${P});`);
+  if (explain) {
+    L.push(`  const ex = rt.explainRow({ ruleName: RN[r], formula: RI[r], status, weight: w, shape: row.shape, actual: a, target: t, fraction: f, trace: T, score });`);
+  }
+  L.push('  return ' + rowOut('s', 'r', 'status', 'w', 'score', explain, 'ex') + ';');
+  L.push('}');
+  if (explain) {
+    L.push(`const RN = [${ruleNames.join(', ')}];`);
+    L.push(`const RI = [${ruleIrs.join(', ')}];`);
+  }
+
+  // evaluate
+  L.push('return function evaluate(input) {');
+  L.push(`  const S = new Array(${emitNumber(N)}).fill(0), WS = new Array(${emitNumber(N)}).fill(0), used = new Array(${emitNumber(N)}).fill(false);`);
+  L.push(`  const SST = new Array(${emitNumber(N)}).fill("ok");`);
+  if (explain) L.push(`  const SX = new Array(${emitNumber(N)}).fill(undefined);`);
+  L.push('  const secs = Array.isArray(input.sections) ? input.sections : [];');
+  L.push('  const rows = [];');
+  L.push('  for (let i = 0; i < secs.length; i++) {');
+  L.push('    const rs = Array.isArray(secs[i]) ? secs[i] : [], out = [];');
+  L.push('    for (let j = 0; j < rs.length; j++) out.push(scoreRow(i, rs[j], S, WS, used));');
+  L.push('    rows.push(out);');
+  L.push('  }');
+  L.push('  const bud = input.budget || {};');
+  L.push('  const ib = bud.initialBudget === undefined ? null : bud.initialBudget, b = bud.budget, sp = bud.spent;');
+  for (const s of flat) {
+    if (s.kind !== 'formula' || !s.formula) continue;
+    const n = emitNumber(s.id);
+    const w = emitNumber(s.weight.value);
+    const nIfs = numberIfs(s.formula).size;
+    L.push(`  { const w = ${w}; Z = 0;${explain ? ` const T = new Array(${emitNumber(nIfs)}).fill(0);` : ''}`);
+    L.push(`    if (!(${genValidity(varsOf(s.formula), false)})) SST[${n}] = "invalid-input";`);
+    L.push(`    else { const v = sec${n}(w, ib, b, sp${explain ? ', T' : ''});`);
+    L.push(`      if (Z) SST[${n}] = "div-by-zero"; else if (!fin(v)) SST[${n}] = "invalid-input"; else S[${n}] = toScaled(roundScore(v, ${P}, ${MODE}), ${P}); }`);
+    if (explain) {
+      const name = k.add(s.name);
+      const ir = k.add(s.formula);
+      L.push(`    SX[${n}] = rt.explainSection(${name}, ${ir}, SST[${n}], w, { initialBudget: ib, budget: b, spent: sp }, T, fromScaled(S[${n}], ${P})); }`);
+    } else L.push('  }');
+  }
+  // fixed sections, children first (children have larger ids)
+  for (const s of [...flat].reverse()) {
+    if (s.kind !== 'fixed') continue;
+    L.push(`  S[${emitNumber(s.id)}] = ${s.children.map((c) => `S[${emitNumber(c.id)}]`).join(' + ')};`);
+  }
+  L.push(`  let T0 = ${t.sections.map((s) => `S[${emitNumber(s.id)}]`).join(' + ') || '0'};`);
+  L.push('  const sum = T0;');
+  L.push('  const din = Array.isArray(input.deductions) ? input.deductions : [];');
+  L.push('  const deductions = [];');
+  t.deductions.forEach((d, i) => {
+    const sc = (x: number) => emitNumber(toScaled(roundScore(x, t.decimals, t.rounding), t.decimals));
+    const pm = d.perItemMax ? sc(d.perItemMax.value) : 'Infinity';
+    const tm = sc(d.totalMax.value);
+    const fl = sc(d.floor.value);
+    L.push('  {');
+    L.push(`    const items = Array.isArray(din[${emitNumber(i)}]) ? din[${emitNumber(i)}] : [];`);
+    L.push('    let claimed = 0, capped = false, bad = 0;');
+    L.push('    for (let j = 0; j < items.length; j++) {');
+    L.push('      const x = items[j];');
+    L.push('      if (!okN(x)) { bad++; continue; }');
+    L.push(`      let xs = toScaled(roundScore(x, ${P}, ${MODE}), ${P});`);
+    L.push(`      if (xs > ${pm}) { xs = ${pm}; capped = true; }`);
+    L.push('      claimed += xs;');
+    L.push('    }');
+    L.push(`    if (claimed > ${tm}) { claimed = ${tm}; capped = true; }`);
+    L.push(`    const before = T0; T0 = Math.max(T0 - claimed, Math.min(T0, ${fl}));`);
+    L.push(`    deductions.push({ applied: fromScaled(before - T0, ${P}), capped, invalidItems: bad });`);
+    L.push('  }');
+  });
+  L.push(`  const total = fromScaled(T0, ${P});`);
+  L.push('  let grade = -1;');
+  t.grades.forEach((g, i) => {
+    const lo = `total ${g.loClosed ? '>=' : '>'} ${emitNumber(g.lo)}`;
+    const hi = `total ${g.hiClosed ? '<=' : '<'} ${emitNumber(g.hi)}`;
+    L.push(`  ${i === 0 ? '' : 'else '}if (${lo} && ${hi}) grade = ${emitNumber(i)};`);
+  });
+  L.push('  const sections = [];');
+  L.push(`  for (let s = 0; s < ${emitNumber(N)}; s++) {`);
+  L.push(`    const o = { score: fromScaled(S[s], ${P}), status: SST[s], weightSum: KIND[s] === 2 ? WS[s] / 1e6 : null, weightMismatch: KIND[s] === 2 && WS[s] !== WMICRO[s] };`);
+  if (explain) L.push('    if (SX[s] !== undefined) o.explain = SX[s];');
+  L.push('    sections.push(o);');
+  L.push('  }');
+  L.push(`  return { rows, sections, sum: fromScaled(sum, ${P}), deductions, total, grade };`);
+  L.push('};');
+  return { source: L.join('\n'), constants: k.values };
+}
+
+function rowOut(section: string, rule: string, status: string, weight: string, score: string, explain: boolean, ex?: string): string {
+  const base = `section: ${section}, rule: ${rule}, status: ${status}, weight: ${weight}, score: ${score}`;
+  if (!explain) return `{ ${base} }`;
+  const e =
+    ex ??
+    `rt.explainRow({ ruleName: ${rule === '-1' ? 'null' : `RN[${rule}]`}, formula: null, status: ${status}, weight: ${weight}, shape: row.shape, actual: a, target: t, fraction: f, trace: [], score: 0 })`;
+  return `{ ${base}, explain: ${e} }`;
+}
+
+const RUNTIME = { roundScore, toScaled, fromScaled, toMicro, explainRow, explainSection };
+
+/** Compile a checked template to a fast evaluator. */
+export function compile(t: CheckedTemplate, opts: CompileOptions = {}): Evaluator {
+  const { source, constants } = generate(t, opts);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('k', 'rt', source) as (k: readonly unknown[], rt: typeof RUNTIME) => Evaluator;
+  return factory(Object.freeze(constants.slice()), RUNTIME);
+}
+
+export type { SectionModel };

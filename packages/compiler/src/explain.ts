@@ -1,0 +1,164 @@
+// One-line derivations of scores, built from the formula IR, the input values
+// and a trace of which branch each `如果` took. The generated evaluator records
+// the trace only in explain mode; the interpreter records the same trace.
+
+import type { CmpOp, TargetShape } from '@jixiao/language';
+import type { IrExpr } from './ir.ts';
+import type { RowStatus } from './evaluator.ts';
+import { VAR_LABEL, type VarId } from './vars.ts';
+
+/** Preorder numbering of the `if` nodes of a formula; trace slot k belongs to the k-th. */
+export function numberIfs(e: IrExpr, out: Map<IrExpr, number> = new Map()): Map<IrExpr, number> {
+  switch (e.op) {
+    case 'num':
+    case 'var':
+      break;
+    case 'neg':
+      numberIfs(e.x, out);
+      break;
+    case 'min':
+    case 'max':
+      e.args.forEach((a) => numberIfs(a, out));
+      break;
+    case 'if':
+      out.set(e, out.size);
+      numberIfs(e.c, out);
+      numberIfs(e.t, out);
+      numberIfs(e.e, out);
+      break;
+    default:
+      numberIfs(e.l, out);
+      numberIfs(e.r, out);
+  }
+  return out;
+}
+
+/** Trace slot values: 0 not reached, 1 then-branch, 2 else-branch. */
+export type Trace = number[];
+
+export function fmtValue(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  if (!Number.isFinite(n)) return n > 0 ? '+∞' : '-∞';
+  return String(Number(n.toPrecision(12)));
+}
+
+const CMP_SYM: Record<CmpOp, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '!=': '≠' };
+const CMP_NOT: Record<CmpOp, CmpOp> = { '>=': '<', '>': '<=', '<=': '>', '<': '>=', '=': '!=', '!=': '=' };
+const PREC: Record<string, number> = { if: 0, or: 1, and: 2, cmp: 3, '+': 4, '-': 4, '*': 5, '/': 5, neg: 6 };
+
+function precOf(e: IrExpr, ifs: Map<IrExpr, number>, trace: Trace): number {
+  if (e.op === 'if') {
+    const k = trace[ifs.get(e) ?? -1] ?? 0;
+    return k === 1 ? precOf(e.t, ifs, trace) : k === 2 ? precOf(e.e, ifs, trace) : 0;
+  }
+  return PREC[e.op] ?? 7;
+}
+
+/** The formula with values substituted and only the branches taken, e.g. `4 × min(3 / 1, 1)`. */
+export function substitute(e: IrExpr, vals: (v: VarId) => number | null, ifs: Map<IrExpr, number>, trace: Trace): string {
+  const go = (x: IrExpr): string => substitute(x, vals, ifs, trace);
+  const wrap = (x: IrExpr, min: number) => (precOf(x, ifs, trace) < min ? `(${go(x)})` : go(x));
+  switch (e.op) {
+    case 'num':
+      return e.text;
+    case 'var':
+      return fmtValue(vals(e.v));
+    case 'neg':
+      return `-${wrap(e.x, 6)}`;
+    case '+':
+    case '-':
+    case '*':
+    case '/': {
+      const p = PREC[e.op]!;
+      const sym = e.op === '*' ? '×' : e.op;
+      return `${wrap(e.l, p)} ${sym} ${wrap(e.r, p + 1)}`;
+    }
+    case 'min':
+    case 'max':
+      return `${e.op}(${e.args.map(go).join(', ')})`;
+    case 'if': {
+      const k = trace[ifs.get(e) ?? -1] ?? 0;
+      return k === 1 ? go(e.t) : k === 2 ? go(e.e) : '…';
+    }
+    case 'cmp':
+      return `${wrap(e.l, 4)} ${CMP_SYM[e.cmp]} ${wrap(e.r, 4)}`;
+    case 'and':
+    case 'or':
+      return `${wrap(e.l, PREC[e.op]!)} ${e.op === 'and' ? '且' : '或'} ${wrap(e.r, PREC[e.op]! + 1)}`;
+  }
+}
+
+function holds(op: CmpOp, a: number, t: number): boolean {
+  switch (op) {
+    case '>=':
+      return a >= t;
+    case '>':
+      return a > t;
+    case '<=':
+      return a <= t;
+    case '<':
+      return a < t;
+    case '=':
+      return a === t;
+    case '!=':
+      return a !== t;
+  }
+}
+
+/** `实际 3 ≥ 目标 1`, `完成比例 0.8`, … describing the row against its target. */
+export function shapeClause(shape: TargetShape | null, actual: number | null, target: number | null, fraction: number | null): string {
+  if (shape === 'qualitative') return `完成比例 ${fmtValue(fraction)}`;
+  if (shape === 'deadline') return `实际 ${fmtValue(actual)}，期限 ${fmtValue(target)}`;
+  if (shape === null || actual === null || target === null) return `实际 ${fmtValue(actual)}，目标 ${fmtValue(target)}`;
+  const op = holds(shape, actual, target) ? shape : CMP_NOT[shape];
+  return `实际 ${fmtValue(actual)} ${CMP_SYM[op]} 目标 ${fmtValue(target)}`;
+}
+
+export interface RowExplainArgs {
+  ruleName: string | null;
+  formula: IrExpr | null;
+  status: RowStatus;
+  weight: number;
+  shape: TargetShape | null;
+  actual: number | null;
+  target: number | null;
+  fraction: number | null;
+  trace: Trace;
+  score: number;
+}
+
+export function explainRow(x: RowExplainArgs): string {
+  const clause = shapeClause(x.shape, x.actual, x.target, x.fraction);
+  switch (x.status) {
+    case 'unplaced':
+      return '未归入任何可填报的指标，不计分';
+    case 'no-rule':
+      return `无适用规则（目标形状 ${x.shape === null ? '未知' : x.shape === 'qualitative' ? '定性' : x.shape === 'deadline' ? '期限' : x.shape}）→ 0`;
+    case 'invalid-input':
+      return `${x.ruleName}: ${clause}，分值 ${fmtValue(x.weight)}：输入缺失或超出定义域，不能计分 → 0`;
+    case 'div-by-zero':
+      return `${x.ruleName}: ${clause} → 除数为 0，不能计分 → 0`;
+    case 'ok': {
+      const vals = (v: VarId): number | null =>
+        v === 'W' ? x.weight : v === 'actual' ? x.actual : v === 'target' ? x.target : v === 'fraction' ? x.fraction : null;
+      const body = x.formula ? substitute(x.formula, vals, numberIfs(x.formula), x.trace) : '0';
+      return `${x.ruleName}: ${clause} → ${body} = ${fmtValue(x.score)}`;
+    }
+  }
+}
+
+export function explainSection(
+  name: string,
+  formula: IrExpr,
+  status: 'ok' | 'div-by-zero' | 'invalid-input',
+  weight: number,
+  budget: { initialBudget: number | null; budget: number | null; spent: number | null },
+  trace: Trace,
+  score: number,
+): string {
+  const vals = (v: VarId): number | null =>
+    v === 'W' ? weight : v === 'initialBudget' ? budget.initialBudget : v === 'budget' ? budget.budget : v === 'spent' ? budget.spent : null;
+  if (status === 'invalid-input') return `${name}: 预算数据缺失或为负，不能计分 → 0`;
+  if (status === 'div-by-zero') return `${name}: 除数为 0（${VAR_LABEL.budget} 为 0?），不能计分 → 0`;
+  return `${name}: ${substitute(formula, vals, numberIfs(formula), trace)} = ${fmtValue(score)}`;
+}
