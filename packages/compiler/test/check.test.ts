@@ -58,7 +58,7 @@ describe('each diagnostic code', () => {
   it('JX2001 unknown variable, and a budget variable in a rule', () => {
     const src = mutate('min(实际 / 目标, 1)', 'min(实绩 / 全年预算数, 1)');
     expectDiag(src, CODES.unknownVariable.code, '实绩', ['实绩']);
-    expectDiag(src, CODES.unknownVariable.code, '全年预算数 ', ['全年预算数', '规则公式']);
+    expectDiag(src, CODES.unknownVariable.code, '全年预算数, 1)', ['全年预算数', '规则公式']);
     // both reported in one pass
     expect(codes(checkSource(src).diagnostics).filter((c) => c === 'JX2001')).toHaveLength(2);
   });
