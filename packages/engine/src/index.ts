@@ -20,3 +20,7 @@ export { importTsv, importTsvWithMapping } from './import/tsv.ts';
 export { importJson, importJsonValue } from './import/json.ts';
 export { importXlsx, xlsxToGrid, worksheetToGrid } from './import/xlsx.ts';
 export { importFiling, decodeText, type FilingFormat, type ImportOptions } from './import/index.ts';
+export * from './score/findings.ts';
+export * from './score/report.ts';
+export { scoreFiling, prepareTemplate, importFindings, type PreparedTemplate } from './score/score.ts';
+export { matchSection, normaliseName } from './score/match.ts';

@@ -1,0 +1,32 @@
+// `jixiao explain <filing> <indicator>`: the whole derivation of one indicator's score.
+import pc from 'picocolors';
+import { chooseTemplate, readFiling, UserError, type TemplateChoice } from '../filing.ts';
+import { scoreOne } from './score.ts';
+import { renderFinding } from '../report-view.ts';
+import { userPath } from '../paths.ts';
+import { tr } from '../i18n.ts';
+
+export async function explainCommand(file: string, indicator: string, opts: TemplateChoice): Promise<number> {
+  const path = userPath(file);
+  const report = await scoreOne(path, opts);
+  const { filing } = await readFiling(path);
+  const template = chooseTemplate(opts, filing);
+  const rows = report.rows.filter((r) => r.path.some((p) => p === indicator || p.includes(indicator)));
+  const section = report.sections.find((s) => s.name === indicator);
+  if (rows.length === 0 && !section)
+    throw new UserError(`填报表中没有指标 “${indicator}”`, `the filing has no indicator '${indicator}'`, 'JX4007');
+  const checked = template.checked!;
+  if (section) {
+    console.log(pc.bold(`${section.name}: ${section.score} / ${section.cap}`) + (section.statedScore !== null ? tr(`（填报 ${section.statedScore}）`, ` (stated ${section.statedScore})`) : ''));
+  }
+  for (const r of rows) {
+    console.log(pc.bold(r.path.join(' › ')));
+    console.log(`  ${tr('分值', 'weight')}: ${r.weight}   ${tr('得分', 'score')}: ${r.score}   ${tr('填报得分', 'stated')}: ${r.statedScore ?? '—'}`);
+    console.log(`  ${tr('计算', 'derivation')}: ${r.explain}`);
+    const ruleName = r.explain.split(':')[0];
+    const rule = checked.rules.find((x) => x.name === ruleName);
+    if (rule) console.log(`  ${tr('规则', 'rule')} ${rule.name}（${template.path}:${rule.range.start.line}）: 得分 = ${rule.text}`);
+    for (const f of report.findings.filter((f) => f.path.join('\u0000') === r.path.join('\u0000'))) console.log(renderFinding(f));
+  }
+  return 0;
+}

@@ -1,0 +1,131 @@
+// `jixiao score <filing | folder | file.ndjson>`: score one filing (a table or a JSON
+// report, exit 0/1/2), or stream a batch, one report per line.
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import cliProgress from 'cli-progress';
+import pc from 'picocolors';
+import { hasErrorFindings, importJson, prepareTemplate, scoreFiling, type PreparedTemplate, type Report } from '@jixiao/engine';
+import { chooseTemplate, readFiling, UserError, type TemplateChoice } from '../filing.ts';
+import { renderReport } from '../report-view.ts';
+import { shownPath, userPath } from '../paths.ts';
+import { t, tr } from '../i18n.ts';
+import type { LoadedTemplate } from '../templates.ts';
+
+export interface ScoreOptions extends TemplateChoice {
+  json?: boolean;
+}
+
+const prepared = new WeakMap<LoadedTemplate, PreparedTemplate>();
+function prepare(l: LoadedTemplate): PreparedTemplate {
+  let p = prepared.get(l);
+  if (!p) {
+    p = prepareTemplate(l.checked!);
+    prepared.set(l, p);
+  }
+  return p;
+}
+
+export async function scoreOne(path: string, opts: TemplateChoice): Promise<Report> {
+  const { filing, diagnostics } = await readFiling(path);
+  if (!filing) {
+    const errs = diagnostics.filter((d) => d.severity === 'error');
+    const first = errs[0];
+    const where = first?.line ? tr(`第 ${first.line} 行：`, `line ${first.line}: `) : '';
+    throw new UserError(`无法读取填报表 ${shownPath(path)}：${where}${first?.message.zh ?? ''}`, `cannot read the filing ${shownPath(path)}: ${where}${first?.message.en ?? ''}`, first?.code ?? 'JX4006');
+  }
+  const template = chooseTemplate(opts, filing);
+  return scoreFiling(prepare(template), filing, diagnostics);
+}
+
+const FILING_EXT = new Set(['.tsv', '.txt', '.json', '.xlsx']);
+
+export async function scoreCommand(target: string, opts: ScoreOptions): Promise<number> {
+  const path = userPath(target);
+  const st = statSync(path);
+  if (st.isDirectory()) {
+    const files = readdirSync(path)
+      .filter((f) => FILING_EXT.has(extname(f).toLowerCase()))
+      .sort()
+      .map((f) => join(path, f));
+    return batch(files.length, toAsync(files.map((f) => ({ name: shownPath(f), run: () => scoreOne(f, opts) }))), opts);
+  }
+  if (extname(path).toLowerCase() === '.ndjson') return batch(null, ndjsonJobs(path, opts), opts);
+  const report = await scoreOne(path, opts);
+  if (opts.json) process.stdout.write(JSON.stringify(report) + '\n');
+  else console.log(renderReport(report, shownPath(path)));
+  return hasErrorFindings(report) ? 1 : 0;
+}
+
+interface Job {
+  name: string;
+  run: () => Promise<Report>;
+}
+
+async function* toAsync<T>(xs: T[]): AsyncGenerator<T> {
+  yield* xs;
+}
+
+/** Each line of an NDJSON file is one canonical JSON filing; read as a stream. */
+async function* ndjsonJobs(path: string, opts: TemplateChoice): AsyncGenerator<Job> {
+  const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (line.trim() === '') continue;
+    const lineNo = n;
+    yield {
+      name: `${shownPath(path)}:${lineNo}`,
+      run: async () => {
+        const r = importJson(line);
+        if (!r.filing) {
+          const first = r.diagnostics.find((d) => d.severity === 'error');
+          throw new UserError(`第 ${lineNo} 行不是有效的填报 JSON：${first?.message.zh ?? ''}`, `line ${lineNo} is not a valid JSON filing: ${first?.message.en ?? ''}`, first?.code ?? 'JX4006');
+        }
+        return scoreFiling(prepare(chooseTemplate(opts, r.filing)), r.filing, r.diagnostics);
+      },
+    };
+  }
+}
+
+/** Score jobs one after another; a bad filing yields its own error line and the batch goes on. */
+async function batch(count: number | null, jobs: AsyncIterable<Job>, opts: ScoreOptions): Promise<number> {
+  const tty = process.stderr.isTTY && !process.env['CI'];
+  const progress = tty ? new cliProgress.SingleBar({ format: `{bar} {value}${count ? '/{total}' : ''} {name}`, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+  progress?.start(count ?? 0, 0, { name: '' });
+  let done = 0;
+  let failed = 0;
+  let withErrors = 0;
+  const grades = new Map<string, number>();
+  for await (const job of jobs) {
+    try {
+      const r = await job.run();
+      if (hasErrorFindings(r)) withErrors++;
+      grades.set(r.grade, (grades.get(r.grade) ?? 0) + 1);
+      if (opts.json) process.stdout.write(JSON.stringify({ file: job.name, ...r }) + '\n');
+      else {
+        progress?.stop();
+        console.log(renderReport(r, job.name) + '\n');
+      }
+    } catch (e) {
+      failed++;
+      const err = e instanceof UserError ? { code: e.code, message: { zh: e.zh, en: e.en } } : { code: 'JX4000', message: { zh: `内部错误：${(e as Error).message}`, en: `internal error: ${(e as Error).message}` } };
+      if (opts.json) process.stdout.write(JSON.stringify({ file: job.name, error: err, findings: [] }) + '\n');
+      else console.error(pc.red(`${job.name}: ${t(err.message)}`));
+    }
+    done++;
+    if (progress) {
+      if (count === null) progress.setTotal(done);
+      progress.update(done, { name: job.name });
+    }
+  }
+  progress?.stop();
+  const dist = [...grades].map(([g, n]) => `${g || '—'} ${n}`).join('，');
+  console.error(
+    tr(
+      `共 ${done} 份：${done - failed} 份已评分（其中 ${withErrors} 份有错误），${failed} 份无法评分；等级分布：${dist || '—'}`,
+      `${done} filings: ${done - failed} scored (${withErrors} with errors), ${failed} could not be scored; grades: ${dist || '—'}`,
+    ),
+  );
+  return failed > 0 || withErrors > 0 ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+// Reading a filing from disk and choosing the template that scores it.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { importFiling, type Filing, type ImportDiagnostic } from '@jixiao/engine';
+import { findTemplate, knownForms, loadTemplate, normaliseForm, type LoadedTemplate } from './templates.ts';
+import { userPath } from './paths.ts';
+
+export interface TemplateChoice {
+  year?: string | undefined;
+  form?: string | undefined;
+  rules?: string | undefined;
+}
+
+/** A failure the user must fix, with a message in both languages; exit code 2. */
+export class UserError extends Error {
+  constructor(
+    public readonly zh: string,
+    public readonly en: string,
+    public readonly code = 'JX4001',
+  ) {
+    super(en);
+  }
+}
+
+export async function readFiling(path: string): Promise<{ filing: Filing | null; diagnostics: ImportDiagnostic[] }> {
+  const bytes = readFileSync(path);
+  const r = await importFiling(new Uint8Array(bytes), { filename: basename(path) });
+  return { filing: r.filing, diagnostics: r.diagnostics };
+}
+
+const cache = new Map<string, LoadedTemplate>();
+
+/** Load (once per process) and require a valid template. */
+export function validTemplate(path: string): LoadedTemplate {
+  let t = cache.get(path);
+  if (!t) {
+    t = loadTemplate(path);
+    cache.set(path, t);
+  }
+  if (!t.checked) {
+    const first = t.diagnostics.find((d) => d.severity === 'error');
+    const where = first ? `${path}:${first.range.start.line}:${first.range.start.column}: ` : '';
+    throw new UserError(
+      `模板无效：${where}${first?.message.zh ?? ''}（运行 jixiao check 查看全部错误）`,
+      `invalid template: ${where}${first?.message.en ?? ''} (run jixiao check for every error)`,
+      'JX4002',
+    );
+  }
+  return t;
+}
+
+/** The template for a filing: --rules, else --year/--form, else what the filing's title says. */
+export function chooseTemplate(choice: TemplateChoice, filing: Filing | null): LoadedTemplate {
+  if (choice.rules) return validTemplate(userPath(choice.rules));
+  const yearText = choice.year ?? (filing?.year !== undefined ? String(filing.year) : undefined);
+  const formText = choice.form ?? filing?.form;
+  if (!yearText || !/^\d{4}$/.test(yearText))
+    throw new UserError(
+      `无法确定年度：表头没有写年度，请用 --year 指定 (如 --year 2023)${yearText ? `；“${yearText}” 不是年份` : ''}`,
+      `cannot tell the year: the title gives none; pass --year (e.g. --year 2023)${yearText ? `; '${yearText}' is not a year` : ''}`,
+      'JX4003',
+    );
+  const form = formText ? normaliseForm(formText) : null;
+  if (!form)
+    throw new UserError(
+      `无法确定表单：请用 --form 指定 (${knownForms().join(' 或 ')})${formText ? `；“${formText}” 不是已知表单` : ''}`,
+      `cannot tell the form: pass --form (${knownForms().join(' or ')})${formText ? `; '${formText}' is not a known form` : ''}`,
+      'JX4004',
+    );
+  const path = findTemplate(form, Number(yearText));
+  if (!path)
+    throw new UserError(
+      `rules/ 中没有 ${yearText} 年及以前的 “${form}” 模板`,
+      `rules/ has no template of '${form}' for ${yearText} or earlier`,
+      'JX4005',
+    );
+  return validTemplate(path);
+}

@@ -1,0 +1,52 @@
+// The human-readable report: rows, sections against caps, total, grade, findings.
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { Report, Finding } from '@jixiao/engine';
+import { t, tr } from './i18n.ts';
+
+/** No rule between body rows: the table stays as tall as the form. */
+const compact = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+const num = (x: number | null) => (x === null ? pc.dim('—') : String(Number(x.toFixed(6))));
+
+function severityTag(f: Finding): string {
+  return f.severity === 'error' ? pc.red(tr('错误', 'error')) : f.severity === 'warning' ? pc.yellow(tr('警告', 'warning')) : pc.blue(tr('提示', 'info'));
+}
+
+export function renderFinding(f: Finding): string {
+  const where = f.path.length ? pc.bold(f.path.join(' › ')) + ': ' : '';
+  const help = f.help ? `\n    ${pc.cyan(tr('帮助', 'help'))}: ${t(f.help)}` : '';
+  return `  ${severityTag(f)} ${pc.dim(f.code)} ${where}${t(f.message)}${help}`;
+}
+
+function bar(score: number, cap: number, width = 20): string {
+  const filled = cap > 0 ? Math.round((Math.min(score, cap) / cap) * width) : 0;
+  return pc.green('█'.repeat(filled)) + pc.dim('░'.repeat(Math.max(0, width - filled)));
+}
+
+export function renderReport(r: Report, file: string): string {
+  const out: string[] = [];
+  out.push(pc.bold(`${file} — ${tr('模板', 'template')} ${r.template.name} ${r.template.year}`));
+  const rows = new Table({
+    head: [tr('指标', 'indicator'), tr('分值', 'weight'), tr('得分', 'score'), tr('填报', 'stated'), tr('计算过程', 'derivation')],
+    style: { head: ['cyan'], border: ['grey'] },
+    chars: compact,
+    wordWrap: true,
+    colWidths: [null, null, null, null, 60] as unknown as number[],
+  });
+  for (const row of r.rows) {
+    const differs = row.statedScore !== null && Math.abs(row.statedScore - row.score) >= 0.005;
+    rows.push([row.path.join(' › '), num(row.weight), num(row.score), differs ? pc.red(num(row.statedScore)) : num(row.statedScore), row.explain]);
+  }
+  out.push(rows.toString());
+  const secs = new Table({ head: [tr('一级指标', 'section'), tr('得分 / 分值', 'score / cap'), '', tr('填报', 'stated')], style: { head: ['cyan'], border: ['grey'] }, chars: compact });
+  for (const s of r.sections) secs.push([s.name, `${num(s.score)} / ${num(s.cap)}`, bar(s.score, s.cap), num(s.statedScore)]);
+  out.push(secs.toString());
+  const stated = r.statedTotal === null ? '' : tr(`（填报 ${num(r.statedTotal)}）`, ` (stated ${num(r.statedTotal)})`);
+  out.push(pc.bold(`${tr('总分', 'total')} ${num(r.total)} / ${num(r.cap)}${stated}  ${tr('等级', 'grade')} ${r.grade}`));
+  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  const warnings = r.findings.filter((f) => f.severity === 'warning').length;
+  out.push(pc.bold(tr(`发现问题 ${r.findings.length} 个（错误 ${errors}，警告 ${warnings}）`, `${r.findings.length} findings (${errors} errors, ${warnings} warnings)`)));
+  for (const f of r.findings) out.push(renderFinding(f));
+  return out.join('\n');
+}

@@ -1,0 +1,202 @@
+// One filing row → the evaluator's RowInput, plus the findings its cells call for.
+// This is where the notations of real tables (≥1项, 98.00%, 1 meaning 100%, 9月前 …)
+// become numbers and shapes; nothing here scores.
+import type { CheckedTemplate, RowInput, TargetShape, TierModel } from '@jixiao/compiler';
+import type { IndicatorRow } from '../filing/model.ts';
+import { isRateLikeName, normaliseRate, parseValue, type Value } from '../filing/value.ts';
+import { finding, type Finding } from './findings.ts';
+
+/** Names of rates that can never exceed 100% (a satisfaction or pass rate of 500% is impossible). */
+const BOUNDED_RATE = /满意度|满意率|合格率|达标率|覆盖率|知晓率|通过率|及格率|完成率|到位率|参与率|入学率|就业率|正确率|准确率|好评率|验收率|出勤率/;
+
+export interface PreparedRow {
+  input: RowInput;
+  findings: Finding[];
+  /** how target and actual were read, for the explanation */
+  note: string | null;
+  /** qualitative rows: the tier the actual falls in */
+  tier: TierModel | null;
+}
+
+const show = (v: Value): string => ('text' in v ? v.text.trim() : '');
+
+/** Deadline as a comparable number: month + day/100 (9月前 → 9.31, 7月 → 7). */
+function deadlineNumber(v: Value): number | null {
+  if (v.kind !== 'deadline') return null;
+  return v.month + (v.day ?? (v.before ? 31 : 0)) / 100;
+}
+
+function tierOfWord(tiers: readonly TierModel[], word: string): TierModel | null {
+  for (const t of tiers) if (t.name === word || t.aliases.includes(word)) return t;
+  return null;
+}
+
+function topTier(tiers: readonly TierModel[]): TierModel | null {
+  let best: TierModel | null = null;
+  for (const t of tiers) if (!best || t.hi.value > best.hi.value) best = t;
+  return best;
+}
+
+/** Is the fraction inside the tier: [lo, hi), the top tier closed at 1. */
+export function inTier(t: TierModel, fraction: number): boolean {
+  const eps = 1e-9;
+  return fraction >= t.lo.value - eps && (fraction < t.hi.value - eps || (t.hi.value >= 1 && fraction <= 1 + eps));
+}
+
+export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate): PreparedRow {
+  const findings: Finding[] = [];
+  const name = row.level3 || row.level2 || row.level1;
+  const weight = row.weight ?? 0;
+  if (row.weight === null)
+    findings.push(finding('missingWeight', path, `“${name}”没有填写分值，按 0 分计`, `'${name}' has no weight; counted as 0`));
+
+  const target = parseValue(row.target || row.indicatorValue || '');
+  const actual = parseValue(row.actual);
+
+  // The indicator-value column and the target column must say the same thing.
+  if (row.indicatorValue && row.target && norm(row.indicatorValue) !== norm(row.target)) {
+    findings.push(
+      finding(
+        'targetColumnsDisagree',
+        path,
+        `“${name}”的指标值 “${row.indicatorValue}” 与年度目标值 “${row.target}” 不一致，按年度目标值计分`,
+        `'${name}': indicator value '${row.indicatorValue}' differs from the target '${row.target}'; the target is used`,
+      ),
+    );
+  }
+
+  for (const [which, v, zh, en] of [
+    ['target', target, '年度目标值', 'target'],
+    ['actual', actual, '实际完成值', 'actual'],
+  ] as const) {
+    if (v.kind === 'placeholder')
+      findings.push(
+        finding('placeholder', path, `“${name}”的${zh}是占位符 “${show(v)}”，不是实际数值`, `'${name}': the ${en} is a placeholder '${show(v)}', not a value`, {
+          zh: `请填写实际的${zh}`,
+          en: `fill in the real ${en}`,
+        }),
+      );
+    else if (v.kind === 'unparsed' || (v.kind === 'empty' && which === 'actual'))
+      findings.push(
+        finding(
+          'unreadableValue',
+          path,
+          v.kind === 'empty' ? `“${name}”的${zh}为空` : `“${name}”的${zh} “${show(v)}” 无法识别`,
+          v.kind === 'empty' ? `'${name}': the ${en} is empty` : `'${name}': the ${en} '${show(v)}' cannot be read`,
+        ),
+      );
+  }
+
+  const base: RowInput = { weight, shape: null, target: null, actual: null, fraction: null };
+  const out = (input: RowInput, note: string | null, tier: TierModel | null = null): PreparedRow => ({ input, findings, note, tier });
+
+  // Qualitative rows: the tier comes from the words, the fraction from the stated score.
+  if (target.kind === 'qualitative' || (actual.kind === 'qualitative' && target.kind !== 'number' && target.kind !== 'deadline')) {
+    const tier =
+      (actual.kind === 'qualitative' ? tierOfWord(t.tiers, actual.word) : null) ??
+      (actual.kind === 'qualitative' && target.kind === 'qualitative' && actual.word === target.word ? topTier(t.tiers) : null);
+    if (!tier) {
+      findings.push(
+        finding(
+          'noRule',
+          path,
+          `无法判断“${name}”的实际完成情况 “${show(actual)}” 属于哪一档 (目标 “${show(target)}”)`,
+          `cannot tell which tier '${name}' actual '${show(actual)}' falls in (target '${show(target)}')`,
+          { zh: '实际完成值请写目标原词或档次名称，如 “达成预期指标”', en: 'write the target word or a tier name as the actual' },
+        ),
+      );
+      return out({ ...base, shape: null }, null);
+    }
+    let fraction: number;
+    let note: string;
+    const stated = row.statedScore;
+    if (stated !== null && weight > 0) {
+      const f = stated / weight;
+      if (inTier(tier, f)) {
+        fraction = f;
+        note = `档次 ${tier.name}，填报 ${stated} / ${weight}`;
+      } else {
+        fraction = Math.min(Math.max(f, tier.lo.value), tier.hi.value);
+        note = `档次 ${tier.name}，填报得分超出档次，按档次边界 ${pct(fraction)} 计`;
+        findings.push(
+          finding(
+            'qualitativeTier',
+            path,
+            `“${name}”为 “${tier.name}” 档 (${pct(tier.lo.value)}–${pct(tier.hi.value)})，填报得分 ${stated} 占分值 ${weight} 的 ${pct(f)}，不在档次内`,
+            `'${name}' is in tier '${tier.name}' (${pct(tier.lo.value)}–${pct(tier.hi.value)}) but its stated score ${stated} is ${pct(f)} of ${weight}`,
+          ),
+        );
+      }
+    } else {
+      // No stated score: the top tier counts in full, a lower tier at its midpoint.
+      fraction = tier.hi.value >= 1 ? 1 : (tier.lo.value + tier.hi.value) / 2;
+      note = `档次 ${tier.name}，未填报得分，按 ${pct(fraction)} 计`;
+    }
+    return out({ ...base, shape: 'qualitative', fraction }, note, tier);
+  }
+
+  // Deadlines: 9月前 against 7月.
+  if (target.kind === 'deadline') {
+    const tv = deadlineNumber(target);
+    const av = deadlineNumber(actual);
+    return out({ ...base, shape: 'deadline', target: tv, actual: av }, `期限 ${show(target)}，完成 ${show(actual)}`);
+  }
+
+  if (target.kind !== 'number') return out(base, null);
+
+  // Numbers: an actual written as an inequality is read as its number, with a warning.
+  let av: number | null = null;
+  if (actual.kind === 'number') {
+    if (actual.op !== null && actual.op !== '=')
+      findings.push(
+        finding(
+          'actualAsInequality',
+          path,
+          `“${name}”的实际完成值写成了不等式 “${show(actual)}”，应填写实测数值；按 ${actual.value} 计`,
+          `'${name}': the actual is written as an inequality '${show(actual)}' instead of a measured value; read as ${actual.value}`,
+          { zh: '填写实际完成的具体数值', en: 'fill in the measured value' },
+        ),
+      );
+    av = actual.value;
+  }
+  let tv = target.value;
+  const rateLike = target.percent || (actual.kind === 'number' && actual.percent) || isRateLikeName(name);
+  let note: string | null = null;
+  if (rateLike) {
+    const tr = normaliseRate(target, { rateLike: true });
+    const ar = actual.kind === 'number' ? normaliseRate(actual, { rateLike: true }) : null;
+    if (tr !== null) tv = tr;
+    if (ar !== null) av = ar;
+    if ((!target.percent && tr !== null && tr !== target.value) || (actual.kind === 'number' && !actual.percent && ar !== null && ar !== actual.value))
+      note = `比率按百分数读：目标 ${tv}%，实际 ${av}%`;
+    if (av !== null && av > 100 && BOUNDED_RATE.test(name))
+      findings.push(
+        finding(
+          'impossibleRate',
+          path,
+          `“${name}”的实际完成值 ${show(actual)} 超过 100%，不可能`,
+          `'${name}': the actual ${show(actual)} is above 100%, which is impossible`,
+          { zh: '核实调查结果，填写 0%–100% 之间的比率', en: 'check the survey and fill in a rate between 0% and 100%' },
+        ),
+      );
+  } else if (actual.kind === 'number' && target.unit && actual.unit && target.unit !== actual.unit) {
+    findings.push(
+      finding(
+        'unitMismatch',
+        path,
+        `“${name}”的目标单位 “${target.unit}” 与实际单位 “${actual.unit}” 不同`,
+        `'${name}': target unit '${target.unit}' differs from the actual unit '${actual.unit}'`,
+      ),
+    );
+  }
+  const shape: TargetShape = target.op ?? '=';
+  return out({ ...base, shape, target: tv, actual: av }, note);
+}
+
+function norm(s: string): string {
+  return s.replace(/\s/g, '').replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/％/g, '%');
+}
+
+export function pct(f: number): string {
+  return `${Number((f * 100).toPrecision(10))}%`;
+}

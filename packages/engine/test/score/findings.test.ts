@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import { FINDINGS, listFindingCodes } from '../../src/index.ts';
+import { cleanFiling, codes, row, score, t2020 } from './helpers.ts';
+
+const only = (r: ReturnType<typeof score>, code: string) => r.findings.filter((f) => f.code === code);
+
+describe('a clean filing', () => {
+  it('scores full marks with no finding at all', () => {
+    const r = score(cleanFiling());
+    expect(r.findings).toEqual([]);
+    expect(r.total).toBe(100);
+    expect(r.grade).toBe('优');
+    expect(r.sections.map((s) => [s.name, s.score, s.cap])).toEqual([
+      ['预算执行率', 10, 10],
+      ['部门管理', 20, 20],
+      ['履职效果', 50, 50],
+      ['能力建设', 10, 10],
+      ['服务对象满意度', 10, 10],
+    ]);
+  });
+});
+
+describe('each finding code, from a minimal filing of its own', () => {
+  it('JX3001 section weights ≠ section cap', () => {
+    const f = cleanFiling();
+    f.rows[0]!.weight = 14;
+    f.rows[0]!.statedScore = 14;
+    const r = score(f);
+    const [x] = only(r, FINDINGS.sectionWeights.code);
+    expect(x?.path).toEqual(['部门管理']);
+    expect(x?.message.zh).toContain('24');
+    expect(x?.message.zh).toContain('20');
+    // the section never scores above its cap
+    expect(r.sections[1]!.score).toBeLessThanOrEqual(20);
+  });
+
+  it('JX3002 all weights ≠ total, citing the total row', () => {
+    const f = cleanFiling();
+    f.rows.push(row('能力建设', '档案管理', '档案管理规范性', '规范', '规范', 4, 4));
+    f.statedWeightTotal = 100;
+    const [x] = only(score(f), FINDINGS.weightTotal.code);
+    expect(x?.message.zh).toContain('104');
+    expect(x?.message.zh).toContain('100');
+  });
+
+  it('JX3003 a level-1 cap in the filing contradicting the template', () => {
+    const f = cleanFiling();
+    f.sections = [{ name: '履职效果(70分)', statedCap: 70 }];
+    const [x] = only(score(f), FINDINGS.statedCap.code);
+    expect(x?.path).toEqual(['履职效果']);
+    expect(x?.message.zh).toContain('70');
+    expect(x?.message.zh).toContain('50');
+  });
+
+  it('JX3004 a stated score that differs from the rule', () => {
+    const f = cleanFiling();
+    f.rows[2] = row('履职效果', '部门履职目标', '建设规划', '≥1项', '3项', 20, 15);
+    const [x] = only(score(f), FINDINGS.statedScoreDiffers.code);
+    expect(x?.path).toEqual(['履职效果', '部门履职目标', '建设规划']);
+    expect(x?.message.zh).toBe('“建设规划”填报得分 15，按规则应为 20');
+  });
+
+  it('JX3004 also for the budget row (rounding that favours the unit: 86.2% scored 9)', () => {
+    const f = cleanFiling();
+    f.budget = { initialBudget: 100, budget: 100, spent: 86.2, weight: 10, statedScore: 9 };
+    const r = score(f);
+    expect(r.rows[0]!.score).toBe(8.62);
+    expect(only(r, FINDINGS.statedScoreDiffers.code)[0]?.message.zh).toContain('8.62');
+  });
+
+  it('JX3005 a stated score above the weight', () => {
+    const f = cleanFiling();
+    f.rows[0]!.statedScore = 12;
+    expect(codes(score(f))).toContain(FINDINGS.statedAboveWeight.code);
+  });
+
+  it('JX3006 a qualitative score outside its tier', () => {
+    const f = cleanFiling();
+    f.rows[1]!.statedScore = 5; // 健全 = top tier 80–100%, 5/10 = 50%
+    const r = score(f);
+    const [x] = only(r, FINDINGS.qualitativeTier.code);
+    expect(x?.message.zh).toContain('50%');
+    expect(r.rows.find((x) => x.path[2] === '财务管理制度健全性')!.score).toBe(8);
+  });
+
+  it('JX3007 stated total ≠ sum of stated scores', () => {
+    const f = cleanFiling();
+    f.statedTotal = 90;
+    const [x] = only(score(f), FINDINGS.statedTotalVsRows.code);
+    expect(x?.message.zh).toBe('填报总分 90，但各项填报得分之和为 100');
+  });
+
+  it('JX3008 stated total ≠ computed total', () => {
+    const f = cleanFiling();
+    f.rows[3] = row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '5篇', 20, 20);
+    const r = score(f);
+    expect(r.total).toBe(90);
+    expect(only(r, FINDINGS.statedTotalVsComputed.code)[0]?.message.zh).toBe('填报总分 100，按规则计算为 90');
+  });
+
+  it('JX3009 an impossible rate above 100%', () => {
+    const f = cleanFiling();
+    f.rows[6]!.actual = '500%';
+    const [x] = only(score(f), FINDINGS.impossibleRate.code);
+    expect(x?.message.zh).toContain('500%');
+  });
+
+  it('JX3010 an actual written as an inequality', () => {
+    const f = cleanFiling();
+    f.rows[2]!.actual = '≥266米';
+    f.rows[2]!.target = '≥100米';
+    expect(only(score(f), FINDINGS.actualAsInequality.code)[0]?.message.zh).toContain('≥266米');
+  });
+
+  it('JX3011 a placeholder left in the target', () => {
+    const f = cleanFiling();
+    f.rows[2]!.target = '≥**';
+    const r = score(f);
+    expect(only(r, FINDINGS.placeholder.code)[0]?.message.zh).toContain('≥**');
+    expect(r.rows.find((x) => x.path[2] === '调研课题')!.score).toBe(0);
+  });
+
+  it('JX3012 the target column disagreeing with the indicator-value column', () => {
+    const f = cleanFiling();
+    f.rows[0]!.indicatorValue = '≤10%';
+    f.rows[0]!.target = '≤100%';
+    f.rows[0]!.actual = '100%';
+    const [x] = only(score(f), FINDINGS.targetColumnsDisagree.code);
+    expect(x?.message.zh).toContain('≤10%');
+    expect(x?.message.zh).toContain('≤100%');
+  });
+
+  it('JX3013 spending above the budget', () => {
+    const f = cleanFiling();
+    f.budget = { initialBudget: 100, budget: 100, spent: 120, weight: 10, statedScore: 10 };
+    const r = score(f);
+    expect(only(r, FINDINGS.overspend.code)[0]?.message.zh).toContain('120');
+    expect(r.rows[0]!.score).toBe(10);
+  });
+
+  it('JX3014 a fund total of 0 while its sub-rows carry money', () => {
+    const f = cleanFiling();
+    f.budget = { initialBudget: 0, budget: 0, spent: 0, weight: 10, statedScore: 10, funds: [{ name: '当年财政拨款', initialBudget: 50, budget: 50, spent: 50 }] };
+    const r = score(f);
+    expect(codes(r)).toContain(FINDINGS.fundTotalZero.code);
+    expect(codes(r)).toContain(FINDINGS.divisionByZero.code);
+  });
+
+  it('JX3015 a division by zero is a finding, never NaN or Infinity', () => {
+    const f = cleanFiling();
+    f.budget = { initialBudget: 0, budget: 0, spent: 10, weight: 10, statedScore: 10 };
+    const r = score(f);
+    expect(codes(r)).toContain(FINDINGS.divisionByZero.code);
+    const json = JSON.stringify(r);
+    expect(json).not.toMatch(/NaN|Infinity|null,"statedScore":10,"explain":""/);
+    expect(Number.isFinite(r.total)).toBe(true);
+  });
+
+  it('JX3016 a level-1 indicator that is not in the template', () => {
+    const f = cleanFiling();
+    f.rows.push(row('产出指标', '数量指标', '培训人次', '≥100人', '120人', 5, 5));
+    const [x] = only(score(f), FINDINGS.unknownSection.code);
+    expect(x?.path[0]).toBe('产出指标');
+    expect(x?.message.zh).toContain('部门管理');
+  });
+
+  it('JX3017 a qualitative actual that fits no tier', () => {
+    const f = cleanFiling();
+    f.rows[1]!.actual = '还行吧';
+    expect(codes(score(f))).toContain(FINDINGS.noRule.code);
+  });
+
+  it('JX3018 a missing weight', () => {
+    const f = cleanFiling();
+    f.rows[0]!.weight = null;
+    expect(codes(score(f))).toContain(FINDINGS.missingWeight.code);
+  });
+
+  it('JX3019 a template section with no rows', () => {
+    const f = cleanFiling();
+    f.rows = f.rows.filter((r) => r.level1 !== '能力建设');
+    const [x] = only(score(f), FINDINGS.missingSection.code);
+    expect(x?.path).toEqual(['能力建设']);
+  });
+
+  it('JX3020 an unreadable actual', () => {
+    const f = cleanFiling();
+    f.rows[2]!.actual = '';
+    expect(codes(score(f))).toContain(FINDINGS.unreadableValue.code);
+  });
+
+  it('JX3021 a deduction above its maximum, applied at the maximum', () => {
+    const f = cleanFiling();
+    f.deductions = [{ reason: '审计发现问题', points: 8 }];
+    const r = score(f);
+    expect(codes(r)).toContain(FINDINGS.deductionAboveMax.code);
+    expect(r.total).toBe(95);
+  });
+
+  it('JX3022 missing budget figures', () => {
+    const f = cleanFiling();
+    delete f.budget;
+    const r = score(f);
+    expect(codes(r)).toContain(FINDINGS.missingBudget.code);
+    expect(r.sections[0]!.score).toBe(0);
+  });
+
+  it('JX3025 target and actual in different units', () => {
+    const f = cleanFiling();
+    f.rows[2]!.actual = '7篇';
+    expect(codes(score(f))).toContain(FINDINGS.unitMismatch.code);
+  });
+
+  it('JX3026 the same indicator listed twice', () => {
+    const f = cleanFiling();
+    f.rows.push({ ...f.rows[0]! });
+    expect(codes(score(f))).toContain(FINDINGS.duplicateRow.code);
+  });
+
+  it('every catalogued code is exercised above', async () => {
+    const src = (await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8');
+    for (const c of listFindingCodes()) expect(src, c.code).toContain(`it('${c.code}`);
+  });
+});
+
+describe('the national 2020 project template', () => {
+  it('scores a project filing with deadlines and the 产出 alias', () => {
+    const r = score(
+      {
+        year: 2020,
+        form: '项目支出',
+        budget: { initialBudget: 20, budget: 20, spent: 18, weight: 10, statedScore: 9 },
+        rows: [
+          row('产出指标', '数量指标', '培训人次', '≥100人次', '120人次', 20, 20),
+          row('产出', '时效指标', '完成时间', '9月前', '7月', 30, 30),
+          row('效益指标', '社会效益指标', '群众知晓率', '≥90%', '85%', 30, 28.33),
+          row('满意度指标', '服务对象满意度指标', '受训人员满意度', '≥90%', '96%', 10, 10),
+        ],
+        statedTotal: 97.33,
+      },
+      t2020,
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.total).toBe(97.33);
+    expect(r.grade).toBe('优');
+  });
+});
