@@ -24,3 +24,4 @@ export * from './score/findings.ts';
 export * from './score/report.ts';
 export { scoreFiling, prepareTemplate, importFindings, type PreparedTemplate } from './score/score.ts';
 export { matchSection, normaliseName } from './score/match.ts';
+export { aggregateFiling, type Aggregated } from './score/aggregate.ts';

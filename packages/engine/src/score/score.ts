@@ -9,6 +9,7 @@ import { matchSection } from './match.ts';
 import { prepareRow, type PreparedRow } from './rows.ts';
 import type { Report, ReportRow, ReportSection } from './report.ts';
 import { sumExact, same, fmt } from './exact.ts';
+import { aggregateFiling } from './aggregate.ts';
 
 /** A checked template with its evaluator compiled once (explanations on: reports carry them). */
 export interface PreparedTemplate {
@@ -66,9 +67,18 @@ export function importFindings(diags: readonly ImportDiagnostic[]): Finding[] {
     });
 }
 
-export function scoreFiling(p: PreparedTemplate, filing: Filing, importDiagnostics: readonly ImportDiagnostic[] = []): Report {
+export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostics: readonly ImportDiagnostic[] = []): Report {
   const t = p.checked;
   const findings: Finding[] = importFindings(importDiagnostics);
+  // A department with subordinate units is scored on the aggregate of their tables.
+  let filing = filed;
+  let aggregationNotes: string[] = [];
+  if (filed.units && filed.units.length > 0) {
+    const a = aggregateFiling(filed, t);
+    filing = a.filing;
+    findings.push(...a.findings);
+    aggregationNotes = a.notes;
+  }
   const inputs: RowInput[][] = t.sections.map(() => []);
 
   // ── place every row under a template section ──
@@ -142,7 +152,8 @@ export function scoreFiling(p: PreparedTemplate, filing: Filing, importDiagnosti
       continue;
     }
     const r = out.rows[pl.top]![pl.slot]!;
-    const note = pl.prepared?.note ? `（${pl.prepared.note}）` : '';
+    const notes = [pl.prepared?.note, aggregationNotes[pl.index]].filter((n) => !!n);
+    const note = notes.length ? `（${notes.join('；')}）` : '';
     rows.push({ path: pl.path, weight: r.weight, score: r.score, statedScore: stated, explain: (r.explain ?? '') + note });
     rowStatusFindings(pl, r.status, findings);
     statedScoreFindings(pl.path, stated, r.weight, r.score, pl.prepared?.input.shape === 'qualitative', findings);
