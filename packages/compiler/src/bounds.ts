@@ -99,7 +99,7 @@ export class BoundsAnalyzer {
         if (vals[0]!.t === 'N') {
           const ivs = vals.map((v) => (v as { iv: Iv }).iv);
           const f = e.fn === 'min' ? ivMin : ivMax;
-          return { t: 'N', iv: ivs.slice(1).reduce(f, ivs[0]!), zero: false };
+          return { t: 'N', iv: ivs.slice(1).reduce(f, ivs[0]!), zero: vals.every((v) => v.t === 'N' && v.zero) };
         }
         const ps = vals as { a: Iv; c: Iv }[];
         const r = e.fn === 'min' ? pointsMin(ps) : pointsMax(ps);
@@ -175,13 +175,13 @@ export class BoundsAnalyzer {
         return this.unitError(e, l, r, e.op);
       }
       case '*': {
-        if (l.t === 'N' && r.t === 'N') return { t: 'N', iv: ivMul(l.iv, r.iv), zero: false };
+        if (l.t === 'N' && r.t === 'N') return { t: 'N', iv: ivMul(l.iv, r.iv), zero: l.zero || r.zero }; // 0 × x is unit-free 0
         if (l.t === 'P' && r.t === 'N') return points(ivMul(l.a, r.iv), ivMul(l.c, r.iv));
         if (l.t === 'N' && r.t === 'P') return points(ivMul(r.a, l.iv), ivMul(r.c, l.iv));
         return this.unitError(e, l, r, '*');
       }
       case '/': {
-        if (l.t === 'N' && r.t === 'N') return { t: 'N', iv: ivDiv(l.iv, r.iv), zero: false };
+        if (l.t === 'N' && r.t === 'N') return { t: 'N', iv: ivDiv(l.iv, r.iv), zero: l.zero };
         if (l.t === 'P' && r.t === 'N') return points(ivDiv(l.a, r.iv), ivDiv(l.c, r.iv));
         if (l.t === 'P' && r.t === 'P' && isZeroIv(l.c) && isZeroIv(r.c)) {
           // (W·α) / (W·β) = α / β; W = 0 is a division by zero, excluded at run time.
