@@ -283,11 +283,11 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
     const hi = mulW(w, v.a[1]) + v.c[1];
     const within = `[0, ${fmtNum(w)}]`;
     if (lo >= 0 && hi <= w) return { subject: opts.subject, name: opts.name, formula, interval: fmtIv([lo, hi]), within, proven: true };
-    report(sink, range, formula, `${shown} = ${fmtIv([lo, hi])}`, within, expr, opts);
+    report(sink, range, formula, `${shown} = ${fmtIv([lo, hi])}`, within, expr);
     return { subject: opts.subject, name: opts.name, formula, interval: fmtIv([lo, hi]), within, proven: false };
   }
   const within = `[0, ${opts.weightName}]`;
-  report(sink, range, formula, shown, within, expr, opts);
+  report(sink, range, formula, shown, within, expr);
   return { subject: opts.subject, name: opts.name, formula, interval: shown, within, proven: false };
 }
 
@@ -295,7 +295,7 @@ function mulW(w: number, a: number): number {
   return w === 0 || a === 0 ? 0 : w * a;
 }
 
-function report(sink: DiagnosticSink, range: Range, formula: string, shown: string, within: string, expr: Expr, opts: ProveOptions): void {
+function report(sink: DiagnosticSink, range: Range, formula: string, shown: string, within: string, expr: Expr): void {
   const fix = suggestClamp(expr);
   sink.report(
     'unbounded',
@@ -309,7 +309,6 @@ function report(sink: DiagnosticSink, range: Range, formula: string, shown: stri
       en: `write the clamp yourself, e.g. ${fix}`,
     },
   );
-  void opts;
 }
 
 /** `权重 * X` → `权重 * min(X, 1)` (and max(…, 0) where needed); otherwise clamp the whole. */

@@ -8,7 +8,7 @@ import type { TargetShape } from '@jixiao/language';
 import type { Evaluator } from './evaluator.ts';
 import { explainRow, explainSection, numberIfs } from './explain.ts';
 import { type IrExpr, varsOf } from './ir.ts';
-import { type CheckedTemplate, type SectionModel, flattenSections } from './model.ts';
+import { type CheckedTemplate, flattenSections } from './model.ts';
 import { fromScaled, roundScore, toMicro, toScaled } from './round.ts';
 import type { VarId } from './vars.ts';
 
@@ -285,9 +285,7 @@ const RUNTIME = { roundScore, toScaled, fromScaled, toMicro, explainRow, explain
 /** Compile a checked template to a fast evaluator. */
 export function compile(t: CheckedTemplate, opts: CompileOptions = {}): Evaluator {
   const { source, constants } = generate(t, opts);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('k', 'rt', source) as (k: readonly unknown[], rt: typeof RUNTIME) => Evaluator;
   return factory(Object.freeze(constants.slice()), RUNTIME);
 }
 
-export type { SectionModel };
