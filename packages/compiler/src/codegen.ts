@@ -6,10 +6,10 @@
 
 import type { TargetShape } from '@jixiao/language';
 import type { Evaluator } from './evaluator.ts';
-import { explainRow, explainSection, numberIfs } from './explain.ts';
+import { explainRow, explainScaled, explainSection, numberIfs } from './explain.ts';
 import { type IrExpr, varsOf } from './ir.ts';
 import { type CheckedTemplate, flattenSections } from './model.ts';
-import { fromScaled, roundScore, toMicro, toScaled } from './round.ts';
+import { fromScaled, roundScore, scaleToCap, toMicro, toScaled } from './round.ts';
 import type { VarId } from './vars.ts';
 
 export interface CompileOptions {
@@ -207,6 +207,15 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('    for (let j = 0; j < rs.length; j++) out.push(scoreRow(i, rs[j], S, WS, used));');
   L.push('    rows.push(out);');
   L.push('  }');
+  // 单位填报 sections whose row weights miss the cap are scored in proportion (see scaleToCap)
+  for (const s of flat) {
+    if (s.kind !== 'filled') continue;
+    const n = emitNumber(s.id);
+    const wm = emitNumber(toMicro(s.weight.value));
+    L.push(`  if (WS[${n}] !== ${wm} && WS[${n}] > 0) { const raw = fromScaled(S[${n}], ${P}); S[${n}] = toScaled(rt.scaleToCap(raw, WS[${n}], ${wm}, ${P}, ${MODE}), ${P});`);
+    if (explain) L.push(`    SX[${n}] = rt.explainScaled(${k.add(s.name)}, raw, WS[${n}] / 1e6, ${emitNumber(s.weight.value)}, fromScaled(S[${n}], ${P}));`);
+    L.push('  }');
+  }
   L.push('  const bud = input.budget || {};');
   L.push('  const ib = bud.initialBudget === undefined ? null : bud.initialBudget, b = bud.budget, sp = bud.spent;');
   for (const s of flat) {
@@ -280,7 +289,7 @@ function rowOut(section: string, rule: string, status: string, weight: string, s
   return `{ ${base}, explain: ${e} }`;
 }
 
-const RUNTIME = { roundScore, toScaled, fromScaled, toMicro, explainRow, explainSection };
+const RUNTIME = { roundScore, toScaled, fromScaled, toMicro, scaleToCap, explainRow, explainSection, explainScaled };
 
 /** Compile a checked template to a fast evaluator. */
 export function compile(t: CheckedTemplate, opts: CompileOptions = {}): Evaluator {

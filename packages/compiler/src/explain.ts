@@ -162,3 +162,8 @@ export function explainSection(
   if (status === 'div-by-zero') return `${name}: 除数为 0（${VAR_LABEL.budget} 为 0?），不能计分 → 0`;
   return `${name}: ${substitute(formula, vals, numberIfs(formula), trace)} = ${fmtValue(score)}`;
 }
+
+/** `部门管理: 行得分合计 38 ÷ 行分值合计 40 × 分值 20 = 19` */
+export function explainScaled(name: string, raw: number, weightSum: number, cap: number, score: number): string {
+  return `${name}: 各行分值合计 ${fmtValue(weightSum)} ≠ 分值 ${fmtValue(cap)}，按比例折算 ${fmtValue(raw)} ÷ ${fmtValue(weightSum)} × ${fmtValue(cap)} = ${fmtValue(score)}`;
+}

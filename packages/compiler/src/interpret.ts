@@ -5,11 +5,11 @@
 import type { TargetShape } from '@jixiao/language';
 import { type Dec, DEC_ZERO, decAdd, decCmp, decFromNumber, decSub, decToNumber } from './decimal.ts';
 import type { DeductionResult, EvalInput, EvalOutput, RowInput, RowResult, SectionResult } from './evaluator.ts';
-import { type Trace, explainRow, explainSection, numberIfs } from './explain.ts';
+import { type Trace, explainRow, explainScaled, explainSection, numberIfs } from './explain.ts';
 import type { IrExpr } from './ir.ts';
 import { varsOf } from './ir.ts';
 import { type CheckedTemplate, type SectionModel, flattenSections } from './model.ts';
-import { roundScore, toMicro } from './round.ts';
+import { roundScore, scaleToCap, toMicro } from './round.ts';
 import type { VarId } from './vars.ts';
 
 class DivByZero extends Error {}
@@ -164,6 +164,18 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: { explain?
       return result(s.id, rule, o.status, o.score, o.trace);
     }),
   );
+
+  // 单位填报 sections whose row weights miss the cap are scored in proportion
+  for (const s of flat) {
+    if (s.kind !== 'filled') continue;
+    const ws = weightMicro[s.id]!;
+    const cap = toMicro(s.weight.value);
+    if (ws === cap || !(ws > 0)) continue;
+    const raw = decToNumber(scores[s.id]!);
+    const scaled = scaleToCap(raw, ws, cap, t.decimals, t.rounding);
+    scores[s.id] = dec(scaled);
+    if (opts.explain) explains[s.id] = explainScaled(s.name, raw, ws / 1e6, s.weight.value, scaled);
+  }
 
   const b = input.budget ?? { budget: null, spent: null };
   const budget = { initialBudget: b.initialBudget ?? null, budget: b.budget, spent: b.spent };

@@ -71,3 +71,14 @@ export function fromScaled(n: number, places: number): number {
 export function toMicro(w: number): number {
   return Math.round(w * 1e6);
 }
+
+/**
+ * A 单位填报 section whose rows' weights do not add up to its cap is scored in
+ * proportion: Σ row scores × cap / Σ row weights, rounded as every score is. Each row
+ * score is within its weight, so the result is within the cap; the engine reports the
+ * mismatch (JX3001) so the proportion is never silent.
+ */
+export function scaleToCap(rawScore: number, weightSumMicro: number, capMicro: number, places: number, mode: RoundingMode): number {
+  if (!(weightSumMicro > 0) || weightSumMicro === capMicro) return rawScore;
+  return roundScore((rawScore * capMicro) / weightSumMicro, places, mode);
+}

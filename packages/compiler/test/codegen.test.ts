@@ -77,7 +77,20 @@ describe('compiled evaluator', () => {
   it('no float drift in sums: ten rows of 0.1', () => {
     const rows = Array.from({ length: 10 }, () => row(0.1, 'qualitative', null, null, 1));
     const out = compile(t)({ budget: { budget: 1, spent: 1 }, sections: [[], rows, []] });
-    expect(out.sections[1]).toMatchObject({ score: 1, weightSum: 1 });
+    // Σ 0.1 × 10 is exactly 1, so the 20-point section is scaled by exactly 20 / 1
+    expect(out.sections[1]).toMatchObject({ score: 20, weightSum: 1, weightMismatch: true });
+    const full = Array.from({ length: 200 }, () => row(0.1, 'qualitative', null, null, 1));
+    expect(compile(t)({ budget: { budget: 1, spent: 1 }, sections: [[], full, []] }).sections[1]).toMatchObject({ score: 20, weightSum: 20, weightMismatch: false });
+  });
+
+  it('scores a 单位填报 section whose weights miss its cap in proportion, never above the cap', () => {
+    // rows weigh 40 against a cap of 20 and score 38: 38 × 20 / 40 = 19
+    const rows = [row(10, '>=', 1, 1), row(10, '>=', 1, 1), row(10, '>=', 1, 1), row(10, '>=', 10, 8)];
+    for (const ev of [compile(t, { explain: true }), (x: EvalInput) => interpret(t, x, { explain: true })]) {
+      const out = ev({ budget: { budget: 1, spent: 1 }, sections: [[], rows, []] });
+      expect(out.sections[1]).toMatchObject({ score: 19, weightSum: 40, weightMismatch: true });
+      expect(out.sections[1]!.explain).toContain('38 ÷ 40 × 20 = 19');
+    }
   });
 });
 

@@ -15,6 +15,8 @@ export interface ReportSection {
   cap: number;
   score: number;
   statedScore: number | null;
+  /** how the section score came about when it is not a plain sum (a formula, or a proportion) */
+  explain?: string;
 }
 
 export interface Report {

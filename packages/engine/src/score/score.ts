@@ -163,7 +163,9 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   const sections: ReportSection[] = t.sections.map((s) => {
     const r = out.sections[s.id]!;
     const stated = filing.sections?.find((fs) => matchSection([s], fs.name));
-    return { name: s.name, cap: s.weight.value, score: r.score, statedScore: stated?.statedScore ?? (isBudgetSection(s) ? (b?.statedScore ?? null) : null) };
+    const sec: ReportSection = { name: s.name, cap: s.weight.value, score: r.score, statedScore: stated?.statedScore ?? (isBudgetSection(s) ? (b?.statedScore ?? null) : null) };
+    if (r.explain) sec.explain = r.explain;
+    return sec;
   });
   sectionFindings(t, filing, out, placed, findings);
   budgetFindings(t, filing, out, budgetSections, findings);
