@@ -66,3 +66,19 @@ describe('parser properties', () => {
     );
   });
 });
+
+describe('format over generated templates', () => {
+  it('parse(format(t)) = t for every generated template AST (the generator shared with the compiler tests)', async () => {
+    const { arbTemplate } = await import('../support/arbitraries.ts');
+    fc.assert(
+      fc.property(arbTemplate(), (t) => {
+        const file = { kind: 'File' as const, templates: [t], range: t.range };
+        const text = format(file);
+        const r = parse(text);
+        expect(r.diagnostics).toEqual([]);
+        expect(strip(r.ast.templates[0])).toBe(strip(t));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -123,7 +123,8 @@ function itemLines(item: A.Item, depth: number, out: Out): void {
       out.line(`${pad}}`, item.range, 'end');
       return;
     case 'Rule':
-      out.line(`${pad}规则 ${printName(item.name.text)} 适用 ${item.shapes.map((s) => shapeText[s]).join(', ')} {`, item.range, 'start');
+      const applies = item.shapes.length ? ` 适用 ${item.shapes.map((s) => shapeText[s]).join(', ')}` : '';
+      out.line(`${pad}规则 ${printName(item.name.text)}${applies} {`, item.range, 'start');
       out.line(`${pad}${INDENT}得分 = ${printExpr(item.score)}`, item.scoreRange);
       out.line(`${pad}}`, item.range, 'end');
       return;

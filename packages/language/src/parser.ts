@@ -144,8 +144,11 @@ export class JxParser extends CstParser {
   private ruleDecl = this.RULE('ruleDecl', () => {
     this.CONSUME(T.Rule);
     this.SUBRULE(this.name);
-    this.CONSUME(T.Applies);
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.shape) });
+    // A rule without 适用 is only ever chosen by an indicator's 采用.
+    this.OPTION3(() => {
+      this.CONSUME(T.Applies);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.shape) });
+    });
     this.OPTION(() => this.CONSUME(T.Colon));
     this.OR([
       {

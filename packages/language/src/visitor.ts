@@ -224,7 +224,7 @@ function ruleDecl(n: CstNode): A.RuleDecl | null {
     shapes.push(shape);
   }
   const score = scoreDecl(node(n, 'scoreDecl'));
-  if (!nm || !score || shapes.length === 0) return null;
+  if (!nm || !score) return null;
   return { kind: 'Rule', name: nm, shapes, score: score.expr, scoreRange: score.range, range: rangeOf(n) };
 }
 
