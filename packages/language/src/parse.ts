@@ -20,6 +20,9 @@ export interface ParseResult {
 
 /** Inputs beyond this size are refused with a clear message instead of hanging. */
 export const MAX_SOURCE_CHARS = 2_000_000;
+/** Brackets nested deeper than this are refused: no real template comes close, and the
+ * recursive-descent parser would otherwise run out of stack. */
+export const MAX_NESTING = 100;
 
 function positionAt(text: string, offset: number): A.Position {
   let line = 1;
@@ -50,6 +53,31 @@ function rangeForToken(text: string, tok: IToken): A.Range {
     return { start: end, end };
   }
   return tokenRange(tok);
+}
+
+/** The first bracket that opens one level deeper than MAX_NESTING, if any. */
+function firstTooDeep(toks: IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const t of toks) {
+    const k = t.tokenType.name;
+    if (k === 'LParen' || k === 'LBrace') {
+      if (++depth > MAX_NESTING) return t;
+    } else if (k === 'RParen' || k === 'RBrace') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+function nestingDiagnostic(start: A.Position): A.Diagnostic {
+  return {
+    code: 'JX0005',
+    severity: 'error',
+    range: { start, end: { ...start, offset: start.offset + 1, column: start.column + 1 } },
+    message: {
+      zh: `括号或条件嵌套超过 ${MAX_NESTING} 层，无法处理`,
+      en: `brackets or conditions nested deeper than ${MAX_NESTING} levels`,
+    },
+    help: { zh: '拆分公式，减少嵌套层数', en: 'split the formula to nest less deeply' },
+  };
 }
 
 /** The last '{' left open at the end of the token stream, if any. */
@@ -103,8 +131,23 @@ export function parse(text: string, file?: string): ParseResult {
     );
   }
 
+  const tooDeep = firstTooDeep(lexed.tokens);
+  if (tooDeep) {
+    const start = positionAt(text, tooDeep.startOffset);
+    diagnostics.push(at(nestingDiagnostic(start)));
+    return { ast: { kind: 'File', templates: [], range: { start: positionAt(text, 0), end: endPosition(text) } }, comments: [], diagnostics };
+  }
+
   parserInstance.input = lexed.tokens;
-  const cst = parserInstance.file();
+  let cst;
+  try {
+    cst = parserInstance.file();
+  } catch (e) {
+    // Deep chains without brackets (如果 如果 …, - - - x) can still exhaust the stack.
+    if (!(e instanceof RangeError)) throw e;
+    diagnostics.push(at(nestingDiagnostic(positionAt(text, 0))));
+    return { ast: { kind: 'File', templates: [], range: { start: positionAt(text, 0), end: endPosition(text) } }, comments: [], diagnostics };
+  }
   const openBrace = unmatchedOpenBrace(lexed.tokens);
   for (const e of parserInstance.errors as IRecognitionException[]) {
     const message = unpack(e.message);

@@ -128,3 +128,37 @@ describe('parser: errors', () => {
     expect(r.diagnostics[0]!.message.zh).toContain('2000000');
   });
 });
+
+describe('parser: limits', () => {
+  it('refuses brackets nested 10,000 deep with a message naming the limit, without throwing', () => {
+    for (const n of [101, 10_000]) {
+      const src = `模板 X 2023 { 规则 R 适用 >= { 得分 = ${'('.repeat(n)}权重${')'.repeat(n)} } }`;
+      const r = parse(src);
+      expect(r.diagnostics[0]!.code).toBe('JX0005');
+      expect(r.diagnostics[0]!.message.zh).toContain('100');
+      // two braces and 98 brackets are allowed; the 99th bracket is the 101st level
+      expect(r.diagnostics[0]!.range.start.column).toBe(src.indexOf('(') + 1 + 98);
+    }
+    const blocks = `模板 X 2023 { ${'一级指标 A 分值 1 分 {'.repeat(10_000)}${'}'.repeat(10_000)} }`;
+    expect(parse(blocks).diagnostics[0]!.code).toBe('JX0005');
+  });
+
+  it('survives 10,000 chained conditions and minus signs', () => {
+    const ifs = `模板 X 2023 { 规则 R 适用 >= { 得分 = ${'如果 实际 > 0 则 '.repeat(10_000)}权重${' 否则 0'.repeat(10_000)} } }`;
+    const minus = `模板 X 2023 { 规则 R 适用 >= { 得分 = ${'- '.repeat(10_000)}权重 } }`;
+    for (const src of [ifs, minus]) expect(parse(src).diagnostics.map((d) => d.code)).toContain('JX0005');
+  });
+
+  it('parses nesting at the limit (two braces and 98 brackets)', () => {
+    const src = `模板 X 2023 { 规则 R 适用 >= { 得分 = ${'('.repeat(98)}权重${')'.repeat(98)} } }`;
+    expect(parse(src).diagnostics).toEqual([]);
+  });
+
+  it('parses a 1 MB template', () => {
+    const big = '模板 X 2023 { 总分 100 分 ' + Array.from({ length: 20_000 }, (_, i) => `一级指标 “A${i}” 分值 0.005 分 { 单位填报 }`).join('\n') + ' }';
+    expect(big.length).toBeGreaterThan(500_000);
+    const r = parse(big);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ast.templates[0]!.items).toHaveLength(20_001);
+  });
+});
