@@ -1,0 +1,78 @@
+// The template fuzzer: mutated valid templates through parse → check → compile →
+// evaluate. Nothing may throw, every diagnostic must point inside the text, and a
+// mutant that still checks must evaluate identically compiled and interpreted.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { format, parse, type Diagnostic } from '@jixiao/language';
+import { checkTemplate, compile, interpret, type CheckedTemplate, type EvalInput } from '@jixiao/compiler';
+import { arbTemplate } from '../support/arbitraries.ts';
+import { mutate, pieces, prng } from './mutate.ts';
+
+/** Inputs per CI run across all template fuzz files; FUZZ_INPUTS raises it for a long run. */
+export const TOTAL = Number(process.env['FUZZ_INPUTS'] ?? 100_000);
+
+function bases(seed: number): string[][] {
+  const official = ['2023/部门整体支出.jx', '2020/项目支出.jx'].map((f) => readFileSync(new URL(`../../rules/${f}`, import.meta.url), 'utf8'));
+  const generated = fc.sample(arbTemplate(), { numRuns: 30, seed }).map((t) => format({ kind: 'File', templates: [t], range: t.range }));
+  return [...official, ...generated].map(pieces);
+}
+
+function located(d: Diagnostic, text: string): void {
+  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/).length;
+  if (!(d.range.start.offset >= 0 && d.range.start.offset <= text.length && d.range.start.line >= 1 && d.range.start.line <= lines && d.message.zh && d.message.en))
+    throw new Error(`diagnostic outside the text or without a message: ${JSON.stringify(d)}`);
+}
+
+const input: EvalInput = {
+  budget: { initialBudget: 100, budget: 100, spent: 93.7 },
+  sections: Array.from({ length: 8 }, () => [
+    { weight: 4, shape: '>=', target: 10, actual: 7, fraction: null },
+    { weight: 3, shape: '<=', target: 5, actual: 6, fraction: null },
+    { weight: 2.5, shape: 'qualitative', target: null, actual: null, fraction: 0.7 },
+    { weight: 1, shape: '=', target: 0, actual: 0, fraction: null },
+  ]),
+  deductions: [[2, 7]],
+};
+
+export interface FuzzStats {
+  inputs: number;
+  parsedClean: number;
+  checked: number;
+  compiled: number;
+}
+
+export function fuzzTemplates(seed: number, count: number): FuzzStats {
+  const bs = bases(seed);
+  const r = prng(seed);
+  const stats: FuzzStats = { inputs: 0, parsedClean: 0, checked: 0, compiled: 0 };
+  for (let i = 0; i < count; i++) {
+    const text = mutate(bs[i % bs.length]!, r);
+    stats.inputs++;
+    try {
+      const p = parse(text);
+      p.diagnostics.forEach((d) => located(d, text));
+      const t = p.ast.templates[0];
+      if (p.diagnostics.length > 0 || !t) continue;
+      stats.parsedClean++;
+      const c = checkTemplate(t);
+      c.diagnostics.forEach((d) => located(d, text));
+      if (!c.template) continue;
+      stats.checked++;
+      // compiling is costly: every 8th checked mutant is compiled and compared
+      if (stats.checked % 8 === 0) {
+        differential(c.template);
+        stats.compiled++;
+      }
+    } catch (e) {
+      throw new Error(`input #${i} (seed ${seed}) failed: ${(e as Error).stack}\n--- input ---\n${text}`);
+    }
+  }
+  return stats;
+}
+
+function differential(t: CheckedTemplate): void {
+  const a = compile(t)(input);
+  const b = interpret(t, input);
+  expect(a).toEqual(b);
+}
