@@ -5,7 +5,7 @@
 // only strings in the source are our own fixed tokens (statuses, shapes).
 
 import type { TargetShape } from '@jixiao/language';
-import type { Evaluator } from './evaluator.ts';
+import { MAX_WEIGHT, type Evaluator } from './evaluator.ts';
 import { explainRow, explainScaled, explainSection, numberIfs } from './explain.ts';
 import { type IrExpr, varsOf } from './ir.ts';
 import { type CheckedTemplate, flattenSections } from './model.ts';
@@ -103,6 +103,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('let Z = 0;');
   L.push('function D(x, y) { if (y === 0) { Z = 1; return 0; } return x / y; }');
   L.push('function okN(x) { return typeof x === "number" && x >= 0 && x < Infinity; }');
+  L.push(`function okW(x) { return typeof x === "number" && x >= 0 && x <= ${emitNumber(MAX_WEIGHT)}; }`);
   L.push('function okF(x) { return typeof x === "number" && x >= 0 && x <= 1; }');
   L.push('function fin(x) { return x > -Infinity && x < Infinity; }');
 
@@ -111,7 +112,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   t.rules.forEach((r, i) => {
     const n = emitNumber(i);
     L.push(`function rule${n}(w, a, t, f${explain ? ', T' : ''}) { return ${genExpr(r.formula, explain ? ruleIfs[i]! : null)}; }`);
-    L.push(`function valid${n}(w, a, t, f) { return okN(w) && ${genValidity(varsOf(r.formula), false)}; }`);
+    L.push(`function valid${n}(w, a, t, f) { return okW(w) && ${genValidity(varsOf(r.formula), false)}; }`);
   });
   const ruleNames = t.rules.map((r) => k.add(r.name));
   const ruleIrs = t.rules.map((r) => k.add(r.formula));
@@ -165,7 +166,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('  const a = row.actual, t = row.target, f = row.fraction;');
   L.push('  if (kind !== 2 && (kind !== 3 || used[s])) return ' + rowOut('-1', '-1', '"unplaced"', 'w', '0', explain) + ';');
   L.push('  if (kind === 3) used[s] = true;');
-  L.push('  else WS[s] += okN(w) ? toMicro(w) : 0;');
+  L.push('  else WS[s] += okW(w) ? toMicro(w) : 0;');
   L.push('  let r = PIN[s];');
   L.push('  if (r < 0) r = ruleFor(row.shape);');
   L.push('  if (r < 0) return ' + rowOut('s', 'r', '"no-rule"', 'w', '0', explain) + ';');
@@ -252,7 +253,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
     L.push('    let claimed = 0, capped = false, bad = 0;');
     L.push('    for (let j = 0; j < items.length; j++) {');
     L.push('      const x = items[j];');
-    L.push('      if (!okN(x)) { bad++; continue; }');
+    L.push('      if (!okW(x)) { bad++; continue; }');
     L.push(`      let xs = toScaled(roundScore(x, ${P}, ${MODE}), ${P});`);
     L.push(`      if (xs > ${pm}) { xs = ${pm}; capped = true; }`);
     L.push('      claimed += xs;');

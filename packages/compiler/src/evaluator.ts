@@ -93,3 +93,7 @@ export type Evaluator = (input: EvalInput) => EvalOutput;
 
 /** Weights are summed exactly in millionths. */
 export const WEIGHT_SCALE = 1e6;
+
+/** The largest weight (and deduction) a row may carry: in millionths it stays an exact
+ * integer. A larger one is an input outside the domain ('invalid-input'), never NaN. */
+export const MAX_WEIGHT = 1e6;

@@ -4,7 +4,7 @@
 
 import type { TargetShape } from '@jixiao/language';
 import { type Dec, DEC_ZERO, decAdd, decCmp, decFromNumber, decSub, decToNumber } from './decimal.ts';
-import type { DeductionResult, EvalInput, EvalOutput, RowInput, RowResult, SectionResult } from './evaluator.ts';
+import { MAX_WEIGHT, type DeductionResult, type EvalInput, type EvalOutput, type RowInput, type RowResult, type SectionResult } from './evaluator.ts';
 import { type Trace, explainRow, explainScaled, explainSection, numberIfs } from './explain.ts';
 import type { IrExpr } from './ir.ts';
 import { varsOf } from './ir.ts';
@@ -77,6 +77,7 @@ function evalIr(e: IrExpr, env: Env, trace: Trace, ifs: Map<IrExpr, number>): nu
 }
 
 const nonNeg = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+const okWeight = (x: unknown): x is number => nonNeg(x) && x <= MAX_WEIGHT;
 const unit = (x: unknown): x is number => typeof x === 'number' && x >= 0 && x <= 1;
 
 type Outcome = { status: 'ok' | 'div-by-zero' | 'invalid-input'; score: number; trace: Trace };
@@ -154,10 +155,10 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: { explain?
       };
       if (!s || !(s.kind === 'filled' || (leaf && !used.has(s.id)))) return result(-1, -1, 'unplaced', 0);
       if (leaf) used.add(s.id);
-      else weightMicro[s.id]! += nonNeg(weight) ? toMicro(weight) : 0;
+      else weightMicro[s.id]! += okWeight(weight) ? toMicro(weight) : 0;
       const rule = s.pinnedRule ?? ruleForShape(t, row.shape);
       if (rule < 0) return result(s.id, -1, 'no-rule', 0);
-      if (!nonNeg(weight)) return result(s.id, rule, 'invalid-input', 0);
+      if (!okWeight(weight)) return result(s.id, rule, 'invalid-input', 0);
       const env: Env = (v) => (v === 'W' ? weight : v === 'actual' ? row.actual : v === 'target' ? row.target : v === 'fraction' ? row.fraction : null);
       const o = runFormula(t, t.rules[rule]!.formula, env);
       scores[s.id] = decAdd(scores[s.id]!, dec(o.score));
@@ -203,7 +204,7 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: { explain?
     let capped = false;
     let invalidItems = 0;
     for (const x of items) {
-      if (!nonNeg(x)) {
+      if (!okWeight(x)) {
         invalidItems++;
         continue;
       }

@@ -83,6 +83,16 @@ describe('compiled evaluator', () => {
     expect(compile(t)({ budget: { budget: 1, spent: 1 }, sections: [[], full, []] }).sections[1]).toMatchObject({ score: 20, weightSum: 20, weightMismatch: false });
   });
 
+  it('treats an absurd weight (1e308, found by the importer fuzzer) as an input outside the domain, never NaN', () => {
+    const rows = [row(1e308, '>=', 5, 7), row(10, '>=', 1, 1)];
+    for (const ev of [compile(t), (x: EvalInput) => interpret(t, x)]) {
+      const out = ev({ budget: { budget: 1, spent: 1 }, sections: [[], rows, []] });
+      expect(out.rows[1]![0]).toMatchObject({ status: 'invalid-input', score: 0 });
+      expect(Number.isFinite(out.total)).toBe(true);
+      expect(out.sections[1]!.score).toBeLessThanOrEqual(20);
+    }
+  });
+
   it('scores a 单位填报 section whose weights miss its cap in proportion, never above the cap', () => {
     // rows weigh 40 against a cap of 20 and score 38: 38 × 20 / 40 = 19
     const rows = [row(10, '>=', 1, 1), row(10, '>=', 1, 1), row(10, '>=', 1, 1), row(10, '>=', 10, 8)];
