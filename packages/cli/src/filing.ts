@@ -1,7 +1,7 @@
 // Reading a filing from disk and choosing the template that scores it.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { importFiling, type Filing, type ImportDiagnostic } from '@jixiao/engine';
+import { importFiling, MAX_FILING_BYTES, type Filing, type ImportDiagnostic } from '@jixiao/engine';
 import { findTemplate, knownForms, loadTemplate, normaliseForm, type LoadedTemplate } from './templates.ts';
 import { userPath } from './paths.ts';
 
@@ -23,6 +23,12 @@ export class UserError extends Error {
 }
 
 export async function readFiling(path: string): Promise<{ filing: Filing | null; diagnostics: ImportDiagnostic[] }> {
+  // Refuse an oversized file before reading it into memory.
+  const size = statSync(path).size;
+  if (size > MAX_FILING_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new UserError(`填报表过大：${mb(size)} MB，上限为 ${mb(MAX_FILING_BYTES)} MB`, `filing too large: ${mb(size)} MB, the limit is ${mb(MAX_FILING_BYTES)} MB`, 'IMP007');
+  }
   const bytes = readFileSync(path);
   const r = await importFiling(new Uint8Array(bytes), { filename: basename(path) });
   return { filing: r.filing, diagnostics: r.diagnostics };

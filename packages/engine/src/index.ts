@@ -19,7 +19,7 @@ export { importGrid, type ColumnMapping, type ImportResult } from './import/tabl
 export { importTsv, importTsvWithMapping } from './import/tsv.ts';
 export { importJson, importJsonValue } from './import/json.ts';
 export { importXlsx, xlsxToGrid, worksheetToGrid } from './import/xlsx.ts';
-export { importFiling, decodeText, type FilingFormat, type ImportOptions } from './import/index.ts';
+export { importFiling, decodeText, MAX_FILING_BYTES, MAX_FILING_ROWS, type FilingFormat, type ImportOptions } from './import/index.ts';
 export * from './score/findings.ts';
 export * from './score/report.ts';
 export { scoreFiling, prepareTemplate, importFindings, type PreparedTemplate } from './score/score.ts';

@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   IMP004: 'a header label read as a known column under another spelling',
   IMP005: 'unknown or unreadable file type',
   IMP006: 'a column mapping names a column that does not exist or is used twice',
+  IMP007: 'filing too large (bytes or indicator rows beyond the limit)',
   IMP010: 'no title found; year and form cannot be read from it',
   IMP011: 'year or form read from the title',
   IMP012: 'unterminated quoted cell, read literally',

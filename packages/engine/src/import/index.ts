@@ -8,6 +8,16 @@ import { importXlsx } from './xlsx.ts';
 
 export type FilingFormat = 'json' | 'tsv' | 'xlsx';
 
+/** A filing larger than this is refused with a message naming the limit (a real
+ * self-evaluation table is a few kilobytes; a department's merged table a few megabytes). */
+export const MAX_FILING_BYTES = 50 * 1024 * 1024;
+/** Indicator rows beyond this are refused: scoring stays fast and its report readable. */
+export const MAX_FILING_ROWS = 100_000;
+
+function tooLarge(what: { zh: string; en: string }): ImportResult {
+  return { filing: null, diagnostics: [diag('IMP007', 'error', undefined, undefined, what, { zh: '拆分填报表后分别评分', en: 'split the filing and score the parts' })] };
+}
+
 export interface ImportOptions {
   /** used for its extension: .json, .tsv/.txt/.tab, .xlsx */
   filename?: string;
@@ -44,6 +54,19 @@ function formatOf(filename: string | undefined): FilingFormat | null {
 
 /** Import a filing from bytes or text. Never throws. */
 export async function importFiling(input: string | Uint8Array | ArrayBuffer, options: ImportOptions = {}): Promise<ImportResult> {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > MAX_FILING_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return tooLarge({ zh: `填报表过大：${mb(size)} MB，上限为 ${mb(MAX_FILING_BYTES)} MB`, en: `filing too large: ${mb(size)} MB, the limit is ${mb(MAX_FILING_BYTES)} MB` });
+  }
+  const result = await importByFormat(input, options);
+  const rows = result.filing?.rows.length ?? 0;
+  if (rows > MAX_FILING_ROWS)
+    return tooLarge({ zh: `填报表有 ${rows} 行指标，上限为 ${MAX_FILING_ROWS} 行`, en: `the filing has ${rows} indicator rows; the limit is ${MAX_FILING_ROWS}` });
+  return result;
+}
+
+async function importByFormat(input: string | Uint8Array | ArrayBuffer, options: ImportOptions): Promise<ImportResult> {
   const bytes = typeof input === 'string' ? null : input instanceof Uint8Array ? input : new Uint8Array(input);
   let format = options.format ?? formatOf(options.filename);
   if (format === null) {
