@@ -8,8 +8,42 @@
 
 export type RoundingMode = 'half-up' | 'truncate' | 'half-even';
 
+const POW10: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+
 /** Round x to `places` decimals (0..6) with the template's mode. Never returns -0. */
 export function roundScore(x: number, places: number, mode: RoundingMode): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return 0;
+  // Fast path, same result: y = |x|·10^places is within |y|·5.2e-15 of the 15-digit
+  // decimal's own scaled value (half a unit in the 15th digit plus the product's
+  // rounding), i.e. within 5.2e-7 for y < 1e8. Only when y's fraction lies near the
+  // point where the mode decides (½ for half-up and half-even, 1 for truncate) can the
+  // decimal fall on the other side; those go the exact way below. Near an integer,
+  // half-up and half-even land on the same integer on either side of it. The integer
+  // result divided by an exact power of ten is the nearest double, as Number('…e-p') is.
+  const m = POW10[places];
+  if (m !== undefined) {
+    const y = (x < 0 ? -x : x) * m;
+    if (y < 1e8) {
+      const f = Math.floor(y);
+      const d = y - f;
+      let n = -1;
+      if (mode === 'truncate') {
+        if (d < 0.99999) n = f;
+      } else if (d < 0.49999) n = f;
+      else if (d > 0.50001) n = f + 1;
+      if (n >= 0) {
+        if (n === 0) return 0;
+        const r = n / m;
+        return x < 0 ? -r : r;
+      }
+    }
+  }
+  return roundDecimal(x, places, mode);
+}
+
+/** roundScore the exact way, through the decimal digits (the fast path's reference). */
+export function roundDecimal(x: number, places: number, mode: RoundingMode): number {
   if (!Number.isFinite(x)) return x;
   if (x === 0) return 0;
   const neg = x < 0;
