@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/browser/**', '**/node_modules/**'],
     testTimeout: 60_000,
+    // the JSON report lets .ci/run print one closing line of counts
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
   },
 });
