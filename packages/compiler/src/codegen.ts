@@ -6,7 +6,7 @@
 
 import type { TargetShape } from '@jixiao/language';
 import { MAX_WEIGHT, type Evaluator } from './evaluator.ts';
-import { explainRow, explainScaled, explainSection, numberIfs } from './explain.ts';
+import { CMP_SYM, PREC, explainRow, explainScaled, explainSection, fmtValue, numberIfs, shapeClause } from './explain.ts';
 import { type IrExpr, varsOf } from './ir.ts';
 import { type CheckedTemplate, flattenSections } from './model.ts';
 import { fromScaled, roundScore, scaleToCap, toMicro, toScaled } from './round.ts';
@@ -40,10 +40,69 @@ const ARG: Record<VarId, string> = { W: 'w', actual: 'a', target: 't', fraction:
 
 class Constants {
   readonly values: unknown[] = [];
+  private readonly strings = new Map<string, string>();
   add(v: unknown): string {
     this.values.push(v);
     return `k[${this.values.length - 1}]`;
   }
+  /** a string through the table, once per distinct value */
+  str(v: string): string {
+    let ref = this.strings.get(v);
+    if (!ref) {
+      ref = this.add(v);
+      this.strings.set(v, ref);
+    }
+    return ref;
+  }
+}
+
+/**
+ * JS code for the explanation text of `e` with the values substituted and only the
+ * branches the trace `T` records (the same text as explain.ts `substitute`), wrapped in
+ * parentheses when its precedence is below `min`. Every piece of text, ours or the
+ * author's (number spellings), is a constant of the table; values go through `fmt`.
+ */
+function genText(e: IrExpr, min: number, V: Partial<Record<VarId, string>>, ifs: Map<IrExpr, number>, k: Constants): string {
+  if (e.op === 'if') {
+    const slot = `T[${emitNumber(ifs.get(e)!)}]`;
+    return `(${slot} === 1 ? ${genText(e.t, min, V, ifs, k)} : ${slot} === 2 ? ${genText(e.e, min, V, ifs, k)} : ${k.str(min > 0 ? '(…)' : '…')})`;
+  }
+  const g = (x: IrExpr, m: number) => genText(x, m, V, ifs, k);
+  let inner: string;
+  switch (e.op) {
+    case 'num':
+      inner = k.str(e.text);
+      break;
+    case 'var':
+      inner = V[e.v] === undefined ? k.str(fmtValue(null)) : `fmt(${V[e.v]})`;
+      break;
+    case 'neg':
+      inner = `${k.str('-')} + ${g(e.x, 6)}`;
+      break;
+    case '+':
+    case '-':
+    case '*':
+    case '/': {
+      const p = PREC[e.op]!;
+      inner = `${g(e.l, p)} + ${k.str(` ${e.op === '*' ? '×' : e.op} `)} + ${g(e.r, p + 1)}`;
+      break;
+    }
+    case 'min':
+    case 'max':
+      inner = `${k.str(`${e.op}(`)} + ${e.args.map((a) => g(a, 0)).join(` + ${k.str(', ')} + `)} + ${k.str(')')}`;
+      break;
+    case 'cmp':
+      inner = `${g(e.l, 4)} + ${k.str(` ${CMP_SYM[e.cmp]} `)} + ${g(e.r, 4)}`;
+      break;
+    case 'and':
+    case 'or': {
+      const p = PREC[e.op]!;
+      inner = `${g(e.l, p)} + ${k.str(e.op === 'and' ? ' 且 ' : ' 或 ')} + ${g(e.r, p + 1)}`;
+      break;
+    }
+  }
+  const prec = PREC[e.op] ?? 7;
+  return prec < min ? `(${k.str('(')} + ${inner} + ${k.str(')')})` : `(${inner})`;
 }
 
 function genExpr(e: IrExpr, ifs: Map<IrExpr, number> | null): string {
@@ -99,7 +158,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   const P = emitNumber(t.decimals);
   const MODE = k.add(t.rounding);
   L.push('"use strict";');
-  L.push('const roundScore = rt.roundScore, toScaled = rt.toScaled, fromScaled = rt.fromScaled, toMicro = rt.toMicro;');
+  L.push('const roundScore = rt.roundScore, toScaled = rt.toScaled, fromScaled = rt.fromScaled, toMicro = rt.toMicro, fmt = rt.fmtValue, shapeClause = rt.shapeClause;');
   L.push('let Z = 0;');
   L.push('function D(x, y) { if (y === 0) { Z = 1; return 0; } return x / y; }');
   L.push('function okN(x) { return typeof x === "number" && x >= 0 && x < Infinity; }');
@@ -113,6 +172,14 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
     const n = emitNumber(i);
     L.push(`function rule${n}(w, a, t, f${explain ? ', T' : ''}) { return ${genExpr(r.formula, explain ? ruleIfs[i]! : null)}; }`);
     L.push(`function valid${n}(w, a, t, f) { return okW(w) && ${genValidity(varsOf(r.formula), false)}; }`);
+    if (explain) {
+      // the 'ok' explanation, straight-line: same text as explainRow
+      const V: Partial<Record<VarId, string>> = { W: 'w', actual: 'a', target: 't', fraction: 'f' };
+      L.push(`const TR${n} = [${Array.from({ length: ruleIfs[i]!.size }, () => '0').join(', ')}];`);
+      L.push(
+        `function ex${n}(w, a, t, f, T, score, shape) { return ${k.str(r.name)} + ${k.str(': ')} + shapeClause(shape, a, t, f) + ${k.str(' → ')} + ${genText(r.formula, 0, V, ruleIfs[i]!, k)} + ${k.str(' = ')} + fmt(score); }`,
+      );
+    }
   });
   const ruleNames = t.rules.map((r) => k.add(r.name));
   const ruleIrs = t.rules.map((r) => k.add(r.formula));
@@ -171,12 +238,12 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('  if (r < 0) r = ruleFor(row.shape);');
   L.push('  if (r < 0) return ' + rowOut('s', 'r', '"no-rule"', 'w', '0', explain) + ';');
   L.push('  let v = 0, ok = false;');
-  if (explain) L.push('  let T = [];');
+  if (explain) L.push('  let T = null;');
   L.push('  Z = 0;');
   L.push('  switch (r) {');
   t.rules.forEach((_, i) => {
     const n = emitNumber(i);
-    const tr = explain ? `T = new Array(${emitNumber(ruleIfs[i]!.size)}).fill(0); ` : '';
+    const tr = explain ? `T = TR${n};${Array.from({ length: ruleIfs[i]!.size }, (_, j) => ` T[${emitNumber(j)}] = 0;`).join('')} ` : '';
     L.push(`    case ${n}: ok = valid${n}(w, a, t, f); if (ok) { ${tr}v = rule${n}(w, a, t, f${explain ? ', T' : ''}); } break;`);
   });
   L.push('  }');
@@ -187,7 +254,11 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push(`  else score = roundScore(v, ${P}, ${MODE});`);
   L.push(`  S[s] += toScaled(score, ${P});`);
   if (explain) {
-    L.push(`  const ex = rt.explainRow({ ruleName: RN[r], formula: RI[r], status, weight: w, shape: row.shape, actual: a, target: t, fraction: f, trace: T, score });`);
+    L.push('  let ex = "";');
+    L.push('  if (status === "ok") switch (r) {');
+    t.rules.forEach((_, i) => L.push(`    case ${emitNumber(i)}: ex = ex${emitNumber(i)}(w, a, t, f, T, score, row.shape); break;`));
+    L.push('  }');
+    L.push(`  else ex = rt.explainRow({ ruleName: RN[r], formula: RI[r], status, weight: w, shape: row.shape, actual: a, target: t, fraction: f, trace: T === null ? [] : T.slice(), score });`);
   }
   L.push('  return ' + rowOut('s', 'r', 'status', 'w', 'score', explain, 'ex') + ';');
   L.push('}');
@@ -231,7 +302,9 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
     if (explain) {
       const name = k.add(s.name);
       const ir = k.add(s.formula);
-      L.push(`    SX[${n}] = rt.explainSection(${name}, ${ir}, SST[${n}], w, { initialBudget: ib, budget: b, spent: sp }, T, fromScaled(S[${n}], ${P})); }`);
+      const V: Partial<Record<VarId, string>> = { W: 'w', initialBudget: 'ib', budget: 'b', spent: 'sp' };
+      L.push(`    SX[${n}] = SST[${n}] === "ok" ? ${name} + ${k.str(': ')} + ${genText(s.formula, 0, V, numberIfs(s.formula), k)} + ${k.str(' = ')} + fmt(fromScaled(S[${n}], ${P}))`);
+      L.push(`      : rt.explainSection(${name}, ${ir}, SST[${n}], w, { initialBudget: ib, budget: b, spent: sp }, T, fromScaled(S[${n}], ${P})); }`);
     } else L.push('  }');
   }
   // fixed sections, children first (children have larger ids)
@@ -290,7 +363,7 @@ function rowOut(section: string, rule: string, status: string, weight: string, s
   return `{ ${base}, explain: ${e} }`;
 }
 
-const RUNTIME = { roundScore, toScaled, fromScaled, toMicro, scaleToCap, explainRow, explainSection, explainScaled };
+const RUNTIME = { roundScore, toScaled, fromScaled, toMicro, scaleToCap, explainRow, explainSection, explainScaled, fmtValue, shapeClause };
 
 /** Compile a checked template to a fast evaluator. */
 export function compile(t: CheckedTemplate, opts: CompileOptions = {}): Evaluator {

@@ -38,13 +38,20 @@ export type Trace = number[];
 
 export function fmtValue(n: number | null | undefined): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  // Fast path: a number whose shortest spelling has at most 12 significant digits is
+  // already what the 12-digit rounding below gives back.
+  if (Number.isInteger(n) && n < 1e12 && n > -1e12) return String(n);
+  if (typeof n === 'number') {
+    const s = String(n);
+    if (s.length <= 13 && s.indexOf('.') >= 0 && s.indexOf('e') < 0) return s;
+  }
   if (!Number.isFinite(n)) return n > 0 ? '+∞' : '-∞';
   return String(Number(n.toPrecision(12)));
 }
 
-const CMP_SYM: Record<CmpOp, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '!=': '≠' };
+export const CMP_SYM: Record<CmpOp, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '!=': '≠' };
 const CMP_NOT: Record<CmpOp, CmpOp> = { '>=': '<', '>': '<=', '<=': '>', '<': '>=', '=': '!=', '!=': '=' };
-const PREC: Record<string, number> = { if: 0, or: 1, and: 2, cmp: 3, '+': 4, '-': 4, '*': 5, '/': 5, neg: 6 };
+export const PREC: Record<string, number> = { if: 0, or: 1, and: 2, cmp: 3, '+': 4, '-': 4, '*': 5, '/': 5, neg: 6 };
 
 function precOf(e: IrExpr, ifs: Map<IrExpr, number>, trace: Trace): number {
   if (e.op === 'if') {
