@@ -252,7 +252,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('  else if (Z) status = "div-by-zero";');
   L.push('  else if (!fin(v)) status = "invalid-input";');
   L.push(`  else score = roundScore(v, ${P}, ${MODE});`);
-  L.push(`  S[s] += toScaled(score, ${P});`);
+  L.push(`  S[s] += Math.round(score * ${emitNumber(10 ** t.decimals)});`); // toScaled, inlined
   if (explain) {
     L.push('  let ex = "";');
     L.push('  if (status === "ok") switch (r) {');
@@ -269,9 +269,11 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
 
   // evaluate
   L.push('return function evaluate(input) {');
-  L.push(`  const S = new Array(${emitNumber(N)}).fill(0), WS = new Array(${emitNumber(N)}).fill(0), used = new Array(${emitNumber(N)}).fill(false);`);
-  L.push(`  const SST = new Array(${emitNumber(N)}).fill("ok");`);
-  if (explain) L.push(`  const SX = new Array(${emitNumber(N)}).fill(undefined);`);
+  // small templates: array literals (packed, no fill pass); large ones: fill
+  const filled = (v: string) => (N <= 64 ? `[${Array.from({ length: N }, () => v).join(', ')}]` : `new Array(${emitNumber(N)}).fill(${v})`);
+  L.push(`  const S = ${filled('0')}, WS = ${filled('0')}, used = ${filled('false')};`);
+  L.push(`  const SST = ${filled('"ok"')};`);
+  if (explain) L.push(`  const SX = ${filled('undefined')};`);
   L.push('  const secs = Array.isArray(input.sections) ? input.sections : [];');
   L.push('  const rows = [];');
   L.push('  for (let i = 0; i < secs.length; i++) {');
