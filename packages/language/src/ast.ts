@@ -13,6 +13,11 @@ export interface Position {
 export interface Range {
   start: Position;
   end: Position;
+  /**
+   * The file the range lies in, when it differs from the file being checked: set by
+   * template resolution (`继承`) on every node taken from a parent template.
+   */
+  file?: string;
 }
 
 export interface Node {
@@ -124,7 +129,27 @@ export type Item =
   | SectionDecl
   | DeductionDecl
   | AggregationDecl
-  | TitleDecl;
+  | TitleDecl
+  | RemoveDecl
+  | RenameDecl;
+
+/** What an edit (删除 / 重命名) applies to. */
+export type EditTarget = 'section' | 'rule' | 'deduction';
+
+/** `删除 一级指标 部门管理`: drop a declaration inherited from the parent template. */
+export interface RemoveDecl extends Node {
+  kind: 'Remove';
+  what: EditTarget;
+  name: Name;
+}
+
+/** `重命名 一级指标 履职效果 为 履职效能`: rename an inherited level-1 indicator. */
+export interface RenameDecl extends Node {
+  kind: 'Rename';
+  what: 'section';
+  from: Name;
+  to: Name;
+}
 
 /** `标题 "部门整体支出绩效自评表"`: the title printed on the form, used to recognise filings. */
 export interface TitleDecl extends Node {
@@ -218,6 +243,8 @@ export interface SectionDecl extends Node {
   /** `单位填报`: children come from the filing; their weights must sum to the weight */
   filledByUnit: boolean;
   children: SectionDecl[];
+  /** earlier names of this indicator, oldest first: set by resolution from `重命名` */
+  renamedFrom?: string[];
 }
 
 /** `扣分 审计问题 每项最多 5 分 合计最多 10 分 总分不低于 0 分` */

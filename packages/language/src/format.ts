@@ -143,9 +143,16 @@ function itemLines(item: A.Item, depth: number, out: Out): void {
         item.range,
       );
       return;
+    case 'Remove':
+      out.line(`${pad}删除 ${editWord[item.what]} ${printName(item.name.text)}`, item.range);
+      return;
+    case 'Rename':
+      out.line(`${pad}重命名 ${editWord[item.what]} ${printName(item.from.text)} 为 ${printName(item.to.text)}`, item.range);
+      return;
   }
 }
 
+const editWord = { section: '一级指标', rule: '规则', deduction: '扣分' } as const;
 const aggWhat = { absolute: '绝对值', relative: '相对值', qualitative: '定性' } as const;
 const aggHow = { sum: '累加', 'funding-weighted': '按资金加权', mean: '平均' } as const;
 const levelWord = { 1: '一级指标', 2: '二级指标', 3: '三级指标' } as const;

@@ -61,8 +61,30 @@ export class JxParser extends CstParser {
       { ALT: () => this.SUBRULE(this.sectionDecl) },
       { ALT: () => this.SUBRULE(this.deductionDecl) },
       { ALT: () => this.SUBRULE(this.aggregationDecl) },
+      { ALT: () => this.SUBRULE(this.removeDecl) },
+      { ALT: () => this.SUBRULE(this.renameDecl) },
     ]);
     this.OPTION(() => this.SUBRULE(this.sep));
+  });
+
+  // `删除 一级指标 X`, `删除 规则 X`, `删除 扣分 X`: only in a template that extends another.
+  private removeDecl = this.RULE('removeDecl', () => {
+    this.CONSUME(T.Remove);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Section1) },
+      { ALT: () => this.CONSUME(T.Rule) },
+      { ALT: () => this.CONSUME(T.Deduction) },
+    ]);
+    this.SUBRULE(this.name);
+  });
+
+  // `重命名 一级指标 旧名 为 新名`
+  private renameDecl = this.RULE('renameDecl', () => {
+    this.CONSUME(T.Rename);
+    this.CONSUME(T.Section1);
+    this.SUBRULE(this.name, { LABEL: 'from' });
+    this.CONSUME(T.As);
+    this.SUBRULE2(this.name, { LABEL: 'to' });
   });
 
   private titleDecl = this.RULE('titleDecl', () => {

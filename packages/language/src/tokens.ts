@@ -41,6 +41,10 @@ function keyword(name: string, pattern: RegExp, label: string, cls: TokenClass =
 // Order matters where one keyword is a prefix of another: the longer one comes first.
 export const Template = keyword('Template', /模板|template/, '“模板”');
 export const Extends = keyword('Extends', /继承|extends/, '“继承”');
+// Edits in a template that extends another: `删除 一级指标 X`, `重命名 一级指标 X 为 Y`.
+export const Remove = keyword('Remove', /删除|remove/, '“删除”');
+export const Rename = keyword('Rename', /重命名|rename/, '“重命名”');
+export const As = keyword('As', /为|as/, '“为”');
 export const Title = keyword('Title', /标题|title/, '“标题”');
 export const Floor = keyword('Floor', /总分不低于|floor/, '“总分不低于”');
 export const Total = keyword('Total', /总分|total/, '“总分”');
@@ -151,6 +155,9 @@ export const allTokens: TokenType[] = [
   // keywords before Identifier (each falls back to Identifier through longer_alt)
   Template,
   Extends,
+  Remove,
+  Rename,
+  As,
   Title,
   Floor,
   Total,

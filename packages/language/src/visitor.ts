@@ -365,6 +365,18 @@ function item(n: CstNode): A.Item | null {
     }
     return { kind: 'Aggregation', entries, range: rangeOf(d) };
   }
+  if ((d = node(n, 'removeDecl'))) {
+    const nm = name(node(d, 'name'));
+    if (!nm) return null;
+    const what: A.EditTarget = token(d, 'Rule') ? 'rule' : token(d, 'Deduction') ? 'deduction' : 'section';
+    return { kind: 'Remove', what, name: nm, range: rangeOf(d) };
+  }
+  if ((d = node(n, 'renameDecl'))) {
+    const from = name(node(d, 'from'));
+    const to = name(node(d, 'to'));
+    if (!from || !to) return null;
+    return { kind: 'Rename', what: 'section', from, to, range: rangeOf(d) };
+  }
   void range;
   return null;
 }
