@@ -119,6 +119,7 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
     filledByUnit: d.filledByUnit,
     children,
     range: d.range,
+    ...(d.renamedFrom?.length ? { renamedFrom: [...d.renamedFrom] } : {}),
   };
 }
 

@@ -50,6 +50,17 @@ export function checkTemplate(t: Template, opts: { file?: string } = {}): CheckR
     seen.add(item.kind);
   }
 
+  // 删除 / 重命名 are resolved away before checking (resolve.ts); any left here had no parent
+  for (const item of t.items) {
+    if (item.kind !== 'Remove' && item.kind !== 'Rename') continue;
+    sink.report(
+      'editWithoutParent',
+      item.range,
+      { zh: `${item.kind === 'Remove' ? '删除' : '重命名'} 只能用于继承模板，且须先解析继承（resolveTemplate）`, en: `${item.kind === 'Remove' ? 'remove' : 'rename'} is only allowed in a template that extends another, once resolved` },
+      { zh: '在模板头写 继承 <年度>', en: 'write 继承 <year> in the header' },
+    );
+  }
+
   // 总分
   const totalDecl = first(t, 'Total');
   let total: Dec | null = null;

@@ -42,6 +42,11 @@ export const CODES = {
   scoreNotPoints: c('JX2026', 'error', '得分公式的结果不是分', 'Score formula does not yield points'),
   invalidValue: c('JX2027', 'error', '数值不合理', 'Invalid value'),
   floorOutOfRange: c('JX2028', 'error', '总分下限超出 [0, 总分]', 'Floor outside [0, total]'),
+  extendsCycle: c('JX2029', 'error', '模板继承成环', 'Templates extend one another in a cycle'),
+  parentMissing: c('JX2030', 'error', '找不到继承的模板', 'The template to extend cannot be found'),
+  editUnknown: c('JX2031', 'error', '删除或重命名的对象在上一版本中不存在', 'Removed or renamed item is not in the parent template'),
+  editWithoutParent: c('JX2032', 'error', '删除或重命名只能用于继承模板', 'Remove or rename in a template that extends nothing'),
+  extendsNotEarlier: c('JX2033', 'error', '只能继承更早年度的模板', 'A template may only extend an earlier year'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type CodeKey = keyof typeof CODES;

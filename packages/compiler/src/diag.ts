@@ -16,7 +16,9 @@ export class DiagnosticSink {
     const info = CODES[key];
     const d: Diagnostic = { code: info.code, severity: info.severity, range, message };
     if (help) d.help = help;
-    if (this.file !== undefined) d.file = this.file;
+    // a node inherited from a parent template (继承) knows the file it was written in
+    const file = range.file ?? this.file;
+    if (file !== undefined) d.file = file;
     this.items.push(d);
   }
 
@@ -27,5 +29,7 @@ export class DiagnosticSink {
 
 /** A range spanning from the start of `a` to the end of `b`. */
 export function spanRange(a: Range, b: Range): Range {
-  return { start: a.start, end: b.end };
+  const r: Range = { start: a.start, end: b.end };
+  if (a.file !== undefined) r.file = a.file;
+  return r;
 }

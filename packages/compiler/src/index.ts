@@ -1,6 +1,15 @@
 // @jixiao/compiler — checker, bounds proof, IR, codegen and reference interpreter.
 
 export { checkTemplate, type CheckResult } from './check.ts';
+export {
+  resolveTemplate,
+  checkSource,
+  withFile,
+  type LoadParent,
+  type TemplateSource,
+  type ResolveResult,
+  type CheckSourceResult,
+} from './resolve.ts';
 export { CODES, listCodes, type CodeInfo } from './codes.ts';
 export type { Proof } from './bounds.ts';
 export type {
@@ -19,7 +28,8 @@ export type { IrExpr } from './ir.ts';
 export type { VarId } from './vars.ts';
 export { roundScore, type RoundingMode } from './round.ts';
 export { compile, generate, type CompileOptions } from './codegen.ts';
-export { interpret } from './interpret.ts';
+export { interpret, type InterpretOptions, type TraceEvent } from './interpret.ts';
+export { numberIfs, type Trace } from './explain.ts';
 export type {
   EvalInput,
   EvalOutput,

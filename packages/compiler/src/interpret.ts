@@ -121,7 +121,21 @@ function place(top: SectionModel | undefined, path: RowInput['path']): SectionMo
 
 const dec = (x: number): Dec => decFromNumber(x);
 
-export function interpret(t: CheckedTemplate, input: EvalInput, opts: { explain?: boolean } = {}): EvalOutput {
+/**
+ * What the interpreter reports to `onTrace` for each formula it ran (rule coverage):
+ * the rule or formula section, and which branch each of its `如果` took (Trace).
+ */
+export type TraceEvent =
+  | { kind: 'rule'; rule: number; section: number; row: RowInput; status: RowResult['status']; trace: Trace }
+  | { kind: 'section'; section: number; status: SectionResult['status']; trace: Trace };
+
+export interface InterpretOptions {
+  explain?: boolean;
+  /** called after every formula evaluation, with the branches it took */
+  onTrace?: (e: TraceEvent) => void;
+}
+
+export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretOptions = {}): EvalOutput {
   const flat = flattenSections(t);
   const scores: Dec[] = flat.map(() => DEC_ZERO);
   const weightMicro: number[] = flat.map(() => 0);
@@ -161,6 +175,7 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: { explain?
       if (!okWeight(weight)) return result(s.id, rule, 'invalid-input', 0);
       const env: Env = (v) => (v === 'W' ? weight : v === 'actual' ? row.actual : v === 'target' ? row.target : v === 'fraction' ? row.fraction : null);
       const o = runFormula(t, t.rules[rule]!.formula, env);
+      opts.onTrace?.({ kind: 'rule', rule, section: s.id, row, status: o.status, trace: o.trace });
       scores[s.id] = decAdd(scores[s.id]!, dec(o.score));
       return result(s.id, rule, o.status, o.score, o.trace);
     }),
@@ -185,6 +200,7 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: { explain?
     const w = s.weight.value;
     const env: Env = (v) => (v === 'W' ? w : v === 'initialBudget' ? budget.initialBudget : v === 'budget' ? budget.budget : v === 'spent' ? budget.spent : null);
     const o = runFormula(t, s.formula, env);
+    opts.onTrace?.({ kind: 'section', section: s.id, status: o.status, trace: o.trace });
     scores[s.id] = dec(o.score);
     status[s.id] = o.status;
     if (opts.explain) explains[s.id] = explainSection(s.name, s.formula, o.status, w, budget, o.trace, o.score);

@@ -65,6 +65,8 @@ export interface SectionModel {
   filledByUnit: boolean;
   children: SectionModel[];
   range: Range;
+  /** earlier names (oldest first) from `重命名` in the templates this one extends */
+  renamedFrom?: string[];
 }
 
 export interface DeductionModel {
