@@ -25,3 +25,21 @@ export * from './score/report.ts';
 export { scoreFiling, prepareTemplate, importFindings, type PreparedTemplate } from './score/score.ts';
 export { matchSection, normaliseName } from './score/match.ts';
 export { aggregateFiling, type Aggregated } from './score/aggregate.ts';
+export { isBudgetSection } from './score/score.ts';
+export { diffTemplates, bandText, tierText, AREA_LABEL, type DiffArea, type DiffChange, type DiffItem, type TemplateDiff } from './diff/diff.ts';
+export { impactOf, compareReports, gradeReason, type FilingImpact, type Move } from './impact/impact.ts';
+export {
+  readCaseFile,
+  shortFiling,
+  checkCase,
+  irText,
+  Coverage,
+  type CaseFile,
+  type RuleCase,
+  type FilingSpec,
+  type Expectation,
+  type CaseFailure,
+  type CoverageItem,
+  type CoverageKind,
+  type CoverageSummary,
+} from './ruletest/ruletest.ts';

@@ -33,7 +33,7 @@ interface Placed {
 }
 
 /** Which level-1 sections compute from the budget (their formula reads budget figures). */
-function isBudgetSection(s: SectionModel): boolean {
+export function isBudgetSection(s: SectionModel): boolean {
   return s.kind === 'formula' && !!s.formulaText && /预算数|执行数/.test(s.formulaText);
 }
 
