@@ -45,7 +45,7 @@ export function validTemplate(path: string): LoadedTemplate {
   }
   if (!t.checked) {
     const first = t.diagnostics.find((d) => d.severity === 'error');
-    const where = first ? `${path}:${first.range.start.line}:${first.range.start.column}: ` : '';
+    const where = first ? `${first.file ?? path}:${first.range.start.line}:${first.range.start.column}: ` : '';
     throw new UserError(
       `模板无效：${where}${first?.message.zh ?? ''}（运行 jixiao check 查看全部错误）`,
       `invalid template: ${where}${first?.message.en ?? ''} (run jixiao check for every error)`,

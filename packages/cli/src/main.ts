@@ -9,6 +9,10 @@ import { fmtCommand } from './commands/fmt.ts';
 import { scoreCommand, type ScoreOptions } from './commands/score.ts';
 import { explainCommand } from './commands/explain.ts';
 import { UserError } from './filing.ts';
+import { diffCommand, type DiffOptions } from './commands/diff.ts';
+import { impactCommand, type ImpactOptions } from './commands/impact.ts';
+import { testCommand, type TestOptions } from './commands/test.ts';
+import { typesCommand, type TypesOptions } from './commands/types.ts';
 
 // Pick the language before commander builds its help texts.
 const langArg = process.argv.findIndex((a) => a === '--lang');
@@ -66,6 +70,51 @@ templateOptions(
 ).action(async (file: string, indicator: string, opts: ScoreOptions) => {
   process.exitCode = await explainCommand(file, indicator, opts);
 });
+
+program
+  .command('diff')
+  .description(tr('比较两个年度的模板：指标增删、改名、分值、规则、分档、等级、扣分的变化（语义比较，不是文本比较）', 'semantic diff of two years\' templates: indicators, weights, rules, tiers, grades, deductions'))
+  .argument('<yearA>', tr('原年度（或 .jx 模板文件）', 'old year (or a .jx file)'))
+  .argument('<yearB>', tr('新年度（或 .jx 模板文件）', 'new year (or a .jx file)'))
+  .option('--form <表单>', tr('只比较这一表单（默认两年都有模板的全部表单）', 'only this form (default: every form with a template in both years)'))
+  .option('--json', tr('输出完整的 JSON（每个表单一行）', 'print the complete JSON (one line per form)'))
+  .action((a: string, b: string, opts: DiffOptions) => {
+    process.exitCode = diffCommand(a, b, opts);
+  });
+
+program
+  .command('impact')
+  .description(tr('用两个年度的规则分别给填报表打分：总分、等级、变化的指标及原因', 'score filings under two years\' rules: totals, grades, and the rows that moved and why'))
+  .argument('<filings...>', tr('填报表或文件夹', 'filings or folders'))
+  .requiredOption('--from <年度>', tr('原年度（或 .jx 模板文件）', 'old year (or a .jx file)'))
+  .requiredOption('--to <年度>', tr('新年度（或 .jx 模板文件）', 'new year (or a .jx file)'))
+  .option('--form <表单>', tr('表单（默认读表头）', 'form (default: from the title)'))
+  .option('--json', tr('每份填报表输出一行 JSON', 'one JSON line per filing'))
+  .action(async (files: string[], opts: ImpactOptions) => {
+    process.exitCode = await impactCommand(files, opts);
+  });
+
+program
+  .command('test')
+  .description(tr('运行 rules/<年度>/tests/*.yaml 中的规则测试，并报告规则覆盖率（规则、如果的分支、定性分档、等级）', 'run the rule tests in rules/<year>/tests/*.yaml and report rule coverage'))
+  .argument('[dir]', tr('规则目录（默认 rules/）', 'rules directory (default: rules/)'))
+  .option('--year <YYYY>', tr('只运行这一年度的测试', 'only this year'))
+  .option('--json', tr('输出 JSON 结果', 'print the results as JSON'))
+  .option('--threshold <百分比>', tr('覆盖率下限（默认读 rules/coverage.yaml）', 'coverage threshold in percent (default: rules/coverage.yaml)'))
+  .action(async (dir: string | undefined, opts: TestOptions) => {
+    process.exitCode = await testCommand(dir, opts);
+  });
+
+program
+  .command('types')
+  .description(tr('生成某年度填报表的 TypeScript 类型（由填报表的 JSON Schema 生成）', "write the TypeScript types of a year's filing (from its JSON Schema)"))
+  .requiredOption('--year <YYYY>', tr('年度', 'year'))
+  .option('--form <表单>', tr('表单（默认 部门整体支出）', 'form (default: 部门整体支出)'))
+  .option('--out <file.ts>', tr('写入文件（默认输出到标准输出）', 'write to this file (default: standard output)'))
+  .option('--schema', tr('输出 JSON Schema 而不是 TypeScript', 'print the JSON Schema instead of TypeScript'))
+  .action(async (opts: TypesOptions) => {
+    process.exitCode = await typesCommand(opts);
+  });
 
 try {
   await program.parseAsync(process.argv);

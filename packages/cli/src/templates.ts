@@ -3,15 +3,18 @@
 // file of that form whose year is ≤ Y.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, type Diagnostic } from '@jixiao/language';
-import { checkTemplate, type CheckedTemplate } from '@jixiao/compiler';
+import type { Diagnostic } from '@jixiao/language';
+import { checkSource, type CheckedTemplate, type LoadParent } from '@jixiao/compiler';
 import { rulesDir } from './paths.ts';
 
 export interface LoadedTemplate {
   path: string;
   source: string;
   checked: CheckedTemplate | null;
+  /** each diagnostic names its file (`继承`: an inherited part points at its parent file) */
   diagnostics: Diagnostic[];
+  /** the files the template was assembled from, itself first */
+  chain: { file: string | undefined; year: number }[];
 }
 
 /** Canonical form name from what a user or a filing's title says. */
@@ -22,44 +25,43 @@ export function normaliseForm(s: string): string | null {
 }
 
 /** Years that have a folder under rules/, ascending. */
-export function ruleYears(): number[] {
-  if (!existsSync(rulesDir)) return [];
-  return readdirSync(rulesDir)
+export function ruleYears(dir = rulesDir): number[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((d) => /^\d{4}$/.test(d))
     .map(Number)
     .sort((a, b) => a - b);
 }
 
 /** The template file of `form` in force in `year`, or null. */
-export function findTemplate(form: string, year: number): string | null {
-  const years = ruleYears().filter((y) => y <= year).reverse();
+export function findTemplate(form: string, year: number, dir = rulesDir): string | null {
+  const years = ruleYears(dir).filter((y) => y <= year).reverse();
   for (const y of years) {
-    const f = join(rulesDir, String(y), `${form}.jx`);
+    const f = join(dir, String(y), `${form}.jx`);
     if (existsSync(f)) return f;
   }
   return null;
 }
 
 /** All forms that have a template for some year. */
-export function knownForms(): string[] {
+export function knownForms(dir = rulesDir): string[] {
   const forms = new Set<string>();
-  for (const y of ruleYears())
-    for (const f of readdirSync(join(rulesDir, String(y)))) if (f.endsWith('.jx')) forms.add(f.slice(0, -3));
+  for (const y of ruleYears(dir))
+    for (const f of readdirSync(join(dir, String(y)))) if (f.endsWith('.jx')) forms.add(f.slice(0, -3));
   return [...forms];
 }
 
-export function loadTemplate(path: string): LoadedTemplate {
+/** Parents come from rules/: the template of the form in force in the year named by 继承. */
+export function parentLoader(dir = rulesDir): LoadParent {
+  return (form, year) => {
+    const f = findTemplate(form, year, dir);
+    return f ? { file: f, text: readFileSync(f, 'utf8') } : null;
+  };
+}
+
+/** Parse, resolve 继承 and check a template file. */
+export function loadTemplate(path: string, dir = rulesDir): LoadedTemplate {
   const source = readFileSync(path, 'utf8');
-  const parsed = parse(source, path);
-  const diagnostics = [...parsed.diagnostics];
-  let checked: CheckedTemplate | null = null;
-  const t = parsed.ast.templates[0];
-  // The checker only ever sees a syntactically clean template: the evaluation path never
-  // runs on a recovered parse (the playground may, for preview only).
-  if (t && diagnostics.every((d) => d.severity !== 'error')) {
-    const r = checkTemplate(t, { file: path });
-    diagnostics.push(...r.diagnostics);
-    checked = r.template;
-  }
-  return { path, source, checked, diagnostics };
+  const r = checkSource({ file: path, text: source }, parentLoader(dir));
+  return { path, source, checked: r.template, diagnostics: r.diagnostics, chain: r.chain };
 }

@@ -1,5 +1,6 @@
 // `jixiao check <file.jx>`: parse, check and prove a template; one summary line when it
 // holds, every located error when it does not (exit 2).
+import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { loadTemplate } from '../templates.ts';
 import { renderDiagnostic } from '../render.ts';
@@ -24,7 +25,12 @@ export function checkCommand(file: string): number {
   const path = userPath(file);
   const loaded = loadTemplate(path);
   const shown = shownPath(path);
-  for (const d of loaded.diagnostics) console.error(renderDiagnostic(d, shown, loaded.source) + '\n');
+  for (const d of loaded.diagnostics) {
+    // a diagnostic in an inherited part (继承) names the parent file it was written in
+    const other = d.file !== undefined && d.file !== path;
+    const source = other ? readSource(d.file!) : loaded.source;
+    console.error(renderDiagnostic(d, other ? shownPath(d.file!) : shown, source) + '\n');
+  }
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0 || !loaded.checked) {
     console.error(pc.red(tr(`${shown}：${errors} 个错误，模板无效`, `${shown}: ${errors} error(s), the template is invalid`)));
@@ -32,4 +38,12 @@ export function checkCommand(file: string): number {
   }
   console.log(`${pc.green('✓')} ${shown}: ${summary(loaded.checked)}`);
   return 0;
+}
+
+function readSource(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
