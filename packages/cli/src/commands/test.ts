@@ -1,0 +1,182 @@
+// `jixiao test [dir]`: run every rule test case under <dir>/<year>/tests/*.yaml against
+// that year's template (继承 resolved) and report rule coverage — which rules ran, which
+// branch of each 如果, which tiers and grade bands the cases reached. Fails when a case
+// fails or a template's coverage is below the threshold of <dir>/coverage.yaml (like
+// `opa test --coverage --threshold`).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import pc from 'picocolors';
+import { parse as parseYaml } from 'yaml';
+import {
+  checkCase,
+  Coverage,
+  importFiling,
+  importJsonValue,
+  readCaseFile,
+  scoreFiling,
+  shortFiling,
+  type CaseFailure,
+  type CoverageSummary,
+  type Filing,
+  type FilingSpec,
+  type ImportDiagnostic,
+} from '@jixiao/engine';
+import { t, tr } from '../i18n.ts';
+import { rulesDir, shownPath, userPath } from '../paths.ts';
+import { loadTemplate, ruleYears } from '../templates.ts';
+
+export interface TestOptions {
+  year?: string;
+  json?: boolean;
+  threshold?: string;
+}
+
+interface CaseResult {
+  file: string;
+  name: string;
+  ok: boolean;
+  failures: CaseFailure[];
+  error?: { zh: string; en: string };
+}
+
+/** The threshold in percent: --threshold, else <dir>/coverage.yaml (阈值 / threshold), else 0. */
+export function readThreshold(dir: string, opt?: string): number {
+  if (opt !== undefined) return Number(opt);
+  const f = join(dir, 'coverage.yaml');
+  if (!existsSync(f)) return 0;
+  const doc = parseYaml(readFileSync(f, 'utf8')) as Record<string, unknown> | null;
+  const v = doc?.['阈值'] ?? doc?.['threshold'];
+  return typeof v === 'number' ? v : Number(String(v ?? '0').replace('%', ''));
+}
+
+async function loadFiling(spec: FilingSpec, caseFile: string): Promise<{ filing: Filing | null; diagnostics: ImportDiagnostic[]; error?: string }> {
+  switch (spec.kind) {
+    case 'path': {
+      const p = resolve(dirname(caseFile), spec.path);
+      if (!existsSync(p)) return { filing: null, diagnostics: [], error: `找不到填报表 ${spec.path}` };
+      const r = await importFiling(new Uint8Array(readFileSync(p)), { filename: basename(p) });
+      return { filing: r.filing, diagnostics: r.diagnostics };
+    }
+    case 'tsv': {
+      const r = await importFiling(spec.text, { filename: 'case.tsv' });
+      return { filing: r.filing, diagnostics: r.diagnostics };
+    }
+    case 'json': {
+      const r = importJsonValue(spec.value);
+      return { filing: r.filing, diagnostics: r.diagnostics };
+    }
+    case 'short': {
+      const r = shortFiling(spec.value);
+      return r.filing ? { filing: r.filing, diagnostics: [] } : { filing: null, diagnostics: [], error: r.errors.join('；') };
+    }
+  }
+}
+
+export async function testCommand(dirArg: string | undefined, opts: TestOptions): Promise<number> {
+  const dir = dirArg ? userPath(dirArg) : rulesDir;
+  const threshold = readThreshold(dir, opts.threshold);
+  if (!Number.isFinite(threshold)) {
+    console.error(pc.red(tr(`覆盖率下限 “${opts.threshold}” 不是数`, `threshold '${opts.threshold}' is not a number`)));
+    return 2;
+  }
+  const years = ruleYears(dir).filter((y) => opts.year === undefined || String(y) === opts.year);
+  const results: CaseResult[] = [];
+  const coverages: CoverageSummary[] = [];
+  const untested: string[] = [];
+  let broken = 0;
+
+  for (const year of years) {
+    const ydir = join(dir, String(year));
+    const templates = readdirSync(ydir).filter((f) => f.endsWith('.jx')).sort();
+    const tdir = join(ydir, 'tests');
+    const files = existsSync(tdir) ? readdirSync(tdir).filter((f) => /\.ya?ml$/i.test(f)).sort() : [];
+    const covByForm = new Map<string, Coverage>();
+    for (const f of files) {
+      const path = join(tdir, f);
+      const shown = shownPath(path);
+      const cf = readCaseFile(parseYaml(readFileSync(path, 'utf8')));
+      for (const e of cf.errors) results.push({ file: shown, name: '—', ok: false, failures: [], error: e });
+      const form = cf.form ?? (templates.length === 1 ? templates[0]!.slice(0, -3) : basename(f).replace(/\.ya?ml$/i, ''));
+      const tpath = join(ydir, `${form}.jx`);
+      if (!existsSync(tpath)) {
+        results.push({ file: shown, name: '—', ok: false, failures: [], error: { zh: `${year} 年没有「${form}」模板（用 表单: 指定）`, en: `${year} has no template "${form}" (name it with 表单:)` } });
+        continue;
+      }
+      let cov = covByForm.get(form);
+      if (!cov) {
+        const loaded = loadTemplate(tpath, dir);
+        if (!loaded.checked) {
+          const d = loaded.diagnostics.find((x) => x.severity === 'error');
+          broken++;
+          results.push({
+            file: shown,
+            name: '—',
+            ok: false,
+            failures: [],
+            error: { zh: `模板无效：${shownPath(d?.file ?? tpath)}:${d?.range.start.line}: ${d?.message.zh}`, en: `invalid template: ${shownPath(d?.file ?? tpath)}:${d?.range.start.line}: ${d?.message.en}` },
+          });
+          continue;
+        }
+        cov = new Coverage(loaded.checked);
+        covByForm.set(form, cov);
+      }
+      for (const c of cf.cases) {
+        const { filing, diagnostics, error } = await loadFiling(c.filing, path);
+        if (!filing) {
+          const first = diagnostics.find((d) => d.severity === 'error');
+          results.push({ file: shown, name: c.name, ok: false, failures: [], error: { zh: `无法读取填报：${error ?? first?.message.zh ?? ''}`, en: `cannot read the filing: ${error ?? first?.message.en ?? ''}` } });
+          continue;
+        }
+        const report = scoreFiling(cov.prepared, filing, diagnostics);
+        cov.grade(report);
+        const failures = checkCase(report, c.expect);
+        results.push({ file: shown, name: c.name, ok: failures.length === 0, failures });
+      }
+    }
+    for (const tpl of templates) {
+      const form = tpl.slice(0, -3);
+      const cov = covByForm.get(form);
+      if (cov) coverages.push(cov.summary());
+      else if (!results.some((r) => r.error && r.file.includes(`${year}`))) untested.push(`${year}/${tpl}`);
+    }
+  }
+
+  const failed = results.filter((r) => !r.ok).length;
+  const below = coverages.filter((c) => c.percent < threshold);
+  const ok = failed === 0 && below.length === 0 && untested.length === 0 && broken === 0;
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ ok, threshold, cases: results, coverage: coverages, untested }) + '\n');
+    return ok ? 0 : 1;
+  }
+
+  let file = '';
+  for (const r of results) {
+    if (r.file !== file) {
+      file = r.file;
+      console.log(pc.bold(file));
+    }
+    if (r.ok) console.log(`  ${pc.green('✓')} ${r.name}`);
+    else {
+      console.log(`  ${pc.red('✗')} ${r.name}${r.error ? `：${t(r.error)}` : ''}`);
+      for (const f of r.failures) console.log(`      ${t(f.what)}：${tr('期望', 'expected')} ${f.expected}，${tr('实际', 'actual')} ${f.actual}`);
+    }
+  }
+  console.log('');
+  console.log(pc.bold(tr('规则覆盖率', 'rule coverage')));
+  const k = (c: CoverageSummary, kind: keyof CoverageSummary['byKind']) => `${c.byKind[kind].covered}/${c.byKind[kind].total}`;
+  for (const c of coverages) {
+    const pctText = `${c.percent}%`;
+    const colour = c.percent >= threshold ? pc.green : pc.red;
+    console.log(
+      `  ${c.form} ${c.year}: ${tr('规则', 'rules')} ${k(c, 'rule')}，${tr('分支', 'branches')} ${k(c, 'branch')}，${tr('定性分档', 'tiers')} ${k(c, 'tier')}，${tr('等级', 'grades')} ${k(c, 'grade')} — ${colour(pctText)}`,
+    );
+    for (const it of c.items.filter((i) => i.hits === 0)) console.log(`      ${pc.yellow(tr('未覆盖', 'not covered'))} ${it.label}`);
+  }
+  for (const u of untested) console.log(`  ${pc.red(tr(`${u} 没有测试用例`, `${u} has no test cases`))}`);
+  const summary = tr(
+    `共 ${results.length} 个用例：${results.length - failed} 个通过，${failed} 个失败；覆盖率下限 ${threshold}%${below.length ? `，${below.length} 个模板低于下限` : ''}`,
+    `${results.length} cases: ${results.length - failed} passed, ${failed} failed; coverage threshold ${threshold}%${below.length ? `, ${below.length} template(s) below it` : ''}`,
+  );
+  console.log(ok ? pc.green(summary) : pc.red(summary));
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,142 @@
+// Impact of a template change on filings: score one filing under two templates (usually
+// last year's and next year's draft) and say, for every row and section whose score
+// moved, which change of the rules moved it. Isomorphic, like the rest of the engine.
+import type { CheckedTemplate } from '@jixiao/compiler';
+import type { Filing } from '../filing/model.ts';
+import type { ImportDiagnostic } from '../import/diagnostics.ts';
+import { diffTemplates, type DiffItem, type TemplateDiff } from '../diff/diff.ts';
+import { fmt, same, sumExact } from '../score/exact.ts';
+import type { Report, ReportRow } from '../score/report.ts';
+import { isBudgetSection, scoreFiling, type PreparedTemplate } from '../score/score.ts';
+
+export interface Move {
+  /** the row's path (new names), or a level-1 section's name alone */
+  path: string[];
+  /** score before and after; null where the row or section does not exist on that side */
+  from: number | null;
+  to: number | null;
+  /** the rule change(s) that moved it */
+  why: { zh: string; en: string };
+}
+
+export interface FilingImpact {
+  from: { total: number; grade: string; year: number };
+  to: { total: number; grade: string; year: number };
+  delta: number;
+  gradeChanged: boolean;
+  moved: Move[];
+  reports: { from: Report; to: Report };
+}
+
+/** The rule name a row was scored by, from its explanation (`正向: 实际 … → … = 4`). */
+function ruleOf(row: ReportRow | undefined, t: CheckedTemplate): string | null {
+  if (!row) return null;
+  const m = /^([^:：]+)[:：]/.exec(row.explain);
+  const name = m?.[1]?.trim();
+  return name && t.rules.some((r) => r.name === name) ? name : null;
+}
+
+function join(items: DiffItem[]): { zh: string; en: string } {
+  return { zh: items.map((d) => d.message.zh).join('；'), en: items.map((d) => d.message.en).join('; ') };
+}
+
+const sub = (a: number, b: number) => sumExact([a, -b]);
+
+/** Compare one filing's reports under `from` and `to` (already scored). */
+export function compareReports(a: CheckedTemplate, b: CheckedTemplate, ra: Report, rb: Report, diff: TemplateDiff = diffTemplates(a, b)): FilingImpact {
+  const moved: Move[] = [];
+  const renamedTo = new Map<string, string>();
+  for (const d of diff.changes) if (d.area === 'indicators' && d.change === 'renamed' && d.path.length === 1 && d.from) renamedTo.set(d.from, d.to!);
+  const newName = (n: string) => renamedTo.get(n) ?? n;
+  const sectionChanges = (name: string) => diff.changes.filter((d) => d.area === 'indicators' && d.path[0] === name);
+  const ruleChanges = (name: string | null) => diff.changes.filter((d) => d.area === 'rules' && name !== null && d.path[0] === name);
+  const general = diff.changes.filter((d) => d.area === 'rounding' || d.area === 'tiers');
+
+  // rows: the budget rows first (one per budget section), then the filing's rows in order
+  const nbA = a.sections.filter(isBudgetSection).length;
+  const nbB = b.sections.filter(isBudgetSection).length;
+  const budgetA = ra.rows.slice(0, nbA);
+  const budgetB = rb.rows.slice(0, nbB);
+  const restA = ra.rows.slice(nbA);
+  const restB = rb.rows.slice(nbB);
+  const pairs: [ReportRow | undefined, ReportRow | undefined][] = [];
+  for (const r of budgetB) pairs.push([budgetA.find((x) => newName(x.path[0]!) === r.path[0]), r]);
+  for (const r of budgetA) if (!budgetB.some((x) => x.path[0] === newName(r.path[0]!))) pairs.push([r, undefined]);
+  const n = Math.max(restA.length, restB.length);
+  for (let i = 0; i < n; i++) pairs.push([restA[i], restB[i]]);
+
+  for (const [ro, rn] of pairs) {
+    const from = ro ? ro.score : null;
+    const to = rn ? rn.score : null;
+    if (from !== null && to !== null && same(from, to)) continue;
+    if (from === null && to === null) continue;
+    const path = rn?.path ?? ro!.path.map((p, i) => (i === 0 ? newName(p) : p));
+    const why: DiffItem[] = [];
+    const rA = ruleOf(ro, a);
+    const rB = ruleOf(rn, b);
+    if (rA !== rB) {
+      why.push(...ruleChanges(rA).filter((d) => d.change === 'removed'));
+      why.push(...ruleChanges(rB).filter((d) => d.field === 'shapes' || d.change === 'added'));
+      if (why.length === 0)
+        why.push({ area: 'rules', change: 'changed', path, from: rA, to: rB, message: { zh: `计分规则 ${rA ?? '（无）'} → ${rB ?? '（无）'}`, en: `scored by ${rA ?? '(none)'} → ${rB ?? '(none)'}` } });
+    } else why.push(...ruleChanges(rB).filter((d) => d.field === 'formula'));
+    const sec = sectionChanges(path[0]!).filter((d) => d.path.length <= path.length && d.path.every((p, i) => path[i] === p));
+    why.push(...sec.filter((d) => d.change !== 'renamed'));
+    if (why.length === 0) why.push(...general);
+    const w = why.length ? join(why) : { zh: '模板变化', en: 'the template changed' };
+    moved.push({ path, from, to, why: w });
+  }
+
+  // level-1 sections whose score moved (a re-weighted 单位填报 section is scaled to its new cap)
+  for (const s of rb.sections) {
+    const old = ra.sections.find((x) => newName(x.name) === s.name);
+    const from = old ? old.score : null;
+    if (from !== null && same(from, s.score)) continue;
+    if (moved.some((m) => m.path.length === 1 && m.path[0] === s.name)) continue;
+    const why = sectionChanges(s.name);
+    const rowsMoved = moved.some((m) => m.path[0] === s.name);
+    const w = join(why);
+    if (s.explain) {
+      w.zh += `${w.zh ? '；' : ''}${s.explain}`;
+      w.en += `${w.en ? '; ' : ''}${s.explain}`;
+    }
+    if (!w.zh && rowsMoved) Object.assign(w, { zh: '下列指标行的得分变化', en: 'rows below it moved' });
+    if (s.score === 0 && !old) {
+      w.zh += '（表中没有该指标的行）';
+      w.en += ' (the filing has no rows for it)';
+    }
+    moved.push({ path: [s.name], from, to: s.score, why: w.zh ? w : { zh: '模板变化', en: 'the template changed' } });
+  }
+  for (const s of ra.sections) {
+    if (rb.sections.some((x) => x.name === newName(s.name))) continue;
+    moved.push({ path: [s.name], from: s.score, to: null, why: join(sectionChanges(s.name)) });
+  }
+
+  // the total: deductions and the grade bands explain what the sections do not
+  const delta = sub(rb.total, ra.total);
+  const gradeChanged = ra.grade !== rb.grade;
+  return {
+    from: { total: ra.total, grade: ra.grade, year: a.year },
+    to: { total: rb.total, grade: rb.grade, year: b.year },
+    delta,
+    gradeChanged,
+    moved,
+    reports: { from: ra, to: rb },
+  };
+}
+
+/** Score `filing` under both templates and compare. */
+export function impactOf(from: PreparedTemplate, to: PreparedTemplate, filing: Filing, importDiagnostics: readonly ImportDiagnostic[] = [], diff?: TemplateDiff): FilingImpact {
+  const ra = scoreFiling(from, filing, importDiagnostics);
+  const rb = scoreFiling(to, filing, importDiagnostics);
+  return compareReports(from.checked, to.checked, ra, rb, diff);
+}
+
+/** Why the grade moved, when it did: the total crossed a band, or the bands moved. */
+export function gradeReason(i: FilingImpact, diff: TemplateDiff): { zh: string; en: string } | null {
+  if (!i.gradeChanged) return null;
+  const bands = diff.changes.filter((d) => d.area === 'grades');
+  const parts = [`总分 ${fmt(i.from.total)} → ${fmt(i.to.total)}`, ...bands.map((d) => d.message.zh)];
+  const en = [`total ${fmt(i.from.total)} → ${fmt(i.to.total)}`, ...bands.map((d) => d.message.en)];
+  return { zh: `等级 ${i.from.grade} → ${i.to.grade}（${parts.join('；')}）`, en: `grade ${i.from.grade} → ${i.to.grade} (${en.join('; ')})` };
+}
