@@ -35,6 +35,7 @@ export async function readFiling(path: string): Promise<{ filing: Filing | null;
 }
 
 const cache = new Map<string, LoadedTemplate>();
+const found = new Map<string, string | null>();
 
 /** Load (once per process) and require a valid template. */
 export function validTemplate(path: string): LoadedTemplate {
@@ -73,7 +74,13 @@ export function chooseTemplate(choice: TemplateChoice, filing: Filing | null): L
       `cannot tell the form: pass --form (${knownForms().join(' or ')})${formText ? `; '${formText}' is not a known form` : ''}`,
       'JX4004',
     );
-  const path = findTemplate(form, Number(yearText));
+  // The rules/ folder is looked up once per (form, year), not once per filing of a batch.
+  const key = `${form}\u0000${yearText}`;
+  let path = found.get(key);
+  if (path === undefined) {
+    path = findTemplate(form, Number(yearText));
+    found.set(key, path);
+  }
   if (!path)
     throw new UserError(
       `rules/ 中没有 ${yearText} 年及以前的 “${form}” 模板`,

@@ -1,6 +1,7 @@
 // `jixiao score <filing | folder | file.ndjson>`: score one filing (a table or a JSON
 // report, exit 0/1/2), or stream a batch, one report per line.
 import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
@@ -88,6 +89,11 @@ async function* ndjsonJobs(path: string, opts: TemplateChoice): AsyncGenerator<J
   }
 }
 
+/** Write one line, waiting when the pipe is full: a slow reader must not make reports pile up in memory. */
+async function emit(line: string): Promise<void> {
+  if (!process.stdout.write(line + '\n')) await once(process.stdout, 'drain');
+}
+
 /** Score jobs one after another; a bad filing yields its own error line and the batch goes on. */
 async function batch(count: number | null, jobs: AsyncIterable<Job>, opts: ScoreOptions): Promise<number> {
   const tty = process.stderr.isTTY && !process.env['CI'];
@@ -102,7 +108,7 @@ async function batch(count: number | null, jobs: AsyncIterable<Job>, opts: Score
       const r = await job.run();
       if (hasErrorFindings(r)) withErrors++;
       grades.set(r.grade, (grades.get(r.grade) ?? 0) + 1);
-      if (opts.json) process.stdout.write(JSON.stringify({ file: job.name, ...r }) + '\n');
+      if (opts.json) await emit(JSON.stringify({ file: job.name, ...r }));
       else {
         progress?.stop();
         console.log(renderReport(r, job.name) + '\n');
@@ -110,7 +116,7 @@ async function batch(count: number | null, jobs: AsyncIterable<Job>, opts: Score
     } catch (e) {
       failed++;
       const err = e instanceof UserError ? { code: e.code, message: { zh: e.zh, en: e.en } } : { code: 'JX4000', message: { zh: `内部错误：${(e as Error).message}`, en: `internal error: ${(e as Error).message}` } };
-      if (opts.json) process.stdout.write(JSON.stringify({ file: job.name, error: err, findings: [] }) + '\n');
+      if (opts.json) await emit(JSON.stringify({ file: job.name, error: err, findings: [] }));
       else console.error(pc.red(`${job.name}: ${t(err.message)}`));
     }
     done++;
