@@ -43,3 +43,32 @@ describe('formatter', () => {
     expect(printName('"); process.exit(1); ("')).toBe('“"); process.exit(1); ("”');
   });
 });
+
+describe('edits in a template that extends another', () => {
+  it('parses 删除 and 重命名 and formats them back to the same AST', async () => {
+    const { parse, format } = await import('../src/index.ts');
+    const src = '模板 部门整体支出 2024 继承 2023 {\n  删除 一级指标 能力建设；删除 规则 等于\n  删除 扣分 “审计 问题”\n  重命名 一级指标 履职效果 为 履职效能\n  rename section A as B\n}\n';
+    const r = parse(src);
+    expect(r.diagnostics).toEqual([]);
+    const items = r.ast.templates[0]!.items;
+    expect(items.map((i) => i.kind)).toEqual(['Remove', 'Remove', 'Remove', 'Rename', 'Rename']);
+    expect(items[0]).toMatchObject({ what: 'section', name: { text: '能力建设' } });
+    expect(items[1]).toMatchObject({ what: 'rule', name: { text: '等于' } });
+    expect(items[2]).toMatchObject({ what: 'deduction', name: { text: '审计 问题' } });
+    expect(items[3]).toMatchObject({ from: { text: '履职效果' }, to: { text: '履职效能' } });
+    const out = format(r.ast, r.comments, src);
+    expect(out).toContain('删除 一级指标 能力建设\n  删除 规则 等于\n  删除 扣分 “审计 问题”\n  重命名 一级指标 履职效果 为 履职效能\n  重命名 一级指标 A 为 B');
+    const strip = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (k, v) => (k === 'range' || k === 'scoreRange' ? undefined : v)));
+    expect(strip(parse(out).ast)).toEqual(strip(r.ast));
+    expect(format(parse(out).ast, parse(out).comments, out)).toBe(out);
+  });
+
+  it('a name spelled like the new keywords is quoted by the formatter and still a name', async () => {
+    const { parse, format } = await import('../src/index.ts');
+    const src = '模板 X 2024 继承 2023 { 重命名 一级指标 “为” 为 为民服务 }';
+    const r = parse(src);
+    expect(r.diagnostics).toEqual([]);
+    const out = format(r.ast);
+    expect(out).toContain('重命名 一级指标 “为” 为 为民服务');
+  });
+});
