@@ -1,0 +1,83 @@
+// The page's words, Chinese first, English beside. Diagnostics and findings carry both
+// languages themselves; this table is only the page's own text.
+export type Lang = 'zh' | 'en';
+
+const table = {
+  title: { zh: 'jixiao 绩效 · 规则演练场', en: 'jixiao · rules playground' },
+  template: { zh: '模板', en: 'Template' },
+  format: { zh: '格式化', en: 'Format' },
+  share: { zh: '分享链接', en: 'Share link' },
+  shareCopied: { zh: '链接已复制到剪贴板（状态全部在链接里，不会上传）', en: 'Link copied (the whole state is in the link; nothing is uploaded)' },
+  shareReady: { zh: '链接已生成，见地址栏（状态全部在链接里，不会上传）', en: 'Link ready in the address bar (the whole state is in it; nothing is uploaded)' },
+  restored: { zh: '已从链接恢复', en: 'Restored from the link' },
+  badLink: { zh: '链接中的状态无法读取，已打开默认模板', en: 'The link state could not be read; the default template is open' },
+  langToggle: { zh: 'English', en: '中文' },
+  langToggleLabel: { zh: 'Switch to English', en: '切换到中文' },
+  tabFiling: { zh: '填报表', en: 'Filing' },
+  tabJson: { zh: 'JSON', en: 'JSON' },
+  tabScore: { zh: '评分', en: 'Score' },
+  filingHint: {
+    zh: '从 Excel 或 WPS 复制自评表粘贴到这里（制表符分隔），或粘贴 JSON 填报表。',
+    en: 'Paste the self-evaluation table from Excel or WPS (tab-separated), or a JSON filing.',
+  },
+  resetFiling: { zh: '恢复样例填报表', en: 'Restore the example filing' },
+  filingProblems: { zh: '读取填报表时的提示', en: 'Notes from reading the filing' },
+  noFilingJson: { zh: '填报表无法读取', en: 'The filing cannot be read' },
+  total: { zh: '总分', en: 'Total' },
+  grade: { zh: '等级', en: 'Grade' },
+  stated: { zh: '填报', en: 'stated' },
+  sections: { zh: '一级指标', en: 'Sections' },
+  rows: { zh: '各行得分', en: 'Row scores' },
+  indicator: { zh: '指标', en: 'Indicator' },
+  weight: { zh: '分值', en: 'Weight' },
+  score: { zh: '得分', en: 'Score' },
+  statedScore: { zh: '填报得分', en: 'Stated' },
+  findings: { zh: '发现的问题', en: 'Findings' },
+  noFindings: { zh: '没有发现问题', en: 'No findings' },
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+  cap: { zh: '分值', en: 'cap' },
+  analysing: { zh: '分析中…', en: 'Analysing…' },
+  diagnostics: { zh: '模板诊断', en: 'Template diagnostics' },
+  noDiagnostics: { zh: '模板无错误', en: 'No errors in the template' },
+  nErrors: { zh: '{n} 个错误', en: '{n} error(s)' },
+  nWarnings: { zh: '{n} 个警告', en: '{n} warning(s)' },
+  latency: { zh: '按键到标记 {ms} ms', en: 'keystroke → markers {ms} ms' },
+  tabHint: { zh: 'Ctrl+M：切换编辑器内 Tab 键是否移动焦点', en: 'Ctrl+M: toggle whether Tab moves focus out of the editor' },
+  formatFailed: { zh: '模板有语法错误，无法格式化', en: 'The template has syntax errors; it cannot be formatted' },
+  editorLabel: { zh: '模板编辑器', en: 'Template editor' },
+  hoverWeight: { zh: '分值', en: 'weight' },
+  hoverScore: { zh: '得分', en: 'score' },
+  hoverRule: { zh: '规则', en: 'rule' },
+  hoverApplies: { zh: '适用', en: 'applies to' },
+  hoverUses: { zh: '采用', en: 'uses' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type Key = keyof typeof table;
+
+let lang: Lang = 'zh';
+const listeners: (() => void)[] = [];
+
+export function getLang(): Lang {
+  return lang;
+}
+
+export function setLang(l: Lang): void {
+  lang = l;
+  document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+  for (const f of listeners) f();
+}
+
+export function onLangChange(f: () => void): void {
+  listeners.push(f);
+}
+
+export function t(key: Key, vars: Record<string, string | number> = {}): string {
+  return table[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** Pick the current language from a bilingual message. */
+export function pick(m: { zh: string; en: string }): string {
+  return m[lang];
+}

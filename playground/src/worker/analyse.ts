@@ -1,0 +1,83 @@
+// The analysis itself, free of worker plumbing so it can be called directly too:
+// template text + filing text → markers, outline and the score panel's view.
+import { parse, printExpr, type Diagnostic, type Range, type SectionDecl, type Template } from '@jixiao/language';
+import { checkText, scoreView } from '../scoring.ts';
+import type { AnalyseReply, AnalyseRequest, MarkerData, Outline, SpanData } from './protocol.ts';
+
+function span(r: Range): SpanData {
+  return { startLineNumber: r.start.line, startColumn: r.start.column, endLineNumber: r.end.line, endColumn: r.end.column };
+}
+
+export function toMarker(d: Diagnostic, file: string): MarkerData {
+  const elsewhere = (d.range.file ?? d.file) !== undefined && (d.range.file ?? d.file) !== file;
+  let s = span(d.range);
+  let message = d.message;
+  if (elsewhere) {
+    // a diagnostic inside the parent template (继承): shown on the header, naming where it is
+    const where = `${d.range.file ?? d.file}:${d.range.start.line}:${d.range.start.column}`;
+    message = { zh: `${where}：${d.message.zh}`, en: `${where}: ${d.message.en}` };
+    s = { startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 1 };
+  }
+  // an empty range would draw no squiggle: widen it to one character
+  if (s.startLineNumber === s.endLineNumber && s.endColumn <= s.startColumn) s = { ...s, endColumn: s.startColumn + 1 };
+  const m: MarkerData = { code: d.code, severity: d.severity, message, ...s };
+  if (d.help) m.help = d.help;
+  return m;
+}
+
+export function outlineOf(t: Template): Outline {
+  const o: Outline = { sections: [], rules: [], tiers: [], grades: [], deductions: [] };
+  const walk = (s: SectionDecl) => {
+    o.sections.push({
+      name: s.name.text,
+      level: s.level,
+      weight: s.weight.text + (s.weight.unit ?? ''),
+      aliases: s.aliases.map((a) => a.text),
+      rule: s.rule?.text ?? null,
+      span: span(s.range),
+      nameSpan: span(s.name.range),
+    });
+    s.children.forEach(walk);
+  };
+  for (const it of t.items) {
+    switch (it.kind) {
+      case 'Section':
+        walk(it);
+        break;
+      case 'Rule':
+        o.rules.push({ name: it.name.text, shapes: it.shapes.map(String), formula: safePrint(it.score), span: span(it.range), nameSpan: span(it.name.range) });
+        break;
+      case 'Tiers':
+        o.tiers.push(...it.tiers.map((x) => x.name.text));
+        break;
+      case 'Grades':
+        o.grades.push(...it.bands.map((b) => b.name.text));
+        break;
+      case 'Deduction':
+        o.deductions.push(it.name.text);
+        break;
+      default:
+        break;
+    }
+  }
+  return o;
+}
+
+function safePrint(e: Parameters<typeof printExpr>[0]): string {
+  try {
+    return printExpr(e);
+  } catch {
+    return '';
+  }
+}
+
+export function analyse(req: AnalyseRequest): AnalyseReply {
+  const t0 = performance.now();
+  const parsed = parse(req.template, req.file);
+  const first = parsed.ast.templates[0];
+  const outline = first ? outlineOf(first) : null;
+  const checked = checkText(req.file, req.template);
+  const markers = checked.diagnostics.map((d) => toMarker(d, req.file));
+  const score = scoreView(checked, req.filing);
+  return { kind: 'analysed', version: req.version, markers, outline, score, workerMs: performance.now() - t0 };
+}

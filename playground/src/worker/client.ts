@@ -1,0 +1,44 @@
+// The page's side of the analysis worker: debounced, latest-wins. At most one request is
+// in flight; edits made meanwhile collapse into the next request.
+import type { AnalyseReply, AnalyseRequest } from './protocol.ts';
+import AnalysisWorker from './analysis.worker.ts?worker';
+
+export type Listener = (reply: AnalyseReply) => void;
+
+export class AnalysisClient {
+  private worker = new AnalysisWorker();
+  private inFlight: AnalyseRequest | null = null;
+  private pending: AnalyseRequest | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private listener: Listener,
+    private debounceMs = 60,
+  ) {
+    this.worker.onmessage = (e: MessageEvent<AnalyseReply>) => {
+      this.inFlight = null;
+      this.listener(e.data);
+      this.flush();
+    };
+  }
+
+  /** Ask for an analysis after the debounce delay (immediately when `now`). */
+  request(req: AnalyseRequest, now = false): void {
+    this.pending = req;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (now) this.flush();
+    else
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.flush();
+      }, this.debounceMs);
+  }
+
+  private flush(): void {
+    if (this.inFlight || !this.pending || this.timer) return;
+    this.inFlight = this.pending;
+    this.pending = null;
+    this.worker.postMessage(this.inFlight);
+  }
+}
