@@ -1,6 +1,7 @@
 // The checker: one pass over a template AST that collects every diagnostic and,
 // when there is no error, produces the CheckedTemplate.
 
+import { checkNumbers } from './check-numbers.ts';
 import type { Diagnostic, Item, Template } from '@jixiao/language';
 import type { Proof } from './bounds.ts';
 import { checkDeductions } from './check-deductions.ts';
@@ -49,6 +50,9 @@ export function checkTemplate(t: Template, opts: { file?: string } = {}): CheckR
     }
     seen.add(item.kind);
   }
+
+  // numbers too large for exact arithmetic
+  checkNumbers(t, sink);
 
   // 删除 / 重命名 are resolved away before checking (resolve.ts); any left here had no parent
   for (const item of t.items) {

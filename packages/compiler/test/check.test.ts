@@ -219,3 +219,16 @@ describe('each diagnostic code', () => {
     expect(cs).toEqual(expect.arrayContaining(['JX2010', 'JX2021', 'JX2019', 'JX2017']));
   });
 });
+
+describe('numbers too large for exact arithmetic (found by the template fuzzer)', () => {
+  it('rejects a 350-digit 每项最多 and an infinite literal with JX2027 at the number', () => {
+    const big = '4' + '0'.repeat(350);
+    const src = `模板 X 2023 { 总分 100 分 一级指标 A 分值 100 分 { 得分 = min(分值, ${big}) } 扣分 审计 每项最多${big} 分 合计最多 10 分 总分不低于 0 分 }`;
+    const r = checkSource(src);
+    expect(r.template).toBeNull();
+    const ds = r.diagnostics.filter((d) => d.code === 'JX2027');
+    expect(ds).toHaveLength(2);
+    expect(ds[1]!.range.start.column).toBe(src.indexOf('每项最多') + 5);
+    expect(ds[0]!.message.zh).toContain('过大');
+  });
+});
