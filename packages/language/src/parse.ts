@@ -6,6 +6,7 @@ import type * as A from './ast.ts';
 import { JxLexer } from './tokens.ts';
 import { parserInstance } from './parser.ts';
 import { buildAst, endPosition, tokenRange } from './visitor.ts';
+import { LANGUAGE_CODES } from './codes.ts';
 
 export interface Comment {
   text: string;
@@ -69,8 +70,8 @@ function firstTooDeep(toks: IToken[]): IToken | undefined {
 
 function nestingDiagnostic(start: A.Position): A.Diagnostic {
   return {
-    code: 'JX0005',
-    severity: 'error',
+    code: LANGUAGE_CODES.tooDeep.code,
+    severity: LANGUAGE_CODES.tooDeep.severity,
     range: { start, end: { ...start, offset: start.offset + 1, column: start.column + 1 } },
     message: {
       zh: `括号或条件嵌套超过 ${MAX_NESTING} 层，无法处理`,
@@ -100,8 +101,8 @@ export function parse(text: string, file?: string): ParseResult {
       comments: [],
       diagnostics: [
         at({
-          code: 'JX0003',
-          severity: 'error',
+          code: LANGUAGE_CODES.tooLarge.code,
+          severity: LANGUAGE_CODES.tooLarge.severity,
           range: { start, end: start },
           message: {
             zh: `模板文件过大：${text.length} 个字符，上限为 ${MAX_SOURCE_CHARS}`,
@@ -119,8 +120,8 @@ export function parse(text: string, file?: string): ParseResult {
     const start = positionAt(text, e.offset);
     diagnostics.push(
       at({
-        code: 'JX0001',
-        severity: 'error',
+        code: LANGUAGE_CODES.lexer.code,
+        severity: LANGUAGE_CODES.lexer.severity,
         range: { start, end: { offset: e.offset + e.length, line: start.line, column: start.column + e.length } },
         message: { zh: `无法识别的字符 “${bad}”`, en: `unrecognised character(s) '${bad}'` },
         help: {
@@ -158,8 +159,8 @@ export function parse(text: string, file?: string): ParseResult {
     }
     diagnostics.push(
       at({
-        code: 'JX0002',
-        severity: 'error',
+        code: LANGUAGE_CODES.syntax.code,
+        severity: LANGUAGE_CODES.syntax.severity,
         range: rangeForToken(text, e.token),
         message,
         help: atEof
@@ -182,10 +183,11 @@ export function parse(text: string, file?: string): ParseResult {
     const start = positionAt(text, 0);
     diagnostics.push(
       at({
-        code: 'JX0004',
-        severity: 'error',
+        code: LANGUAGE_CODES.noTemplate.code,
+        severity: LANGUAGE_CODES.noTemplate.severity,
         range: { start, end: start },
         message: { zh: '文件中没有模板：应以 “模板 <表单> <年度> {” 开头', en: "no template in the file: it should start with '模板 <form> <year> {'" },
+        help: { zh: '在文件开头写上模板头，如 “模板 部门整体支出 2023 {”，并以 “}” 结束', en: "start the file with a template header such as '模板 部门整体支出 2023 {' and end it with '}'" },
       }),
     );
   }
