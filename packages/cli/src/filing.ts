@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { importFiling, MAX_FILING_BYTES, type Filing, type ImportDiagnostic } from '@jixiao/engine';
 import { findTemplate, knownForms, loadTemplate, normaliseForm, type LoadedTemplate } from './templates.ts';
 import { userPath } from './paths.ts';
+import { CLI_CODES } from './codes.ts';
 
 export interface TemplateChoice {
   year?: string | undefined;
@@ -16,7 +17,7 @@ export class UserError extends Error {
   constructor(
     public readonly zh: string,
     public readonly en: string,
-    public readonly code = 'JX4001',
+    public readonly code: string = CLI_CODES.generic.code,
   ) {
     super(en);
   }
@@ -50,7 +51,7 @@ export function validTemplate(path: string): LoadedTemplate {
     throw new UserError(
       `模板无效：${where}${first?.message.zh ?? ''}（运行 jixiao check 查看全部错误）`,
       `invalid template: ${where}${first?.message.en ?? ''} (run jixiao check for every error)`,
-      'JX4002',
+      CLI_CODES.invalidTemplate.code,
     );
   }
   return t;
@@ -65,14 +66,14 @@ export function chooseTemplate(choice: TemplateChoice, filing: Filing | null): L
     throw new UserError(
       `无法确定年度：表头没有写年度，请用 --year 指定 (如 --year 2023)${yearText ? `；“${yearText}” 不是年份` : ''}`,
       `cannot tell the year: the title gives none; pass --year (e.g. --year 2023)${yearText ? `; '${yearText}' is not a year` : ''}`,
-      'JX4003',
+      CLI_CODES.yearUnknown.code,
     );
   const form = formText ? normaliseForm(formText) : null;
   if (!form)
     throw new UserError(
       `无法确定表单：请用 --form 指定 (${knownForms().join(' 或 ')})${formText ? `；“${formText}” 不是已知表单` : ''}`,
       `cannot tell the form: pass --form (${knownForms().join(' or ')})${formText ? `; '${formText}' is not a known form` : ''}`,
-      'JX4004',
+      CLI_CODES.formUnknown.code,
     );
   // The rules/ folder is looked up once per (form, year), not once per filing of a batch.
   const key = `${form}\u0000${yearText}`;
@@ -85,7 +86,7 @@ export function chooseTemplate(choice: TemplateChoice, filing: Filing | null): L
     throw new UserError(
       `rules/ 中没有 ${yearText} 年及以前的 “${form}” 模板`,
       `rules/ has no template of '${form}' for ${yearText} or earlier`,
-      'JX4005',
+      CLI_CODES.noTemplate.code,
     );
   return validTemplate(path);
 }
