@@ -22,38 +22,53 @@ export interface ImportDiagnostic {
   help?: Message;
 }
 
-/** The catalogue of import diagnostic codes. */
+export interface ImportCodeInfo {
+  /** the usual severity; absent when it depends on the case (each diagnostic carries its own) */
+  severity?: Severity;
+  title: { zh: string; en: string };
+}
+
+function c(severity: Severity | undefined, zh: string, en: string): ImportCodeInfo {
+  return severity ? { severity, title: { zh, en } } : { title: { zh, en } };
+}
+
+/** The catalogue of import diagnostic codes (docs/errors.md lists the same). */
 export const DIAGNOSTIC_CODES = {
-  IMP001: 'no indicator header row recognised (lists the expected columns)',
-  IMP002: 'empty input: no table found',
-  IMP003: 'a required column is missing from the recognised header',
-  IMP004: 'a header label read as a known column under another spelling',
-  IMP005: 'unknown or unreadable file type',
-  IMP006: 'a column mapping names a column that does not exist or is used twice',
-  IMP007: 'filing too large (bytes or indicator rows beyond the limit)',
-  IMP010: 'no title found; year and form cannot be read from it',
-  IMP011: 'year or form read from the title',
-  IMP012: 'unterminated quoted cell, read literally',
-  IMP020: 'row shifted by a missing cell: repaired',
-  IMP021: 'row has cells beyond the header, ignored',
-  IMP022: 'indicator row without a level-3 name',
-  IMP023: 'level-1 or level-2 name missing with nothing above to inherit',
-  IMP024: 'level-1 / level-2 cap read from the cell text',
-  IMP025: 'quotes stripped from an indicator name',
-  IMP030: 'weight (分值) is not a number',
-  IMP031: 'stated score (得分) is not a number',
-  IMP040: 'budget cell is not a number',
-  IMP041: 'no budget block found',
-  IMP042: 'fund sub-row not recognised',
-  IMP050: 'no total (总分) row found',
-  IMP051: 'deduction row read',
-  IMP060: 'JSON syntax error',
-  IMP061: 'JSON filing does not match the filing schema',
-  IMP070: 'xlsx workbook cannot be read',
-  IMP071: 'xlsx sheet chosen',
-} as const;
+  IMP001: c('error', '未识别出指标表头行（列出应有的列）', 'No indicator header row recognised (lists the expected columns)'),
+  IMP002: c('error', '输入为空：没有找到表格', 'Empty input: no table found'),
+  IMP003: c(undefined, '识别出的表头缺少必需的列', 'A required column is missing from the recognised header'),
+  IMP004: c('info', '表头文字按另一种写法识别为已知列', 'A header label read as a known column under another spelling'),
+  IMP005: c('error', '文件类型未知或无法读取', 'Unknown or unreadable file type'),
+  IMP006: c('error', '列对应关系指向不存在或重复使用的列', 'A column mapping names a column that does not exist or is used twice'),
+  IMP007: c('error', '填报表过大（字节数或指标行数超过上限）', 'Filing too large (bytes or indicator rows beyond the limit)'),
+  IMP010: c('info', '没有找到标题，无法从中读取年度和表单', 'No title found; year and form cannot be read from it'),
+  IMP011: c('info', '从标题中读取了年度或表单', 'Year or form read from the title'),
+  IMP012: c('warning', '引号未闭合的单元格，按原文读取', 'Unterminated quoted cell, read literally'),
+  IMP020: c('warning', '一行因缺少单元格而错位：已修复', 'Row shifted by a missing cell: repaired'),
+  IMP021: c('warning', '一行中超出表头的单元格，已忽略', 'Row has cells beyond the header, ignored'),
+  IMP022: c('warning', '指标行没有三级指标名称', 'Indicator row without a level-3 name'),
+  IMP023: c('warning', '缺少一级或二级指标名称，且上方没有可沿用的名称', 'Level-1 or level-2 name missing with nothing above to inherit'),
+  IMP024: c('info', '从单元格文字中读取了一级或二级指标分值', 'Level-1 / level-2 cap read from the cell text'),
+  IMP025: c('info', '去掉了指标名称两端的引号', 'Quotes stripped from an indicator name'),
+  IMP030: c(undefined, '分值不是数字', 'Weight is not a number'),
+  IMP031: c(undefined, '得分不是数字', 'Stated score is not a number'),
+  IMP040: c('warning', '预算单元格不是数字', 'Budget cell is not a number'),
+  IMP041: c('info', '没有找到预算执行部分', 'No budget block found'),
+  IMP042: c('warning', '无法识别的资金子行', 'Fund sub-row not recognised'),
+  IMP050: c('info', '没有找到总分行', 'No total row found'),
+  IMP051: c('info', '读取了扣分行', 'Deduction row read'),
+  IMP060: c('error', 'JSON 语法错误', 'JSON syntax error'),
+  IMP061: c('error', 'JSON 填报表不符合填报表结构', 'JSON filing does not match the filing schema'),
+  IMP070: c('error', '无法读取 xlsx 工作簿', 'xlsx workbook cannot be read'),
+  IMP071: c('info', '选用了 xlsx 中的工作表', 'xlsx sheet chosen'),
+} as const satisfies Record<string, ImportCodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** All import codes in order, for documentation. */
+export function listImportCodes(): ({ code: DiagnosticCode } & ImportCodeInfo)[] {
+  return (Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[]).sort().map((code) => ({ code, ...DIAGNOSTIC_CODES[code] }));
+}
 
 export function diag(
   code: DiagnosticCode,
