@@ -38,6 +38,7 @@ const table = {
   warning: { zh: '警告', en: 'warning' },
   info: { zh: '提示', en: 'info' },
   cap: { zh: '分值', en: 'cap' },
+  lastGood: { zh: '上一次有效模板的评分：', en: 'Score under the last valid template:' },
   analysing: { zh: '分析中…', en: 'Analysing…' },
   diagnostics: { zh: '模板诊断', en: 'Template diagnostics' },
   noDiagnostics: { zh: '模板无错误', en: 'No errors in the template' },

@@ -16,6 +16,7 @@ let file = DEFAULT_FILE;
 let year = 2023;
 let last: AnalyseReply | null = null;
 let lastOutline: AnalyseReply['outline'] = null;
+let lastGood: AnalyseReply['score'] | null = null;
 /** edits per official template, so switching years keeps what was typed */
 const buffers = new Map<string, string>();
 
@@ -193,6 +194,7 @@ function severityOf(s: MarkerData['severity']): monaco.MarkerSeverity {
 function show(reply: AnalyseReply): void {
   last = reply;
   if (reply.outline) lastOutline = reply.outline;
+  if (reply.score.kind !== 'none') lastGood = reply.score;
   monaco.editor.setModelMarkers(
     model,
     'jixiao',
@@ -207,7 +209,7 @@ function show(reply: AnalyseReply): void {
       endColumn: m.endColumn,
     })),
   );
-  renderScore(scorePanel, reply.score, false);
+  renderScore(scorePanel, reply.score, false, scoreContext(reply));
   const f = reply.score.filing;
   jsonView.textContent = f.json ? JSON.stringify(f.json, null, 2) : t('noFilingJson');
   filingProblems.replaceChildren();
@@ -217,6 +219,18 @@ function show(reply: AnalyseReply): void {
       h('ul', {}, ...f.problems.map((p) => h('li', { class: `sev-${p.severity}` }, (p.line ? `${p.line}: ` : '') + pick(p.message)))),
     );
   renderStatus();
+}
+
+function scoreContext(reply: AnalyseReply) {
+  return {
+    markers: reply.markers,
+    lastGood,
+    jump(lineNumber: number, column: number) {
+      editor.setPosition({ lineNumber, column });
+      editor.revealLineInCenter(lineNumber);
+      editor.focus();
+    },
+  };
 }
 
 function renderStatus(): void {
@@ -240,7 +254,7 @@ model.onDidChangeContent(() => {
   performance.mark(mark);
   editMarks.set(v, mark);
   buffers.set(file, model.getValue());
-  renderScore(scorePanel, last?.score ?? null, true);
+  renderScore(scorePanel, last?.score ?? null, true, last ? scoreContext(last) : undefined);
   analyse();
 });
 filingArea.addEventListener('input', () => {

@@ -21,7 +21,7 @@ monaco.editor.defineTheme('jixiao', {
     { token: 'delimiter', foreground: '57606a' },
     { token: 'comment', foreground: '6e7781' },
     { token: 'predefined', foreground: '0f766e' },
-    { token: 'invalid', foreground: 'ffffff', background: 'd1242f' },
+    { token: 'invalid', foreground: 'd1242f', fontStyle: 'bold underline' },
   ],
   colors: {},
 });

@@ -3,6 +3,7 @@
 import { pick, t } from '../i18n.ts';
 import type { ScoreView, TemplateSummary } from '../scoring.ts';
 import { h } from './dom.ts';
+import type { MarkerData } from '../worker/protocol.ts';
 
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(n));
 
@@ -33,7 +34,15 @@ function sectionsTable(template: TemplateSummary, scores: Map<string, { score: n
   return h('table', { class: 'sections' }, h('caption', {}, t('sections')), h('tbody', {}, ...body));
 }
 
-export function renderScore(root: HTMLElement, view: ScoreView | null, stale: boolean): void {
+export interface ScoreContext {
+  /** the template's diagnostics, listed when it cannot be scored */
+  markers: MarkerData[];
+  /** the last report of a valid template, shown dimmed under the errors */
+  lastGood: ScoreView | null;
+  jump(line: number, column: number): void;
+}
+
+export function renderScore(root: HTMLElement, view: ScoreView | null, stale: boolean, ctx?: ScoreContext): void {
   root.replaceChildren();
   root.classList.toggle('stale', stale);
   if (!view) {
@@ -42,6 +51,24 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
   }
   if (view.kind === 'none') {
     root.append(h('p', { class: 'notice error', 'data-testid': 'score-reason' }, pick(view.reason)));
+    const errs = (ctx?.markers ?? []).filter((m) => m.severity === 'error');
+    if (errs.length)
+      root.append(
+        h(
+          'ul',
+          { class: 'diagnostics' },
+          ...errs.slice(0, 50).map((m) => {
+            const b = h('button', { type: 'button', class: 'link' }, `${m.startLineNumber}:${m.startColumn}`);
+            b.addEventListener('click', () => ctx!.jump(m.startLineNumber, m.startColumn));
+            return h('li', { class: 'finding sev-error' }, b, h('code', {}, m.code), ' ', pick(m.message));
+          }),
+        ),
+      );
+    if (ctx?.lastGood && ctx.lastGood.kind !== 'none') {
+      const old = h('div', { class: 'last-good', 'aria-label': t('lastGood') });
+      root.append(h('p', { class: 'muted' }, t('lastGood')), old);
+      renderScore(old, ctx.lastGood, false);
+    }
     return;
   }
   if (view.kind === 'template') {

@@ -1,0 +1,142 @@
+// Build the playground, serve dist/ with vite preview on a free port of 127.0.0.1, and
+// launch Chromium. Vite and playwright-core are the playground's devDependencies, so they
+// are loaded from there (the root package stays free of them).
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const playgroundRoot = join(repoRoot, 'playground');
+export const outDir = join(repoRoot, 'test-output', 'browser');
+
+const requireFromPlayground = createRequire(join(playgroundRoot, 'package.json'));
+
+/** The little of playwright's Page that the tests use (typed here: its types live in the playground). */
+export interface Page {
+  goto(url: string): Promise<unknown>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  waitForFunction<A>(fn: (arg: A) => unknown, arg?: A, opts?: { timeout?: number; polling?: number | 'raf' }): Promise<unknown>;
+  screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
+  keyboard: { type(text: string, opts?: { delay?: number }): Promise<void>; press(key: string): Promise<void>; insertText(text: string): Promise<void> };
+  click(selector: string): Promise<void>;
+  locator(selector: string): { textContent(): Promise<string | null>; innerText(): Promise<string>; count(): Promise<number>; first(): { innerText(): Promise<string> } };
+  on(event: 'console' | 'pageerror', fn: (x: { text?: () => string; type?: () => string; message?: string }) => void): void;
+  url(): string;
+  close(): Promise<void>;
+  context(): { newCDPSession(page: Page): Promise<{ send(method: string, params?: object): Promise<unknown> }> };
+}
+interface Browser {
+  newPage(opts: { viewport: { width: number; height: number }; locale?: string }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface Playground {
+  url: string;
+  browser: Browser;
+  errors: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+interface Vite {
+  build(c: object): Promise<unknown>;
+  preview(c: object): Promise<{ resolvedUrls: { local: string[] } | null; close(): Promise<void> }>;
+}
+const loadVite = async (): Promise<Vite> => (await import(pathToFileURL(requireFromPlayground.resolve('vite')).href)) as Vite;
+
+/** `vite build` of the playground into playground/dist (run once, by global-setup.ts). */
+export async function buildPlayground(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const vite = await loadVite();
+  await vite.build({ root: playgroundRoot, configFile: join(playgroundRoot, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** Serve the built playground and launch Chromium. */
+export async function startPlayground(): Promise<Playground> {
+  mkdirSync(outDir, { recursive: true });
+  const vite = await loadVite();
+  const server = await vite.preview({
+    root: playgroundRoot,
+    configFile: join(playgroundRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+
+  const { chromium } = requireFromPlayground('playwright-core') as {
+    chromium: { launch(o: object): Promise<Browser> };
+  };
+  // launch() always starts from a fresh temporary profile (it refuses --user-data-dir)
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const errors: string[] = [];
+  return {
+    url,
+    browser,
+    errors,
+    async newPage() {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type?.() === 'error') errors.push(`console: ${m.text?.()}`);
+      });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The page's test hooks (playground/src/main.ts, window.__jixiao). */
+export interface Hooks {
+  markers(): { message: string; code: string; severity: string; startLineNumber: number; startColumn: number }[];
+  analysedVersion(): number;
+  version(): number;
+  template(): string;
+  filing(): string;
+  state(): { file: string; year: number; template: string; filing: string };
+  score(): { kind: string; report?: { total: number; grade: string; sections: { name: string; cap: number; score: number }[]; findings: { code: string }[] } } | null;
+  latencies(): number[];
+  workerMs(): number | null;
+  editor: {
+    setPosition(p: { lineNumber: number; column: number }): void;
+    focus(): void;
+    getAction(id: string): { run(): Promise<void> } | null;
+    trigger(source: string, handler: string, payload: unknown): void;
+  };
+}
+
+/** window.__jixiao inside page.evaluate callbacks (the root tsconfig has no DOM lib). */
+export const hooks = (): Hooks => (globalThis as unknown as { __jixiao: Hooks }).__jixiao;
+
+/** Wait until the markers and the score panel show the editor's current text. */
+export async function settled(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const j = (globalThis as unknown as { __jixiao?: Hooks }).__jixiao;
+      return !!j && j.analysedVersion() === j.version();
+    },
+    undefined,
+    { timeout },
+  );
+}
+
+export function shot(name: string): string {
+  return join(outDir, name);
+}
