@@ -57,7 +57,7 @@ function assertReport(r: Report, what: string): void {
 
 describe('importer fuzz', () => {
   it(`TSV: ${COUNT} damaged tables give a report or a clear error`, () => {
-    const r = prng(7);
+    const r = prng(7 + Number(process.env['FUZZ_SEED'] ?? 0));
     let scored = 0;
     for (let i = 0; i < COUNT; i++) {
       const text = mutateTable(tables[i % tables.length]!, r);
@@ -75,7 +75,7 @@ describe('importer fuzz', () => {
 
   it(`JSON: ${COUNT} damaged filings give a report or a path-and-value error`, () => {
     const clean = read('rules/2023/examples/clean.json');
-    const r = prng(11);
+    const r = prng(11 + Number(process.env['FUZZ_SEED'] ?? 0));
     let scored = 0;
     for (let i = 0; i < COUNT; i++) {
       const f = JSON.parse(clean) as Filing & Record<string, unknown>;
@@ -111,7 +111,7 @@ describe('importer fuzz', () => {
     for (const line of tables[0]!.split('\n')) ws.addRow(line.split('\t'));
     const good = new Uint8Array(await wb.xlsx.writeBuffer());
     expect((await importXlsx(good)).filing).not.toBeNull();
-    const r = prng(13);
+    const r = prng(13 + Number(process.env['FUZZ_SEED'] ?? 0));
     const n = Math.min(300, Math.floor(COUNT / 20));
     for (let i = 0; i < n; i++) {
       const bytes = good.slice(0, r() < 0.3 ? Math.floor(r() * good.length) : good.length);

@@ -11,6 +11,8 @@ import { mutate, pieces, prng } from './mutate.ts';
 
 /** Inputs per CI run across all template fuzz files; FUZZ_INPUTS raises it for a long run. */
 export const TOTAL = Number(process.env['FUZZ_INPUTS'] ?? 100_000);
+/** FUZZ_SEED shifts every seed, so a long run on demand explores new inputs. */
+export const SEED = Number(process.env['FUZZ_SEED'] ?? 0);
 
 function bases(seed: number): string[][] {
   const official = ['2023/部门整体支出.jx', '2020/项目支出.jx'].map((f) => readFileSync(new URL(`../../rules/${f}`, import.meta.url), 'utf8'));
