@@ -34,13 +34,21 @@ export function importJson(input: string): ImportResult {
       filing: null,
       diagnostics: [
         diag('IMP060', 'error', at?.line, at?.column, {
-          zh: `JSON 语法错误${at ? `（第 ${at.line} 行第 ${at.column} 列）` : ''}：${(e as Error).message}`,
-          en: `JSON syntax error${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${(e as Error).message}`,
+          zh: `JSON 语法错误${at ? `（第 ${at.line} 行第 ${at.column} 列）` : ''}：${oneLine((e as Error).message)}`,
+          en: `JSON syntax error${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${oneLine((e as Error).message)}`,
+        }, {
+          zh: '在该位置改正 JSON 的写法（常见：多余或缺少的逗号、引号、括号）',
+          en: 'correct the JSON at that position (often a stray or missing comma, quote or bracket)',
         }),
       ],
     };
   }
   return importJsonValue(data);
+}
+
+/** The runtime's message on one line: it may quote the offending JSON with its line breaks. */
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ');
 }
 
 /** Validate an already parsed value as a filing. */
