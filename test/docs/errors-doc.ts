@@ -1,0 +1,890 @@
+// Builds docs/errors.md, the catalogue of every error and finding code, from the
+// catalogues in the packages (codes, severities, titles) and the table below (for each
+// code: an input that triggers it, and what to do). The messages in the document are
+// never written by hand: each example is run through the real parser, checker,
+// importer, scorer or CLI function, and the message it produces is what gets printed.
+//
+//   pnpm docs:errors            regenerate docs/errors.md
+//   test/docs/errors.test.ts    fails when the file is stale or a code lacks an entry
+//
+// A new code only needs an entry in EXAMPLES (trigger + fix); everything else is read
+// from its catalogue.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { listLanguageCodes, parse, type Diagnostic } from '../../packages/language/src/index.ts';
+import { checkSource, listCodes, type LoadParent } from '../../packages/compiler/src/index.ts';
+import {
+  importFiling,
+  importTsvWithMapping,
+  listFindingCodes,
+  listImportCodes,
+  MAX_FILING_BYTES,
+  prepareTemplate,
+  scoreFiling,
+  type ColumnMapping,
+  type Filing,
+    type ImportResult,
+  type IndicatorRow,
+} from '../../packages/engine/src/index.ts';
+import { listCliCodes } from '../../packages/cli/src/codes.ts';
+import { chooseTemplate, UserError, validTemplate } from '../../packages/cli/src/filing.ts';
+
+export interface Msg {
+  zh: string;
+  en: string;
+}
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const DOC_PATH = join(repoRoot, 'docs/errors.md');
+/** Where the hand-written part (triggers and fixes) lives, for error messages. */
+export const EXAMPLES_FILE = 'test/docs/errors-doc.ts';
+
+// ---------------------------------------------------------------------------------
+// The catalogues
+
+export type FamilyId = 'language' | 'compiler' | 'finding' | 'import' | 'cli';
+
+export interface CodeEntry {
+  code: string;
+  family: FamilyId;
+  severity?: string | undefined;
+  title: Msg;
+}
+
+/** Every code of every catalogue, in document order. */
+export function catalogue(): CodeEntry[] {
+  return [
+    ...listLanguageCodes().map((c) => ({ ...c, family: 'language' as const })),
+    ...listCodes().map((c) => ({ ...c, family: 'compiler' as const })),
+    ...listFindingCodes().map((c) => ({ ...c, family: 'finding' as const })),
+    ...listImportCodes().map((c) => ({ ...c, family: 'import' as const })),
+    ...listCliCodes().map((c) => ({ ...c, family: 'cli' as const })),
+  ];
+}
+
+const FAMILIES: { id: FamilyId; heading: string; intro: Msg }[] = [
+  {
+    id: 'language',
+    heading: 'JX0001–JX0099 模板语法 (template syntax)',
+    intro: {
+      zh: '读取 `.jx` 模板文件时报告（`jixiao check`、评分前加载模板、演练场）。位置是 `文件:行:列`。有语法错误时不再做后面的检查。',
+      en: 'Reported while reading a `.jx` template (`jixiao check`, loading a template before scoring, the playground), located at `file:line:column`. A template with a syntax error is not checked further.',
+    },
+  },
+  {
+    id: 'compiler',
+    heading: 'JX2001–JX2999 模板检查 (template checks)',
+    intro: {
+      zh: '语法正确的模板由检查器检查：名称、单位、分值之和、等级和分档的覆盖，并证明每条公式的得分在 [0, 分值] 内；继承（`继承`）的模板先合并再检查。一次列出全部错误，模板有错误时不能用于评分（退出码 2）。下面的例子都是对这个基础模板改动一处：',
+      en: 'A template that parses is checked: names, units, weight sums, grade and tier coverage, and a proof that every formula scores within [0, weight]; a template that extends (`继承`) another is merged first. Every error is listed in one pass; a template with errors cannot score (exit code 2). Each example below changes one place of this base template:',
+    },
+  },
+  {
+    id: 'finding',
+    heading: 'JX3001–JX3999 填报表中的问题 (findings on a filing)',
+    intro: {
+      zh: '给填报表打分时发现的问题，列在报告的“发现问题”中（`--json` 时在 `findings` 中，带 `path`）。有错误级的问题时退出码为 1，但仍给出得分。下面的例子都用 `rules/2023/部门整体支出.jx`，对这份没有任何问题的填报表改动一处：',
+      en: 'Problems found while scoring a filing, listed under the report\'s findings (with `--json`: in `findings`, with a `path`). An error-level finding makes the exit code 1; the filing is still scored. Each example below scores with `rules/2023/部门整体支出.jx` and changes one place of this clean filing:',
+    },
+  },
+  {
+    id: 'import',
+    heading: 'IMP001–IMP999 读取填报表 (reading a filing)',
+    intro: {
+      zh: '读取填报表（从 Excel/WPS 复制的 `.tsv`、`.json`、`.xlsx`）时报告，位置是表格中的行和列（JSON：字段路径）。错误级的读取问题使填报表无法评分（退出码 2）；警告和提示会随报告一起列出。例子中的 ` │ ` 表示一个 Tab。',
+      en: 'Reported while reading a filing (a `.tsv` pasted from Excel/WPS, `.json`, `.xlsx`), located by line and column of the table (JSON: the field path). An error-level import diagnostic means the filing cannot be scored (exit code 2); warnings and infos are listed with the report. In the examples ` │ ` stands for a tab.',
+    },
+  },
+  {
+    id: 'cli',
+    heading: 'JX4000–JX4999 命令行 (command line)',
+    intro: {
+      zh: '命令无法完成时在标准错误输出中给出的错误，退出码 2。批量评分时，读不了的填报表在输出中占一行 `{"file", "error": {"code", "message"}}`，其余照常评分。读取填报表失败时沿用读取问题的代码（IMPnnn）。',
+      en: 'Errors printed on standard error when a command cannot complete, exit code 2. In batch scoring a filing that fails gets its own line `{"file", "error": {"code", "message"}}` and the batch goes on. A filing that cannot be read keeps the import code (IMPnnn).',
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------
+// Triggers: how each example is produced
+
+/** The base template every compiler example changes in one place. */
+export const BASE_TEMPLATE = `模板 部门整体支出 2023 {
+  总分 100 分
+  保留小数 2 位 四舍五入
+  等级 { 优 >= 90 分; 良 >= 80 分; 中 >= 60 分; 差 }
+  定性分档 { 达成 80%..100% 别名 达成预期指标; 部分达成 60%..80%; 未达成 0%..60% }
+  规则 正向 适用 >=, > { 得分 = 权重 * min(实际 / 目标, 1) }
+  规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }
+  一级指标 预算执行率 分值 10 分 { 得分 = 分值 * min(全年执行数 / 全年预算数, 1) }
+  一级指标 部门管理 分值 20 分 { 单位填报 }
+  一级指标 履职效果 分值 70 分 { 单位填报 }
+  扣分 审计问题 每项最多 5 分 合计最多 10 分 总分不低于 0 分
+}
+`;
+
+const PARENT_2023 = BASE_TEMPLATE;
+
+function row(level1: string, level2: string, level3: string, target: string, actual: string, weight: number | null, statedScore: number | null): IndicatorRow {
+  return { level1, level2, level3, target, actual, weight, statedScore };
+}
+
+/** A 2023 filing that `rules/2023/部门整体支出.jx` scores 100 without a single finding. */
+export function cleanFiling(): Filing {
+  return {
+    year: 2023,
+    form: '部门整体支出',
+    budget: { initialBudget: 100, budget: 100, spent: 100, weight: 10, statedScore: 10 },
+    rows: [
+      row('部门管理', '资金投入', '基本支出预算执行率', '≥95%', '98%', 10, 10),
+      row('部门管理', '财务管理', '财务管理制度健全性', '健全', '健全', 10, 10),
+      row('履职效果', '部门履职目标', '调研课题', '≥5项', '7项', 20, 20),
+      row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '36篇', 20, 20),
+      row('履职效果', '部门效果目标', '业务办理便捷程度', '显著', '显著', 10, 10),
+      row('能力建设', '人力资源建设', '人员考核合格率', '100%', '100%', 10, 10),
+      row('服务对象满意度', '满意度指标', '服务对象满意度', '≥90%', '95%', 10, 10),
+    ],
+    statedTotal: 100,
+  };
+}
+
+/** A TSV header and rows, tab-separated. */
+const HEAD = '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分';
+const tsv = (...lines: string[]) => lines.join('\n') + '\n';
+
+type Trigger =
+  /** parse this text (language codes); `shown` replaces it in the document when it is too long to print */
+  | { kind: 'source'; text: string; shown?: Msg }
+  /** change `from` into `to` in BASE_TEMPLATE and check it */
+  | { kind: 'template'; from: string; to: string }
+  /** check this template with 2023 = BASE_TEMPLATE (or `parents`) in the rules folder */
+  | { kind: 'extends'; text: string; parents?: Record<number, string> }
+  /** change the clean filing and score it with rules/2023/部门整体支出.jx */
+  | { kind: 'filing'; edit: (f: Filing) => void }
+  /** import this filing */
+  | { kind: 'import'; text?: string; bytes?: () => Promise<Uint8Array>; filename: string; mapping?: ColumnMapping; shown?: Msg }
+  /** a CLI function that throws a UserError; `command` is what the user typed */
+  | { kind: 'cli'; command: string; run: (dir: string) => unknown }
+  /** a code no input triggers on purpose: what the message looks like, in words */
+  | { kind: 'note'; note: Msg };
+
+export interface Example {
+  trigger: Trigger;
+  fix: Msg;
+}
+
+/** What a trigger produced, ready to print. */
+interface Produced {
+  input: string;
+  /** the first line(s) the user reads, per language */
+  output: Msg;
+}
+
+// ---------------------------------------------------------------------------------
+// The hand-written table: one entry per code
+
+export const EXAMPLES: Record<string, Example> = {
+  // -- language
+  JX0001: {
+    trigger: { kind: 'source', text: '模板 部门整体支出 2023 {\n  总分 100 分\n  一级指标 党建工作@ 分值 10 分 { 单位填报 }\n}\n' },
+    fix: { zh: '名称中含有标点、括号或空格时加引号，如 `"党建工作(项)"`；删去从其他文档带入的特殊符号。', en: 'Quote names that contain punctuation, brackets or spaces, e.g. `"党建工作(项)"`; delete stray symbols pasted from other documents.' },
+  },
+  JX0002: {
+    trigger: { kind: 'source', text: '模板 部门整体支出 2023 {\n  总分 100 分\n  一级指标 部门管理 分值 20 分 { 单位填报 }\n' },
+    fix: { zh: '按提示补上缺少的部分（常见：漏写 `}`、`分值`、区间的 `..`）；写法见 docs/dsl.md。', en: 'Add what the message says is missing (often a `}`, `分值`, or the `..` of a range); see docs/dsl.md for the syntax.' },
+  },
+  JX0003: {
+    trigger: { kind: 'source', text: '#'.repeat(2_000_001), shown: { zh: '一个 2,000,001 个字符的文件', en: 'a file of 2,000,001 characters' } },
+    fix: { zh: '一个文件只写一张表一个年度的模板；删去粘贴进来的无关内容。', en: 'Keep one form and one year per file; remove unrelated pasted text.' },
+  },
+  JX0004: {
+    trigger: { kind: 'source', text: '# 2023 年部门整体支出绩效评价规则\n' },
+    fix: { zh: '在文件开头写模板头 `模板 <表单> <年度> {`，最后以 `}` 结束。', en: 'Start the file with the header `模板 <form> <year> {` and close it with `}`.' },
+  },
+  JX0005: {
+    trigger: {
+      kind: 'source',
+      text: `模板 部门整体支出 2023 {\n  总分 100 分\n  一级指标 预算执行率 分值 10 分 { 得分 = ${'('.repeat(101)}分值${')'.repeat(101)} }\n}\n`,
+      shown: { zh: '`得分 = ((((…分值…))))`，括号嵌套 101 层', en: '`得分 = ((((…分值…))))`, brackets nested 101 deep' },
+    },
+    fix: { zh: '去掉多余的括号，或把公式拆成几条规则。', en: 'Remove redundant brackets, or split the formula into several rules.' },
+  },
+
+  // -- compiler
+  JX2001: {
+    trigger: { kind: 'template', from: 'min(实际 / 目标, 1)', to: 'min(实绩 / 目标, 1)' },
+    fix: { zh: '改用公式中可用的变量（权重、实际、目标、完成比例、预算数、执行数 等，见 docs/dsl.md）；指标名称不能当变量用。', en: 'Use one of the variables formulas know (权重, 实际, 目标, 完成比例, 预算数, 执行数, …; see docs/dsl.md); indicator names are not variables.' },
+  },
+  JX2002: {
+    trigger: { kind: 'template', from: '一级指标 履职效果', to: '一级指标 部门管理' },
+    fix: { zh: '同一层级的指标名称必须不同：改名，或把两处合并为一个指标。', en: 'Indicators at one level need different names: rename one, or merge the two.' },
+  },
+  JX2003: {
+    trigger: { kind: 'template', from: '规则 定性 适用 定性', to: '规则 正向 适用 定性' },
+    fix: { zh: '给其中一条规则换个名称；如果是要修改继承来的规则，只写一次。', en: 'Give one of the rules another name; to change an inherited rule, declare it once.' },
+  },
+  JX2004: {
+    trigger: { kind: 'template', from: '中 >= 60 分', to: '良 >= 60 分' },
+    fix: { zh: '每个等级只写一次，名称不能重复。', en: 'Name each grade once.' },
+  },
+  JX2005: {
+    trigger: { kind: 'template', from: '部分达成 60%..80%', to: '部分达成 60%..80% 别名 达成预期指标' },
+    fix: { zh: '一个名称或别名只能属于一个档次：删去重复的别名。', en: 'A name or alias may belong to one tier only: delete the duplicate alias.' },
+  },
+  JX2006: {
+    trigger: { kind: 'template', from: '  保留小数', to: '  总分 100 分\n  保留小数' },
+    fix: { zh: '删去重复的声明，只保留一处。', en: 'Delete the repeated declaration and keep one.' },
+  },
+  JX2007: {
+    trigger: { kind: 'template', from: '  总分 100 分\n', to: '' },
+    fix: { zh: '在模板中写上 `总分 100 分`。', en: 'Declare the total, e.g. `总分 100 分`.' },
+  },
+  JX2008: {
+    trigger: { kind: 'template', from: '{ 单位填报 }\n  一级指标 履职效果', to: '{ 单位填报 采用 反向 }\n  一级指标 履职效果' },
+    fix: { zh: '检查规则名称的写法，或先用 `规则 <名称> { 得分 = … }` 定义这条规则。', en: 'Check the spelling of the rule, or define it first with `规则 <name> { 得分 = … }`.' },
+  },
+  JX2009: {
+    trigger: { kind: 'template', from: '规则 定性 适用 定性', to: '规则 定性 适用 定性, >=' },
+    fix: { zh: '每种目标形状只由一条规则适用：从其中一条规则的 `适用` 中删去这个形状，需要另一种算法的指标用 `采用` 指定规则。', en: 'Let one rule claim each target shape: drop the shape from one rule\'s `适用`, and name the other rule with `采用` on the indicators that need it.' },
+  },
+  JX2010: {
+    trigger: { kind: 'template', from: '总分 100 分', to: '总分 100 项' },
+    fix: { zh: '分值和总分用 `分`，定性分档用 `%`；按提示改单位。', en: 'Weights and the total are in `分`, tiers in `%`: change the unit as the message says.' },
+  },
+  JX2011: {
+    trigger: { kind: 'template', from: 'min(实际 / 目标, 1)', to: 'min(实际 / 目标 + 5 分, 1)' },
+    fix: { zh: '只把同一单位的量相加减：比值乘以 `权重` 才是分。', en: 'Add and subtract only quantities of one unit: a ratio times `权重` gives points.' },
+  },
+  JX2012: {
+    trigger: {
+      kind: 'template',
+      from: '一级指标 部门管理 分值 20 分 { 单位填报 }',
+      to: '一级指标 部门管理 分值 20 分 { 二级指标 预算管理 分值 15 分 { 单位填报 } 二级指标 资产管理 分值 10 分 { 单位填报 } }',
+    },
+    fix: { zh: '调整下级指标的分值，使它们的和等于上级指标的分值。', en: 'Change the child weights so that they add up to the parent\'s weight.' },
+  },
+  JX2013: {
+    trigger: { kind: 'template', from: '履职效果 分值 70 分', to: '履职效果 分值 80 分' },
+    fix: { zh: '调整一级指标的分值或总分，使分值之和等于总分。', en: 'Change the level-1 caps or the total so that the caps add up to the total.' },
+  },
+  JX2014: {
+    trigger: { kind: 'template', from: '良 >= 80 分', to: '良 >= 95 分' },
+    fix: { zh: '等级按分数从高到低排列，下限依次降低，每个等级都要能达到。', en: 'List grades from high to low with falling lower bounds, so that each grade can be reached.' },
+  },
+  JX2015: {
+    trigger: { kind: 'template', from: '优 >= 90 分; 良 >= 80 分; 中 >= 60 分; 差', to: '优 >= 90 分; 良 70..90 分; 差 < 60 分' },
+    fix: { zh: '补上缺少的分数段，或让最后一个等级不带条件（如 `差`），接住其余分数。', en: 'Cover the missing band, or leave the last grade without a bound (e.g. `差`) to catch the rest.' },
+  },
+  JX2016: {
+    trigger: { kind: 'template', from: '部分达成 60%..80%', to: '部分达成 60%..85%' },
+    fix: { zh: '让相邻档次首尾相接、不重叠，如 `60%..80%` 与 `80%..100%`。', en: 'Make adjacent tiers meet without overlapping, e.g. `60%..80%` and `80%..100%`.' },
+  },
+  JX2017: {
+    trigger: { kind: 'template', from: '未达成 0%..60%', to: '未达成 10%..60%' },
+    fix: { zh: '补上缺少的区间，使各档次合起来覆盖 0%–100%。', en: 'Add the missing range so that the tiers together cover 0%–100%.' },
+  },
+  JX2018: {
+    trigger: { kind: 'template', from: '  定性分档 { 达成 80%..100% 别名 达成预期指标; 部分达成 60%..80%; 未达成 0%..60% }\n', to: '' },
+    fix: { zh: '写上 `定性分档 { … }`，给出每个档次的完成比例区间。', en: 'Declare `定性分档 { … }` with the completion range of each tier.' },
+  },
+  JX2019: {
+    trigger: { kind: 'template', from: ' 总分不低于 0 分', to: '' },
+    fix: { zh: '在扣分项上写 `总分不低于 0 分`（或其他下限）。', en: 'Add `总分不低于 0 分` (or another floor) to the deduction.' },
+  },
+  JX2020: {
+    trigger: { kind: 'template', from: '保留小数 2 位', to: '保留小数 7 位' },
+    fix: { zh: '保留小数位数写 0 到 6 之间的整数，通常为 2。', en: 'Use a whole number of places from 0 to 6, usually 2.' },
+  },
+  JX2021: {
+    trigger: { kind: 'template', from: 'min(实际 / 目标, 1)', to: '(实际 / 目标)' },
+    fix: { zh: '按帮助提示给公式封顶，如 `权重 * min(实际 / 目标, 1)`；检查器不会替作者悄悄截断得分。', en: 'Clamp the formula as the help line says, e.g. `权重 * min(实际 / 目标, 1)`; the checker never clamps silently.' },
+  },
+  JX2022: {
+    trigger: { kind: 'template', from: '{ 单位填报 }\n  一级指标 履职效果', to: '{ 单位填报; 得分 = 分值 }\n  一级指标 履职效果' },
+    fix: { zh: '一个指标只用一种计分方式：得分公式、`单位填报`、`采用` 规则或下级指标，删去其余的。', en: 'Give an indicator one way to score: a formula, `单位填报`, `采用` a rule, or child indicators; delete the others.' },
+  },
+  JX2023: {
+    trigger: { kind: 'template', from: '一级指标 部门管理 分值 20 分 { 单位填报 }', to: '一级指标 部门管理 分值 20 分 { 三级指标 预算 分值 20 分 { 单位填报 } }' },
+    fix: { zh: '按层级写：一级指标下写二级指标，二级指标下写三级指标。', en: 'Nest by level: `二级指标` inside `一级指标`, `三级指标` inside `二级指标`.' },
+  },
+  JX2024: {
+    trigger: { kind: 'template', from: '  扣分 审计问题', to: '  扣分 审计问题 合计最多 5 分 总分不低于 0 分\n  扣分 审计问题' },
+    fix: { zh: '给其中一个扣分项换个名称，或合并为一项。', en: 'Rename one of the deductions, or merge them.' },
+  },
+  JX2025: {
+    trigger: { kind: 'template', from: 'min(实际 / 目标, 1)', to: 'min(实际 >= 目标, 1)' },
+    fix: { zh: '条件只能放在 `如果 … 则 … 否则 …` 中；要得到数值，写成 `如果 实际 >= 目标 则 1 否则 0`。', en: 'Conditions belong in `如果 … 则 … 否则 …`; for a number write `如果 实际 >= 目标 则 1 否则 0`.' },
+  },
+  JX2026: {
+    trigger: { kind: 'template', from: '得分 = 权重 * min(实际 / 目标, 1)', to: '得分 = min(实际 / 目标, 1)' },
+    fix: { zh: '得分公式要乘以 `权重`（或 `分值`），结果才是分。', en: 'Multiply by `权重` (or `分值`) so that the formula yields points.' },
+  },
+  JX2027: {
+    trigger: { kind: 'template', from: '部分达成 60%..80%', to: '部分达成 80%..60%' },
+    fix: { zh: '按提示改正数值：区间下限不大于上限，数值为有限的普通数。', en: 'Correct the value: a range\'s low end not above its high end, numbers finite and of ordinary size.' },
+  },
+  JX2028: {
+    trigger: { kind: 'template', from: '总分不低于 0 分', to: '总分不低于 120 分' },
+    fix: { zh: '总分下限写在 0 与总分之间，通常为 `总分不低于 0 分`。', en: 'Put the floor between 0 and the total, usually `总分不低于 0 分`.' },
+  },
+  JX2029: {
+    trigger: { kind: 'extends', text: '模板 部门整体支出 2024 继承 2024 { }' },
+    fix: { zh: '让每个模板继承更早年度的模板，不要互相继承。', en: 'Let each template extend an earlier year, never one another.' },
+  },
+  JX2030: {
+    trigger: { kind: 'extends', text: '模板 部门整体支出 2024 继承 2019 { }' },
+    fix: { zh: '检查 `继承` 后的年度；该年度及以前的同一表单模板要在 rules/ 中。', en: 'Check the year after `继承`; a template of the same form for that year or earlier must be in rules/.' },
+  },
+  JX2031: {
+    trigger: { kind: 'extends', text: '模板 部门整体支出 2024 继承 2023 {\n  删除 一级指标 能力建设\n}' },
+    fix: { zh: '按上一版本中的写法填写名称（`jixiao check` 上一年度的模板可以看到全部名称），或删去这一行。', en: 'Spell the name as in the parent template (check the parent to list its names), or delete the line.' },
+  },
+  JX2032: {
+    trigger: { kind: 'extends', text: '模板 部门整体支出 2024 {\n  总分 100 分\n  删除 一级指标 部门管理\n}' },
+    fix: { zh: '在模板头写上 `继承 <年度>`，或直接删去这些指标，不用 `删除`/`重命名`。', en: 'Add `继承 <year>` to the header, or simply leave the items out instead of using `删除`/`重命名`.' },
+  },
+  JX2033: {
+    trigger: { kind: 'extends', text: '模板 部门整体支出 2022 继承 2023 { }' },
+    fix: { zh: '只继承更早年度的模板：检查两个年度是否写反。', en: 'Extend an earlier year only: check whether the two years are swapped.' },
+  },
+
+  // -- findings
+  JX3001: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.weight = 14; f.rows[0]!.statedScore = 14; } },
+    fix: { zh: '调整该一级指标下各行的分值，使其和等于模板规定的分值。在改正前，该一级指标按比例折算计分，不会超过分值。', en: 'Change the row weights of the section to add up to its cap. Until then the section is scored in proportion and never above its cap.' },
+  },
+  JX3002: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows.push(row('能力建设', '档案管理', '档案管理规范性', '规范', '规范', 4, 4)); f.statedWeightTotal = 100; } },
+    fix: { zh: '调整各行分值，使全表分值之和等于总分（通常 100）。', en: 'Change the row weights so that all of them add up to the total (usually 100).' },
+  },
+  JX3003: {
+    trigger: { kind: 'filing', edit: (f) => { f.sections = [{ name: '履职效果(70分)', statedCap: 70 }]; } },
+    fix: { zh: '把表中一级指标的分值改为本年度模板规定的分值；如果用错了表格，换用本年度的表格。', en: 'Write the cap this year\'s template gives; if the form is last year\'s, use this year\'s.' },
+  },
+  JX3004: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[2] = row('履职效果', '部门履职目标', '建设规划', '≥1项', '3项', 20, 15); } },
+    fix: { zh: '把填报得分改为按规则计算的得分；如果认为规则算错了，用 `jixiao explain` 查看计算过程。', en: 'Write the score the rules give; to see how it is computed, run `jixiao explain`.' },
+  },
+  JX3005: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.statedScore = 12; } },
+    fix: { zh: '得分不能超过该行分值：改正得分或分值。', en: 'A score cannot exceed the row\'s weight: correct the score or the weight.' },
+  },
+  JX3006: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[1]!.statedScore = 5; } },
+    fix: { zh: '按实际完成情况所在档次给分（见模板的定性分档），或改正实际完成情况。', en: 'Score within the tier of the stated outcome (see the template\'s tiers), or correct the outcome.' },
+  },
+  JX3007: {
+    trigger: { kind: 'filing', edit: (f) => { f.statedTotal = 90; } },
+    fix: { zh: '重新加总各项得分，改正总分行。', en: 'Add up the stated scores again and correct the total row.' },
+  },
+  JX3008: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[3] = row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '5篇', 20, 20); } },
+    fix: { zh: '按报告中各行的计算得分改正填报得分和总分。', en: 'Correct the stated scores and the total to the computed ones in the report.' },
+  },
+  JX3009: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[6]!.actual = '500%'; } },
+    fix: { zh: '核对原始数据：比率（满意度、合格率、执行率等）不会超过 100%。常见原因是把分值或人数填进了比率列。', en: 'Check the source data: rates (satisfaction, pass rates, execution) cannot exceed 100%. Often a weight or a head count was typed into the rate column.' },
+  },
+  JX3010: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[2]!.actual = '≥266米'; f.rows[2]!.target = '≥100米'; } },
+    fix: { zh: '实际完成值填实际数，如 `266米`，不带 `≥`、`≤`。', en: 'Write the actual figure, e.g. `266米`, without `≥` or `≤`.' },
+  },
+  JX3011: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[2]!.target = '≥**'; } },
+    fix: { zh: '把 `**`、`XX` 等占位符换成实际的数值。', en: 'Replace placeholders such as `**` or `XX` with the real value.' },
+  },
+  JX3012: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.indicatorValue = '≤10%'; f.rows[0]!.target = '≤100%'; f.rows[0]!.actual = '100%'; } },
+    fix: { zh: '核对两列，改为同一个目标值。', en: 'Check both columns and make them state the same target.' },
+  },
+  JX3013: {
+    trigger: { kind: 'filing', edit: (f) => { f.budget = { initialBudget: 100, budget: 100, spent: 120, weight: 10, statedScore: 10 }; } },
+    fix: { zh: '核对全年预算数和全年执行数；确有超支的，在说明中写明原因。', en: 'Check the budget and the spending; if the overspend is real, explain it in the notes.' },
+  },
+  JX3014: {
+    trigger: { kind: 'filing', edit: (f) => { f.budget = { initialBudget: 0, budget: 0, spent: 0, weight: 10, statedScore: 10, funds: [{ name: '当年财政拨款', initialBudget: 50, budget: 50, spent: 50 }] }; } },
+    fix: { zh: '在资金总额行填上各项资金的合计。', en: 'Fill the fund total row with the sum of the fund rows.' },
+  },
+  JX3015: {
+    trigger: { kind: 'filing', edit: (f) => { f.budget = { initialBudget: 0, budget: 0, spent: 10, weight: 10, statedScore: 10 }; } },
+    fix: { zh: '补上为 0 或空着的数（如全年预算数、目标值）；该项在改正前得 0 分。', en: 'Fill in the figure that is 0 or empty (the budget, the target); until then the row scores 0.' },
+  },
+  JX3016: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows.push(row('产出指标', '数量指标', '培训人次', '≥100人', '120人', 5, 5)); } },
+    fix: { zh: '把该行移到模板中的一级指标下（提示中列出了全部一级指标），或检查是否用错了表单（项目支出 / 部门整体支出）。', en: 'Move the row under one of the template\'s sections (the message lists them), or check the form (项目支出 / 部门整体支出).' },
+  },
+  JX3017: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[1]!.actual = '还行吧'; } },
+    fix: { zh: '目标值写成 `≥ 数值`、`≤ 数值`、`= 数值` 等可计算的形式；定性指标的实际完成情况用定性分档中的词（如 达成、部分达成、未达成）。', en: 'Write the target as `≥ n`, `≤ n`, `= n` or another shape a rule applies to; for a qualitative indicator use a tier word (达成, 部分达成, 未达成, …).' },
+  },
+  JX3018: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.weight = null; } },
+    fix: { zh: '在分值列填上该行的分值。', en: 'Fill in the row\'s weight.' },
+  },
+  JX3019: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows = f.rows.filter((r) => r.level1 !== '能力建设'); } },
+    fix: { zh: '补上该一级指标下的指标行；如果是名称写法不同，改为模板中的名称。', en: 'Add the section\'s rows; if its name is spelled differently, use the template\'s name.' },
+  },
+  JX3020: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[2]!.actual = ''; } },
+    fix: { zh: '填上数值和单位，如 `7项`、`95%`。', en: 'Write a number with its unit, e.g. `7项`, `95%`.' },
+  },
+  JX3021: {
+    trigger: { kind: 'filing', edit: (f) => { f.deductions = [{ reason: '审计发现问题', points: 8 }]; } },
+    fix: { zh: '按模板规定的上限扣分（评分时已按上限扣除）。', en: 'Deduct no more than the template allows (scoring already applies the maximum).' },
+  },
+  JX3022: {
+    trigger: { kind: 'filing', edit: (f) => { delete f.budget; } },
+    fix: { zh: '在表中填上预算执行部分（年初预算数、全年预算数、全年执行数）。', en: 'Fill in the budget block (年初预算数, 全年预算数, 全年执行数).' },
+  },
+  JX3025: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[2]!.actual = '7篇'; } },
+    fix: { zh: '目标值和实际完成值用同一单位。', en: 'Use the same unit for the target and the actual value.' },
+  },
+  JX3026: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows.push({ ...f.rows[0]! }); } },
+    fix: { zh: '删去重复的行；两行确实不同的，给它们不同的名称。', en: 'Delete the repeated row; if the two rows differ, give them different names.' },
+  },
+
+  // -- import
+  IMP001: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('名称\t目标\t完成', '培训\t≥50人\t62人') },
+    fix: { zh: '复制时带上表头行（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分）。', en: 'Copy the header row with the table (一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分).' },
+  },
+  IMP002: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: '\n\t\n' },
+    fix: { zh: '从 Excel/WPS 中选中整张表复制，再粘贴或保存。', en: 'Select the whole table in Excel/WPS, copy it, then paste or save it.' },
+  },
+  IMP003: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('一级指标\t二级指标\t三级指标\t年度指标值\t分值\t得分', '产出指标\t数量指标\t培训次数\t≥4次\t10\t10') },
+    fix: { zh: '复制时带上提示中缺少的列；缺少指标名称列或两个数值列时无法读取（错误），缺少其他列时该项按空值读取（警告）。', en: 'Copy the table with the columns the message names. Without the name column or both value columns the filing cannot be read (error); another missing column is read as empty (warning).' },
+  },
+  IMP004: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('指标项\t细指标\t被指标\t年度指标值\t实际完成值\t分值\t得分', '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '这类写法多来自扫描识别（OCR）。核对该列读得是否正确，最好把表头改为标准写法。', en: 'Such labels usually come from OCR. Check that the column was read correctly, and preferably use the standard label.' },
+  },
+  IMP005: {
+    trigger: { kind: 'import', filename: '填报.xlsx', bytes: async () => new TextEncoder().encode('一级指标\t二级指标'), shown: { zh: '一个扩展名为 `.xlsx` 的文本文件', en: 'a text file named `.xlsx`' } },
+    fix: { zh: '用 `.tsv`（从 Excel/WPS 复制粘贴保存）、`.json` 或真正的 `.xlsx` 文件；`.xls` 请先另存为 `.xlsx`。', en: 'Use a `.tsv` (pasted from Excel/WPS), a `.json` or a real `.xlsx`; save `.xls` files as `.xlsx` first.' },
+  },
+  IMP006: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('名称\t目标\t完成', '培训\t≥50人\t62人'), mapping: { columns: { level3: 0, target: 0 } }, shown: { zh: '列对应 `{ level3: 0, target: 0 }`', en: 'column mapping `{ level3: 0, target: 0 }`' } },
+    fix: { zh: '每一列只对应一个字段，列号从 0 开始且不超过表格的列数。', en: 'Map each column to one field; column numbers start at 0 and stay within the table.' },
+  },
+  IMP007: {
+    trigger: { kind: 'import', filename: '填报.tsv', bytes: async () => new Uint8Array(MAX_FILING_BYTES + 1024 * 1024), shown: { zh: '一个 50 MB 以上的文件', en: 'a file above 50 MB' } },
+    fix: { zh: '一个文件只放一份填报表；批量评分时给一个文件夹或 NDJSON 文件。', en: 'Put one filing per file; to score many, pass a folder or an NDJSON file.' },
+  },
+  IMP010: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '复制时带上标题行（如“部门整体支出绩效自评表（2023年度）”），或评分时用 `--year` 和 `--form` 指定。', en: 'Copy the title row too (e.g. “部门整体支出绩效自评表（2023年度）”), or pass `--year` and `--form`.' },
+  },
+  IMP011: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('部门整体支出绩效自评表（2023年度）', HEAD, '部门管理\t资金投入\t基本支出预算执行率\t≥95%\t98%\t10\t10') },
+    fix: { zh: '无需处理；读错时用 `--year`、`--form` 指定。', en: 'Nothing to do; if it was read wrongly, pass `--year` and `--form`.' },
+  },
+  IMP012: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t"培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '检查该单元格：删去多余的引号，或补上结尾的引号。', en: 'Check the cell: remove the stray quote or add the closing one.' },
+  },
+  IMP020: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10', '\t培训覆盖率\t≥90%\t95%\t10\t10') },
+    fix: { zh: '核对修复后的这一行；在原表中补上空单元格，使各列对齐。', en: 'Check the repaired row; in the source, add the empty cell so that the columns line up.' },
+  },
+  IMP021: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\t多余') },
+    fix: { zh: '删去表头以外的单元格，或给该列加上表头。', en: 'Delete the cells beyond the header, or give that column a header.' },
+  },
+  IMP022: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t\t≥4次\t4次\t10\t10') },
+    fix: { zh: '填上三级指标名称。', en: 'Fill in the level-3 indicator name.' },
+  },
+  IMP023: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '在第一行指标中填上一级、二级指标名称（合并单元格复制后只有第一格有字）。', en: 'Fill in the level-1 and level-2 names on the first row of the group (merged cells copy as one filled cell and empty ones).' },
+  },
+  IMP024: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标(50分)\t数量指标（30分）\t培训次数\t≥4次\t4次\t30\t30') },
+    fix: { zh: '无需处理；表中分值与模板不符时会另有 JX3003。', en: 'Nothing to do; a cap that contradicts the template is reported as JX3003.' },
+  },
+  IMP025: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t“培训次数”\t≥4次\t4次\t10\t10') },
+    fix: { zh: '无需处理；也可在原表中去掉名称两端的引号。', en: 'Nothing to do; you may also remove the quotes in the source.' },
+  },
+  IMP030: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t十分\t10') },
+    fix: { zh: '分值填阿拉伯数字，如 `10`。', en: 'Write the weight in digits, e.g. `10`.' },
+  },
+  IMP031: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t满分') },
+    fix: { zh: '得分填阿拉伯数字，如 `10`。', en: 'Write the score in digits, e.g. `10`.' },
+  },
+  IMP040: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '\t年度资金总额\t120.00\t一百五十\t135.00\t10\t90%\t9', HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '预算表中只填数字（万元），如 `150.00`。', en: 'Write plain numbers (万元) in the budget block, e.g. `150.00`.' },
+  },
+  IMP041: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '复制时带上预算执行部分；模板要求预算执行率时，缺少它会得到 JX3022。', en: 'Copy the budget block too; when the template scores budget execution, its absence gives JX3022.' },
+  },
+  IMP042: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '\t年度资金总额\t120.00\t150.00\t135.00\t10\t90%\t9', '\t备注\t1\t2\t3\t—\t—\t—', HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '资金来源写作“当年财政拨款”“上年结转资金”“其他资金”；非资金行移出预算表。', en: 'Name fund rows `当年财政拨款`, `上年结转资金` or `其他资金`; move other rows out of the budget block.' },
+  },
+  IMP050: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '复制时带上“总分”行，才能核对填报总分（JX3007、JX3008）。', en: 'Copy the total (总分) row too, so that the stated total can be checked (JX3007, JX3008).' },
+  },
+  IMP051: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10', '扣分\t审计发现问题\t\t\t\t\t-3') },
+    fix: { zh: '无需处理；核对读入的扣分和原因。', en: 'Nothing to do; check the deduction and reason read.' },
+  },
+  IMP060: {
+    trigger: { kind: 'import', filename: '填报.json', text: '{\n  "rows": [,]\n}' },
+    fix: { zh: '按提示的位置改正 JSON（常见：多余或缺少的逗号、引号）。', en: 'Correct the JSON at the position given (often a stray or missing comma or quote).' },
+  },
+  IMP061: {
+    trigger: {
+      kind: 'import',
+      filename: '填报.json',
+      text: JSON.stringify({ rows: [{ level1: '部门管理', level2: '资金投入', level3: '基本支出预算执行率', target: '≥95%', actual: '98%', weight: '二十', statedScore: 10 }] }),
+    },
+    fix: { zh: '按提示的字段改正类型或补上必填项；`jixiao types` 输出填报表的结构。', en: 'Correct the type of the field named, or add the missing one; `jixiao types` prints the filing structure.' },
+  },
+  IMP070: {
+    trigger: { kind: 'import', filename: '填报.xlsx', bytes: async () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), shown: { zh: '一个损坏的 `.xlsx` 文件', en: 'a damaged `.xlsx` file' } },
+    fix: { zh: '在 Excel/WPS 中打开并重新另存为 `.xlsx`，或复制表格另存为 `.tsv`。', en: 'Open it in Excel/WPS and save it again as `.xlsx`, or copy the table into a `.tsv`.' },
+  },
+  IMP071: {
+    trigger: { kind: 'import', filename: '填报.xlsx', bytes: twoSheetWorkbook, shown: { zh: '一个 `.xlsx` 文件，第一个工作表“说明”，第二个工作表“自评表”', en: 'an `.xlsx` file whose first sheet is “说明” and second “自评表”' } },
+    fix: { zh: '无需处理；选错时把填报表放在单独的文件中。', en: 'Nothing to do; if the wrong sheet was chosen, put the filing in a file of its own.' },
+  },
+
+  // -- CLI
+  JX4000: {
+    trigger: { kind: 'note', note: { zh: '`内部错误：<原因>`——jixiao 自身的缺陷，不是输入的问题。', en: '`internal error: <cause>` — a defect in jixiao itself, not in the input.' } },
+    fix: { zh: '设置环境变量 `JIXIAO_DEBUG=1` 重新运行，把输出和输入文件一起报告给维护者。', en: 'Run again with `JIXIAO_DEBUG=1` and report the output with the input files to the maintainers.' },
+  },
+  JX4001: {
+    trigger: { kind: 'note', note: { zh: '没有更具体代码的命令错误；目前没有命令使用它，保留给以后。', en: 'A command error without a more specific code; no command raises it today, it is kept for later use.' } },
+    fix: { zh: '按消息所说处理。', en: 'Do what the message says.' },
+  },
+  JX4002: {
+    trigger: {
+      kind: 'cli',
+      command: 'jixiao score 填报.tsv --rules 模板.jx',
+      run: (dir) => {
+        const p = join(dir, '模板.jx');
+        writeFileSync(p, BASE_TEMPLATE.replace('履职效果 分值 70 分', '履职效果 分值 80 分'));
+        validTemplate(p);
+      },
+    },
+    fix: { zh: '运行 `jixiao check <模板>` 查看并改正模板中的全部错误。', en: 'Run `jixiao check <template>` and fix every error it lists.' },
+  },
+  JX4003: {
+    trigger: { kind: 'cli', command: 'jixiao score 填报.tsv   # 表头没有年度', run: () => chooseTemplate({ form: '部门整体支出' }, { rows: [] }) },
+    fix: { zh: '加上 `--year 2023` 之类的参数，或在填报表标题中写明年度。', en: 'Pass e.g. `--year 2023`, or put the year in the filing\'s title.' },
+  },
+  JX4004: {
+    trigger: { kind: 'cli', command: 'jixiao score 填报.tsv --year 2023 --form 专项资金', run: () => chooseTemplate({ year: '2023', form: '专项资金' }, null) },
+    fix: { zh: '用 `--form 项目支出` 或 `--form 部门整体支出`。', en: 'Pass `--form 项目支出` or `--form 部门整体支出`.' },
+  },
+  JX4005: {
+    trigger: { kind: 'cli', command: 'jixiao score 填报.tsv --year 2019 --form 部门整体支出', run: () => chooseTemplate({ year: '2019', form: '部门整体支出' }, null) },
+    fix: { zh: '检查年度和表单；需要的模板要放在 `rules/<年度>/<表单>.jx`。', en: 'Check the year and the form; the template must be at `rules/<year>/<form>.jx`.' },
+  },
+  JX4006: {
+    trigger: {
+      kind: 'cli',
+      command: 'jixiao impact 空文件夹 --from 2023 --to 2024',
+      run: async (dir) => {
+        const empty = join(dir, '空文件夹');
+        mkdirSync(empty);
+        const { impactCommand } = await import('../../packages/cli/src/commands/impact.ts');
+        await impactCommand([empty], { from: '2023', to: '2024' });
+      },
+    },
+    fix: { zh: '给出至少一份可读的填报表（`.tsv`、`.json`、`.xlsx`），或含有填报表的文件夹。', en: 'Name at least one readable filing (`.tsv`, `.json`, `.xlsx`) or a folder holding some.' },
+  },
+  JX4007: {
+    trigger: {
+      kind: 'cli',
+      command: 'jixiao explain rules/2023/examples/seed.tsv 培训人次',
+      run: async () => {
+        const { explainCommand } = await import('../../packages/cli/src/commands/explain.ts');
+        await explainCommand(join(repoRoot, 'rules/2023/examples/seed.tsv'), '培训人次', {});
+      },
+    },
+    fix: { zh: '按报告中的写法给出指标名称（`jixiao score` 列出全部指标），可以只写名称的一部分。', en: 'Give the indicator as the report spells it (`jixiao score` lists them); part of the name is enough.' },
+  },
+};
+
+async function twoSheetWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('说明').addRow(['填报说明：请按年度填写']);
+  const ws = wb.addWorksheet('自评表');
+  ws.addRow(['部门整体支出绩效自评表（2023年度）']);
+  ws.addRow(HEAD.split('\t'));
+  ws.addRow(['部门管理', '资金投入', '基本支出预算执行率', '≥95%', '98%', 10, 10]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+// ---------------------------------------------------------------------------------
+// Running the triggers
+
+/** Codes of the catalogues that have no entry in EXAMPLES. */
+export function missingExamples(): string[] {
+  return catalogue()
+    .map((c) => c.code)
+    .filter((c) => !EXAMPLES[c]);
+}
+
+const t2023 = (() => {
+  let p: ReturnType<typeof prepareTemplate> | undefined;
+  return () => {
+    if (!p) {
+      const file = 'rules/2023/部门整体支出.jx';
+      const r = checkSource({ file, text: readFileSync(join(repoRoot, file), 'utf8') }, () => null);
+      if (!r.template) throw new Error(`${file} is invalid`);
+      p = prepareTemplate(r.template);
+    }
+    return p;
+  };
+})();
+
+const LANG_WORD = {
+  zh: { error: '错误', warning: '警告', info: '提示', help: '帮助', line: (l: number, c?: number) => (c ? `第 ${l} 行第 ${c} 列` : `第 ${l} 行`) },
+  en: { error: 'error', warning: 'warning', info: 'info', help: 'help', line: (l: number, c?: number) => (c ? `line ${l}, column ${c}` : `line ${l}`) },
+};
+
+function both(f: (l: 'zh' | 'en') => string): Msg {
+  return { zh: f('zh'), en: f('en') };
+}
+
+function sourceDiag(d: Diagnostic, text: string, file: string): Msg {
+  return both((l) => {
+    const w = LANG_WORD[l];
+    const { line, column } = d.range.start;
+    const out = [`${d.file ?? file}:${line}:${column}: ${w[d.severity]} ${d.message[l]} [${d.code}]`];
+    const src = text.split(/\r\n|\r|\n/)[line - 1];
+    if (src !== undefined && src.length < 200) out.push(`${String(line).padStart(4)} | ${src}`);
+    if (d.help) out.push(`  ${w.help}: ${d.help[l]}`);
+    return out.join('\n');
+  });
+}
+
+function firstWith<T extends { code: string }>(code: string, items: readonly T[], what: string): T {
+  const hit = items.find((d) => d.code === code);
+  if (!hit) throw new Error(`the example of ${code} in ${EXAMPLES_FILE} does not produce ${code}; it produced ${JSON.stringify(items.map((d) => d.code))} (${what})`);
+  return hit;
+}
+
+function codeBlock(text: string, lang = 'text'): string {
+  const fence = text.includes('```') ? '````' : '```';
+  return `${fence}${lang}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
+function filingChange(before: Filing, after: Filing): string {
+  const lines: string[] = [];
+  const rowText = (r: IndicatorRow) => {
+    const extra = r.indicatorValue !== undefined ? `  指标值 ${r.indicatorValue}` : '';
+    return `${r.level1} › ${r.level2} › ${r.level3}  年度指标值 ${r.target}  实际完成值 ${r.actual || '（空）'}  分值 ${r.weight ?? '（空）'}  得分 ${r.statedScore ?? '（空）'}${extra}`;
+  };
+  const key = (r: IndicatorRow) => `${r.level1}\u0000${r.level2}\u0000${r.level3}`;
+  const beforeRows = new Map(before.rows.map((r) => [key(r), JSON.stringify(r)]));
+  const seen = new Set<string>();
+  for (const r of after.rows) {
+    const k = key(r);
+    const b = beforeRows.get(k);
+    if (b === undefined) lines.push(`+ ${rowText(r)}`);
+    else if (seen.has(k)) lines.push(`+ ${rowText(r)}`);
+    else if (b !== JSON.stringify(r)) lines.push(`~ ${rowText(r)}`);
+    seen.add(k);
+  }
+  for (const r of before.rows) if (!seen.has(key(r))) lines.push(`- ${rowText(r)}`);
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (k === 'rows') continue;
+    const a = (before as unknown as Record<string, unknown>)[k];
+    const b = (after as unknown as Record<string, unknown>)[k];
+    if (JSON.stringify(a) !== JSON.stringify(b)) lines.push(b === undefined ? `- ${k}` : `~ ${k}: ${JSON.stringify(b)}`);
+  }
+  return lines.join('\n');
+}
+
+async function produce(code: string, ex: Example, scratch: string): Promise<Produced> {
+  const t = ex.trigger;
+  switch (t.kind) {
+    case 'source': {
+      const r = parse(t.text, 'example.jx');
+      const d = firstWith(code, r.diagnostics, 'parse');
+      const input = t.shown ? `${t.shown.zh} (${t.shown.en})` : codeBlock(t.text, 'jx');
+      return { input, output: sourceDiag(d, t.text, 'example.jx') };
+    }
+    case 'template': {
+      if (!BASE_TEMPLATE.includes(t.from)) throw new Error(`the example of ${code} in ${EXAMPLES_FILE}: the base template has no ${JSON.stringify(t.from)}`);
+      const text = BASE_TEMPLATE.replace(t.from, t.to);
+      const r = checkSource({ file: 'example.jx', text }, () => null);
+      const d = firstWith(code, r.diagnostics, 'check');
+      const input = `把 \`${oneLine(t.from)}\` 改为 \`${oneLine(t.to) || '（删去）'}\`（change \`${oneLine(t.from)}\` into \`${oneLine(t.to) || '(nothing)'}\`）：`;
+      return { input, output: sourceDiag(d, text, 'example.jx') };
+    }
+    case 'extends': {
+      const parents = t.parents ?? { 2023: PARENT_2023 };
+      const loader: LoadParent = (_form, year) => {
+        const y = Object.keys(parents).map(Number).filter((x) => x <= year).sort((a, b) => b - a)[0];
+        return y === undefined ? null : { file: `rules/${y}/部门整体支出.jx`, text: parents[y]! };
+      };
+      const r = checkSource({ file: 'example.jx', text: t.text }, loader);
+      const d = firstWith(code, r.diagnostics, 'check with 继承');
+      const note = t.parents ? '' : '`rules/2023/部门整体支出.jx` 为基础模板（the base template）时：\n\n';
+      return { input: note + codeBlock(t.text, 'jx'), output: sourceDiag(d, t.text, 'example.jx') };
+    }
+    case 'filing': {
+      const f = cleanFiling();
+      t.edit(f);
+      const r = scoreFiling(t2023(), f);
+      const x = firstWith(code, r.findings, 'score');
+      const output = both((l) => {
+        const w = LANG_WORD[l];
+        const where = x.path.length ? `${x.path.join(' › ')}: ` : '';
+        const help = x.help ? `\n    ${w.help}: ${x.help[l]}` : '';
+        return `  ${w[x.severity]} ${x.code} ${where}${x.message[l]}${help}`;
+      });
+      return { input: codeBlock(filingChange(cleanFiling(), f), 'diff'), output };
+    }
+    case 'import': {
+      let r: ImportResult;
+      if (t.mapping) r = importTsvWithMapping(t.text ?? '', t.mapping);
+      else r = await importFiling(t.bytes ? await t.bytes() : (t.text ?? ''), { filename: t.filename });
+      const d = firstWith(code, r.diagnostics, 'import');
+      const shownText = t.text !== undefined ? codeBlock(t.text.replaceAll('\t', ' │ '), t.filename.endsWith('.json') ? 'json' : 'text') : '';
+      const input = [t.shown ? `${t.shown.zh} (${t.shown.en})` : '', t.mapping || !t.shown ? `\`${t.filename}\`：\n\n${shownText}` : ''].filter(Boolean).join('，');
+      const output = both((l) => {
+        const w = LANG_WORD[l];
+        const help = d.help ? `\n  ${w.help}: ${d.help[l]}` : '';
+        // as the report lists it (importFindings): the message, then the line
+        const where = d.line !== undefined ? (l === 'zh' ? `（第 ${d.line} 行）` : ` (line ${d.line})`) : '';
+        return `${w[d.severity]} ${d.code} ${d.message[l]}${where}${help}`;
+      });
+      return { input, output };
+    }
+    case 'cli': {
+      let err: unknown;
+      try {
+        await t.run(scratch);
+      } catch (e) {
+        err = e;
+      }
+      if (!(err instanceof UserError)) throw new Error(`the example of ${code} in ${EXAMPLES_FILE} did not fail with a UserError: ${String(err)}`);
+      if (err.code !== code) throw new Error(`the example of ${code} in ${EXAMPLES_FILE} failed with ${err.code} instead`);
+      const clean = (s: string) => s.replaceAll(scratch + '/', '').replaceAll(repoRoot, '');
+      return { input: codeBlock(t.command, 'sh'), output: { zh: clean(err.zh), en: clean(err.en) } };
+    }
+    case 'note':
+      return { input: '', output: t.note };
+  }
+}
+
+const oneLine = (s: string) => s.trim().replace(/\s*\n\s*/g, ' ');
+
+const SEVERITY: Record<string, Msg> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+};
+
+// ---------------------------------------------------------------------------------
+// The document
+
+/** The full text of docs/errors.md. Throws, naming the code, when an example is missing or wrong. */
+export async function buildErrorsDoc(): Promise<string> {
+  const missing = missingExamples();
+  if (missing.length) throw new Error(`no example and fix in ${EXAMPLES_FILE} (EXAMPLES) for ${missing.join(', ')}`);
+  const codes = catalogue();
+  const out: string[] = [];
+  out.push('<!-- 由 test/docs/errors-doc.ts 生成，请勿手改；运行 `pnpm docs:errors` 重新生成。 Generated by test/docs/errors-doc.ts: do not edit, run `pnpm docs:errors`. -->');
+  out.push('');
+  out.push('# 错误与问题代码 (Error and finding codes)');
+  out.push('');
+  out.push('jixiao 的每条错误、警告和提示都有一个固定的代码，代码的含义永不改变。每条消息先写中文（`--lang en` 或 `JIXIAO_LANG=en` 时为英文），说明哪里有问题、涉及的数值（用引号标出用户写的内容），以及怎么改（“帮助”）。下面每个代码给出含义、一个真实的例子和它产生的消息，以及修正方法。例子中的消息由 jixiao 运行例子生成，与实际输出一致。');
+  out.push('');
+  out.push("Every error, warning and info in jixiao has a stable code that never changes meaning. Each message is in Chinese first (English with `--lang en` or `JIXIAO_LANG=en`), says what is wrong and where, quotes the values involved, and says what to do (the help line). For each code below: its meaning, a real example with the message it produces, and the fix. The messages are produced by running the examples, so they match what jixiao prints.");
+  out.push('');
+  for (const fam of FAMILIES) {
+    const list = codes.filter((c) => c.family === fam.id);
+    out.push(`- [${fam.heading}](#${anchor(fam.heading)})：${list.map((c) => c.code).join('、')}`);
+  }
+  const failures: string[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), 'jixiao-errors-'));
+  try {
+    for (const fam of FAMILIES) {
+      out.push('');
+      out.push(`## ${fam.heading}`);
+      out.push('');
+      out.push(fam.intro.zh);
+      out.push('');
+      out.push(fam.intro.en);
+      if (fam.id === 'compiler') out.push('', codeBlock(BASE_TEMPLATE, 'jx'));
+      if (fam.id === 'finding') {
+        const rows = cleanFiling().rows.map((r) => `| ${r.level1} | ${r.level2} | ${r.level3} | ${r.target} | ${r.actual} | ${r.weight} | ${r.statedScore} |`);
+        out.push('', '预算：年初预算数 100、全年预算数 100、全年执行数 100，分值 10，得分 10；填报总分 100。 (Budget 100 / 100 / 100 spent, weight 10, score 10; stated total 100.)', '');
+        out.push('| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |', '|---|---|---|---|---|---|---|', ...rows);
+        out.push('', '例子中 `~` 是改动的行或字段，`+` 是加上的，`-` 是删去的。 (In the examples `~` marks a changed row or field, `+` an added one, `-` a removed one.)');
+      }
+      for (const c of codes.filter((x) => x.family === fam.id)) {
+        const ex = EXAMPLES[c.code]!;
+        let p: Produced;
+        try {
+          p = await produce(c.code, ex, scratch);
+        } catch (e) {
+          failures.push((e as Error).message);
+          continue;
+        }
+        out.push('');
+        out.push(`### ${c.code} ${c.title.zh}`);
+        out.push('');
+        const sev = c.severity ? `${SEVERITY[c.severity]!.zh} (${SEVERITY[c.severity]!.en})` : '错误或警告，视情况而定 (error or warning, depending on the case)';
+        out.push(`${c.title.en} · ${sev}`);
+        out.push('');
+        if (ex.trigger.kind === 'note') {
+          out.push(`**消息** ${p.output.zh}`);
+          out.push('');
+          out.push(`**Message** ${p.output.en}`);
+        } else {
+          out.push('**例子 (example)**');
+          if (p.input) out.push('', p.input);
+          out.push('');
+          out.push(codeBlock(p.output.zh));
+          out.push('');
+          out.push(codeBlock(p.output.en));
+        }
+        out.push('');
+        out.push(`**修正** ${ex.fix.zh}`);
+        out.push('');
+        out.push(`**Fix** ${ex.fix.en}`);
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  if (failures.length) throw new Error(failures.join('\n'));
+  return out.map((l) => l.replace(/[ \t]+$/gm, '')).join('\n') + '\n';
+}
+
+/** GitHub's heading anchor. */
+function anchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+// `tsx test/docs/errors-doc.ts` (pnpm docs:errors) writes the file.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const text = await buildErrorsDoc();
+  writeFileSync(DOC_PATH, text);
+  console.log(`wrote ${DOC_PATH} (${catalogue().length} codes)`);
+}
