@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { setLang, tr } from './i18n.ts';
-import { checkCommand } from './commands/check.ts';
+import { checkCommand, type CheckOptions } from './commands/check.ts';
 import { fmtCommand } from './commands/fmt.ts';
 import { scoreCommand, type ScoreOptions } from './commands/score.ts';
 import { explainCommand } from './commands/explain.ts';
@@ -30,8 +30,10 @@ program
   .command('check')
   .description(tr('检查模板：语法、名称、分值、等级、分档，并证明每条公式的得分界限', 'check a template and prove its score bounds'))
   .argument('<file.jx>', tr('模板文件', 'template file'))
-  .action((file: string) => {
-    process.exitCode = checkCommand(file);
+  .option('--timings', tr('显示各阶段用时：解析、继承、检查与证明、代码生成', 'show the time of each stage: parse, resolve, check and prove, codegen'))
+  .option('--dump <stage>', tr('输出某一阶段的结果：ast、checked、proofs、js', 'print what a stage produced: ast, checked, proofs, js'))
+  .action((file: string, opts: CheckOptions) => {
+    process.exitCode = checkCommand(file, opts);
   });
 
 program

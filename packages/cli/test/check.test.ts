@@ -85,3 +85,22 @@ describe('jixiao check', () => {
     }
   });
 });
+
+describe('jixiao check --timings and --dump', () => {
+  it('times each named stage', () => {
+    const r = jixiao(['check', 'rules/2023/部门整体支出.jx', '--timings']);
+    expect(r.status).toBe(0);
+    for (const stage of ['解析', '继承', '检查与证明', '代码生成', '合计']) expect(r.stdout).toContain(stage);
+  });
+
+  it('dumps the proofs and the generated code, and refuses an unknown stage', () => {
+    const proofs = jixiao(['check', 'rules/2023/部门整体支出.jx', '--dump', 'proofs']);
+    expect(proofs.stdout).toContain('"formula": "得分 = 权重 * min(实际 / 目标, 1)"');
+    expect(proofs.stdout).toContain('"interval": "[0, 1]×权重"');
+    const js = jixiao(['check', 'rules/2023/部门整体支出.jx', '--dump', 'js']);
+    expect(js.stdout).toContain('"use strict"');
+    // names live in the constant table, never in the code
+    expect(js.stdout).not.toContain('部门管理');
+    expect(jixiao(['check', 'rules/2023/部门整体支出.jx', '--dump', 'nope']).status).toBe(2);
+  });
+});

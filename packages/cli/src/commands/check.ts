@@ -2,8 +2,11 @@
 // holds, every located error when it does not (exit 2).
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { loadTemplate } from '../templates.ts';
-import { renderDiagnostic } from '../render.ts';
+import { loadTemplate, parentLoader, type LoadedTemplate } from '../templates.ts';
+import { parse } from '@jixiao/language';
+import { checkTemplate, compile, generate, resolveTemplate } from '@jixiao/compiler';
+import { UserError } from '../filing.ts';
+import { renderDiagnostic, width } from '../render.ts';
 import { shownPath, userPath } from '../paths.ts';
 import { tr } from '../i18n.ts';
 import type { CheckedTemplate } from '@jixiao/compiler';
@@ -21,9 +24,15 @@ function countIndicators(ss: CheckedTemplate['sections']): number {
   return ss.reduce((n, s) => n + 1 + countIndicators(s.children), 0);
 }
 
-export function checkCommand(file: string): number {
+export interface CheckOptions {
+  timings?: boolean;
+  dump?: string;
+}
+
+export function checkCommand(file: string, opts: CheckOptions = {}): number {
   const path = userPath(file);
   const loaded = loadTemplate(path);
+  if (opts.dump) dump(opts.dump, path, loaded);
   const shown = shownPath(path);
   for (const d of loaded.diagnostics) {
     // a diagnostic in an inherited part (继承) names the parent file it was written in
@@ -37,6 +46,7 @@ export function checkCommand(file: string): number {
     return 2;
   }
   console.log(`${pc.green('✓')} ${shown}: ${summary(loaded.checked)}`);
+  if (opts.timings) console.log(timings(path, loaded.source));
   return 0;
 }
 
@@ -45,5 +55,52 @@ function readSource(file: string): string | null {
     return readFileSync(file, 'utf8');
   } catch {
     return null;
+  }
+}
+
+/** Time each stage, cold (first run) and warm (mean of the next 50), like OPA's --timings. */
+function timings(path: string, source: string): string {
+  const load = parentLoader();
+  const stages: [string, string, () => unknown][] = [];
+  let ast = parse(source, path).ast.templates[0]!;
+  let resolved = resolveTemplate(ast, path, load).template!;
+  let checked = checkTemplate(resolved, { file: path }).template!;
+  stages.push(['parse', '解析', () => (ast = parse(source, path).ast.templates[0]!)]);
+  stages.push(['resolve', '继承', () => (resolved = resolveTemplate(ast, path, load).template!)]);
+  stages.push(['check+prove', '检查与证明', () => (checked = checkTemplate(resolved, { file: path }).template!)]);
+  stages.push(['codegen', '代码生成', () => compile(checked)]);
+  const rows = stages.map(([en, zh, run]) => {
+    let t0 = performance.now();
+    run();
+    const cold = performance.now() - t0;
+    t0 = performance.now();
+    for (let i = 0; i < 50; i++) run();
+    return { en, zh, cold, warm: (performance.now() - t0) / 50 };
+  });
+  const ms = (x: number) => `${x.toFixed(3)} ms`;
+  const pad = (x: string, n: number) => x + ' '.repeat(Math.max(0, n - width(x)));
+  const lines = rows.map((r) => `  ${pad(tr(r.zh, r.en), 12)} ${tr('首次', 'cold')} ${ms(r.cold).padStart(11)}   ${tr('预热', 'warm')} ${ms(r.warm).padStart(11)}`);
+  const warm = rows.reduce((a, r) => a + r.warm, 0);
+  return [tr('各阶段用时：', 'stage timings:'), ...lines, `  ${pad(tr('合计', 'total'), 12)} ${' '.repeat(width(tr('首次', 'cold')) + 12)}   ${tr('预热', 'warm')} ${ms(warm).padStart(11)}`].join('\n');
+}
+
+/** `--dump <stage>`: print what one stage produced, for debugging rules. */
+function dump(stage: string, path: string, loaded: LoadedTemplate): void {
+  const json = (x: unknown) => JSON.stringify(x, (k, v) => (k === 'range' || k === 'scoreRange' ? undefined : v), 2);
+  switch (stage) {
+    case 'ast':
+      console.log(json(parse(loaded.source, path).ast));
+      return;
+    case 'checked':
+      if (loaded.checked) console.log(json({ ...loaded.checked, proofs: undefined }));
+      return;
+    case 'proofs':
+      if (loaded.checked) for (const p of loaded.checked.proofs) console.log(json(p));
+      return;
+    case 'js':
+      if (loaded.checked) console.log(generate(loaded.checked).source);
+      return;
+    default:
+      throw new UserError(`未知的阶段 “${stage}”：可选 ast、checked、proofs、js`, `unknown stage '${stage}': one of ast, checked, proofs, js`);
   }
 }
