@@ -1,5 +1,14 @@
 // Monaco, reduced to the editor core and its contributions: no bundled languages.
 import 'monaco-editor/features/register.all';
+// contributions editor.main adds beyond register.all (go to definition, suggest, find, …)
+import 'monaco-editor/editor/browser/coreCommands';
+import 'monaco-editor/editor/contrib/caretOperations/browser/caretOperations';
+import 'monaco-editor/editor/contrib/dropOrPasteInto/browser/copyPasteContribution';
+import 'monaco-editor/editor/contrib/find/browser/findController';
+import 'monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands';
+import 'monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/editor/common/standaloneStrings';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker.start?worker';
 

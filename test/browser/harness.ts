@@ -20,6 +20,8 @@ export interface Page {
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
   keyboard: { type(text: string, opts?: { delay?: number }): Promise<void>; press(key: string): Promise<void>; insertText(text: string): Promise<void> };
   click(selector: string): Promise<void>;
+  selectOption(selector: string, value: string): Promise<unknown>;
+  waitForSelector(selector: string, opts?: { timeout?: number; state?: 'visible' | 'attached' }): Promise<unknown>;
   locator(selector: string): { textContent(): Promise<string | null>; innerText(): Promise<string>; count(): Promise<number>; first(): { innerText(): Promise<string> } };
   on(event: 'console' | 'pageerror', fn: (x: { text?: () => string; type?: () => string; message?: string }) => void): void;
   url(): string;
@@ -116,6 +118,8 @@ export interface Hooks {
   workerMs(): number | null;
   editor: {
     setPosition(p: { lineNumber: number; column: number }): void;
+    revealLineInCenter(line: number): void;
+    getPosition(): { lineNumber: number; column: number } | null;
     focus(): void;
     getAction(id: string): { run(): Promise<void> } | null;
     trigger(source: string, handler: string, payload: unknown): void;

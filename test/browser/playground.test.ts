@@ -25,6 +25,7 @@ async function moveTo(p: Page, pos: { lineNumber: number; column: number }): Pro
     const j = (globalThis as unknown as { __jixiao: Hooks }).__jixiao;
     j.editor.focus();
     j.editor.setPosition(at);
+    j.editor.revealLineInCenter(at.lineNumber);
   }, pos);
 }
 

@@ -31,7 +31,7 @@ export function outlineOf(t: Template): Outline {
     o.sections.push({
       name: s.name.text,
       level: s.level,
-      weight: s.weight.text + (s.weight.unit ?? ''),
+      weight: s.weight.text + (s.weight.unit ? ` ${s.weight.unit}` : ''),
       aliases: s.aliases.map((a) => a.text),
       rule: s.rule?.text ?? null,
       span: span(s.range),
