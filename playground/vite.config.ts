@@ -14,5 +14,7 @@ export default defineConfig({
     emptyOutDir: true,
     // Monaco is one large chunk by nature; the warning says nothing useful here.
     chunkSizeWarningLimit: 6000,
+    // the timing report flags Vite's own asset and worker loaders: nothing to act on
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
 });
