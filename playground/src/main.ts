@@ -244,8 +244,9 @@ function renderStatus(): void {
   status.dataset['errors'] = String(errors);
 }
 
+let seq = 0;
 function analyse(now = false): void {
-  client.request({ kind: 'analyse', version: model.getVersionId(), file, template: model.getValue(), filing: filingArea.value }, now);
+  client.request({ kind: 'analyse', version: model.getVersionId(), seq: ++seq, file, template: model.getValue(), filing: filingArea.value }, now);
 }
 
 model.onDidChangeContent(() => {
@@ -338,6 +339,8 @@ window.__jixiao = {
     })),
   /** the model version the markers and the score panel show (equal to version() when settled) */
   analysedVersion: () => last?.version ?? -1,
+  /** true when the markers and the panel show the current template and filing */
+  settled: () => !!last && last.version === model.getVersionId() && last.seq === seq,
   version: () => model.getVersionId(),
   template: () => model.getValue(),
   filing: () => filingArea.value,

@@ -20,6 +20,7 @@ export interface Page {
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
   keyboard: { type(text: string, opts?: { delay?: number }): Promise<void>; press(key: string): Promise<void>; insertText(text: string): Promise<void> };
   click(selector: string): Promise<void>;
+  fill(selector: string, value: string): Promise<void>;
   selectOption(selector: string, value: string): Promise<unknown>;
   waitForSelector(selector: string, opts?: { timeout?: number; state?: 'visible' | 'attached' }): Promise<unknown>;
   locator(selector: string): { textContent(): Promise<string | null>; innerText(): Promise<string>; count(): Promise<number>; first(): { innerText(): Promise<string> } };
@@ -109,6 +110,7 @@ export async function startPlayground(): Promise<Playground> {
 export interface Hooks {
   markers(): { message: string; code: string; severity: string; startLineNumber: number; startColumn: number }[];
   analysedVersion(): number;
+  settled(): boolean;
   version(): number;
   template(): string;
   filing(): string;
@@ -134,7 +136,7 @@ export async function settled(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     () => {
       const j = (globalThis as unknown as { __jixiao?: Hooks }).__jixiao;
-      return !!j && j.analysedVersion() === j.version();
+      return !!j && j.settled();
     },
     undefined,
     { timeout },

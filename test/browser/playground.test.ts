@@ -73,6 +73,24 @@ describe('playground in Chromium', () => {
     await page.screenshot({ path: shot('01-loaded.png') });
   });
 
+  it('rescores as the filing is edited, and shows it as JSON', async () => {
+    const codes = async () => ((await score(page))?.report?.findings ?? []).map((f) => f.code);
+    expect(await codes()).toContain('JX3009'); // the two satisfaction rates filed as 500%
+    await page.click('#tab-filing');
+    await page.fill('#filing', seed.replaceAll('500%', '98%'));
+    await settled(page);
+    expect(await codes()).not.toContain('JX3009');
+    await page.screenshot({ path: shot('06-filing-tab.png') });
+    await page.click('#tab-json');
+    expect(await page.locator('#json').innerText()).toContain('"level1"');
+    await page.screenshot({ path: shot('07-json-tab.png') });
+    await page.click('#tab-filing');
+    await page.click('#reset-filing');
+    await settled(page);
+    expect(await codes()).toContain('JX3009');
+    await page.click('#tab-score');
+  });
+
   it('a syntax error typed into the editor becomes a marker; deleting it clears the marker', async () => {
     await moveTo(page, after('总分 100 分', '总分 100 分'));
     await page.keyboard.type(' @');

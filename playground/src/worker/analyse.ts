@@ -79,5 +79,5 @@ export function analyse(req: AnalyseRequest): AnalyseReply {
   const checked = checkText(req.file, req.template);
   const markers = checked.diagnostics.map((d) => toMarker(d, req.file));
   const score = scoreView(checked, req.filing);
-  return { kind: 'analysed', version: req.version, markers, outline, score, workerMs: performance.now() - t0 };
+  return { kind: 'analysed', version: req.version, seq: req.seq, markers, outline, score, workerMs: performance.now() - t0 };
 }

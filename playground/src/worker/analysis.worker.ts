@@ -12,6 +12,7 @@ self.onmessage = (e: MessageEvent<AnalyseRequest>) => {
     self.postMessage({
       kind: 'analysed',
       version: req.version,
+      seq: req.seq,
       markers: [
         {
           code: 'PLAYGROUND',

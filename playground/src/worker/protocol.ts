@@ -6,6 +6,8 @@ export interface AnalyseRequest {
   kind: 'analyse';
   /** the editor model's version id: replies for stale versions are dropped */
   version: number;
+  /** request number: a filing edit makes a new request for the same version */
+  seq: number;
   /** file name the diagnostics are reported under, e.g. rules/2023/部门整体支出.jx */
   file: string;
   template: string;
@@ -48,6 +50,7 @@ export interface Outline {
 export interface AnalyseReply {
   kind: 'analysed';
   version: number;
+  seq: number;
   markers: MarkerData[];
   /** null when the text did not parse into a template at all */
   outline: Outline | null;
