@@ -55,7 +55,8 @@ export function importFindings(diags: readonly ImportDiagnostic[]): Finding[] {
   return diags
     .filter((d) => d.severity !== 'info')
     .map((d) => {
-      const where = d.line !== undefined ? { zh: `（第 ${d.line} 行）`, en: ` (line ${d.line})` } : { zh: '', en: '' };
+      // name the line unless the message already does
+      const where = d.line !== undefined && !d.message.zh.includes(`第 ${d.line} 行`) ? { zh: `（第 ${d.line} 行）`, en: ` (line ${d.line})` } : { zh: '', en: '' };
       const f: Finding = {
         code: d.code,
         severity: d.severity,
