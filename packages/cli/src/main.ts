@@ -125,7 +125,7 @@ try {
   if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exitCode = 0;
   else if (err.code?.startsWith('commander.')) process.exitCode = 2;
   else if (e instanceof UserError) {
-    console.error(pc.red(tr(e.zh, e.en)));
+    console.error(`${pc.red(tr(e.zh, e.en))} ${pc.dim(`[${e.code}]`)}`);
     process.exitCode = 2;
   }
   else if ((e as NodeJS.ErrnoException).code === 'ENOENT') {

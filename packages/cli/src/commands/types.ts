@@ -4,6 +4,7 @@
 // validator cannot drift apart. The template in force that year adds its level-1
 // indicator names (as a union type and in the documentation), nothing that would make
 // the schema stricter than the validator.
+import { CLI_CODES } from '../codes.ts';
 import { writeFileSync } from 'node:fs';
 import { compile } from 'json-schema-to-typescript';
 import { filingJsonSchema } from '@jixiao/engine';
@@ -53,7 +54,7 @@ export async function filingTypes(t: CheckedTemplate): Promise<string> {
 export async function typesCommand(opts: TypesOptions): Promise<number> {
   const form = formOption(opts.form ?? '部门整体支出')!;
   const loaded = templateFor(opts.year, form);
-  if (!loaded) throw new UserError(`rules/ 中没有 ${opts.year} 年及以前的 “${form}” 模板`, `rules/ has no template of '${form}' for ${opts.year} or earlier`, 'JX4005');
+  if (!loaded) throw new UserError(`rules/ 中没有 ${opts.year} 年及以前的 “${form}” 模板`, `rules/ has no template of '${form}' for ${opts.year} or earlier`, CLI_CODES.noTemplate.code);
   const t = loaded.checked!;
   const text = opts.schema ? JSON.stringify(yearSchema(t), null, 2) + '\n' : await filingTypes(t);
   if (opts.out) {
