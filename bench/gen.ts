@@ -3,17 +3,10 @@
 // and .jx templates of any number of indicators (for compile-time scaling).
 import type { EvalInput, RowInput } from '@jixiao/compiler';
 
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../test/support/prng.ts';
+
+/** The seeded PRNG shared with the fuzzers, so every run benchmarks the same data. */
+export const rng = prng;
 
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

@@ -26,11 +26,13 @@ import {
   scoreFiling,
   type ColumnMapping,
   type Filing,
-    type ImportResult,
+  type ImportResult,
   type IndicatorRow,
 } from '../../packages/engine/src/index.ts';
 import { listCliCodes } from '../../packages/cli/src/codes.ts';
 import { chooseTemplate, UserError, validTemplate } from '../../packages/cli/src/filing.ts';
+import { BASE } from '../support/jx.ts';
+import { cleanFiling, row } from '../support/filings.ts';
 
 export interface Msg {
   zh: string;
@@ -112,44 +114,10 @@ const FAMILIES: { id: FamilyId; heading: string; intro: Msg }[] = [
 // Triggers: how each example is produced
 
 /** The base template every compiler example changes in one place. */
-export const BASE_TEMPLATE = `模板 部门整体支出 2023 {
-  总分 100 分
-  保留小数 2 位 四舍五入
-  等级 { 优 >= 90 分; 良 >= 80 分; 中 >= 60 分; 差 }
-  定性分档 { 达成 80%..100% 别名 达成预期指标; 部分达成 60%..80%; 未达成 0%..60% }
-  规则 正向 适用 >=, > { 得分 = 权重 * min(实际 / 目标, 1) }
-  规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }
-  一级指标 预算执行率 分值 10 分 { 得分 = 分值 * min(全年执行数 / 全年预算数, 1) }
-  一级指标 部门管理 分值 20 分 { 单位填报 }
-  一级指标 履职效果 分值 70 分 { 单位填报 }
-  扣分 审计问题 每项最多 5 分 合计最多 10 分 总分不低于 0 分
-}
-`;
+export const BASE_TEMPLATE = BASE;
 
 const PARENT_2023 = BASE_TEMPLATE;
 
-function row(level1: string, level2: string, level3: string, target: string, actual: string, weight: number | null, statedScore: number | null): IndicatorRow {
-  return { level1, level2, level3, target, actual, weight, statedScore };
-}
-
-/** A 2023 filing that `rules/2023/部门整体支出.jx` scores 100 without a single finding. */
-export function cleanFiling(): Filing {
-  return {
-    year: 2023,
-    form: '部门整体支出',
-    budget: { initialBudget: 100, budget: 100, spent: 100, weight: 10, statedScore: 10 },
-    rows: [
-      row('部门管理', '资金投入', '基本支出预算执行率', '≥95%', '98%', 10, 10),
-      row('部门管理', '财务管理', '财务管理制度健全性', '健全', '健全', 10, 10),
-      row('履职效果', '部门履职目标', '调研课题', '≥5项', '7项', 20, 20),
-      row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '36篇', 20, 20),
-      row('履职效果', '部门效果目标', '业务办理便捷程度', '显著', '显著', 10, 10),
-      row('能力建设', '人力资源建设', '人员考核合格率', '100%', '100%', 10, 10),
-      row('服务对象满意度', '满意度指标', '服务对象满意度', '≥90%', '95%', 10, 10),
-    ],
-    statedTotal: 100,
-  };
-}
 
 /** A TSV header and rows, tab-separated. */
 const HEAD = '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分';

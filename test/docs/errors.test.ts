@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../packages/language/src/index.ts';
 import { checkSource } from '../../packages/compiler/src/index.ts';
 import { importFiling, scoreFiling, prepareTemplate } from '../../packages/engine/src/index.ts';
-import { buildErrorsDoc, catalogue, cleanFiling, DOC_PATH, EXAMPLES, EXAMPLES_FILE, missingExamples, repoRoot } from './errors-doc.ts';
+import { buildErrorsDoc, catalogue, DOC_PATH, EXAMPLES, EXAMPLES_FILE, missingExamples, repoRoot } from './errors-doc.ts';
+import { cleanFiling } from '../support/filings.ts';
 
 const CODE = /\b(JX\d{4}|IMP\d{3})\b/g;
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;

@@ -4,17 +4,7 @@
 // numbers and deep nesting. A seeded PRNG keeps every run reproducible.
 import { JxLexer } from '@jixiao/language';
 
-/** mulberry32: small, fast, seedable. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../support/prng.ts';
 
 const extras = [
   '{', '}', '(', ')', '（', '）', '，', '；', '..', '%', '分', '≥', '<=', '=', '如果', '则', '否则', '得分', '=', '权重', '实际', '目标',

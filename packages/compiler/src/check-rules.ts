@@ -1,23 +1,12 @@
 // Named rules: unique names, each target shape claimed once, qualitative rules
 // need tiers, and every formula proven within [0, 权重].
 
-import type { RuleDecl, TargetShape } from '@jixiao/language';
+import { shapeText, type RuleDecl, type TargetShape } from '@jixiao/language';
 import { type Proof, proveFormula } from './bounds.ts';
 import type { DiagnosticSink } from './diag.ts';
 import { lower, varsOf } from './ir.ts';
 import type { RuleModel } from './model.ts';
 import { printExpr } from './printer.ts';
-
-export const SHAPE_ZH: Readonly<Record<TargetShape, string>> = {
-  '>=': '>=',
-  '>': '>',
-  '<=': '<=',
-  '<': '<',
-  '=': '=',
-  '!=': '!=',
-  qualitative: '定性',
-  deadline: '期限',
-};
 
 export function checkRules(decls: readonly RuleDecl[], hasTiers: boolean, sink: DiagnosticSink, proofs: Proof[]): RuleModel[] {
   const names = new Set<string>();
@@ -31,7 +20,7 @@ export function checkRules(decls: readonly RuleDecl[], hasTiers: boolean, sink: 
     names.add(name);
     r.shapes.forEach((shape) => {
       const prev = claimed.get(shape);
-      const spelled = SHAPE_ZH[shape];
+      const spelled = shapeText[shape];
       if (prev !== undefined && prev !== name) {
         sink.report(
           'shapeClaimedTwice',

@@ -72,7 +72,8 @@ export function printExpr(e: A.Expr): string {
   }
 }
 
-const shapeText: Record<A.TargetShape, string> = {
+/** How each target shape is written after 适用 (also used in messages). */
+export const shapeText: Readonly<Record<A.TargetShape, string>> = {
   '>=': '>=',
   '>': '>',
   '<=': '<=',

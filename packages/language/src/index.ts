@@ -1,5 +1,5 @@
 export * from './ast.ts';
 export { parse, type ParseResult, type Comment, MAX_SOURCE_CHARS } from './parse.ts';
 export { allTokens, tokenClass, keywordSpellings, JxLexer, type TokenClass } from './tokens.ts';
-export { format, printExpr, printName, printQuantity } from './format.ts';
+export { format, printExpr, printName, printQuantity, shapeText } from './format.ts';
 export { LANGUAGE_CODES, listLanguageCodes, type LanguageCodeInfo, type LanguageCodeKey } from './codes.ts';
