@@ -230,8 +230,7 @@ function runCli(file: string): RunStats {
   let peakKb = 0;
   let lines = 0;
   if (existsSync('/usr/bin/time')) {
-    // as a user runs it: reports to /dev/null. (Into a pipe, the CLI's writes queue up
-    // in memory: it does not wait for 'drain'; see the README.)
+    // as a user runs it: reports to /dev/null (into a pipe the CLI waits for 'drain')
     spawnSync('/bin/sh', ['-c', `/usr/bin/time -v "$0" "$1" score "$2" --json >/dev/null 2>"$3"`, tsx, cli, file, `${file}.time`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });
     const err = readFileSync(`${file}.time`, 'utf8');
     const m0 = /共 (\d+) 份：(\d+) 份已评分/.exec(err) ?? /(\d+) filings: (\d+) scored/.exec(err);
