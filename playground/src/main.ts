@@ -6,10 +6,12 @@ import { LANGUAGE_ID, registerJixiao } from './language/jixiao.ts';
 import { getLang, onLangChange, pick, setLang, t, type Key, type Lang } from './i18n.ts';
 import { DEFAULT_FILE, DEFAULT_TEMPLATE, officialTemplates, SEED_FILING } from './rules.ts';
 import { decodeState, encodeState, type SharedState } from './share.ts';
-import { renderScore } from './ui/score-panel.ts';
+import { highlightRow, renderScore } from './ui/score-panel.ts';
+import { renderDiff } from './ui/diff-view.ts';
+import { renderMapping } from './ui/mapping.ts';
 import { h } from './ui/dom.ts';
 import { AnalysisClient } from './worker/client.ts';
-import type { AnalyseReply, MarkerData } from './worker/protocol.ts';
+import type { AnalyseReply, DiffReply, MappingChoice, MarkerData, SpanData } from './worker/protocol.ts';
 
 // ───────────── state ─────────────
 let file = DEFAULT_FILE;
@@ -19,6 +21,10 @@ let lastOutline: AnalyseReply['outline'] = null;
 let lastGood: AnalyseReply['score'] | null = null;
 /** edits per official template, so switching years keeps what was typed */
 const buffers = new Map<string, string>();
+/** the column mapping chosen in the mapping step (sent with every analysis) */
+let mapping: MappingChoice | null = null;
+/** the row selected in the rows table (its path joined by ' › ') */
+let selectedRow: string | null = null;
 
 let restored: SharedState | null = null;
 let restoreFailed = false;
@@ -49,6 +55,16 @@ const status = h('div', { id: 'status', role: 'status', 'aria-live': 'polite' })
 const toast = h('div', { id: 'toast', role: 'status', 'aria-live': 'polite' });
 
 const editorHost = h('div', { id: 'editor' });
+// the years diff: Monaco's diff editor on the left, the semantic diff and impact on the right
+const diffHost = h('div', { id: 'diff-editor' });
+const diffCaption = h('div', { id: 'diff-caption', class: 'diff-caption' });
+const diffPane = h('div', { id: 'diff-pane', hidden: true }, diffCaption, diffHost);
+const diffFormSelect = h('select', { id: 'diff-form' });
+const diffFromSelect = h('select', { id: 'diff-from' });
+const diffToSelect = h('select', { id: 'diff-to' });
+const diffSwapBtn = tx(h('button', { type: 'button', id: 'diff-swap' }), 'diffSwap');
+const diffView = h('div', { id: 'diff-view', 'aria-live': 'polite' });
+const mappingHost = h('div', { id: 'mapping' });
 const filingArea = tx(h('textarea', { id: 'filing', spellcheck: 'false', wrap: 'off' }), 'tabFiling', 'aria-label');
 const resetFilingBtn = tx(h('button', { type: 'button', id: 'reset-filing' }), 'resetFiling');
 const filingProblems = h('div', { id: 'filing-problems' });
@@ -60,9 +76,27 @@ const tabs: { id: string; key: Key; panel: HTMLElement }[] = [
   {
     id: 'filing',
     key: 'tabFiling',
-    panel: h('div', { class: 'filing-tab' }, h('div', { class: 'bar-row' }, tx(h('p', { class: 'hint' }), 'filingHint'), resetFilingBtn), filingArea, filingProblems),
+    panel: h('div', { class: 'filing-tab' }, h('div', { class: 'bar-row' }, tx(h('p', { class: 'hint' }), 'filingHint'), resetFilingBtn), mappingHost, filingArea, filingProblems),
   },
   { id: 'json', key: 'tabJson', panel: h('div', {}, jsonView) },
+  {
+    id: 'diff',
+    key: 'tabDiff',
+    panel: h(
+      'div',
+      { class: 'diff-tab' },
+      h(
+        'div',
+        { class: 'bar-row diff-controls' },
+        h('label', {}, tx(h('span', {}), 'diffForm'), ' ', diffFormSelect),
+        h('label', {}, tx(h('span', {}), 'diffFrom'), ' ', diffFromSelect),
+        h('span', { 'aria-hidden': 'true' }, '→'),
+        h('label', {}, tx(h('span', {}), 'diffTo'), ' ', diffToSelect),
+        diffSwapBtn,
+      ),
+      diffView,
+    ),
+  },
 ];
 const tabList = h('div', { role: 'tablist', class: 'tabs' });
 const tabButtons = tabs.map((tab, i) => {
@@ -83,12 +117,18 @@ const tabButtons = tabs.map((tab, i) => {
   tabList.append(b);
   return b;
 });
+let currentTab = 0;
 function selectTab(i: number): void {
+  const was = tabs[currentTab]?.id;
+  currentTab = i;
   tabs.forEach((tab, j) => {
     tabButtons[j]!.setAttribute('aria-selected', String(i === j));
     tabButtons[j]!.tabIndex = i === j ? 0 : -1;
     tab.panel.hidden = i !== j;
   });
+  const diffMode = tabs[i]!.id === 'diff';
+  // the diff mode swaps the left pane: the template editor gives way to the diff editor
+  if (diffMode !== (was === 'diff') || !diffPane.hidden !== diffMode) setDiffMode(diffMode);
 }
 selectTab(0);
 
@@ -108,7 +148,7 @@ document.getElementById('app')!.append(
   h(
     'main',
     {},
-    h('section', { class: 'left' }, editorHost),
+    h('section', { class: 'left' }, editorHost, diffPane),
     h('section', { class: 'right' }, tabList, ...tabs.map((x) => x.panel)),
   ),
   h('footer', {}, status, tx(h('span', { class: 'muted' }), 'tabHint')),
@@ -123,7 +163,9 @@ function applyLang(): void {
   langBtn.setAttribute('aria-label', t('langToggleLabel'));
   document.title = t('title');
   editor.updateOptions({ ariaLabel: t('editorLabel') });
+  diffEditor?.updateOptions({ ariaLabel: t('diffEditorLabel') });
   if (last) show(last);
+  if (lastDiff) renderDiff(diffView, lastDiff);
 }
 langBtn.addEventListener('click', () => setLang(getLang() === 'zh' ? 'en' : 'zh'));
 onLangChange(applyLang);
@@ -162,6 +204,108 @@ const editor = monaco.editor.create(editorHost, {
 });
 filingArea.value = restored?.filing ?? SEED_FILING;
 templateSelect.value = file;
+
+// ───────────── years diff ─────────────
+const formsOf = [...new Set(officialTemplates.map((o) => o.form))];
+for (const f of formsOf) diffFormSelect.append(h('option', { value: f }, f));
+let diffEditor: monaco.editor.IStandaloneDiffEditor | null = null;
+let diffModels: { original: monaco.editor.ITextModel; modified: monaco.editor.ITextModel } | null = null;
+let diffSeq = 0;
+let lastDiff: DiffReply | null = null;
+
+/** The text of an official template as the page has it: with the editor's edits, if any. */
+function textOf(f: string): string {
+  if (f === file) return model.getValue();
+  return buffers.get(f) ?? officialTemplates.find((o) => o.file === f)!.text;
+}
+
+function fillYears(form: string, from?: number, to?: number): void {
+  const years = officialTemplates.filter((o) => o.form === form).map((o) => o.year);
+  for (const sel of [diffFromSelect, diffToSelect]) sel.replaceChildren(...years.map((y) => h('option', { value: y }, String(y))));
+  // default: the editor's year against the next one (or the previous one against it)
+  const cur = form === formsOf.find((x) => file.includes(x)) ? year : years[years.length - 1]!;
+  const i = Math.max(0, years.indexOf(cur));
+  const a = from ?? (i + 1 < years.length ? years[i]! : years[Math.max(0, i - 1)]!);
+  const b = to ?? (i + 1 < years.length ? years[i + 1]! : years[i]!);
+  diffFromSelect.value = String(a);
+  diffToSelect.value = String(b);
+}
+
+function setDiffMode(on: boolean): void {
+  diffPane.hidden = !on;
+  editorHost.hidden = on;
+  if (!on) return;
+  if (!diffEditor) {
+    const form = officialTemplates.find((o) => o.file === file)?.form ?? formsOf[0]!;
+    diffFormSelect.value = form;
+    fillYears(form);
+    diffModels = {
+      original: monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://jixiao/diff/original.jx')),
+      modified: monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://jixiao/diff/modified.jx')),
+    };
+    diffEditor = monaco.editor.createDiffEditor(diffHost, {
+      theme: 'jixiao',
+      automaticLayout: true,
+      readOnly: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: false,
+      minimap: { enabled: false },
+      fontSize: 13,
+      fontFamily: '"Noto Sans Mono CJK SC", "Sarasa Mono SC", Menlo, Consolas, "Microsoft YaHei", monospace',
+      lineNumbersMinChars: 3,
+      wordWrap: 'on',
+      diffWordWrap: 'on',
+      renderOverviewRuler: false,
+      ariaLabel: t('diffEditorLabel'),
+    });
+    diffEditor.setModel(diffModels);
+  }
+  void updateDiff();
+}
+
+async function updateDiff(): Promise<void> {
+  if (!diffEditor || !diffModels) return;
+  const form = diffFormSelect.value;
+  const pick2 = (y: string) => officialTemplates.find((o) => o.form === form && String(o.year) === y);
+  const a = pick2(diffFromSelect.value);
+  const b = pick2(diffToSelect.value);
+  if (!a || !b) return;
+  const ta = textOf(a.file);
+  const tb = textOf(b.file);
+  const edited = (o: typeof a) => (textOf(o.file) !== o.text ? ` ${t('diffEdited')}` : '');
+  diffCaption.textContent = `${a.file}${edited(a)}  ⟷  ${b.file}${edited(b)}`;
+  if (diffModels.original.getValue() !== ta) diffModels.original.setValue(ta);
+  if (diffModels.modified.getValue() !== tb) diffModels.modified.setValue(tb);
+  const years = officialTemplates.filter((o) => o.form === form).length;
+  if (a.file === b.file) {
+    lastDiff = null;
+    diffView.replaceChildren(h('p', { class: 'notice' }, t(years < 2 ? 'diffOneYear' : 'diffSameYear')));
+    return;
+  }
+  const seqNow = ++diffSeq;
+  if (!lastDiff) renderDiff(diffView, null);
+  const req = { kind: 'diff' as const, seq: seqNow, from: { file: a.file, text: ta }, to: { file: b.file, text: tb }, filing: filingArea.value };
+  const reply = await client.diff(mapping ? { ...req, mapping } : req);
+  if (reply.seq !== diffSeq) return; // a newer comparison follows
+  lastDiff = reply;
+  renderDiff(diffView, reply);
+}
+
+diffFormSelect.addEventListener('change', () => {
+  lastDiff = null;
+  fillYears(diffFormSelect.value);
+  void updateDiff();
+});
+diffFromSelect.addEventListener('change', () => void updateDiff());
+diffToSelect.addEventListener('change', () => void updateDiff());
+diffSwapBtn.addEventListener('click', () => {
+  const a = diffFromSelect.value;
+  diffFromSelect.value = diffToSelect.value;
+  diffToSelect.value = a;
+  void updateDiff();
+});
+const diffActive = () => tabs[currentTab]?.id === 'diff';
 
 // ───────────── analysis ─────────────
 const latencies: number[] = [];
@@ -211,6 +355,25 @@ function show(reply: AnalyseReply): void {
   );
   renderScore(scorePanel, reply.score, false, scoreContext(reply));
   const f = reply.score.filing;
+  renderMapping(mappingHost, f.mapping, {
+    lang: getLang,
+    apply(choice) {
+      mapping = choice;
+      selectedRow = null;
+      analyse(true);
+      if (diffActive()) void updateDiff();
+      pendingMappingToast = true;
+    },
+    clear() {
+      mapping = null;
+      analyse(true);
+      if (diffActive()) void updateDiff();
+    },
+  });
+  if (pendingMappingToast && f.mapping?.applied && f.json) {
+    pendingMappingToast = false;
+    say('mapApplied');
+  }
   jsonView.textContent = f.json ? JSON.stringify(f.json, null, 2) : t('noFilingJson');
   filingProblems.replaceChildren();
   if (f.problems.length)
@@ -221,14 +384,60 @@ function show(reply: AnalyseReply): void {
   renderStatus();
 }
 
+let pendingMappingToast = false;
+
+/** Select a span in the template editor and bring it to the middle of the view. */
+function revealSpan(sp: SpanData, focus: boolean): void {
+  editor.setSelection({ startLineNumber: sp.startLineNumber, startColumn: sp.startColumn, endLineNumber: sp.endLineNumber, endColumn: sp.endColumn });
+  editor.revealLineInCenter(sp.startLineNumber);
+  if (focus) editor.focus();
+}
+
+/** The first match of a regular expression in the template, as a span. */
+function findInTemplate(re: string): SpanData | null {
+  const m = model.findMatches(re, false, true, false, null, false, 1)[0];
+  if (!m) return null;
+  const r = m.range;
+  return { startLineNumber: r.startLineNumber, startColumn: r.startColumn, endLineNumber: r.endLineNumber, endColumn: r.endColumn };
+}
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function reveal(target: { section?: string; rule?: string; statement?: string }): boolean {
+  const o = lastOutline;
+  let sp: SpanData | null = null;
+  if (target.rule) {
+    sp = o?.rules.find((r) => r.name === target.rule)?.nameSpan ?? findInTemplate(`规则\\s+${escapeRe(target.rule)}(?=\\s|$|\\{)`);
+    // a formula section's row (预算执行率) names the section, not a rule
+    if (!sp) target = { section: target.rule };
+  }
+  if (target.section) {
+    const name = target.section;
+    sp = o?.sections.find((x) => x.name === name || x.aliases.includes(name))?.nameSpan ?? findInTemplate(`(一级指标|重命名 一级指标)\\s+.*${escapeRe(name)}`) ?? null;
+  }
+  if (target.statement) sp = findInTemplate(`^\\s*${escapeRe(target.statement)}(?=\\s)`);
+  if (!sp) {
+    if (target.section ?? target.rule) toast.textContent = t('notInTemplate', { name: target.section ?? target.rule ?? '' });
+    return false;
+  }
+  revealSpan(sp, false);
+  return true;
+}
+
 function scoreContext(reply: AnalyseReply) {
   return {
     markers: reply.markers,
     lastGood,
-    jump(lineNumber: number, column: number) {
-      editor.setPosition({ lineNumber, column });
-      editor.revealLineInCenter(lineNumber);
-      editor.focus();
+    jump(lineNumber: number, column: number, endLineNumber = lineNumber, endColumn = column) {
+      revealSpan({ startLineNumber: lineNumber, startColumn: column, endLineNumber, endColumn }, true);
+    },
+    reveal,
+    selectedRow,
+    selectRow(key: string | null) {
+      selectedRow = key;
+    },
+    openMapping() {
+      selectTab(tabs.findIndex((x) => x.id === 'filing'));
+      mappingHost.querySelector<HTMLElement>('select')?.focus();
     },
   };
 }
@@ -246,7 +455,8 @@ function renderStatus(): void {
 
 let seq = 0;
 function analyse(now = false): void {
-  client.request({ kind: 'analyse', version: model.getVersionId(), seq: ++seq, file, template: model.getValue(), filing: filingArea.value }, now);
+  const req = { kind: 'analyse' as const, version: model.getVersionId(), seq: ++seq, file, template: model.getValue(), filing: filingArea.value };
+  client.request(mapping ? { ...req, mapping } : req, now);
 }
 
 model.onDidChangeContent(() => {
@@ -258,12 +468,19 @@ model.onDidChangeContent(() => {
   renderScore(scorePanel, last?.score ?? null, true, last ? scoreContext(last) : undefined);
   analyse();
 });
+let diffTimer: ReturnType<typeof setTimeout> | null = null;
 filingArea.addEventListener('input', () => {
   // the filing changed: a new analysis of the same template version
   analyse();
+  if (diffActive()) {
+    if (diffTimer) clearTimeout(diffTimer);
+    diffTimer = setTimeout(() => void updateDiff(), 150);
+  }
 });
 resetFilingBtn.addEventListener('click', () => {
   filingArea.value = SEED_FILING;
+  mapping = null;
+  selectedRow = null;
   analyse(true);
 });
 
@@ -277,6 +494,7 @@ templateSelect.addEventListener('change', () => {
   model.pushEditOperations([], [{ range: model.getFullModelRange(), text: buffers.get(o.file) ?? o.text }], () => null);
   editor.setPosition({ lineNumber: 1, column: 1 });
   editor.revealLine(1);
+  if (diffActive()) void updateDiff();
 });
 
 formatBtn.addEventListener('click', () => {
@@ -349,6 +567,12 @@ window.__jixiao = {
   latencies: () => [...latencies],
   workerMs: () => last?.workerMs ?? null,
   editor,
+  /** the years diff shown on the 对比 tab (null before it was opened) */
+  diff: () => lastDiff,
+  diffEditor: () => diffEditor,
+  /** the column mapping in force (from the mapping step) */
+  mapping: () => mapping,
+  selectedRow: () => selectedRow,
   lang: (l?: Lang) => {
     if (l) setLang(l);
     return getLang();

@@ -10,7 +10,8 @@ import 'monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/editor/common/standaloneStrings';
 import * as monaco from 'monaco-editor/editor/editor.api';
-import EditorWorker from 'monaco-editor/editor/editor.worker.start?worker';
+// the self-starting worker entry (editor.worker.start only exports start(): a worker that never answers)
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 
 self.MonacoEnvironment = {
   getWorker: () => new EditorWorker(),

@@ -4,9 +4,27 @@
 // When a stage is missing or fails, the view degrades to what is known: the checked
 // template's sections and caps, or nothing but the reason.
 import { checkSource, type CheckedTemplate, type CheckSourceResult } from '@jixiao/compiler';
-import { importJson, importTsv, prepareTemplate, scoreFiling, type Filing, type ImportDiagnostic, type PreparedTemplate, type Report } from '@jixiao/engine';
+import {
+  diffTemplates,
+  fieldOfLabel,
+  gradeReason,
+  impactOf,
+  importJson,
+  importTsv,
+  importTsvWithMapping,
+  parseTsv,
+  prepareTemplate,
+  scoreFiling,
+  type ColumnField,
+  type Filing,
+  type ImportDiagnostic,
+  type ImportResult,
+  type PreparedTemplate,
+  type Report,
+} from '@jixiao/engine';
 import type { Diagnostic } from '@jixiao/language';
 import { officialFor } from './rules.ts';
+import type { DiffReply, DiffRequest, MappingChoice } from './worker/protocol.ts';
 
 export interface Bilingual {
   zh: string;
@@ -25,7 +43,78 @@ export interface FilingState {
   /** the imported filing as canonical JSON (null when it could not be read) */
   json: Filing | null;
   format: 'tsv' | 'json';
-  problems: { severity: 'error' | 'warning' | 'info'; line?: number; message: Bilingual }[];
+  problems: { code: string; severity: 'error' | 'warning' | 'info'; line?: number; message: Bilingual }[];
+  /** the column-mapping step: offered when the header was not recognised (IMP001) or a mapping is in force */
+  mapping?: MappingProposal;
+}
+
+/** How a header cell's field was guessed: a known label (as detectHeader reads it), or a keyword in it. */
+export type Guess = 'label' | 'keyword' | null;
+
+export interface MappingProposal {
+  /** candidate header rows: the table's first non-empty rows, each cell with its guessed field */
+  rows: { line: number; cells: { text: string; field: ColumnField | null; guess: Guess }[] }[];
+  /** the line of the row guessed (or chosen) as the header */
+  headerLine: number;
+  /** the mapping in force, when one was applied and still fits the header row */
+  applied: MappingChoice | null;
+}
+
+/** Keyword guesses for labels detectHeader does not know (the user confirms them in the mapping step). */
+const KEYWORDS: [RegExp, ColumnField][] = [
+  [/一级/, 'level1'],
+  [/二级/, 'level2'],
+  [/三级|名称|指标$/, 'level3'],
+  [/原因|措施/, 'reason'],
+  [/目标|计划|预期/, 'target'],
+  [/实际|完成|实绩|实现/, 'actual'],
+  [/满分|分值|权重|标准分/, 'weight'],
+  [/得分|自评|评分/, 'statedScore'],
+  [/单位/, 'unit'],
+  [/符号|性质/, 'op'],
+];
+
+export function guessField(text: string): { field: ColumnField | null; guess: Guess } {
+  const f = fieldOfLabel(text);
+  if (f) return { field: f, guess: 'label' };
+  const n = text.replace(/\s+/g, '');
+  if (!n || n.length > 16) return { field: null, guess: null };
+  for (const [re, field] of KEYWORDS) if (re.test(n)) return { field, guess: 'keyword' };
+  return { field: null, guess: null };
+}
+
+const signatureOf = (cells: { text: string }[]) => cells.map((c) => c.text).join('\t');
+
+/** Candidate header rows of a pasted table and the row most likely to be the header. */
+export function proposeMapping(text: string, applied: MappingChoice | null): MappingProposal {
+  const grid = parseTsv(text);
+  const rows = grid.rows
+    .filter((r) => r.cells.filter((c) => c.text !== '').length >= 2)
+    .slice(0, 20)
+    .map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ text: c.text, ...guessField(c.text) })) }));
+  // the header: most cells read as fields, then most non-empty cells (ties: the earlier row)
+  let best = rows[0];
+  let bestScore = -1;
+  for (const r of rows) {
+    const known = new Set(r.cells.filter((c) => c.field).map((c) => c.field)).size;
+    const filled = r.cells.filter((c) => c.text !== '').length;
+    const sc = known * 100 + filled;
+    if (sc > bestScore) {
+      best = r;
+      bestScore = sc;
+    }
+  }
+  return { rows, headerLine: applied?.headerLine ?? best?.line ?? 1, applied };
+}
+
+/** The mapping applies while the header row still reads as it did when it was chosen. */
+function mappingFits(text: string, m: MappingChoice): boolean {
+  const row = parseTsv(text).rows.find((r) => r.line === m.headerLine);
+  return !!row && signatureOf(row.cells) === m.signature;
+}
+
+export function mappingSignature(cells: { text: string }[]): string {
+  return signatureOf(cells);
 }
 
 export type ScoreView =
@@ -46,18 +135,20 @@ function summary(t: CheckedTemplate): TemplateSummary {
   };
 }
 
-export function importFilingText(text: string): { state: FilingState; diagnostics: ImportDiagnostic[] } {
+export function importFilingText(text: string, mapping?: MappingChoice): { state: FilingState; diagnostics: ImportDiagnostic[] } {
   const json = text.replace(/^\uFEFF/, '').trimStart().startsWith('{');
-  const r = json ? importJson(text) : importTsv(text);
+  const applied = !json && mapping && mappingFits(text, mapping) ? mapping : null;
+  const r: ImportResult = json ? importJson(text) : applied ? importTsvWithMapping(text, { columns: applied.columns, headerLine: applied.headerLine }) : importTsv(text);
   const state: FilingState = {
     json: r.filing,
     format: json ? 'json' : 'tsv',
     problems: r.diagnostics.map((d) => {
-      const p: FilingState['problems'][number] = { severity: d.severity, message: { zh: d.message.zh, en: d.message.en } };
+      const p: FilingState['problems'][number] = { code: d.code, severity: d.severity, message: { zh: d.message.zh, en: d.message.en } };
       if (d.line !== undefined) p.line = d.line;
       return p;
     }),
   };
+  if (!json && (applied || r.diagnostics.some((d) => d.code === 'IMP001'))) state.mapping = proposeMapping(text, applied);
   return { state, diagnostics: r.diagnostics };
 }
 
@@ -79,8 +170,8 @@ function prepared(checked: CheckedTemplate): PreparedTemplate {
 }
 
 /** The panel's view of a checked template (or of its errors) and a filing. */
-export function scoreView(checked: CheckSourceResult, filingText: string): ScoreView {
-  const { state: filing, diagnostics: importDiags } = importFilingText(filingText);
+export function scoreView(checked: CheckSourceResult, filingText: string, mapping?: MappingChoice): ScoreView {
+  const { state: filing, diagnostics: importDiags } = importFilingText(filingText, mapping);
   const errors = checked.diagnostics.filter((d: Diagnostic) => d.severity === 'error').length;
   if (!checked.template)
     return {
@@ -107,5 +198,42 @@ export function scoreView(checked: CheckSourceResult, filingText: string): Score
       filing,
       reason: { zh: `评分失败：${String(e)}`, en: `scoring failed: ${String(e)}` },
     };
+  }
+}
+
+// ───────────── years diff: semantic diff and the impact on the current filing ─────────────
+
+const bi = (zh: string, en: string): Bilingual => ({ zh, en });
+
+/** The semantic diff of two templates and the filing scored under both (runs in the worker). */
+export function diffView(req: DiffRequest): DiffReply {
+  const problems: Bilingual[] = [];
+  const a = checkText(req.from.file, req.from.text);
+  const b = checkText(req.to.file, req.to.text);
+  for (const [side, c] of [[req.from.file, a], [req.to.file, b]] as const)
+    if (!c.template) {
+      const n = c.diagnostics.filter((d) => d.severity === 'error').length;
+      problems.push(bi(`${side} 有 ${n} 个错误，无法比较`, `${side} has ${n} error(s); it cannot be compared`));
+    }
+  if (!a.template || !b.template) return { kind: 'diffed', seq: req.seq, diff: null, impact: null, problems };
+  const diff = diffTemplates(a.template, b.template);
+  const { state, diagnostics } = importFilingText(req.filing, req.mapping);
+  if (!state.json) {
+    problems.push(bi('当前填报表无法读取，无法计算影响（见“填报表”页）', 'the current filing cannot be read, so there is no impact (see the Filing tab)'));
+    return { kind: 'diffed', seq: req.seq, diff, impact: null, problems };
+  }
+  try {
+    const i = impactOf(prepareTemplate(a.template), prepareTemplate(b.template), state.json, diagnostics, diff);
+    const g = gradeReason(i, diff);
+    return {
+      kind: 'diffed',
+      seq: req.seq,
+      diff,
+      impact: { from: i.from, to: i.to, delta: i.delta, gradeChanged: i.gradeChanged, gradeReason: g, moved: i.moved },
+      problems,
+    };
+  } catch (e) {
+    problems.push(bi(`计算影响失败：${String(e)}`, `impact failed: ${String(e)}`));
+    return { kind: 'diffed', seq: req.seq, diff, impact: null, problems };
   }
 }

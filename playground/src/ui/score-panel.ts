@@ -1,6 +1,7 @@
 // The score panel: total and grade, each section as a bar against its cap, row scores
 // against weights, findings with their severity. Renders a ScoreView (scoring.ts).
 import { pick, t } from '../i18n.ts';
+import type { Finding } from '@jixiao/engine';
 import type { ScoreView, TemplateSummary } from '../scoring.ts';
 import { h } from './dom.ts';
 import type { MarkerData } from '../worker/protocol.ts';
@@ -39,7 +40,79 @@ export interface ScoreContext {
   markers: MarkerData[];
   /** the last report of a valid template, shown dimmed under the errors */
   lastGood: ScoreView | null;
-  jump(line: number, column: number): void;
+  jump(line: number, column: number, endLine?: number, endColumn?: number): void;
+  /** reveal an indicator, a rule or a statement (总分, 扣分) in the editor; false when the editor's template does not write it */
+  reveal(target: { section?: string; rule?: string; statement?: string }): boolean;
+  /** the selected row (its path joined by ' › '), kept across re-renders */
+  selectedRow: string | null;
+  selectRow(key: string | null): void;
+  /** the filing's header was not recognised: open the mapping step */
+  openMapping(): void;
+}
+
+const rowKey = (path: string[]) => path.join(' › ');
+
+/** Select the row `key` in the rows table under `root`: highlight, scroll into view. */
+export function highlightRow(root: HTMLElement, key: string | null, scroll: boolean): HTMLElement | null {
+  let hit: HTMLElement | null = null;
+  for (const tr of root.querySelectorAll<HTMLElement>('table.rows tbody tr[data-row]')) {
+    const on = key !== null && tr.dataset['row'] === key && !hit;
+    tr.classList.toggle('selected', on);
+    tr.setAttribute('aria-selected', String(on));
+    if (on) hit = tr;
+  }
+  if (hit && scroll) {
+    hit.scrollIntoView({ block: 'center' });
+    hit.focus({ preventScroll: true });
+  }
+  return hit;
+}
+
+function highlightSection(root: HTMLElement, name: string): void {
+  for (const tr of root.querySelectorAll<HTMLElement>('table.sections tr[data-section]')) tr.classList.toggle('selected', tr.dataset['section'] === name);
+  root.querySelector<HTMLElement>(`table.sections tr.selected`)?.scrollIntoView({ block: 'nearest' });
+}
+
+/** The statement of the template a filing-wide finding is about. */
+const STATEMENT: Record<string, string> = { JX3002: '总分', JX3007: '总分', JX3008: '总分', JX3021: '扣分' };
+
+function findingItem(root: HTMLElement, f: Finding, ctx: ScoreContext | undefined): HTMLElement {
+  const content = [
+    h('span', { class: `sev sev-${f.severity}` }, t(f.severity)),
+    h('code', {}, f.code),
+    ' ',
+    f.path.length ? h('span', { class: 'path' }, f.path.join(' › ') + '：') : null,
+    pick(f.message),
+  ];
+  const li = h('li', { class: `finding sev-${f.severity}`, 'data-code': f.code, 'data-path': rowKey(f.path) });
+  if (!ctx) {
+    li.append(...content.filter((c): c is HTMLElement | string => c !== null));
+    return li;
+  }
+  const isRow = f.path.length >= 2;
+  const btn = h('button', { type: 'button', class: 'finding-btn', title: t(isRow ? 'findingRowHint' : 'findingEditorHint') }, ...content);
+  btn.addEventListener('click', () => {
+    const key = rowKey(f.path);
+    if (isRow && highlightRow(root, key, true)) {
+      ctx.selectRow(key);
+      return;
+    }
+    if (f.path.length >= 1) {
+      highlightSection(root, f.path[0]!);
+      if (!ctx.reveal({ section: f.path[0]! })) ctx.reveal({ statement: '一级指标' });
+      return;
+    }
+    const st = STATEMENT[f.code];
+    if (st) ctx.reveal({ statement: st });
+  });
+  li.append(btn);
+  return li;
+}
+
+/** The rule a row was scored by, from its explanation (`正向: 实际 … = 4`). */
+function ruleOfRow(explain: string): string | null {
+  const m = /^([^:：\s]+)\s*[:：]/.exec(explain);
+  return m?.[1] ?? null;
 }
 
 export function renderScore(root: HTMLElement, view: ScoreView | null, stale: boolean, ctx?: ScoreContext): void {
@@ -59,7 +132,7 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
           { class: 'diagnostics' },
           ...errs.slice(0, 50).map((m) => {
             const b = h('button', { type: 'button', class: 'link' }, `${m.startLineNumber}:${m.startColumn}`);
-            b.addEventListener('click', () => ctx!.jump(m.startLineNumber, m.startColumn));
+            b.addEventListener('click', () => ctx!.jump(m.startLineNumber, m.startColumn, m.endLineNumber, m.endColumn));
             return h('li', { class: 'finding sev-error' }, b, h('code', {}, m.code), ' ', pick(m.message));
           }),
         ),
@@ -72,8 +145,13 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
     return;
   }
   if (view.kind === 'template') {
+    root.append(h('p', { class: 'notice', 'data-testid': 'score-reason' }, pick(view.reason)));
+    if (view.filing.mapping && ctx) {
+      const go = h('button', { type: 'button', id: 'open-mapping' }, t('mapGo'));
+      go.addEventListener('click', () => ctx.openMapping());
+      root.append(h('p', { class: 'notice map-notice' }, t('mapNotice'), ' ', go));
+    }
     root.append(
-      h('p', { class: 'notice', 'data-testid': 'score-reason' }, pick(view.reason)),
       h('div', { class: 'headline' }, h('span', { class: 'big' }, `${view.template.form} ${view.template.year}`), h('span', { class: 'muted' }, ` ${t('total')} ${view.template.total}`)),
       sectionsTable(view.template, null),
     );
@@ -116,28 +194,28 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
       h(
         'ul',
         {},
-        ...r.findings.map((f) =>
-          h(
-            'li',
-            { class: `finding sev-${f.severity}`, 'data-code': f.code },
-            h('span', { class: `sev sev-${f.severity}` }, t(f.severity)),
-            h('code', {}, f.code),
-            ' ',
-            f.path.length ? h('span', { class: 'path' }, f.path.join(' › ') + '：') : null,
-            pick(f.message),
-          ),
-        ),
+        ...r.findings.map((f) => findingItem(root, f, ctx)),
       ),
     );
   root.append(findings);
 
   const rows = r.rows.map((row) => {
     const over = row.statedScore !== null && row.statedScore !== row.score;
+    const rule = ruleOfRow(row.explain);
     const name = h('td', {}, row.path.join(' › '));
     name.title = row.explain;
+    if (ctx && rule) {
+      const b = h('button', { type: 'button', class: 'link rule-link', title: t('rowRuleHint'), 'aria-label': `${t('rowRuleHint')}：${rule}` }, rule);
+      b.addEventListener('click', () => {
+        ctx.selectRow(rowKey(row.path));
+        highlightRow(root, rowKey(row.path), false);
+        ctx.reveal({ rule });
+      });
+      name.append(' ', b);
+    }
     return h(
       'tr',
-      { class: over ? 'differs' : '' },
+      { class: over ? 'differs' : '', 'data-row': rowKey(row.path), tabindex: -1 },
       name,
       h('td', { class: 'num' }, fmt(row.weight)),
       h('td', { class: 'num' }, fmt(row.score)),
@@ -154,4 +232,5 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
       h('tbody', {}, ...rows),
     ),
   );
+  if (ctx?.selectedRow) highlightRow(root, ctx.selectedRow, false);
 }

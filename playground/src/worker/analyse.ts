@@ -78,6 +78,6 @@ export function analyse(req: AnalyseRequest): AnalyseReply {
   const outline = first ? outlineOf(first) : null;
   const checked = checkText(req.file, req.template);
   const markers = checked.diagnostics.map((d) => toMarker(d, req.file));
-  const score = scoreView(checked, req.filing);
+  const score = scoreView(checked, req.filing, req.mapping);
   return { kind: 'analysed', version: req.version, seq: req.seq, markers, outline, score, workerMs: performance.now() - t0 };
 }

@@ -1,9 +1,20 @@
 // The analysis worker: parse, check and score off the main thread.
+import { diffView } from '../scoring.ts';
 import { analyse } from './analyse.ts';
-import type { AnalyseRequest } from './protocol.ts';
+import type { AnalyseRequest, DiffReply, DiffRequest } from './protocol.ts';
 
-self.onmessage = (e: MessageEvent<AnalyseRequest>) => {
+self.onmessage = (e: MessageEvent<AnalyseRequest | DiffRequest>) => {
   const req = e.data;
+  if (req?.kind === 'diff') {
+    let reply: DiffReply;
+    try {
+      reply = diffView(req);
+    } catch (err) {
+      reply = { kind: 'diffed', seq: req.seq, diff: null, impact: null, problems: [{ zh: `比较失败：${String(err)}`, en: `diff failed: ${String(err)}` }] };
+    }
+    self.postMessage(reply);
+    return;
+  }
   if (req?.kind !== 'analyse') return;
   try {
     self.postMessage(analyse(req));

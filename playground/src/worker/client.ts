@@ -1,6 +1,6 @@
 // The page's side of the analysis worker: debounced, latest-wins. At most one request is
 // in flight; edits made meanwhile collapse into the next request.
-import type { AnalyseReply, AnalyseRequest } from './protocol.ts';
+import type { AnalyseReply, AnalyseRequest, DiffReply, DiffRequest } from './protocol.ts';
 import AnalysisWorker from './analysis.worker.ts?worker';
 
 export type Listener = (reply: AnalyseReply) => void;
@@ -10,12 +10,19 @@ export class AnalysisClient {
   private inFlight: AnalyseRequest | null = null;
   private pending: AnalyseRequest | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private diffs = new Map<number, (r: DiffReply) => void>();
 
   constructor(
     private listener: Listener,
     private debounceMs = 60,
   ) {
-    this.worker.onmessage = (e: MessageEvent<AnalyseReply>) => {
+    this.worker.onmessage = (e: MessageEvent<AnalyseReply | DiffReply>) => {
+      if (e.data.kind === 'diffed') {
+        const done = this.diffs.get(e.data.seq);
+        this.diffs.delete(e.data.seq);
+        done?.(e.data);
+        return;
+      }
       this.inFlight = null;
       this.listener(e.data);
       this.flush();
@@ -33,6 +40,14 @@ export class AnalysisClient {
         this.timer = null;
         this.flush();
       }, this.debounceMs);
+  }
+
+  /** The years diff and its impact on the filing; the worker answers in order, after any analysis in flight. */
+  diff(req: DiffRequest): Promise<DiffReply> {
+    return new Promise((resolve) => {
+      this.diffs.set(req.seq, resolve);
+      this.worker.postMessage(req);
+    });
   }
 
   private flush(): void {

@@ -1,6 +1,17 @@
 // Messages between the page and the analysis worker. Everything crossing the boundary
 // is plain data (structured clone), computed in the worker so typing never blocks.
+import type { Columns, TemplateDiff } from '@jixiao/engine';
 import type { ScoreView } from '../scoring.ts';
+
+/** A column mapping chosen in the mapping step: applied while the header row reads the same. */
+export interface MappingChoice {
+  /** 1-based line of the header row; indicator rows start below it */
+  headerLine: number;
+  /** field → 0-based column */
+  columns: Columns;
+  /** the header row's cells when the mapping was chosen (tab-joined): a different header drops it */
+  signature: string;
+}
 
 export interface AnalyseRequest {
   kind: 'analyse';
@@ -12,6 +23,39 @@ export interface AnalyseRequest {
   file: string;
   template: string;
   filing: string;
+  /** the column mapping from the mapping step, when the filing's header was not recognised */
+  mapping?: MappingChoice;
+}
+
+/** Two templates (two years of one form) and the current filing: semantic diff + impact. */
+export interface DiffRequest {
+  kind: 'diff';
+  seq: number;
+  from: { file: string; text: string };
+  to: { file: string; text: string };
+  filing: string;
+  mapping?: MappingChoice;
+}
+
+export interface ImpactView {
+  from: { total: number; grade: string; year: number };
+  to: { total: number; grade: string; year: number };
+  delta: number;
+  gradeChanged: boolean;
+  /** why the grade moved, when it did */
+  gradeReason: Bilingual | null;
+  moved: { path: string[]; from: number | null; to: number | null; why: Bilingual }[];
+}
+
+export interface DiffReply {
+  kind: 'diffed';
+  seq: number;
+  /** null when either template has errors (see `problems`) */
+  diff: TemplateDiff | null;
+  /** null when the diff is missing or the filing cannot be read */
+  impact: ImpactView | null;
+  /** why the diff or the impact is missing */
+  problems: Bilingual[];
 }
 
 export interface Bilingual {

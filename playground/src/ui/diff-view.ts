@@ -1,0 +1,122 @@
+// The years diff beside Monaco's diff editor: the engine's semantic diff (diffTemplates),
+// grouped by area and coloured by kind of change, and its impact on the current filing
+// (impactOf): old and new total and grade, the delta, the rows that moved and why.
+import { AREA_LABEL, type DiffArea, type DiffItem } from '@jixiao/engine';
+import { pick, t, type Key } from '../i18n.ts';
+import type { DiffReply, ImpactView } from '../worker/protocol.ts';
+import { h } from './dom.ts';
+
+const num = (x: number | null): string => (x === null ? '—' : String(Number(x.toFixed(6))));
+const signed = (x: number): string => (x > 0 ? `+${num(x)}` : x < 0 ? `−${num(-x)}` : '±0');
+
+/** The kind of change as the page colours it. */
+export function changeKind(d: DiffItem): 'added' | 'removed' | 'renamed' | 'reweighted' | 'rule' | 'changed' {
+  if (d.change === 'added' || d.change === 'removed' || d.change === 'renamed') return d.change;
+  if (d.field === 'weight') return 'reweighted';
+  if (d.area === 'rules' || d.field === 'formula' || d.field === 'rule') return 'rule';
+  return 'changed';
+}
+
+const KIND_KEY: Record<ReturnType<typeof changeKind>, Key> = {
+  added: 'changeAdded',
+  removed: 'changeRemoved',
+  renamed: 'changeRenamed',
+  reweighted: 'changeReweighted',
+  rule: 'changeRule',
+  changed: 'changeChanged',
+};
+const KIND_MARK = { added: '+', removed: '−', renamed: '→', reweighted: '⚖', rule: 'ƒ', changed: '~' } as const;
+
+function semanticList(reply: DiffReply): HTMLElement {
+  const box = h('section', { class: 'semantic', 'aria-label': t('diffSemantic'), 'data-testid': 'semantic-diff' });
+  const diff = reply.diff!;
+  box.append(h('h3', {}, `${t('diffSemantic')} · ${diff.from.year} → ${diff.to.year}`, h('span', { class: 'muted' }, ` ${t('diffCount', { n: diff.changes.length })}`)));
+  if (diff.changes.length === 0) {
+    box.append(h('p', { class: 'muted' }, t('diffNone')));
+    return box;
+  }
+  const areas = [...new Set(diff.changes.map((d) => d.area))] as DiffArea[];
+  for (const area of areas) {
+    const items = diff.changes.filter((d) => d.area === area);
+    box.append(
+      h('h4', {}, pick(AREA_LABEL[area])),
+      h(
+        'ul',
+        { class: 'changes' },
+        ...items.map((d) => {
+          const k = changeKind(d);
+          return h(
+            'li',
+            { class: `change change-${k}`, 'data-change': k, 'data-area': d.area },
+            h('span', { class: `badge badge-${k}`, 'aria-label': t(KIND_KEY[k]) }, `${KIND_MARK[k]} ${t(KIND_KEY[k])}`),
+            ' ',
+            pick(d.message),
+          );
+        }),
+      ),
+    );
+  }
+  return box;
+}
+
+function impactBlock(i: ImpactView): HTMLElement {
+  const box = h('section', { class: 'impact', 'aria-label': t('impactTitle'), 'data-testid': 'impact' });
+  const deltaCls = i.delta > 0 ? 'up' : i.delta < 0 ? 'down' : '';
+  box.append(
+    h('h3', {}, t('impactTitle')),
+    h(
+      'div',
+      { class: 'headline impact-headline' },
+      h('span', { class: 'label' }, `${i.from.year}`),
+      h('span', { class: 'big', 'data-testid': 'impact-from' }, num(i.from.total)),
+      h('span', { class: `grade grade-${i.from.grade}` }, i.from.grade),
+      h('span', { class: 'arrow' }, '→'),
+      h('span', { class: 'label' }, `${i.to.year}`),
+      h('span', { class: 'big', 'data-testid': 'impact-to' }, num(i.to.total)),
+      h('span', { class: `grade grade-${i.to.grade}` }, i.to.grade),
+      h('span', { class: `delta ${deltaCls}`, 'data-testid': 'impact-delta' }, `(${signed(i.delta)})`),
+    ),
+  );
+  if (i.gradeReason) box.append(h('p', { class: 'notice' }, pick(i.gradeReason)));
+  if (i.moved.length === 0) {
+    box.append(h('p', { class: 'muted' }, t('impactNone')));
+    return box;
+  }
+  box.append(
+    h(
+      'table',
+      { class: 'rows moved' },
+      h('caption', {}, t('impactMoved')),
+      h('thead', {}, h('tr', {}, h('th', {}, t('indicator')), h('th', { class: 'num' }, t('impactFrom')), h('th', { class: 'num' }, t('impactTo')), h('th', { class: 'num' }, t('impactDelta')), h('th', {}, t('impactWhy')))),
+      h(
+        'tbody',
+        {},
+        ...i.moved.map((m) => {
+          const d = m.from !== null && m.to !== null ? m.to - m.from : null;
+          return h(
+            'tr',
+            { 'data-path': m.path.join(' › ') },
+            h('td', { class: 'path' }, m.path.join(' › ')),
+            h('td', { class: 'num' }, num(m.from)),
+            h('td', { class: 'num' }, num(m.to)),
+            h('td', { class: 'num ' + (d === null ? '' : d < 0 ? 'down' : d > 0 ? 'up' : '') }, d === null ? '' : signed(Number(d.toFixed(6)))),
+            h('td', { class: 'why' }, pick(m.why)),
+          );
+        }),
+      ),
+    ),
+  );
+  return box;
+}
+
+/** Render the diff reply (null while it is computed). */
+export function renderDiff(root: HTMLElement, reply: DiffReply | null): void {
+  root.replaceChildren();
+  if (!reply) {
+    root.append(h('p', { class: 'muted' }, t('diffLoading')));
+    return;
+  }
+  for (const p of reply.problems) root.append(h('p', { class: 'notice error' }, pick(p)));
+  if (reply.diff) root.append(semanticList(reply));
+  if (reply.impact) root.append(impactBlock(reply.impact));
+}
