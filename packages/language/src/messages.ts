@@ -78,6 +78,8 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     const a = shown(actual);
     const w = ruleWord(ruleName);
     const e = tokenLabel(expected);
+    if (expected.name === 'NumberLit')
+      return pack(`此处缺少数字（如 “分值 20 分”），却遇到 ${a.zh}`, `a number is missing here (e.g. '分值 20 分') but found ${a.en}`);
     if (expected.name === 'RBrace') {
       if (actual.tokenType.name === 'EOF')
         return pack(`${w.zh}缺少结尾的 “}”`, `the ${w.en} is missing its closing '}'`);
