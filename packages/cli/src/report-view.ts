@@ -6,6 +6,9 @@ import { t, tr } from './i18n.ts';
 
 /** No rule between body rows: the table stays as tall as the form. */
 const compact = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+/** cli-table3 colours on its own; follow picocolors (NO_COLOR, pipes) instead. */
+const tableStyle = pc.isColorSupported ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
+const bySeverity = { error: 0, warning: 1, info: 2 } as const;
 
 const num = (x: number | null) => (x === null ? pc.dim('—') : String(Number(x.toFixed(6))));
 
@@ -29,7 +32,7 @@ export function renderReport(r: Report, file: string): string {
   out.push(pc.bold(`${file} — ${tr('模板', 'template')} ${r.template.name} ${r.template.year}`));
   const rows = new Table({
     head: [tr('指标', 'indicator'), tr('分值', 'weight'), tr('得分', 'score'), tr('填报', 'stated'), tr('计算过程', 'derivation')],
-    style: { head: ['cyan'], border: ['grey'] },
+    style: tableStyle,
     chars: compact,
     wordWrap: true,
     colWidths: [null, null, null, null, 60] as unknown as number[],
@@ -39,14 +42,18 @@ export function renderReport(r: Report, file: string): string {
     rows.push([row.path.join(' › '), num(row.weight), num(row.score), differs ? pc.red(num(row.statedScore)) : num(row.statedScore), row.explain]);
   }
   out.push(rows.toString());
-  const secs = new Table({ head: [tr('一级指标', 'section'), tr('得分 / 分值', 'score / cap'), '', tr('填报', 'stated')], style: { head: ['cyan'], border: ['grey'] }, chars: compact });
+  const secs = new Table({ head: [tr('一级指标', 'section'), tr('得分 / 分值', 'score / cap'), '', tr('填报', 'stated')], style: tableStyle, chars: compact });
   for (const s of r.sections) secs.push([s.name, `${num(s.score)} / ${num(s.cap)}`, bar(s.score, s.cap), num(s.statedScore)]);
   out.push(secs.toString());
+  // a section score that is not a plain sum (a formula, a proportion) says how it came about
+  for (const s of r.sections) if (s.explain && !r.rows.some((row) => row.path.length === 1 && row.path[0] === s.name)) out.push(pc.dim(`  ${s.explain}`));
   const stated = r.statedTotal === null ? '' : tr(`（填报 ${num(r.statedTotal)}）`, ` (stated ${num(r.statedTotal)})`);
   out.push(pc.bold(`${tr('总分', 'total')} ${num(r.total)} / ${num(r.cap)}${stated}  ${tr('等级', 'grade')} ${r.grade}`));
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   const warnings = r.findings.filter((f) => f.severity === 'warning').length;
   out.push(pc.bold(tr(`发现问题 ${r.findings.length} 个（错误 ${errors}，警告 ${warnings}）`, `${r.findings.length} findings (${errors} errors, ${warnings} warnings)`)));
-  for (const f of r.findings) out.push(renderFinding(f));
+  // errors first, then warnings, then notes; within each, in the order they were found
+  const sorted = r.findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => bySeverity[a.severity] - bySeverity[b.severity] || i - j);
+  for (const [f] of sorted) out.push(renderFinding(f));
   return out.join('\n');
 }
