@@ -1,6 +1,6 @@
 // Where files are. pnpm runs scripts from the repository root, so paths the user typed
 // are resolved against the directory they ran pnpm in (INIT_CWD), not the root.
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -12,7 +12,6 @@ export function userPath(p: string): string {
 
 /** A path as the user should see it: relative to where they are when that is shorter. */
 export function shownPath(abs: string): string {
-  const base = process.env['INIT_CWD'] ?? process.cwd();
-  const rel = abs.startsWith(base + '/') ? abs.slice(base.length + 1) : abs;
-  return rel;
+  const rel = relative(process.env['INIT_CWD'] ?? process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
 }
