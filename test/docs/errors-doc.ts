@@ -348,6 +348,10 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'filing', edit: (f) => { f.statedTotal = 90; } },
     fix: { zh: '重新加总各项得分，改正总分行。', en: 'Add up the stated scores again and correct the total row.' },
   },
+  JX3027: {
+    trigger: { kind: 'filing', edit: (f) => { f.reportTotal = 100; f.statedTotal = 97; } },
+    fix: { zh: '核对报告正文与自评表，使两处总分一致（以按规则计算的总分为准）。', en: 'Make the report text and the table state the same total (the computed one).' },
+  },
   JX3008: {
     trigger: { kind: 'filing', edit: (f) => { f.rows[3] = row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '5篇', 20, 20); } },
     fix: { zh: '按报告中各行的计算得分改正填报得分和总分。', en: 'Correct the stated scores and the total to the computed ones in the report.' },
@@ -457,6 +461,10 @@ export const EXAMPLES: Record<string, Example> = {
   IMP012: {
     trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t"培训次数\t≥4次\t4次\t10\t10') },
     fix: { zh: '检查该单元格：删去多余的引号，或补上结尾的引号。', en: 'Check the cell: remove the stray quote or add the closing one.' },
+  },
+  IMP013: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('经评价，自评得分100分，自评等级为：优。', '部门整体支出绩效自评表（2023年度）', HEAD, '部门管理\t资金投入\t基本支出预算执行率\t≥95%\t98%\t10\t10') },
+    fix: { zh: '无需处理；该分数会与表中总分核对（JX3027）。', en: 'Nothing to do; it is checked against the table’s total (JX3027).' },
   },
   IMP020: {
     trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10', '\t培训覆盖率\t≥90%\t95%\t10\t10') },

@@ -103,6 +103,14 @@ describe('jixiao score on the seed table (rules/2023/examples/seed.tsv, the seed
     expect(report.findings.some((f) => f.code === 'JX3012' && f.path[2] === '结转结余变动率')).toBe(true);
   });
 
+  it('finds the table inside the whole seed document and the report text\'s own total, 100', () => {
+    const r2 = jixiao(['score', join(root, '../shared/seed/000_73134533154cb10e.txt'), '--year', '2023', '--form', '部门整体支出', '--json']);
+    const whole = JSON.parse(r2.stdout) as typeof report;
+    expect(whole.rows.map((x) => x.path.join('/'))).toEqual(report.rows.map((x) => x.path.join('/')));
+    expect(whole.statedTotal).toBe(97);
+    expect(zh(whole.findings.find((f) => f.code === 'JX3027')!)).toBe('报告正文写自评得分 100 分，而表中填报总分为 97');
+  });
+
   it('reads the year and form from the title when they are not given', () => {
     const r2 = jixiao(['score', 'rules/2023/examples/seed.tsv', '--json']);
     expect(r2.status).toBe(1);

@@ -132,6 +132,8 @@ export interface Filing {
   statedWeightTotal?: number | null | undefined;
   /** 总分 row: the total score it states (e.g. 97) */
   statedTotal?: number | null | undefined;
+  /** the total the report text around the table states ("自评得分100分"), when given */
+  reportTotal?: number | null | undefined;
   deductions?: Deduction[] | undefined;
   units?: SubUnit[] | undefined;
 }
@@ -157,6 +159,7 @@ export const Filing: z.ZodType<Filing> = z.strictObject({
   rows: z.array(IndicatorRow),
   statedWeightTotal: z.number().nullable().optional(),
   statedTotal: z.number().nullable().optional(),
+  reportTotal: z.number().nullable().optional().describe('the total the report text states (自评得分 N 分), when the filing came with its report'),
   deductions: z.array(Deduction).optional(),
   get units() {
     return z.array(SubUnit).optional();

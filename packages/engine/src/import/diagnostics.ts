@@ -44,6 +44,7 @@ export const DIAGNOSTIC_CODES = {
   IMP010: c('info', '没有找到标题，无法从中读取年度和表单', 'No title found; year and form cannot be read from it'),
   IMP011: c('info', '从标题中读取了年度或表单', 'Year or form read from the title'),
   IMP012: c('warning', '引号未闭合的单元格，按原文读取', 'Unterminated quoted cell, read literally'),
+  IMP013: c('info', '从报告正文读出自评得分', 'Total read from the report text'),
   IMP020: c('warning', '一行因缺少单元格而错位：已修复', 'Row shifted by a missing cell: repaired'),
   IMP021: c('warning', '一行中超出表头的单元格，已忽略', 'Row has cells beyond the header, ignored'),
   IMP022: c('warning', '指标行没有三级指标名称', 'Indicator row without a level-3 name'),

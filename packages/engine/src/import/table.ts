@@ -317,6 +317,19 @@ function readPreamble(grid: Grid, end: number, filing: Filing, diagnostics: Impo
     const row = grid.rows[r]!;
     if (isEmptyRow(row)) continue;
 
+    // the report text around the table may state its own total: "自评得分100分"
+    if (filing.reportTotal === undefined) {
+      for (const c of row.cells) {
+        const m = /自评(?:总)?得分(?:为)?\s*(\d+(?:\.\d+)?)\s*分/.exec(c.text);
+        if (!m) continue;
+        filing.reportTotal = Number(m[1]);
+        diagnostics.push(
+          diag('IMP013', 'info', c.line, c.column, { zh: `从报告正文读出自评得分 ${m[1]} 分`, en: `the report text states a total of ${m[1]}` }),
+        );
+        break;
+      }
+    }
+
     // title
     if (filing.title === undefined) {
       const t = row.cells.find((c) => /自评表|评价表|自评报告|绩效.{0,12}表/.test(c.text));

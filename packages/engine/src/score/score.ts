@@ -322,6 +322,21 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
         finding('statedTotalVsComputed', [], `填报总分 ${fmt(stated)}，按规则计算为 ${fmt(out.total)}`, `the stated total is ${fmt(stated)}; the rules give ${fmt(out.total)}`),
       );
   }
+  // The report around the table may state yet another total (the seed's text: 100 against 97).
+  const text = filing.reportTotal;
+  if (text !== null && text !== undefined) {
+    const against = stated ?? out.total;
+    if (!same(text, against))
+      findings.push(
+        finding(
+          'reportTotal',
+          [],
+          `报告正文写自评得分 ${fmt(text)} 分，而${stated !== null && stated !== undefined ? '表中填报总分' : '按规则计算的总分'}为 ${fmt(against)}`,
+          `the report text states a total of ${fmt(text)}, while the ${stated !== null && stated !== undefined ? "table's stated total" : 'computed total'} is ${fmt(against)}`,
+          { zh: '报告正文与自评表的总分应一致；按规则计算的总分见报告', en: 'the report text and the table must state the same total; see the computed total in the report' },
+        ),
+      );
+  }
 }
 
 function deductionFindings(t: CheckedTemplate, out: EvalOutput, findings: Finding[]): void {

@@ -217,6 +217,15 @@ describe('each finding code, from a minimal filing of its own', () => {
     expect(codes(score(f))).toContain(FINDINGS.duplicateRow.code);
   });
 
+  it('JX3027 a report text that states yet another total', () => {
+    const f = cleanFiling();
+    f.reportTotal = 100;
+    expect(codes(score(f))).not.toContain(FINDINGS.reportTotal.code);
+    f.statedTotal = 97;
+    const [x] = only(score(f), FINDINGS.reportTotal.code);
+    expect(x?.message.zh).toBe('报告正文写自评得分 100 分，而表中填报总分为 97');
+  });
+
   it('every catalogued code is exercised above', async () => {
     const src = (await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8');
     for (const c of listFindingCodes()) expect(src, c.code).toContain(`it('${c.code}`);
