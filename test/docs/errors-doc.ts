@@ -348,6 +348,10 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'filing', edit: (f) => { f.statedTotal = 90; } },
     fix: { zh: '重新加总各项得分，改正总分行。', en: 'Add up the stated scores again and correct the total row.' },
   },
+  JX3028: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[3] = row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '5篇', 20, 10); f.statedTotal = 90; } },
+    fix: { zh: '在 “偏差原因分析及改进措施” 栏写明未完成的原因和改进措施。', en: 'State the cause and the remedy in the deviation-reason column.' },
+  },
   JX3027: {
     trigger: { kind: 'filing', edit: (f) => { f.reportTotal = 100; f.statedTotal = 97; } },
     fix: { zh: '核对报告正文与自评表，使两处总分一致（以按规则计算的总分为准）。', en: 'Make the report text and the table state the same total (the computed one).' },

@@ -49,6 +49,7 @@ export const FINDINGS = {
   missingBudget: f('JX3022', 'error', '缺少预算执行数据', 'Budget figures missing'),
   unitMismatch: f('JX3025', 'warning', '目标值与实际值单位不同', 'Target and actual have different units'),
   duplicateRow: f('JX3026', 'warning', '指标行重复', 'Indicator row listed twice'),
+  missingReason: f('JX3028', 'warning', '未完成目标而未说明偏差原因', 'Target missed without a deviation reason'),
   reportTotal: f('JX3027', 'error', '报告正文所写自评得分与表中总分不符', 'The report text states another total than the table'),
 } as const satisfies Record<string, FindingInfo>;
 

@@ -157,6 +157,17 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const note = notes.length ? `（${notes.join('；')}）` : '';
     rows.push({ path: pl.path, weight: r.weight, score: r.score, statedScore: stated, explain: (r.explain ?? '') + note });
     rowStatusFindings(pl, r.status, findings);
+    // The form asks for 偏差原因分析及改进措施 wherever a target was missed.
+    if (r.status === 'ok' && r.score < r.weight - 0.005 && !pl.row.reason?.trim())
+      findings.push(
+        finding(
+          'missingReason',
+          pl.path,
+          `“${pl.path[pl.path.length - 1]}”未完成目标（目标 “${pl.row.target}”，实际 “${pl.row.actual}”，得分 ${fmt(r.score)} / ${fmt(r.weight)}），但没有填写偏差原因分析及改进措施`,
+          `'${pl.path[pl.path.length - 1]}' missed its target (target '${pl.row.target}', actual '${pl.row.actual}', ${fmt(r.score)} of ${fmt(r.weight)}) but gives no deviation reason`,
+          { zh: '在 “偏差原因分析及改进措施” 栏说明原因和改进措施', en: 'explain the cause and the remedy in the deviation-reason column' },
+        ),
+      );
     statedScoreFindings(pl.path, stated, r.weight, r.score, pl.prepared?.input.shape === 'qualitative', findings);
   }
 

@@ -226,6 +226,16 @@ describe('each finding code, from a minimal filing of its own', () => {
     expect(x?.message.zh).toBe('报告正文写自评得分 100 分，而表中填报总分为 97');
   });
 
+  it('JX3028 a missed target without a deviation reason, and none once the reason is given', () => {
+    const f = cleanFiling();
+    f.rows[3] = row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '5篇', 20, 10);
+    f.statedTotal = 90;
+    const [x] = only(score(f), FINDINGS.missingReason.code);
+    expect(x?.message.zh).toContain('得分 10 / 20');
+    f.rows[3]!.reason = '下半年宣传计划推迟，明年一季度补足';
+    expect(codes(score(f))).not.toContain(FINDINGS.missingReason.code);
+  });
+
   it('every catalogued code is exercised above', async () => {
     const src = (await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8');
     for (const c of listFindingCodes()) expect(src, c.code).toContain(`it('${c.code}`);
@@ -242,7 +252,7 @@ describe('the national 2020 project template', () => {
         rows: [
           row('产出指标', '数量指标', '培训人次', '≥100人次', '120人次', 20, 20),
           row('产出', '时效指标', '完成时间', '9月前', '7月', 30, 30),
-          row('效益指标', '社会效益指标', '群众知晓率', '≥90%', '85%', 30, 28.33),
+          { ...row('效益指标', '社会效益指标', '群众知晓率', '≥90%', '85%', 30, 28.33), reason: '宣传覆盖面不足，次年增加入户宣传' },
           row('满意度指标', '服务对象满意度指标', '受训人员满意度', '≥90%', '96%', 10, 10),
         ],
         statedTotal: 97.33,
