@@ -14,6 +14,7 @@ import { diffScores, scoresOf, type Scores } from './engines/common.ts';
 import { scoreHand } from './engines/hand.ts';
 import { makeJre } from './engines/jre.ts';
 import { makeZen } from './engines/zen.ts';
+import { browserLatencyStep } from './browser-latency.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -281,7 +282,10 @@ async function main(): Promise<void> {
   if (only('engines')) await engines();
   if (only('compile')) compileScaling();
   if (only('batch')) await batch();
-  const out = { machine: { nproc: Number(nproc), cpu, node }, quick: QUICK, cases, notes };
+  // the playground in Chromium, last (bench/browser-latency.ts; skipped with a note when Chromium is missing)
+  const browser = only('browser') ? await browserLatencyStep(QUICK) : null;
+  if (browser) notes.push(browser.note);
+  const out = { machine: { nproc: Number(nproc), cpu, node }, quick: QUICK, cases, notes, ...(browser?.result ? { browserLatency: browser.result } : {}) };
   writeFileSync(join(HERE, 'results.json'), JSON.stringify(out, null, 2) + '\n');
   console.log(`\nwrote bench/results.json`);
 }
