@@ -223,7 +223,7 @@ function fillYears(form: string, from?: number, to?: number): void {
   const years = officialTemplates.filter((o) => o.form === form).map((o) => o.year);
   for (const sel of [diffFromSelect, diffToSelect]) sel.replaceChildren(...years.map((y) => h('option', { value: y }, String(y))));
   // default: the editor's year against the next one (or the previous one against it)
-  const cur = form === formsOf.find((x) => file.includes(x)) ? year : years[years.length - 1]!;
+  const cur = form === officialTemplates.find((o) => o.file === file)?.form ? year : years[years.length - 1]!;
   const i = Math.max(0, years.indexOf(cur));
   const a = from ?? (i + 1 < years.length ? years[i]! : years[Math.max(0, i - 1)]!);
   const b = to ?? (i + 1 < years.length ? years[i + 1]! : years[i]!);
@@ -309,13 +309,22 @@ const diffActive = () => tabs[currentTab]?.id === 'diff';
 
 // ───────────── analysis ─────────────
 const latencies: number[] = [];
+const scoreLatencies: number[] = [];
 const editMarks = new Map<number, string>();
+const scoreMeasured = new Set<number>();
 
 const client = new AnalysisClient((reply) => {
   if (reply.version !== model.getVersionId()) return; // stale: a newer request follows
   show(reply);
-  // keystroke → markers visible: measured to the frame after the markers are set
   const mark = editMarks.get(reply.version);
+  // keystroke → score table updated: measured once the panel's DOM holds this version's view
+  if (mark && !scoreMeasured.has(reply.version)) {
+    scoreMeasured.add(reply.version);
+    const m = performance.measure('jx-keystroke-score', mark);
+    scoreLatencies.push(m.duration);
+    if (scoreLatencies.length > 1000) scoreLatencies.shift();
+  }
+  // keystroke → markers visible: measured to the frame after the markers are set
   if (mark) {
     requestAnimationFrame(() => {
       const m = performance.measure('jx-keystroke-markers', mark);
@@ -325,6 +334,7 @@ const client = new AnalysisClient((reply) => {
         if (v <= reply.version) {
           performance.clearMarks(name);
           editMarks.delete(v);
+          scoreMeasured.delete(v);
         }
       renderStatus();
     });
@@ -387,9 +397,17 @@ function show(reply: AnalyseReply): void {
 let pendingMappingToast = false;
 
 /** Select a span in the template editor and bring it to the middle of the view. */
+let revealed: monaco.editor.IEditorDecorationsCollection | null = null;
+let revealTimer: ReturnType<typeof setTimeout> | null = null;
 function revealSpan(sp: SpanData, focus: boolean): void {
-  editor.setSelection({ startLineNumber: sp.startLineNumber, startColumn: sp.startColumn, endLineNumber: sp.endLineNumber, endColumn: sp.endColumn });
+  const range = { startLineNumber: sp.startLineNumber, startColumn: sp.startColumn, endLineNumber: sp.endLineNumber, endColumn: sp.endColumn };
+  editor.setSelection(range);
   editor.revealLineInCenter(sp.startLineNumber);
+  // the selection of an unfocused editor is faint: mark the line for a moment
+  revealed?.clear();
+  revealed = editor.createDecorationsCollection([{ range, options: { isWholeLine: true, className: 'jx-revealed', inlineClassName: 'jx-revealed-text' } }]);
+  if (revealTimer) clearTimeout(revealTimer);
+  revealTimer = setTimeout(() => revealed?.clear(), 2500);
   if (focus) editor.focus();
 }
 
@@ -565,6 +583,8 @@ window.__jixiao = {
   state: () => currentState(),
   score: () => last?.score ?? null,
   latencies: () => [...latencies],
+  /** keystroke → score table updated, ms (performance.measure('jx-keystroke-score')) */
+  scoreLatencies: () => [...scoreLatencies],
   workerMs: () => last?.workerMs ?? null,
   editor,
   /** the years diff shown on the 对比 tab (null before it was opened) */
