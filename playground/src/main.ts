@@ -405,7 +405,10 @@ function revealSpan(sp: SpanData, focus: boolean): void {
   editor.revealLineInCenter(sp.startLineNumber);
   // the selection of an unfocused editor is faint: mark the line for a moment
   revealed?.clear();
-  revealed = editor.createDecorationsCollection([{ range, options: { isWholeLine: true, className: 'jx-revealed', inlineClassName: 'jx-revealed-text' } }]);
+  revealed = editor.createDecorationsCollection([
+    { range, options: { isWholeLine: true, className: 'jx-revealed' } },
+    { range, options: { inlineClassName: 'jx-revealed-text' } },
+  ]);
   if (revealTimer) clearTimeout(revealTimer);
   revealTimer = setTimeout(() => revealed?.clear(), 2500);
   if (focus) editor.focus();

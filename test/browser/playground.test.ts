@@ -157,6 +157,11 @@ describe('playground in Chromium', () => {
     expect(lat.length).toBeGreaterThan(5);
     for (const x of lat) expect(x).toBeGreaterThan(0);
     const workerMs = await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.workerMs());
+    // keystroke → score table updated, measured by the page as jx-keystroke-score
+    const scoreLat = await page.evaluate(() =>
+      (globalThis as unknown as { performance: { getEntriesByName(n: string): { duration: number }[] } }).performance.getEntriesByName('jx-keystroke-score').map((e) => e.duration),
+    );
+    expect(scoreLat.length).toBeGreaterThan(5);
     const summary = {
       what: 'keystroke → markers visible (performance.measure jx-keystroke-markers: edit → worker parse/check/score → setModelMarkers → next frame), 60 ms debounce included',
       samples: lat.length,
@@ -164,6 +169,7 @@ describe('playground in Chromium', () => {
       p95Ms: quantile(lat, 0.95),
       maxMs: Math.max(...lat),
       lastWorkerMs: workerMs,
+      score: { what: 'keystroke → score panel DOM updated (performance.measure jx-keystroke-score)', samples: scoreLat.length, medianMs: quantile(scoreLat, 0.5), p95Ms: quantile(scoreLat, 0.95) },
       all: lat,
     };
     writeFileSync(join(outDir, 'latency.json'), JSON.stringify(summary, null, 2) + '\n');
