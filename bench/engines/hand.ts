@@ -1,22 +1,12 @@
 // The limit: the 2023 部门整体支出 template scored by straight-line TypeScript, as a
 // good engineer would write it by hand for this one template. Same contract as the
 // compiled evaluator (EvalInput → EvalOutput), so the two are compared on the same work.
-import { roundScore, type DeductionResult, type EvalInput, type EvalOutput, type RowInput, type RowResult, type RowStatus, type SectionResult } from '@jixiao/compiler';
+import { round2 } from './common.ts';
+import { type DeductionResult, type EvalInput, type EvalOutput, type RowInput, type RowResult, type RowStatus, type SectionResult } from '@jixiao/compiler';
 
 const CAP_MICRO = [0, 20e6, 50e6, 10e6, 10e6];
 
 const okN = (x: unknown): x is number => typeof x === 'number' && x >= 0 && x < Infinity;
-
-/** Half-up to 2 decimals, on the decimal the double stands for (ties fall back to the exact routine). */
-function round2(x: number): number {
-  const y = x * 100;
-  if (y >= 0 && y < 1e9) {
-    const f = Math.floor(y);
-    const d = y - f;
-    if (d < 0.49999 || d > 0.50001) return (d > 0.5 ? f + 1 : f) / 100;
-  }
-  return roundScore(x, 2, 'half-up');
-}
 
 export function scoreHand(input: EvalInput): EvalOutput {
   const S = [0, 0, 0, 0, 0]; // section scores in cents
