@@ -109,6 +109,13 @@ function findingItem(root: HTMLElement, f: Finding, ctx: ScoreContext | undefine
   return li;
 }
 
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then infos; the engine's order within a severity (sort is stable). */
+export function sortFindings(fs: readonly Finding[]): Finding[] {
+  return [...fs].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3));
+}
+
 /** The rule a row was scored by, from its explanation (`正向: 实际 … = 4`). */
 function ruleOfRow(explain: string): string | null {
   const m = /^([^:：\s]+)\s*[:：]/.exec(explain);
@@ -194,7 +201,7 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
       h(
         'ul',
         {},
-        ...r.findings.map((f) => findingItem(root, f, ctx)),
+        ...sortFindings(r.findings).map((f) => findingItem(root, f, ctx)),
       ),
     );
   root.append(findings);
