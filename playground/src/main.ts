@@ -9,6 +9,8 @@ import { decodeState, encodeState, type SharedState } from './share.ts';
 import { highlightRow, renderScore } from './ui/score-panel.ts';
 import { renderDiff } from './ui/diff-view.ts';
 import { renderMapping } from './ui/mapping.ts';
+import { FilingGrid } from './ui/grid.ts';
+import { importJson, pathToText, type Filing } from '@jixiao/engine';
 import { h } from './ui/dom.ts';
 import { AnalysisClient } from './worker/client.ts';
 import type { AnalyseReply, DiffReply, MappingChoice, MarkerData, SpanData } from './worker/protocol.ts';
@@ -68,7 +70,15 @@ const mappingHost = h('div', { id: 'mapping' });
 const filingArea = tx(h('textarea', { id: 'filing', spellcheck: 'false', wrap: 'off' }), 'tabFiling', 'aria-label');
 const resetFilingBtn = tx(h('button', { type: 'button', id: 'reset-filing' }), 'resetFiling');
 const filingProblems = h('div', { id: 'filing-problems' });
-const jsonView = h('pre', { id: 'json', tabindex: 0 });
+// the JSON tab: the filing as canonical JSON, editable; a valid edit replaces the filing
+const jsonView = tx(h('textarea', { id: 'json', spellcheck: 'false', wrap: 'off' }), 'jsonEditor', 'aria-label');
+const jsonError = h('div', { id: 'json-error', role: 'alert' });
+// the 填报表 tab edits the filing either as a grid or as pasted text
+const gridHost = h('div', { id: 'grid', hidden: true });
+const modeGridBtn = tx(h('button', { type: 'button', id: 'filing-mode-grid', 'aria-pressed': 'false' }), 'filingModeGrid');
+const modePasteBtn = tx(h('button', { type: 'button', id: 'filing-mode-paste', 'aria-pressed': 'true' }), 'filingModePaste');
+const modeGroup = tx(h('div', { class: 'seg', role: 'group' }, modeGridBtn, modePasteBtn), 'filingMode', 'aria-label');
+const filingHint = tx(h('p', { class: 'hint' }), 'filingHint');
 const scorePanel = h('div', { id: 'score' });
 
 const tabs: { id: string; key: Key; panel: HTMLElement }[] = [
@@ -76,9 +86,9 @@ const tabs: { id: string; key: Key; panel: HTMLElement }[] = [
   {
     id: 'filing',
     key: 'tabFiling',
-    panel: h('div', { class: 'filing-tab' }, h('div', { class: 'bar-row' }, tx(h('p', { class: 'hint' }), 'filingHint'), resetFilingBtn), mappingHost, filingArea, filingProblems),
+    panel: h('div', { class: 'filing-tab' }, h('div', { class: 'bar-row' }, modeGroup, filingHint, resetFilingBtn), mappingHost, filingArea, gridHost, filingProblems),
   },
-  { id: 'json', key: 'tabJson', panel: h('div', {}, jsonView) },
+  { id: 'json', key: 'tabJson', panel: h('div', { class: 'json-tab' }, tx(h('p', { class: 'hint' }), 'jsonHint'), jsonError, jsonView) },
   {
     id: 'diff',
     key: 'tabDiff',
@@ -165,6 +175,8 @@ function applyLang(): void {
   editor.updateOptions({ ariaLabel: t('editorLabel') });
   diffEditor?.updateOptions({ ariaLabel: t('diffEditorLabel') });
   if (last) show(last);
+  grid.relabel();
+  if (last) markGrid(last);
   if (lastDiff) renderDiff(diffView, lastDiff);
 }
 langBtn.addEventListener('click', () => setLang(getLang() === 'zh' ? 'en' : 'zh'));
@@ -384,7 +396,15 @@ function show(reply: AnalyseReply): void {
     pendingMappingToast = false;
     say('mapApplied');
   }
-  jsonView.textContent = f.json ? JSON.stringify(f.json, null, 2) : t('noFilingJson');
+  // the JSON tab follows the filing unless it holds an edit of its own
+  if (!jsonDirty && document.activeElement !== jsonView) jsonView.value = f.json ? JSON.stringify(f.json, null, 2) : '';
+  jsonView.placeholder = t('noFilingJson');
+  // the grid follows the filing text when it changed elsewhere (paste, JSON tab, reset, link)
+  if (filingMode === 'grid' && reply.seq === seq && gridText !== filingArea.value) {
+    grid.load(f.json);
+    gridText = filingArea.value;
+  }
+  markGrid(reply);
   filingProblems.replaceChildren();
   if (f.problems.length)
     filingProblems.append(
@@ -395,6 +415,80 @@ function show(reply: AnalyseReply): void {
 }
 
 let pendingMappingToast = false;
+
+// ───────────── filing grid and JSON editing ─────────────
+let filingMode: 'grid' | 'paste' = 'paste';
+/** the filing text the grid shows (null: reload it from the next analysis) */
+let gridText: string | null = null;
+/** the JSON tab holds an edit that has not (yet) replaced the filing */
+let jsonDirty = false;
+
+const grid = new FilingGrid(gridHost, (f: Filing) => {
+  // the grid's filing, as canonical JSON, is the filing from now on (and what a link carries)
+  filingArea.value = JSON.stringify(f, null, 2);
+  gridText = filingArea.value;
+  filingChanged();
+});
+
+function markGrid(reply: AnalyseReply): void {
+  grid.mark(reply.score.kind === 'report' ? reply.score.report.findings : []);
+}
+
+function setFilingMode(m: 'grid' | 'paste'): void {
+  filingMode = m;
+  modeGridBtn.setAttribute('aria-pressed', String(m === 'grid'));
+  modePasteBtn.setAttribute('aria-pressed', String(m === 'paste'));
+  gridHost.hidden = m !== 'grid';
+  filingArea.hidden = m === 'grid';
+  filingHint.hidden = m === 'grid';
+  if (m === 'grid') {
+    gridText = null;
+    // the last analysis of the current filing text fills the grid now; otherwise the next one
+    if (last && last.seq === seq) {
+      grid.load(last.score.filing.json);
+      gridText = filingArea.value;
+      markGrid(last);
+    }
+  }
+}
+modeGridBtn.addEventListener('click', () => setFilingMode('grid'));
+modePasteBtn.addEventListener('click', () => setFilingMode('paste'));
+
+let jsonTimer: ReturnType<typeof setTimeout> | null = null;
+/** The JSON tab's text: valid → it replaces the filing; invalid → the error with its path, the score stays. */
+function applyJson(): void {
+  const text = jsonView.value;
+  const r = importJson(text);
+  jsonError.replaceChildren();
+  jsonView.classList.toggle('invalid', !r.filing);
+  jsonView.setAttribute('aria-invalid', String(!r.filing));
+  if (!r.filing) {
+    jsonError.append(
+      h('p', {}, t('jsonInvalid')),
+      h(
+        'ul',
+        {},
+        ...r.diagnostics.slice(0, 20).map((d) => {
+          const where = d.path?.length ? pathToText(d.path) : d.line ? `${d.line}:${d.column ?? 1}` : '';
+          return h('li', { class: 'sev-error', 'data-path': where }, h('code', {}, d.code), ' ', where ? h('code', { class: 'json-path' }, where) : '', ' ', pick(d.message));
+        }),
+      ),
+    );
+    return;
+  }
+  jsonDirty = false;
+  if (text === filingArea.value) return;
+  filingArea.value = text;
+  filingChanged(true);
+}
+jsonView.addEventListener('input', () => {
+  jsonDirty = true;
+  if (jsonTimer) clearTimeout(jsonTimer);
+  jsonTimer = setTimeout(applyJson, 120);
+});
+jsonView.addEventListener('blur', () => {
+  if (!jsonDirty && last) jsonView.value = last.score.filing.json ? JSON.stringify(last.score.filing.json, null, 2) : '';
+});
 
 /** Select a span in the template editor and bring it to the middle of the view. */
 let revealed: monaco.editor.IEditorDecorationsCollection | null = null;
@@ -490,16 +584,18 @@ model.onDidChangeContent(() => {
   analyse();
 });
 let diffTimer: ReturnType<typeof setTimeout> | null = null;
-filingArea.addEventListener('input', () => {
-  // the filing changed: a new analysis of the same template version
-  analyse();
+/** The filing changed: a new analysis of the same template version. */
+function filingChanged(now = false): void {
+  analyse(now);
   if (diffActive()) {
     if (diffTimer) clearTimeout(diffTimer);
     diffTimer = setTimeout(() => void updateDiff(), 150);
   }
-});
+}
+filingArea.addEventListener('input', () => filingChanged());
 resetFilingBtn.addEventListener('click', () => {
   filingArea.value = SEED_FILING;
+  jsonDirty = false;
   mapping = null;
   selectedRow = null;
   analyse(true);
@@ -546,6 +642,7 @@ window.addEventListener('hashchange', () => {
     year = s.year;
     templateSelect.value = file;
     filingArea.value = s.filing;
+    jsonDirty = false;
     if (s.lang && s.lang !== getLang()) setLang(s.lang);
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.template }], () => null);
     say('restored');
@@ -596,6 +693,9 @@ window.__jixiao = {
   /** the column mapping in force (from the mapping step) */
   mapping: () => mapping,
   selectedRow: () => selectedRow,
+  /** the 填报表 tab's mode and the filing the grid holds */
+  filingMode: () => filingMode,
+  grid: () => grid.value(),
   lang: (l?: Lang) => {
     if (l) setLang(l);
     return getLang();
