@@ -23,7 +23,7 @@ export interface Page {
   fill(selector: string, value: string): Promise<void>;
   selectOption(selector: string, value: string): Promise<unknown>;
   waitForSelector(selector: string, opts?: { timeout?: number; state?: 'visible' | 'attached' }): Promise<unknown>;
-  locator(selector: string): { textContent(): Promise<string | null>; innerText(): Promise<string>; count(): Promise<number>; first(): { innerText(): Promise<string> } };
+  locator(selector: string): { textContent(): Promise<string | null>; innerText(): Promise<string>; inputValue(): Promise<string>; count(): Promise<number>; first(): { innerText(): Promise<string> } };
   on(event: 'console' | 'pageerror', fn: (x: { text?: () => string; type?: () => string; message?: string }) => void): void;
   url(): string;
   close(): Promise<void>;

@@ -82,7 +82,7 @@ describe('playground in Chromium', () => {
     expect(await codes()).not.toContain('JX3009');
     await page.screenshot({ path: shot('06-filing-tab.png') });
     await page.click('#tab-json');
-    expect(await page.locator('#json').innerText()).toContain('"level1"');
+    expect(await page.locator('#json').inputValue()).toContain('"level1"');
     await page.screenshot({ path: shot('07-json-tab.png') });
     await page.click('#tab-filing');
     await page.click('#reset-filing');
