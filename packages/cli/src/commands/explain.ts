@@ -1,7 +1,7 @@
 // `jixiao explain <filing> <indicator>`: the whole derivation of one indicator's score.
 import pc from 'picocolors';
-import { chooseTemplate, readFiling, UserError, type TemplateChoice } from '../filing.ts';
-import { scoreOne } from './score.ts';
+import { UserError, type TemplateChoice } from '../filing.ts';
+import { scoreWithTemplate } from './score.ts';
 import { renderFinding } from '../report-view.ts';
 import { userPath } from '../paths.ts';
 import { tr } from '../i18n.ts';
@@ -9,9 +9,8 @@ import { CLI_CODES } from '../codes.ts';
 
 export async function explainCommand(file: string, indicator: string, opts: TemplateChoice): Promise<number> {
   const path = userPath(file);
-  const report = await scoreOne(path, opts);
-  const { filing } = await readFiling(path);
-  const template = chooseTemplate(opts, filing);
+  // one read and one import of the filing: the report and the template that scored it
+  const { report, template } = await scoreWithTemplate(path, opts);
   const rows = report.rows.filter((r) => r.path.some((p) => p === indicator || p.includes(indicator)));
   const section = report.sections.find((s) => s.name === indicator);
   if (rows.length === 0 && !section)

@@ -29,6 +29,11 @@ function prepare(l: LoadedTemplate): PreparedTemplate {
 }
 
 export async function scoreOne(path: string, opts: TemplateChoice): Promise<Report> {
+  return (await scoreWithTemplate(path, opts)).report;
+}
+
+/** Score a filing file and say which template scored it (explain shows the rule's source). */
+export async function scoreWithTemplate(path: string, opts: TemplateChoice): Promise<{ report: Report; template: LoadedTemplate }> {
   const { filing, diagnostics } = await readFiling(path);
   if (!filing) {
     const errs = diagnostics.filter((d) => d.severity === 'error');
@@ -37,7 +42,7 @@ export async function scoreOne(path: string, opts: TemplateChoice): Promise<Repo
     throw new UserError(`无法读取填报表 ${shownPath(path)}：${where}${first?.message.zh ?? ''}`, `cannot read the filing ${shownPath(path)}: ${where}${first?.message.en ?? ''}`, first?.code ?? CLI_CODES.unreadableFiling.code);
   }
   const template = chooseTemplate(opts, filing);
-  return scoreFiling(prepare(template), filing, diagnostics);
+  return { report: scoreFiling(prepare(template), filing, diagnostics), template };
 }
 
 const FILING_EXT = new Set(['.tsv', '.txt', '.json', '.xlsx']);
