@@ -2,7 +2,7 @@
 // compare what the unit stated with what the rules give. Every check that compares
 // numbers quotes both in its finding.
 import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type SectionModel } from '@jixiao/compiler';
-import type { Filing, IndicatorRow } from '../filing/model.ts';
+import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import type { ImportDiagnostic } from '../import/diagnostics.ts';
 import { finding, type Finding } from './findings.ts';
 import { matchSection } from './match.ts';
@@ -171,15 +171,16 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     statedScoreFindings(pl.path, stated, r.weight, r.score, pl.prepared?.input.shape === 'qualitative', findings);
   }
 
-  // ── sections ──
+  // ── sections ── (what the filing says of each section, matched once)
+  const statedOf = new Map(t.sections.map((s) => [s, filing.sections?.find((fs) => matchSection([s], fs.name))] as const));
   const sections: ReportSection[] = t.sections.map((s) => {
     const r = out.sections[s.id]!;
-    const stated = filing.sections?.find((fs) => matchSection([s], fs.name));
+    const stated = statedOf.get(s);
     const sec: ReportSection = { name: s.name, cap: s.weight.value, score: r.score, statedScore: stated?.statedScore ?? (isBudgetSection(s) ? (b?.statedScore ?? null) : null) };
     if (r.explain) sec.explain = r.explain;
     return sec;
   });
-  sectionFindings(t, filing, out, placed, findings);
+  sectionFindings(t, statedOf, out, placed, findings);
   budgetFindings(t, filing, out, budgetSections, findings);
   totalFindings(t, filing, out, rows, findings);
   deductionFindings(t, out, findings);
@@ -241,7 +242,7 @@ function statedScoreFindings(path: string[], stated: number | null, weight: numb
     );
 }
 
-function sectionFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, placed: Placed[], findings: Finding[]): void {
+function sectionFindings(t: CheckedTemplate, statedOf: ReadonlyMap<SectionModel, FilingSection | undefined>, out: EvalOutput, placed: Placed[], findings: Finding[]): void {
   for (const s of t.sections) {
     const r = out.sections[s.id]!;
     if (s.filledByUnit && !placed.some((p) => p.section === s))
@@ -258,7 +259,7 @@ function sectionFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, pl
         ),
       );
     }
-    const stated = filing.sections?.find((fs) => matchSection([s], fs.name));
+    const stated = statedOf.get(s);
     if (stated && stated.statedCap !== null && !same(stated.statedCap, s.weight.value))
       findings.push(
         finding('statedCap', [s.name], `表中 “${stated.name}” 标注分值 ${fmt(stated.statedCap)}，模板规定为 ${s.weight.text}`, `the filing gives '${stated.name}' a cap of ${fmt(stated.statedCap)}; the template says ${s.weight.text}`),
