@@ -13,7 +13,7 @@ interface Finding {
 
 describe('jixiao score on the seed table (rules/2023/examples/seed.tsv, the seed lines 72–111)', () => {
   const seedTsv = readFileSync(join(root, 'rules/2023/examples/seed.tsv'), 'utf8');
-  const seedLines = readFileSync(join(root, '../shared/seed/000_73134533154cb10e.txt'), 'utf8').split('\n');
+  const seedLines = readFileSync(join(root, 'test/fixtures/seed/000_73134533154cb10e.txt'), 'utf8').split('\n');
   it('is the seed table byte for byte', () => {
     expect(seedTsv).toBe(seedLines.slice(71, 111).join('\n') + (seedTsv.endsWith('\n') ? '\n' : ''));
   });
@@ -104,7 +104,7 @@ describe('jixiao score on the seed table (rules/2023/examples/seed.tsv, the seed
   });
 
   it('finds the table inside the whole seed document and the report text\'s own total, 100', () => {
-    const r2 = jixiao(['score', join(root, '../shared/seed/000_73134533154cb10e.txt'), '--year', '2023', '--form', '部门整体支出', '--json']);
+    const r2 = jixiao(['score', join(root, 'test/fixtures/seed/000_73134533154cb10e.txt'), '--year', '2023', '--form', '部门整体支出', '--json']);
     const whole = JSON.parse(r2.stdout) as typeof report;
     expect(whole.rows.map((x) => x.path.join('/'))).toEqual(report.rows.map((x) => x.path.join('/')));
     expect(whole.statedTotal).toBe(97);

@@ -43,7 +43,7 @@ const EXPECTED: [string, string, string, string, string, string, number, number]
 
 describe('the seed filing', () => {
   it('is the seed document lines 72–111, byte for byte', () => {
-    const seed = readFileSync(fileURLToPath(new URL('../../../../../shared/seed/000_73134533154cb10e.txt', import.meta.url)), 'utf8');
+    const seed = readFileSync(fileURLToPath(new URL('../../../../test/fixtures/seed/000_73134533154cb10e.txt', import.meta.url)), 'utf8');
     expect(text).toBe(seed.split('\n').slice(71, 111).join('\n') + '\n');
   });
 
@@ -130,7 +130,7 @@ describe('the seed filing', () => {
   });
 
   it('finds the same table inside the whole seed document', () => {
-    const seed = readFileSync(fileURLToPath(new URL('../../../../../shared/seed/000_73134533154cb10e.txt', import.meta.url)), 'utf8');
+    const seed = readFileSync(fileURLToPath(new URL('../../../../test/fixtures/seed/000_73134533154cb10e.txt', import.meta.url)), 'utf8');
     const whole = importTsv(seed).filing!;
     expect(whole.rows.map((r) => r.level3)).toEqual(EXPECTED.map((e) => e[2]));
     expect(whole.statedTotal).toBe(97);
