@@ -318,6 +318,20 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'extends', text: '模板 部门整体支出 2022 继承 2023 { }' },
     fix: { zh: '只继承更早年度的模板：检查两个年度是否写反。', en: 'Extend an earlier year only: check whether the two years are swapped.' },
   },
+  JX2034: {
+    trigger: { kind: 'template', from: '部门管理 分值 20 分 { 单位填报 }\n  一级指标 履职效果 分值 70 分', to: '部门管理 分值 19.995 分 { 单位填报 }\n  一级指标 履职效果 分值 70.005 分' },
+    fix: {
+      zh: '得分按 保留小数 舍入；分值的小数位多于它时，舍入后的得分会超过分值（保留小数 0 位、分值 2.5：2.5 舍入为 3）。把 保留小数 改为分值的小数位数，或把分值改为该精度的数。填报表中各行的分值可以更细（如 3.335），那时该行满分就是它的分值，不会舍入超过。',
+      en: 'Scores are rounded to `保留小数` places; a cap with more decimals could be passed by a rounded score (0 places, cap 2.5: 2.5 rounds to 3). Round to as many places as the caps have, or write the caps at that precision. Row weights in a filing may be finer (3.335): such a row then scores at most its weight, never a rounded value above it.',
+    },
+  },
+  JX2035: {
+    trigger: { kind: 'template', from: '规则 正向 适用 >=, > {', to: '规则 正向 适用 >=, > 允许负数 权重 {' },
+    fix: {
+      zh: '`允许负数` 只能写 `实际`、`目标`（各行的实际值和目标值可以为负，如 变动率 ≤ −30%）；权重 和 完成比例 不会为负。',
+      en: '`允许负数` (allow negative) may name only `实际` and `目标` (a row\'s actual and target may be negative, e.g. a change rate ≤ −30%); weights and tier fractions are never negative.',
+    },
+  },
 
   // -- findings
   JX3001: {

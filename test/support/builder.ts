@@ -55,8 +55,8 @@ export function tier(n: string, low: number | string, high: number | string, uni
 export const tiers = (...ts: A.Tier[]): A.TiersDecl => ({ kind: 'Tiers', tiers: ts, range: range() });
 export const standardTiers = () => tiers(tier('达成', 80, 100, '%', ['达成预期指标']), tier('部分达成', 60, 80), tier('未达成', 0, 60));
 
-export function rule(n: string, shapes: A.TargetShape[], score: A.Expr): A.RuleDecl {
-  return { kind: 'Rule', name: name(n), shapes, score, scoreRange: range(), range: range() };
+export function rule(n: string, shapes: A.TargetShape[], score: A.Expr, negatives: string[] = []): A.RuleDecl {
+  return { kind: 'Rule', name: name(n), shapes, negatives: negatives.map(name), score, scoreRange: range(), range: range() };
 }
 
 export interface SectionOpts {

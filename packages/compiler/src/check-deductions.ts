@@ -1,7 +1,7 @@
 // Deductions: names, amounts in 分, and a declared floor of the total.
 
 import type { DeductionDecl } from '@jixiao/language';
-import type { Proof } from './bounds.ts';
+import type { Proof } from './prove.ts';
 import { type Dec, decOf, decSub, decSum, decToNumber, decToString } from './decimal.ts';
 import type { DiagnosticSink } from './diag.ts';
 import type { DeductionModel } from './model.ts';

@@ -2,11 +2,12 @@
 // need tiers, and every formula proven within [0, 权重].
 
 import { shapeText, type RuleDecl, type TargetShape } from '@jixiao/language';
-import { type Proof, proveFormula } from './bounds.ts';
 import type { DiagnosticSink } from './diag.ts';
-import { lower, varsOf } from './ir.ts';
+import { varsOf } from './ir.ts';
 import type { RuleModel } from './model.ts';
 import { printExpr } from './printer.ts';
+import { type Proof, proveFormula } from './prove.ts';
+import { type VarId, lookupVar } from './vars.ts';
 
 export function checkRules(decls: readonly RuleDecl[], hasTiers: boolean, sink: DiagnosticSink, proofs: Proof[]): RuleModel[] {
   const names = new Set<string>();
@@ -30,10 +31,12 @@ export function checkRules(decls: readonly RuleDecl[], hasTiers: boolean, sink: 
         );
       } else claimed.set(shape, name);
     });
-    const proof = proveFormula(r.score, r.scoreRange, 'rule', { subject: 'rule', name, weightName: '权重' }, sink);
+    const negatives = negativeInputs(r, sink);
+    const proved = proveFormula(r.score, r.scoreRange, 'rule', { subject: 'rule', name, weightName: '权重', negatives }, sink);
+    const proof = proved?.proof ?? null;
     if (proof) proofs.push(proof);
     const qualitative = r.shapes.includes('qualitative') || name === '定性';
-    if (!hasTiers && (qualitative || (proof && varsOf(lower(r.score)).has('fraction')))) {
+    if (!hasTiers && (qualitative || (proved && varsOf(proved.ir).has('fraction')))) {
       sink.report(
         'qualitativeNoTiers',
         r.name.range,
@@ -41,11 +44,27 @@ export function checkRules(decls: readonly RuleDecl[], hasTiers: boolean, sink: 
         { zh: '加上 定性分档 { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }', en: 'add 定性分档 { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }' },
       );
     }
-    if (proof?.proven) {
-      out.push({ index: out.length, name, shapes: [...r.shapes], formula: lower(r.score), text: printExpr(r.score), range: r.range });
-    } else {
-      out.push({ index: out.length, name, shapes: [...r.shapes], formula: { op: 'num', value: 0, text: '0' }, text: printExpr(r.score), range: r.range });
+    const formula = proved && proof?.proven ? proved.ir : ({ op: 'num', value: 0, text: '0', unit: 'zero' } as const);
+    out.push({ index: out.length, name, shapes: [...r.shapes], negatives, formula, text: printExpr(r.score), range: r.range });
+  }
+  return out;
+}
+
+/** `允许负数 实际, 目标`: only the row's 实际 and 目标 may be declared negative. */
+function negativeInputs(r: RuleDecl, sink: DiagnosticSink): VarId[] {
+  const out: VarId[] = [];
+  for (const n of r.negatives) {
+    const v = lookupVar(n.text);
+    if (v === 'actual' || v === 'target') {
+      if (!out.includes(v)) out.push(v);
+      continue;
     }
+    sink.report(
+      'allowNegative',
+      n.range,
+      { zh: `规则「${r.name.text}」的 允许负数 写了「${n.text}」，只能写 实际、目标`, en: `rule "${r.name.text}": 允许负数 names "${n.text}"; only 实际 and 目标 may be negative` },
+      { zh: '权重、完成比例 不能为负；写 允许负数 实际 或 允许负数 实际, 目标', en: 'weights and tier fractions are never negative; write 允许负数 实际 or 允许负数 实际, 目标' },
+    );
   }
   return out;
 }

@@ -2,10 +2,9 @@
 // against their parent, pinned rules, and the bounds of section formulas.
 
 import type { SectionDecl } from '@jixiao/language';
-import { type Proof, proveFormula } from './bounds.ts';
 import { type Dec, decCmp, decOf, decSum, decToString } from './decimal.ts';
 import type { DiagnosticSink } from './diag.ts';
-import { lower } from './ir.ts';
+import { type Proof, proveFormula } from './prove.ts';
 import type { SectionKind, SectionModel } from './model.ts';
 import { printExpr } from './printer.ts';
 import { expectPoints } from './units.ts';
@@ -88,9 +87,9 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
   let formula = null;
   let formulaText: string | null = null;
   if (d.score) {
-    const proof = proveFormula(d.score, d.scoreRange ?? d.score.range, 'section', { subject: 'section', name, weight: d.weight.value, weightName: '分值' }, sink);
-    if (proof) env.proofs.push(proof);
-    if (proof?.proven) formula = lower(d.score);
+    const proved = proveFormula(d.score, d.scoreRange ?? d.score.range, 'section', { subject: 'section', name, weight: d.weight.value, weightName: '分值' }, sink);
+    if (proved) env.proofs.push(proved.proof);
+    if (proved?.proof.proven) formula = proved.ir;
     formulaText = printExpr(d.score);
   }
 

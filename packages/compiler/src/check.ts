@@ -2,8 +2,9 @@
 // when there is no error, produces the CheckedTemplate.
 
 import { checkNumbers } from './check-numbers.ts';
+import { checkCapPrecision } from './check-precision.ts';
 import type { Diagnostic, Item, Template } from '@jixiao/language';
-import type { Proof } from './bounds.ts';
+import type { Proof } from './prove.ts';
 import { checkDeductions } from './check-deductions.ts';
 import { checkGrades } from './check-grades.ts';
 import { checkRules } from './check-rules.ts';
@@ -87,6 +88,7 @@ export function checkTemplate(t: Template, opts: { file?: string } = {}): CheckR
     } else decimals = p;
     rounding = roundDecl.mode;
   }
+  checkCapPrecision(t, decimals, sink);
 
   const tiersDecl = first(t, 'Tiers');
   const tiers: TierModel[] = tiersDecl ? checkTiers(tiersDecl, sink) : [];

@@ -9,7 +9,7 @@ import { MAX_WEIGHT, type Evaluator } from './evaluator.ts';
 import { CMP_SYM, PREC, explainRow, explainScaled, explainSection, fmtValue, numberIfs, shapeClause } from './explain.ts';
 import { type IrExpr, varsOf } from './ir.ts';
 import { type CheckedTemplate, flattenSections } from './model.ts';
-import { fromScaled, roundScore, scaleToCap, toMicro, toScaled } from './round.ts';
+import { fromMicro, roundScore, scaleMicro, scoreMicro, toMicro } from './round.ts';
 import type { VarId } from './vars.ts';
 
 export interface CompileOptions {
@@ -139,11 +139,12 @@ function genExpr(e: IrExpr, ifs: Map<IrExpr, number> | null): string {
   }
 }
 
-function genValidity(vars: Set<VarId>, _weightChecked: boolean): string {
+/** The domain check of the inputs a formula reads; `negatives` may be any finite number. */
+function genValidity(vars: Set<VarId>, negatives: readonly VarId[] = []): string {
   const checks: string[] = [];
   for (const v of vars) {
     if (v === 'W') continue; // rows check their weight first; section weights are the template's
-    checks.push(v === 'fraction' ? `okF(${ARG[v]})` : `okN(${ARG[v]})`);
+    checks.push(v === 'fraction' ? `okF(${ARG[v]})` : negatives.includes(v) ? `fin(${ARG[v]})` : `okN(${ARG[v]})`);
   }
   return checks.length ? checks.join(' && ') : 'true';
 }
@@ -158,20 +159,20 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   const P = emitNumber(t.decimals);
   const MODE = k.add(t.rounding);
   L.push('"use strict";');
-  L.push('const roundScore = rt.roundScore, toScaled = rt.toScaled, fromScaled = rt.fromScaled, toMicro = rt.toMicro, fmt = rt.fmtValue, shapeClause = rt.shapeClause;');
+  L.push('const roundScore = rt.roundScore, scoreMicro = rt.scoreMicro, fromMicro = rt.fromMicro, toMicro = rt.toMicro, fmt = rt.fmtValue, shapeClause = rt.shapeClause;');
   L.push('let Z = 0;');
   L.push('function D(x, y) { if (y === 0) { Z = 1; return 0; } return x / y; }');
   L.push('function okN(x) { return typeof x === "number" && x >= 0 && x < Infinity; }');
   L.push(`function okW(x) { return typeof x === "number" && x >= 0 && x <= ${emitNumber(MAX_WEIGHT)}; }`);
   L.push('function okF(x) { return typeof x === "number" && x >= 0 && x <= 1; }');
-  L.push('function fin(x) { return x > -Infinity && x < Infinity; }');
+  L.push('function fin(x) { return typeof x === "number" && x > -Infinity && x < Infinity; }');
 
   // rules
   const ruleIfs = t.rules.map((r) => numberIfs(r.formula));
   t.rules.forEach((r, i) => {
     const n = emitNumber(i);
     L.push(`function rule${n}(w, a, t, f${explain ? ', T' : ''}) { return ${genExpr(r.formula, explain ? ruleIfs[i]! : null)}; }`);
-    L.push(`function valid${n}(w, a, t, f) { return okW(w) && ${genValidity(varsOf(r.formula), false)}; }`);
+    L.push(`function valid${n}(w, a, t, f) { return okW(w) && ${genValidity(varsOf(r.formula), r.negatives)}; }`);
     if (explain) {
       // the 'ok' explanation, straight-line: same text as explainRow
       const V: Partial<Record<VarId, string>> = { W: 'w', actual: 'a', target: 't', fraction: 'f' };
@@ -229,11 +230,14 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('function scoreRow(i, row, S, WS, used) {');
   L.push('  const s = place(i, row.path);');
   L.push('  const kind = s < 0 ? -1 : KIND[s];');
-  L.push('  const w = kind === 3 ? WEIGHT[s] : row.weight;');
+  // the weight used: to the millionth (a filing's 3.3333333 is 3.333333); out of range stays as given
+  L.push('  const w0 = kind === 3 ? WEIGHT[s] : row.weight;');
+  L.push('  const wm = kind === 3 ? WMICRO[s] : okW(w0) ? toMicro(w0) : -1;');
+  L.push('  const w = wm >= 0 ? fromMicro(wm) : w0;');
   L.push('  const a = row.actual, t = row.target, f = row.fraction;');
   L.push('  if (kind !== 2 && (kind !== 3 || used[s])) return ' + rowOut('-1', '-1', '"unplaced"', 'w', '0', explain) + ';');
   L.push('  if (kind === 3) used[s] = true;');
-  L.push('  else WS[s] += okW(w) ? toMicro(w) : 0;');
+  L.push('  else WS[s] += wm >= 0 ? wm : 0;');
   L.push('  let r = PIN[s];');
   L.push('  if (r < 0) r = ruleFor(row.shape);');
   L.push('  if (r < 0) return ' + rowOut('s', 'r', '"no-rule"', 'w', '0', explain) + ';');
@@ -247,12 +251,13 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
     L.push(`    case ${n}: ok = valid${n}(w, a, t, f); if (ok) { ${tr}v = rule${n}(w, a, t, f${explain ? ', T' : ''}); } break;`);
   });
   L.push('  }');
-  L.push('  let status = "ok", score = 0;');
+  L.push('  let status = "ok", sm = 0;');
   L.push('  if (!ok) status = "invalid-input";');
   L.push('  else if (Z) status = "div-by-zero";');
   L.push('  else if (!fin(v)) status = "invalid-input";');
-  L.push(`  else score = roundScore(v, ${P}, ${MODE});`);
-  L.push(`  S[s] += Math.round(score * ${emitNumber(10 ** t.decimals)});`); // toScaled, inlined
+  L.push(`  else sm = scoreMicro(v, wm, ${P}, ${MODE});`);
+  L.push('  S[s] += sm;');
+  L.push('  const score = fromMicro(sm);');
   if (explain) {
     L.push('  let ex = "";');
     L.push('  if (status === "ok") switch (r) {');
@@ -281,13 +286,13 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('    for (let j = 0; j < rs.length; j++) out.push(scoreRow(i, rs[j], S, WS, used));');
   L.push('    rows.push(out);');
   L.push('  }');
-  // 单位填报 sections whose row weights miss the cap are scored in proportion (see scaleToCap)
+  // 单位填报 sections whose row weights miss the cap are scored in proportion (see scaleMicro)
   for (const s of flat) {
     if (s.kind !== 'filled') continue;
     const n = emitNumber(s.id);
     const wm = emitNumber(toMicro(s.weight.value));
-    L.push(`  if (WS[${n}] !== ${wm} && WS[${n}] > 0) { const raw = fromScaled(S[${n}], ${P}); S[${n}] = toScaled(rt.scaleToCap(raw, WS[${n}], ${wm}, ${P}, ${MODE}), ${P});`);
-    if (explain) L.push(`    SX[${n}] = rt.explainScaled(${k.add(s.name)}, raw, WS[${n}] / 1e6, ${emitNumber(s.weight.value)}, fromScaled(S[${n}], ${P}));`);
+    L.push(`  if (WS[${n}] !== ${wm} && WS[${n}] > 0) { const raw = S[${n}]; S[${n}] = rt.scaleMicro(raw, WS[${n}], ${wm}, ${P}, ${MODE});`);
+    if (explain) L.push(`    SX[${n}] = rt.explainScaled(${k.add(s.name)}, fromMicro(raw), fromMicro(WS[${n}]), ${emitNumber(s.weight.value)}, fromMicro(S[${n}]));`);
     L.push('  }');
   }
   L.push('  const bud = input.budget || {};');
@@ -298,15 +303,15 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
     const w = emitNumber(s.weight.value);
     const nIfs = numberIfs(s.formula).size;
     L.push(`  { const w = ${w}; Z = 0;${explain ? ` const T = new Array(${emitNumber(nIfs)}).fill(0);` : ''}`);
-    L.push(`    if (!(${genValidity(varsOf(s.formula), false)})) SST[${n}] = "invalid-input";`);
+    L.push(`    if (!(${genValidity(varsOf(s.formula))})) SST[${n}] = "invalid-input";`);
     L.push(`    else { const v = sec${n}(w, ib, b, sp${explain ? ', T' : ''});`);
-    L.push(`      if (Z) SST[${n}] = "div-by-zero"; else if (!fin(v)) SST[${n}] = "invalid-input"; else S[${n}] = toScaled(roundScore(v, ${P}, ${MODE}), ${P}); }`);
+    L.push(`      if (Z) SST[${n}] = "div-by-zero"; else if (!fin(v)) SST[${n}] = "invalid-input"; else S[${n}] = scoreMicro(v, WMICRO[${n}], ${P}, ${MODE}); }`);
     if (explain) {
       const name = k.add(s.name);
       const ir = k.add(s.formula);
       const V: Partial<Record<VarId, string>> = { W: 'w', initialBudget: 'ib', budget: 'b', spent: 'sp' };
-      L.push(`    SX[${n}] = SST[${n}] === "ok" ? ${name} + ${k.str(': ')} + ${genText(s.formula, 0, V, numberIfs(s.formula), k)} + ${k.str(' = ')} + fmt(fromScaled(S[${n}], ${P}))`);
-      L.push(`      : rt.explainSection(${name}, ${ir}, SST[${n}], w, { initialBudget: ib, budget: b, spent: sp }, T, fromScaled(S[${n}], ${P})); }`);
+      L.push(`    SX[${n}] = SST[${n}] === "ok" ? ${name} + ${k.str(': ')} + ${genText(s.formula, 0, V, numberIfs(s.formula), k)} + ${k.str(' = ')} + fmt(fromMicro(S[${n}]))`);
+      L.push(`      : rt.explainSection(${name}, ${ir}, SST[${n}], w, { initialBudget: ib, budget: b, spent: sp }, T, fromMicro(S[${n}])); }`);
     } else L.push('  }');
   }
   // fixed sections, children first (children have larger ids)
@@ -319,7 +324,8 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('  const din = Array.isArray(input.deductions) ? input.deductions : [];');
   L.push('  const deductions = [];');
   t.deductions.forEach((d, i) => {
-    const sc = (x: number) => emitNumber(toScaled(roundScore(x, t.decimals, t.rounding), t.decimals));
+    // the caps and the floor have at most the template's places (JX2034): exact in µ
+    const sc = (x: number) => emitNumber(toMicro(x));
     const pm = d.perItemMax ? sc(d.perItemMax.value) : 'Infinity';
     const tm = sc(d.totalMax.value);
     const fl = sc(d.floor.value);
@@ -329,16 +335,16 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
     L.push('    for (let j = 0; j < items.length; j++) {');
     L.push('      const x = items[j];');
     L.push('      if (!okW(x)) { bad++; continue; }');
-    L.push(`      let xs = toScaled(roundScore(x, ${P}, ${MODE}), ${P});`);
+    L.push(`      let xs = toMicro(roundScore(x, ${P}, ${MODE}));`);
     L.push(`      if (xs > ${pm}) { xs = ${pm}; capped = true; }`);
     L.push('      claimed += xs;');
     L.push('    }');
     L.push(`    if (claimed > ${tm}) { claimed = ${tm}; capped = true; }`);
     L.push(`    const before = T0; T0 = Math.max(T0 - claimed, Math.min(T0, ${fl}));`);
-    L.push(`    deductions.push({ applied: fromScaled(before - T0, ${P}), capped, invalidItems: bad });`);
+    L.push('    deductions.push({ applied: fromMicro(before - T0), capped, invalidItems: bad });');
     L.push('  }');
   });
-  L.push(`  const total = fromScaled(T0, ${P});`);
+  L.push('  const total = fromMicro(T0);');
   L.push('  let grade = -1;');
   t.grades.forEach((g, i) => {
     const lo = `total ${g.loClosed ? '>=' : '>'} ${emitNumber(g.lo)}`;
@@ -347,11 +353,11 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   });
   L.push('  const sections = [];');
   L.push(`  for (let s = 0; s < ${emitNumber(N)}; s++) {`);
-  L.push(`    const o = { score: fromScaled(S[s], ${P}), status: SST[s], weightSum: KIND[s] === 2 ? WS[s] / 1e6 : null, weightMismatch: KIND[s] === 2 && WS[s] !== WMICRO[s] };`);
+  L.push('    const o = { score: fromMicro(S[s]), status: SST[s], weightSum: KIND[s] === 2 ? fromMicro(WS[s]) : null, weightMismatch: KIND[s] === 2 && WS[s] !== WMICRO[s] };');
   if (explain) L.push('    if (SX[s] !== undefined) o.explain = SX[s];');
   L.push('    sections.push(o);');
   L.push('  }');
-  L.push(`  return { rows, sections, sum: fromScaled(sum, ${P}), deductions, total, grade };`);
+  L.push('  return { rows, sections, sum: fromMicro(sum), deductions, total, grade };');
   L.push('};');
   return { source: L.join('\n'), constants: k.values };
 }
@@ -365,7 +371,7 @@ function rowOut(section: string, rule: string, status: string, weight: string, s
   return `{ ${base}, explain: ${e} }`;
 }
 
-const RUNTIME = { roundScore, toScaled, fromScaled, toMicro, scaleToCap, explainRow, explainSection, explainScaled, fmtValue, shapeClause };
+const RUNTIME = { roundScore, scoreMicro, fromMicro, toMicro, scaleMicro, explainRow, explainSection, explainScaled, fmtValue, shapeClause };
 
 /** Compile a checked template to a fast evaluator. */
 export function compile(t: CheckedTemplate, opts: CompileOptions = {}): Evaluator {

@@ -47,6 +47,8 @@ export const CODES = {
   editUnknown: c('JX2031', 'error', '删除或重命名的对象在上一版本中不存在', 'Removed or renamed item is not in the parent template'),
   editWithoutParent: c('JX2032', 'error', '删除或重命名只能用于继承模板', 'Remove or rename in a template that extends nothing'),
   extendsNotEarlier: c('JX2033', 'error', '只能继承更早年度的模板', 'A template may only extend an earlier year'),
+  capPrecision: c('JX2034', 'error', '分值的小数位多于保留小数', 'A cap has more decimals than the template rounds to'),
+  allowNegative: c('JX2035', 'error', '允许负数只能用于 实际、目标', 'Allow-negative names something other than the actual or the target'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type CodeKey = keyof typeof CODES;

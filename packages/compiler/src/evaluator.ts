@@ -94,6 +94,9 @@ export type Evaluator = (input: EvalInput) => EvalOutput;
 /** Weights are summed exactly in millionths. */
 export const WEIGHT_SCALE = 1e6;
 
-/** The largest weight (and deduction) a row may carry: in millionths it stays an exact
- * integer. A larger one is an input outside the domain ('invalid-input'), never NaN. */
-export const MAX_WEIGHT = 1e6;
+/**
+ * The largest weight (and deduction) a row may carry, 10,000 points (a total is 100).
+ * 10^5 rows of it sum to 10^15 µ, below 2^53: every sum of scores and weights is an
+ * exact integer. A larger one is an input outside the domain ('invalid-input'), never NaN.
+ */
+export const MAX_WEIGHT = 1e4;

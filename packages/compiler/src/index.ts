@@ -11,7 +11,7 @@ export {
   type CheckSourceResult,
 } from './resolve.ts';
 export { CODES, listCodes, type CodeInfo } from './codes.ts';
-export type { Proof } from './bounds.ts';
+export type { Proof } from './prove.ts';
 export type {
   CheckedTemplate,
   Exact,

@@ -1,15 +1,16 @@
 // The reference interpreter: the same semantics as the generated evaluator,
-// written the plain way (tree walking, exact decimal sums), so the codegen can
-// be tested against it.
+// written the plain way (tree walking, exact decimals), so the codegen can be tested
+// against it. It rounds, scales and sums with its own exact helpers
+// (exact-reference.ts), never with the runtime's (round.ts).
 
 import type { TargetShape } from '@jixiao/language';
-import { type Dec, DEC_ZERO, decAdd, decCmp, decFromNumber, decSub, decToNumber } from './decimal.ts';
+import { type Dec, DEC_ZERO, decAdd, decCmp, decSub, decToNumber } from './decimal.ts';
 import { MAX_WEIGHT, type DeductionResult, type EvalInput, type EvalOutput, type RowInput, type RowResult, type SectionResult } from './evaluator.ts';
 import { type Trace, explainRow, explainScaled, explainSection, numberIfs } from './explain.ts';
 import type { IrExpr } from './ir.ts';
 import { varsOf } from './ir.ts';
 import { type CheckedTemplate, type SectionModel, flattenSections } from './model.ts';
-import { roundScore, scaleToCap, toMicro } from './round.ts';
+import { proportion, roundNumber } from './exact-reference.ts';
 import type { VarId } from './vars.ts';
 
 class DivByZero extends Error {}
@@ -80,25 +81,33 @@ const nonNeg = (x: unknown): x is number => typeof x === 'number' && Number.isFi
 const okWeight = (x: unknown): x is number => nonNeg(x) && x <= MAX_WEIGHT;
 const unit = (x: unknown): x is number => typeof x === 'number' && x >= 0 && x <= 1;
 
-type Outcome = { status: 'ok' | 'div-by-zero' | 'invalid-input'; score: number; trace: Trace };
+type Outcome = { status: 'ok' | 'div-by-zero' | 'invalid-input'; score: Dec; raw: number; trace: Trace };
 
-/** Run one formula: check the inputs it reads, evaluate, round. */
-function runFormula(t: CheckedTemplate, f: IrExpr, env: Env): Outcome {
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/**
+ * Run one formula: check the inputs it reads (those in `negatives` may be any finite
+ * number), evaluate, and round to the template's places — never above `weight`.
+ */
+function runFormula(t: CheckedTemplate, f: IrExpr, env: Env, weight: Dec, negatives: readonly VarId[] = []): Outcome {
   const ifs = numberIfs(f);
   const trace: Trace = new Array<number>(ifs.size).fill(0);
+  const fail = (status: Outcome['status']): Outcome => ({ status, score: DEC_ZERO, raw: 0, trace });
   for (const v of varsOf(f)) {
     const x = env(v);
-    if (!(v === 'fraction' ? unit(x) : nonNeg(x))) return { status: 'invalid-input', score: 0, trace };
+    if (v === 'W') continue;
+    if (!(v === 'fraction' ? unit(x) : negatives.includes(v) ? finite(x) : nonNeg(x))) return fail('invalid-input');
   }
   let v: number;
   try {
     v = evalIr(f, env, trace, ifs) as number;
   } catch (e) {
-    if (e instanceof DivByZero) return { status: 'div-by-zero', score: 0, trace };
+    if (e instanceof DivByZero) return fail('div-by-zero');
     throw e;
   }
-  if (!Number.isFinite(v)) return { status: 'invalid-input', score: 0, trace };
-  return { status: 'ok', score: roundScore(v, t.decimals, t.rounding), trace };
+  if (!Number.isFinite(v)) return fail('invalid-input');
+  const rounded = roundNumber(v, t.decimals, t.rounding);
+  return { status: 'ok', score: decCmp(rounded, weight) > 0 ? weight : rounded, raw: v, trace };
 }
 
 function ruleForShape(t: CheckedTemplate, shape: unknown): number {
@@ -119,15 +128,17 @@ function place(top: SectionModel | undefined, path: RowInput['path']): SectionMo
   return s;
 }
 
-const dec = (x: number): Dec => decFromNumber(x);
+/** A weight read to the millionth, the way the evaluator reads it. */
+const micro = (x: number): Dec => roundNumber(x, 6, 'half-up');
 
 /**
  * What the interpreter reports to `onTrace` for each formula it ran (rule coverage):
- * the rule or formula section, and which branch each of its `如果` took (Trace).
+ * the rule or formula section, which branch each of its `如果` took (Trace), and the
+ * formula's value before rounding (`raw`, for tests of the bounds proof).
  */
 export type TraceEvent =
-  | { kind: 'rule'; rule: number; section: number; row: RowInput; status: RowResult['status']; trace: Trace }
-  | { kind: 'section'; section: number; status: SectionResult['status']; trace: Trace };
+  | { kind: 'rule'; rule: number; section: number; row: RowInput; status: RowResult['status']; trace: Trace; raw: number; weight: number }
+  | { kind: 'section'; section: number; status: SectionResult['status']; trace: Trace; raw: number; weight: number };
 
 export interface InterpretOptions {
   explain?: boolean;
@@ -138,7 +149,7 @@ export interface InterpretOptions {
 export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretOptions = {}): EvalOutput {
   const flat = flattenSections(t);
   const scores: Dec[] = flat.map(() => DEC_ZERO);
-  const weightMicro: number[] = flat.map(() => 0);
+  const weightSums: Dec[] = flat.map(() => DEC_ZERO);
   const used = new Set<number>();
   const status: SectionResult['status'][] = flat.map(() => 'ok');
   const explains: (string | undefined)[] = flat.map(() => undefined);
@@ -147,7 +158,10 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
     (Array.isArray(rs) ? rs : []).map((row: RowInput): RowResult => {
       const s = place(t.sections[i], row.path);
       const leaf = s?.kind === 'leaf';
-      const weight = leaf ? s.weight.value : row.weight;
+      const given = leaf ? s.weight.value : row.weight;
+      // a weight in range is used to the millionth; one out of range is reported as given
+      const wDec = okWeight(given) ? micro(given) : null;
+      const weight = wDec ? decToNumber(wDec) : given;
       const result = (section: number, rule: number, st: RowResult['status'], score: number, trace: Trace = []): RowResult => {
         const r: RowResult = { section, rule, status: st, weight, score };
         if (opts.explain) {
@@ -169,28 +183,28 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
       };
       if (!s || !(s.kind === 'filled' || (leaf && !used.has(s.id)))) return result(-1, -1, 'unplaced', 0);
       if (leaf) used.add(s.id);
-      else weightMicro[s.id]! += okWeight(weight) ? toMicro(weight) : 0;
+      else if (wDec) weightSums[s.id] = decAdd(weightSums[s.id]!, wDec);
       const rule = s.pinnedRule ?? ruleForShape(t, row.shape);
       if (rule < 0) return result(s.id, -1, 'no-rule', 0);
-      if (!okWeight(weight)) return result(s.id, rule, 'invalid-input', 0);
+      if (!wDec) return result(s.id, rule, 'invalid-input', 0);
       const env: Env = (v) => (v === 'W' ? weight : v === 'actual' ? row.actual : v === 'target' ? row.target : v === 'fraction' ? row.fraction : null);
-      const o = runFormula(t, t.rules[rule]!.formula, env);
-      opts.onTrace?.({ kind: 'rule', rule, section: s.id, row, status: o.status, trace: o.trace });
-      scores[s.id] = decAdd(scores[s.id]!, dec(o.score));
-      return result(s.id, rule, o.status, o.score, o.trace);
+      const rm = t.rules[rule]!;
+      const o = runFormula(t, rm.formula, env, wDec, rm.negatives);
+      opts.onTrace?.({ kind: 'rule', rule, section: s.id, row, status: o.status, trace: o.trace, raw: o.raw, weight });
+      scores[s.id] = decAdd(scores[s.id]!, o.score);
+      return result(s.id, rule, o.status, decToNumber(o.score), o.trace);
     }),
   );
 
   // 单位填报 sections whose row weights miss the cap are scored in proportion
   for (const s of flat) {
     if (s.kind !== 'filled') continue;
-    const ws = weightMicro[s.id]!;
-    const cap = toMicro(s.weight.value);
-    if (ws === cap || !(ws > 0)) continue;
-    const raw = decToNumber(scores[s.id]!);
-    const scaled = scaleToCap(raw, ws, cap, t.decimals, t.rounding);
-    scores[s.id] = dec(scaled);
-    if (opts.explain) explains[s.id] = explainScaled(s.name, raw, ws / 1e6, s.weight.value, scaled);
+    const ws = weightSums[s.id]!;
+    const cap = micro(s.weight.value);
+    if (decCmp(ws, cap) === 0 || ws.units <= 0n) continue;
+    const raw = scores[s.id]!;
+    scores[s.id] = proportion(raw, cap, ws, t.decimals, t.rounding);
+    if (opts.explain) explains[s.id] = explainScaled(s.name, decToNumber(raw), decToNumber(ws), s.weight.value, decToNumber(scores[s.id]!));
   }
 
   const b = input.budget ?? { budget: null, spent: null };
@@ -199,11 +213,11 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
     if (s.kind !== 'formula' || !s.formula) continue;
     const w = s.weight.value;
     const env: Env = (v) => (v === 'W' ? w : v === 'initialBudget' ? budget.initialBudget : v === 'budget' ? budget.budget : v === 'spent' ? budget.spent : null);
-    const o = runFormula(t, s.formula, env);
-    opts.onTrace?.({ kind: 'section', section: s.id, status: o.status, trace: o.trace });
-    scores[s.id] = dec(o.score);
+    const o = runFormula(t, s.formula, env, micro(w));
+    opts.onTrace?.({ kind: 'section', section: s.id, status: o.status, trace: o.trace, raw: o.raw, weight: w });
+    scores[s.id] = o.score;
     status[s.id] = o.status;
-    if (opts.explain) explains[s.id] = explainSection(s.name, s.formula, o.status, w, budget, o.trace, o.score);
+    if (opts.explain) explains[s.id] = explainSection(s.name, s.formula, o.status, w, budget, o.trace, decToNumber(o.score));
   }
   const sectionScore = (s: SectionModel): Dec => {
     if (s.kind === 'fixed') scores[s.id] = s.children.map(sectionScore).reduce(decAdd, DEC_ZERO);
@@ -211,11 +225,11 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
   };
   const sum = t.sections.map(sectionScore).reduce(decAdd, DEC_ZERO);
 
-  // caps and the floor are applied at the template's precision
-  const cap = (x: number): Dec => dec(roundScore(x, t.decimals, t.rounding));
+  // the caps and the floor have at most the template's places (the checker's JX2034)
   let total = sum;
   const deductions: DeductionResult[] = t.deductions.map((d, i) => {
     const items = Array.isArray(input.deductions?.[i]) ? input.deductions![i]! : [];
+    const perItem = d.perItemMax ? micro(d.perItemMax.value) : null;
     let claimed = DEC_ZERO;
     let capped = false;
     let invalidItems = 0;
@@ -224,18 +238,19 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
         invalidItems++;
         continue;
       }
-      let amount = dec(roundScore(x, t.decimals, t.rounding));
-      if (d.perItemMax && decCmp(amount, cap(d.perItemMax.value)) > 0) {
-        amount = cap(d.perItemMax.value);
+      let amount = roundNumber(x, t.decimals, t.rounding);
+      if (perItem && decCmp(amount, perItem) > 0) {
+        amount = perItem;
         capped = true;
       }
       claimed = decAdd(claimed, amount);
     }
-    if (decCmp(claimed, cap(d.totalMax.value)) > 0) {
-      claimed = cap(d.totalMax.value);
+    const totalMax = micro(d.totalMax.value);
+    if (decCmp(claimed, totalMax) > 0) {
+      claimed = totalMax;
       capped = true;
     }
-    const floor = cap(d.floor.value);
+    const floor = micro(d.floor.value);
     const before = total;
     const lowered = decSub(total, claimed);
     const keep = decCmp(total, floor) < 0 ? total : floor; // min(total, floor)
@@ -249,8 +264,8 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
     const r: SectionResult = {
       score: decToNumber(scores[s.id]!),
       status: status[s.id]!,
-      weightSum: s.kind === 'filled' ? weightMicro[s.id]! / 1e6 : null,
-      weightMismatch: s.kind === 'filled' && weightMicro[s.id] !== toMicro(s.weight.value),
+      weightSum: s.kind === 'filled' ? decToNumber(weightSums[s.id]!) : null,
+      weightMismatch: s.kind === 'filled' && decCmp(weightSums[s.id]!, micro(s.weight.value)) !== 0,
     };
     if (explains[s.id] !== undefined) r.explain = explains[s.id]!;
     return r;

@@ -1,9 +1,16 @@
-// Interval arithmetic for the bounds proof.
+// Interval arithmetic for the bounds proof, rounded outward.
 //
 // A dimensionless value is an interval [lo, hi]. A points value is
 // `W·a + c` with a, c intervals and W ≥ 0 the symbolic weight: it lies between
 // the lower line W·a.lo + c.lo and the upper line W·a.hi + c.hi for every W ≥ 0.
-// Endpoints may be ±Infinity; 0 × ∞ is taken as 0 (inputs are finite reals).
+// Endpoints may be ±Infinity; 0 × ∞ is taken as 0 (inputs are finite).
+//
+// The evaluator computes in binary floating point, so a proof over the reals is not
+// enough: (实际' + 1e16) − 1e16 is 0 or 2 in doubles, never 0.9. Every endpoint whose
+// operation is inexact in doubles is therefore moved one unit in the last place
+// outward; an exact one (1 − 0, 0.5 × 2, 1 / 4) stays put, so ordinary formulas keep
+// their tight bounds. Rounding to nearest is monotone, so the double the evaluator
+// gets for an operation on values inside the intervals stays inside the result.
 
 export type Iv = readonly [number, number];
 
@@ -13,13 +20,93 @@ export type AbsVal =
   | { t: 'B' };
 
 export const ZERO_IV: Iv = [0, 0];
+export const ALL_IV: Iv = [-Infinity, Infinity];
 
+// ───────────── one unit in the last place ─────────────
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+// index of the low and high 32-bit words of a double on this platform
+const LO = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+const HI = 1 - LO;
+
+/** The next double above x (x itself for +∞ and NaN). */
+export function nextUp(x: number): number {
+  if (Number.isNaN(x) || x === Infinity) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  f64[0] = x;
+  if (x > 0) {
+    u32[LO] = (u32[LO]! + 1) >>> 0;
+    if (u32[LO] === 0) u32[HI] = (u32[HI]! + 1) >>> 0;
+  } else {
+    if (u32[LO] === 0) u32[HI] = (u32[HI]! - 1) >>> 0;
+    u32[LO] = (u32[LO]! - 1) >>> 0;
+  }
+  return f64[0]!;
+}
+
+/** The next double below x. */
+export function nextDown(x: number): number {
+  return -nextUp(-x);
+}
+
+// ───────────── exactness of one operation (error-free transformations) ─────────────
+
+const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitter
+const SAFE = 1e290; // beyond this the split itself may overflow: treat as inexact
+
+/** The rounding error of a + b = s is zero (TwoSum). */
+function addExact(a: number, b: number, s: number): boolean {
+  if (!Number.isFinite(s)) return !Number.isFinite(a) || !Number.isFinite(b);
+  const bb = s - a;
+  return a - (s - bb) + (b - bb) === 0;
+}
+
+/** The rounding error of a × b = p is zero (Dekker's TwoProduct). */
+function mulExact(a: number, b: number, p: number): boolean {
+  if (a === 0 || b === 0) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return true;
+  if (!Number.isFinite(p) || Math.abs(a) > SAFE || Math.abs(b) > SAFE) return false;
+  const ap = Math.abs(p);
+  if (ap < 1e-290) return false; // underflow: subnormal results lose digits
+  const ca = SPLIT * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
+  const cb = SPLIT * b;
+  const bh = cb - (cb - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl === 0;
+}
+
+/** a / b = q exactly (q × b gives back a with no error). */
+function divExact(a: number, b: number, q: number): boolean {
+  if (a === 0) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return true;
+  if (!Number.isFinite(q)) return false;
+  return q * b === a && mulExact(q, b, a);
+}
+
+const down = (x: number, exact: boolean) => (exact || Number.isNaN(x) ? x : x === Infinity ? Number.MAX_VALUE : nextDown(x));
+const up = (x: number, exact: boolean) => (exact || Number.isNaN(x) ? x : x === -Infinity ? -Number.MAX_VALUE : nextUp(x));
+
+function addDown(a: number, b: number): number {
+  const s = a + b;
+  return down(s, addExact(a, b, s));
+}
+function addUp(a: number, b: number): number {
+  const s = a + b;
+  return up(s, addExact(a, b, s));
+}
+
+/** x × y with 0 × ∞ = 0: the inputs are finite, an infinite endpoint is only a limit. */
 function mulEnd(x: number, y: number): number {
   return x === 0 || y === 0 ? 0 : x * y;
 }
 
+// ───────────── interval operations ─────────────
+
 export function ivAdd(x: Iv, y: Iv): Iv {
-  return [x[0] + y[0], x[1] + y[1]];
+  return [addDown(x[0], y[0]), addUp(x[1], y[1])];
 }
 
 export function ivNeg(x: Iv): Iv {
@@ -31,8 +118,23 @@ export function ivSub(x: Iv, y: Iv): Iv {
 }
 
 export function ivMul(x: Iv, y: Iv): Iv {
-  const p = [mulEnd(x[0], y[0]), mulEnd(x[0], y[1]), mulEnd(x[1], y[0]), mulEnd(x[1], y[1])];
-  return [Math.min(...p), Math.max(...p)];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const a of x)
+    for (const b of y) {
+      const p = mulEnd(a, b);
+      const exact = p === 0 || mulExact(a, b, p);
+      lo = Math.min(lo, down(p, exact));
+      hi = Math.max(hi, up(p, exact));
+    }
+  return [lo, hi];
+}
+
+function recipEnd(y: number, dir: 'down' | 'up'): number {
+  if (y === Infinity || y === -Infinity) return 0;
+  const r = 1 / y;
+  const exact = divExact(1, y, r);
+  return dir === 'down' ? down(r, exact) : up(r, exact);
 }
 
 /**
@@ -43,19 +145,42 @@ export function ivMul(x: Iv, y: Iv): Iv {
 export function ivRecip(y: Iv): Iv | null {
   const [lo, hi] = y;
   if (lo === 0 && hi === 0) return null;
-  if (lo > 0 || hi < 0) return [1 / hi, 1 / lo];
-  if (lo === 0) return [1 / hi, Infinity];
-  if (hi === 0) return [-Infinity, 1 / lo];
-  return [-Infinity, Infinity];
+  if (lo > 0 || hi < 0) return [recipEnd(hi, 'down'), recipEnd(lo, 'up')];
+  if (lo === 0) return [recipEnd(hi, 'down'), Infinity];
+  if (hi === 0) return [-Infinity, recipEnd(lo, 'up')];
+  return ALL_IV;
 }
 
+/** x / y, directly on the endpoints when y keeps one sign (one rounding, not two). */
 export function ivDiv(x: Iv, y: Iv): Iv {
   const r = ivRecip(y);
-  return r === null ? ZERO_IV : ivMul(x, r);
+  if (r === null) return ZERO_IV;
+  const [ylo, yhi] = y;
+  const finite = Number.isFinite(x[0]) && Number.isFinite(x[1]) && Number.isFinite(ylo) && Number.isFinite(yhi);
+  if (!finite || !(ylo > 0 || yhi < 0)) return ivMul(x, r);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const a of x)
+    for (const b of y) {
+      const q = a / b;
+      const exact = divExact(a, b, q);
+      lo = Math.min(lo, down(q, exact));
+      hi = Math.max(hi, up(q, exact));
+    }
+  return [lo, hi];
 }
 
 export function ivHull(x: Iv, y: Iv): Iv {
   return [Math.min(x[0], y[0]), Math.max(x[1], y[1])];
+}
+
+/** Both hold: the tighter of two sound enclosures of the same value (may be empty). */
+export function ivMeet(x: Iv, y: Iv): Iv {
+  return [Math.max(x[0], y[0]), Math.min(x[1], y[1])];
+}
+
+export function ivEmpty(x: Iv): boolean {
+  return x[0] > x[1];
 }
 
 export function ivMin(x: Iv, y: Iv): Iv {
@@ -94,7 +219,17 @@ export function pointsMax(xs: readonly { a: Iv; c: Iv }[]): { a: Iv; c: Iv } {
   return { a: [lo.a[0], hi.a], c: [lo.c[0], hi.c] };
 }
 
-function pickUpper(xs: readonly { a: Iv; c: Iv }[]): { a: Iv; c: Iv } {
+/**
+ * Two sound enclosures of one points value: keep the better upper line and the better
+ * lower line (each line of either encloses the value, so any pairing does).
+ */
+export function pointsMeet(x: { a: Iv; c: Iv }, y: { a: Iv; c: Iv }): { a: Iv; c: Iv } {
+  const hi = pickUpper([x, y]);
+  const lo = pickLower([x, y]);
+  return { a: [lo.a[0], hi.a[1]], c: [lo.c[0], hi.c[1]] };
+}
+
+export function pickUpper(xs: readonly { a: Iv; c: Iv }[]): { a: Iv; c: Iv } {
   const proven = xs.find(provenAtMostW);
   if (proven) return proven;
   // an operand whose upper line is componentwise below every other one, else the first
@@ -102,7 +237,7 @@ function pickUpper(xs: readonly { a: Iv; c: Iv }[]): { a: Iv; c: Iv } {
   return dom ?? xs[0]!;
 }
 
-function pickLower(xs: readonly { a: Iv; c: Iv }[]): { a: Iv; c: Iv } {
+export function pickLower(xs: readonly { a: Iv; c: Iv }[]): { a: Iv; c: Iv } {
   const proven = xs.find(provenNonNeg);
   if (proven) return proven;
   const dom = xs.find((x) => xs.every((y) => x.a[0] >= y.a[0] && x.c[0] >= y.c[0]));
@@ -115,7 +250,11 @@ export function fmtNum(n: number): string {
   if (n === Infinity) return '+∞';
   if (n === -Infinity) return '-∞';
   if (Object.is(n, -0)) return '0';
-  return String(Number(n.toPrecision(6)));
+  const short = Number(n.toPrecision(6));
+  // a bound off by a few units in the last place (outward rounding) is shown in full:
+  // [0, 1.0000000000000002] says why the proof failed, [0, 1] would not
+  if (short !== n && Math.abs(short - n) <= Math.abs(n) * 1e-12) return String(n);
+  return String(short);
 }
 
 export function fmtIv(x: Iv): string {

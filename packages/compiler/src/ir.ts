@@ -6,7 +6,8 @@ import type { CmpOp, Expr } from '@jixiao/language';
 import { type VarId, lookupVar } from './vars.ts';
 
 export type IrExpr =
-  | { op: 'num'; value: number; text: string }
+  /** `unit`: 5 分 is points, 0.8 and 80% are numbers, a bare 0 fits either (the proof needs it) */
+  | { op: 'num'; value: number; text: string; unit: 'points' | 'number' | 'zero' }
   | { op: 'var'; v: VarId }
   | { op: 'neg'; x: IrExpr }
   | { op: '+' | '-' | '*' | '/'; l: IrExpr; r: IrExpr }
@@ -21,7 +22,8 @@ export function lower(e: Expr): IrExpr {
     case 'Number': {
       const q = e.quantity;
       const pct = q.unit === '%' || q.unit === '％';
-      return { op: 'num', value: pct ? q.value / 100 : q.value, text: pct ? `${q.text}%` : q.text };
+      const unit = q.unit === '分' ? 'points' : q.value === 0 && (pct || !q.unit) ? 'zero' : 'number';
+      return { op: 'num', value: pct ? q.value / 100 : q.value, text: pct ? `${q.text}%` : q.text, unit };
     }
     case 'Var': {
       const v = lookupVar(e.name);

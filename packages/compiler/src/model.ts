@@ -3,9 +3,10 @@
 // reads this, never the AST.
 
 import type { Range, TargetShape } from '@jixiao/language';
-import type { Proof } from './bounds.ts';
+import type { Proof } from './prove.ts';
 import type { IrExpr } from './ir.ts';
 import type { RoundingMode } from './round.ts';
+import type { VarId } from './vars.ts';
 
 /** A number the author wrote, with its exact decimal spelling (canonical, no trailing zeros). */
 export interface Exact {
@@ -34,6 +35,8 @@ export interface RuleModel {
   index: number;
   name: string;
   shapes: TargetShape[];
+  /** inputs this rule accepts below zero (`允许负数`); the others must be ≥ 0 at run time */
+  negatives: VarId[];
   formula: IrExpr;
   /** the formula as text, `权重 * min(实际 / 目标, 1)` */
   text: string;

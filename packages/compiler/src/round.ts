@@ -90,29 +90,51 @@ function incrementDigits(d: string): string {
   return `1${a.join('')}`;
 }
 
-/** A rounded score as an integer count of 10^-places (exact for |x| < 2^53 / 10^places). */
-export function toScaled(x: number, places: number): number {
-  return Math.round(x * 10 ** places);
+// ───────────── scores in millionths ─────────────
+//
+// Every score, weight and sum is an integer count of millionths (µ): weights are read to
+// the millionth, rounded scores have at most 6 places, so sums are exact integer
+// additions (below 2^53 µ: 10^5 rows of the largest weight, MAX_WEIGHT). See docs/dsl.md
+// (舍入与界限) for the guarantee these give.
+
+/** A number to the millionth, as an integer count of µ: its 15-digit decimal, half-up. */
+export function toMicro(x: number): number {
+  return Math.round(roundScore(x, 6, 'half-up') * 1e6);
 }
 
-/** The scaled integer back as the nearest double to the decimal it denotes. */
-export function fromScaled(n: number, places: number): number {
-  const r = n / 10 ** places;
+/** A count of µ back as the nearest double to the decimal it denotes. */
+export function fromMicro(n: number): number {
+  const r = n / 1e6;
   return r === 0 ? 0 : r;
 }
 
-/** A weight in whole millionths; weights are summed exactly at this precision. */
-export function toMicro(w: number): number {
-  return Math.round(w * 1e6);
+/**
+ * A score: rounded to the template's places, but never above its weight. Only a weight
+ * finer than the places (a filing's 6.665 under 保留小数 2 位) can be below the rounded
+ * score (6.67); the row then scores its weight, 6.665. Returns µ.
+ */
+export function scoreMicro(v: number, weightMicro: number, places: number, mode: RoundingMode): number {
+  const s = Math.round(roundScore(v, places, mode) * 1e6);
+  return s > weightMicro ? weightMicro : s;
 }
 
 /**
  * A 单位填报 section whose rows' weights do not add up to its cap is scored in
- * proportion: Σ row scores × cap / Σ row weights, rounded as every score is. Each row
- * score is within its weight, so the result is within the cap; the engine reports the
- * mismatch (JX3001) so the proportion is never silent.
+ * proportion: Σ row scores × cap / Σ row weights, rounded as every score is, computed
+ * exactly (the product can pass 2^53). Each row score is within its weight, so the raw
+ * sum is within the weights' sum and the result within the cap; the engine reports
+ * the mismatch (JX3001) so the proportion is never silent. All in µ.
  */
-export function scaleToCap(rawScore: number, weightSumMicro: number, capMicro: number, places: number, mode: RoundingMode): number {
-  if (!(weightSumMicro > 0) || weightSumMicro === capMicro) return rawScore;
-  return roundScore((rawScore * capMicro) / weightSumMicro, places, mode);
+export function scaleMicro(rawMicro: number, weightSumMicro: number, capMicro: number, places: number, mode: RoundingMode): number {
+  if (!(weightSumMicro > 0) || weightSumMicro === capMicro) return rawMicro;
+  // raw × cap / ws in µ, then to 10^-places: n = raw·cap / (ws · 10^(6−places))
+  const num = BigInt(rawMicro) * BigInt(capMicro);
+  const den = BigInt(weightSumMicro) * 10n ** BigInt(6 - places);
+  const neg = num < 0n;
+  const a = neg ? -num : num;
+  let q = a / den;
+  const r2 = (a % den) * 2n;
+  if (mode === 'half-up' ? r2 >= den : mode === 'half-even' ? r2 > den || (r2 === den && q % 2n === 1n) : false) q += 1n;
+  const micro = Number(q) * 10 ** (6 - places);
+  return neg ? -micro : micro;
 }

@@ -154,7 +154,7 @@ describe('codegen never splices user text', () => {
 
   it('refuses to emit a non-finite number from the template', () => {
     const t = checkTemplate(evilTemplate()).template!;
-    const broken = { ...t, rules: [{ ...t.rules[0]!, formula: { op: 'num' as const, value: Number.NaN, text: 'NaN' } }] };
+    const broken = { ...t, rules: [{ ...t.rules[0]!, formula: { op: 'num' as const, value: Number.NaN, text: 'NaN', unit: 'number' as const } }] };
     expect(() => generate(broken)).toThrow(/not a number/);
   });
 });

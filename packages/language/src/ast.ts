@@ -218,6 +218,8 @@ export interface RuleDecl extends Node {
   kind: 'Rule';
   name: Name;
   shapes: TargetShape[];
+  /** `允许负数 实际, 目标`: inputs that may be negative (otherwise 实际, 目标 ≥ 0) */
+  negatives: Name[];
   score: Expr;
   /** the `得分 = …` range, for diagnostics on the whole formula */
   scoreRange: Range;

@@ -125,7 +125,8 @@ function itemLines(item: A.Item, depth: number, out: Out): void {
       return;
     case 'Rule':
       const applies = item.shapes.length ? ` 适用 ${item.shapes.map((s) => shapeText[s]).join(', ')}` : '';
-      out.line(`${pad}规则 ${printName(item.name.text)}${applies} {`, item.range, 'start');
+      const negatives = item.negatives.length ? ` 允许负数 ${item.negatives.map((n) => printName(n.text)).join(', ')}` : '';
+      out.line(`${pad}规则 ${printName(item.name.text)}${applies}${negatives} {`, item.range, 'start');
       out.line(`${pad}${INDENT}得分 = ${printExpr(item.score)}`, item.scoreRange);
       out.line(`${pad}}`, item.range, 'end');
       return;

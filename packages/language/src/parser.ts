@@ -171,6 +171,11 @@ export class JxParser extends CstParser {
       this.CONSUME(T.Applies);
       this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.shape) });
     });
+    // `允许负数 实际, 目标`: which inputs may be negative (the checker knows the names)
+    this.OPTION4(() => {
+      this.CONSUME(T.AllowNegative);
+      this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.name) });
+    });
     this.OPTION(() => this.CONSUME(T.Colon));
     this.OR([
       {

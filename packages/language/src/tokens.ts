@@ -62,6 +62,8 @@ export const Deadline = keyword('Deadline', /期限|deadline/, '“期限”');
 export const Alias = keyword('Alias', /别名|alias/, '“别名”');
 export const Rule = keyword('Rule', /规则|rule/, '“规则”');
 export const Applies = keyword('Applies', /适用|applies/, '“适用”');
+// `允许负数 实际, 目标`: the rule's inputs may be negative (变动率 ≤ −30%); proven over all reals.
+export const AllowNegative = keyword('AllowNegative', /允许负数|allow_negative/, '“允许负数”');
 export const Score = keyword('Score', /得分|score/, '“得分”');
 export const Section1 = keyword('Section1', /一级指标|section/, '“一级指标”');
 export const Section2 = keyword('Section2', /二级指标|indicator/, '“二级指标”');
@@ -171,6 +173,7 @@ export const allTokens: TokenType[] = [
   Alias,
   Rule,
   Applies,
+  AllowNegative,
   Score,
   Section1,
   Section2,

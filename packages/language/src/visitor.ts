@@ -223,9 +223,14 @@ function ruleDecl(n: CstNode): A.RuleDecl | null {
     if (!shape || !tok) continue;
     shapes.push(shape);
   }
+  // the rule's own name is the first `name`; those after 允许负数 follow it
+  const negatives = nodes(n, 'name')
+    .slice(1)
+    .map((x) => name(x))
+    .filter((x): x is A.Name => x !== null);
   const score = scoreDecl(node(n, 'scoreDecl'));
   if (!nm || !score) return null;
-  return { kind: 'Rule', name: nm, shapes, score: score.expr, scoreRange: score.range, range: rangeOf(n) };
+  return { kind: 'Rule', name: nm, shapes, negatives, score: score.expr, scoreRange: score.range, range: rangeOf(n) };
 }
 
 function sectionDecl(n: CstNode): A.SectionDecl | null {
