@@ -9,8 +9,8 @@
 // - `如果` refines the inputs in each branch: in `否则` of `如果 实际 <= 目标`, 实际 > 目标,
 //   so with 目标 ≥ 0 a negative 实际 never reaches `目标 / 实际`;
 // - comparisons of two inputs are kept as facts (实际 ≤ 目标), so `实际 / 目标` in that
-//   branch is within [0, 1]: `如果 实际 >= 目标 则 权重 否则 权重 * 实际 / 目标` is proven
-//   as written in 财预〔2020〕10号, without a min.
+//   branch is within [0, 1]: `如果 实际 >= 目标 则 权重 否则 权重 * (实际 / 目标)` — the
+//   rule of 财预〔2020〕10号 — is proven without a min.
 // A comparison refines nothing when one side may overflow (its interval is unbounded):
 // a NaN compares false, so both branches stay possible.
 
@@ -36,7 +36,6 @@ import {
   ivRecip,
   ivSub,
   pointsMax,
-  pointsMeet,
   pointsMin,
   provenAtMostW,
   provenNonNeg,
@@ -180,18 +179,10 @@ export class Prover {
           // (W·α) / (W·β) = α / β; W = 0 is a division by zero, excluded at run time
           v = N(ivRecip(r.a) === null ? ZERO_IV : ivDiv(l.a, r.a), false, fin);
         }
+        // No reassociation of (x × y) / z into x × (y / z): the two differ by more than
+        // rounding when x × y underflows (6.665 × 5e-324 / 5e-324 is 7 in doubles); the
+        // proof covers the order the evaluator computes, and the help says so.
         v = this.ratioFacts(e, env, v);
-        // (x × y) / z is also x × (y / z): the two differ by rounding only, and the
-        // second can use what is known of y / z (a fact y ≤ z gives [0, 1])
-        if (e.l.op === '*') {
-          for (const alt of [
-            { op: '*', l: e.l.l, r: { op: '/', l: e.l.r, r: e.r } },
-            { op: '*', l: { op: '/', l: e.l.l, r: e.r }, r: e.l.r },
-          ] as IrExpr[]) {
-            const a = this.analyze(alt, env);
-            if (a) v = meet(v, a);
-          }
-        }
         return v;
       }
     }
@@ -282,22 +273,6 @@ function join(a: Env | null, b: Env | null): Env | null {
   return { iv, le: new Set([...a.le].filter((f) => b.le.has(f))) };
 }
 
-/**
- * `x` encloses the value as computed; `y` encloses the same real value computed
- * another way. Keep what each knows of the bounds; whether it may overflow is x's.
- */
-function meet(x: Val, y: Val): Val {
-  if (x.t === 'N' && y.t === 'N') {
-    const iv = ivMeet(x.iv, y.iv);
-    return ivEmpty(iv) ? x : { t: 'N', iv, zero: x.zero, fin: x.fin };
-  }
-  if (x.t === 'P' && y.t === 'P') {
-    const m = pointsMeet(x, y);
-    return { t: 'P', a: m.a, c: m.c, fin: x.fin };
-  }
-  return x;
-}
-
 /** The starting environment: every input in its domain, no facts. */
 export function envOf(domains: Domains): Env {
   return { iv: new Map(Object.entries(domains) as [InputVar, Iv][]), le: new Set() };
@@ -379,12 +354,29 @@ function mulW(w: number, a: number): number {
 
 function report(sink: DiagnosticSink, range: Range, formula: string, shown: string, within: string, expr: Expr, domains: Domains): void {
   const fix = suggestClamp(expr, domains);
+  const order = productOverQuotient(expr);
+  const orderZh = order ? `；乘除从左到右计算，${order.text} 是先乘后除，要先算比值请写 ${order.fix}` : '';
+  const orderEn = order ? `; × and ÷ go left to right, so ${order.text} multiplies first: write ${order.fix} to take the ratio first` : '';
   sink.report(
     'unbounded',
     range,
     { zh: `${formula} 可达区间 ${shown}，超出 ${within}`, en: `${formula} can reach ${shown}, outside ${within}` },
-    { zh: `请写上封顶，如 ${fix}`, en: `write the clamp yourself, e.g. ${fix}` },
+    { zh: `请写上封顶，如 ${fix}${orderZh}`, en: `write the clamp yourself, e.g. ${fix}${orderEn}` },
   );
+}
+
+/** The first `x * y / z` in the formula, with its ratio-first spelling `x * (y / z)`. */
+function productOverQuotient(e: Expr): { text: string; fix: string } | null {
+  if (e.kind === 'Binary' && e.op === '/' && e.left.kind === 'Binary' && e.left.op === '*') {
+    return { text: printExpr(e), fix: `${printExpr(e.left.left)} * (${printExpr(e.left.right)} / ${printExpr(e.right)})` };
+  }
+  const kids: Expr[] =
+    e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical' ? [e.left, e.right] : e.kind === 'Unary' ? [e.operand] : e.kind === 'Call' ? e.args : e.kind === 'If' ? [e.cond, e.then, e.else] : [];
+  for (const k of kids) {
+    const r = productOverQuotient(k);
+    if (r) return r;
+  }
+  return null;
 }
 
 /** `权重 * X` → `权重 * min(X, 1)` (and max(…, 0) where needed); otherwise clamp the whole. */

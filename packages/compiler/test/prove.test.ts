@@ -100,8 +100,8 @@ describe('abstract values of formulas', () => {
 });
 
 describe('branches refine what is known of the inputs', () => {
-  // 如果 实际 >= 目标 则 权重 否则 权重 * 实际 / 目标 — the 10号 notes, word for word
-  const tenHao = () => B.iff(B.cmp('>=', B.v('实际'), B.v('目标')), B.W(), B.div(B.mul(B.W(), B.v('实际')), B.v('目标')));
+  // 如果 实际 >= 目标 则 权重 否则 权重 * (实际 / 目标) — the 10号 notes
+  const tenHao = () => B.iff(B.cmp('>=', B.v('实际'), B.v('目标')), B.W(), B.mul(B.W(), B.div(B.v('实际'), B.v('目标'))));
 
   it('proves the 10号 正向 rule without a min: in 否则, 0 ≤ 实际 < 目标, so 实际 / 目标 ∈ [0, 1]', () => {
     const r = prove(tenHao());
@@ -110,6 +110,14 @@ describe('branches refine what is known of the inputs', () => {
     // the same with the ratio first
     const r2 = prove(B.iff(B.cmp('<', B.v('实际'), B.v('目标')), B.mul(B.W(), B.div(B.v('实际'), B.v('目标'))), B.W()));
     expect(r2.p?.proven).toBe(true);
+  });
+
+  it('proves the order the evaluator computes: 权重 * 实际 / 目标 multiplies first, and the help says so', () => {
+    // (权重 × 实际) / 目标 is not 权重 × (实际 / 目标) in doubles: 6.665 × 5e-324 / 5e-324 is 7
+    expect((6.665 * 5e-324) / 5e-324).toBe(7);
+    const r = prove(B.iff(B.cmp('>=', B.v('实际'), B.v('目标')), B.W(), B.div(B.mul(B.W(), B.v('实际')), B.v('目标'))));
+    expect(r.p?.proven).toBe(false);
+    expect(r.diags[0]!.help!.zh).toContain('乘除从左到右计算，权重 * 实际 / 目标 是先乘后除，要先算比值请写 权重 * (实际 / 目标)');
   });
 
   it('without the condition the same ratio is unbounded', () => {
