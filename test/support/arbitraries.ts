@@ -94,7 +94,7 @@ const EXTRA_SHAPES: A.TargetShape[] = ['<=', '<', '=', 'deadline', '!='];
 
 interface Ctx {
   ruleNames: string[];
-  /** weight decimals: never more than the rounding places, so rounding cannot lift a score above its weight */
+  /** decimals of the template's caps: the checker refuses caps finer than 保留小数 (JX2034) */
   wPlaces: number;
 }
 
@@ -127,6 +127,7 @@ export function arbTemplate(): fc.Arbitrary<A.Template> {
   return fc
     .record({
       places: fc.integer({ min: 0, max: 4 }),
+      capPlaces: fc.integer({ min: 0, max: 3 }),
       mode: fc.constantFrom('half-up', 'truncate', 'half-even') as fc.Arbitrary<A.RoundingDecl['mode']>,
       thresholds: fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { maxLength: 4 }),
       extra: fc.array(fc.tuple(arbScore(['权重', '实际', '目标', '完成比例'].slice(1)), fc.subarray(EXTRA_SHAPES)), { maxLength: 3 }),
@@ -145,7 +146,7 @@ export function arbTemplate(): fc.Arbitrary<A.Template> {
       });
       // the 正向 rule may also be a random proven formula under another name
       rules.push(B.rule('随机', [], p.positive));
-      const ctx: Ctx = { ruleNames: rules.map((r) => r.name.text), wPlaces: Math.min(p.places, 1) };
+      const ctx: Ctx = { ruleNames: rules.map((r) => r.name.text), wPlaces: Math.min(p.places, p.capPlaces) };
       const totalUnits = 100 * 10 ** ctx.wPlaces;
       return arbPartition(totalUnits, p.nSections).chain((parts) =>
         fc.tuple(...parts.map((u, i) => arbSection(1, `指标${'一二三四五'[i]}`, u, ctx))).map((sections) => {
@@ -204,11 +205,15 @@ function arbRow(path: number[], weight: number, o: Required<InputOptions>): fc.A
 function rowsFor(s: SectionModel, path: number[], places: number, o: Required<InputOptions>): fc.Arbitrary<RowInput[]> {
   if (s.kind === 'leaf') return fc.array(arbRow(path, s.weight.value, o), { maxLength: o.junk ? 2 : 1 });
   if (s.kind === 'filled') {
-    const scale = 10 ** Math.min(places, 2);
-    const units = Math.round(s.weight.value * scale);
-    const weights = o.exactWeights
-      ? fc.integer({ min: 1, max: 4 }).chain((k) => arbPartition(units, k)).map((ps) => ps.map((u) => u / scale))
-      : fc.array(fc.integer({ min: 0, max: units + 5 }).map((u) => u / scale), { maxLength: 4 });
+    // row weights with any number of decimals, finer than 保留小数 too (thirds: 6.665 + 6.665 + 6.67)
+    const weights = fc.integer({ min: 0, max: 6 }).chain((wp) => {
+      const scale = 10 ** wp;
+      const units = Math.round(s.weight.value * scale);
+      return o.exactWeights
+        ? fc.integer({ min: 1, max: 4 }).chain((k) => arbPartition(units, k)).map((ps) => ps.map((u) => u / scale))
+        : fc.array(fc.integer({ min: 0, max: units + 5 * scale }).map((u) => u / scale), { maxLength: 4 });
+    });
+    void places;
     return weights.chain((ws) => (ws.length ? fc.tuple(...ws.map((w) => arbRow(path, w, o))) : fc.constant([])));
   }
   if (s.kind === 'fixed') {
