@@ -370,6 +370,13 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'filing', edit: (f) => { f.reportTotal = 100; f.statedTotal = 97; } },
     fix: { zh: '核对报告正文与自评表，使两处总分一致（以按规则计算的总分为准）。', en: 'Make the report text and the table state the same total (the computed one).' },
   },
+  JX3040: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.actual = '-5%'; } },
+    fix: {
+      zh: '核实该数值。负数确有意义时（如 结转结余变动率 ≤ −30%），模板中的规则要写 `允许负数 实际`（或 `目标`），界限证明按负数检查该规则；否则填写正确的非负数值。',
+      en: 'Check the value. Where a negative value is meant (a change rate ≤ −30%), the rule in the template must say `允许负数 实际` (or `目标`), and the bounds proof checks it with negative inputs; otherwise fill in the right non-negative value.',
+    },
+  },
   JX3008: {
     trigger: { kind: 'filing', edit: (f) => { f.rows[3] = row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '5篇', 20, 20); } },
     fix: { zh: '按报告中各行的计算得分改正填报得分和总分。', en: 'Correct the stated scores and the total to the computed ones in the report.' },

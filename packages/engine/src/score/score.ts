@@ -1,7 +1,7 @@
 // Scoring a filing: match its rows to the template, run the compiled evaluator, and
 // compare what the unit stated with what the rules give. Every check that compares
 // numbers quotes both in its finding.
-import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type SectionModel } from '@jixiao/compiler';
+import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type SectionModel } from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import type { ImportDiagnostic } from '../import/diagnostics.ts';
 import { finding, type Finding } from './findings.ts';
@@ -156,7 +156,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const notes = [pl.prepared?.note, aggregationNotes[pl.index]].filter((n) => !!n);
     const note = notes.length ? `（${notes.join('；')}）` : '';
     rows.push({ path: pl.path, weight: r.weight, score: r.score, statedScore: stated, explain: (r.explain ?? '') + note });
-    rowStatusFindings(pl, r.status, findings);
+    rowStatusFindings(pl, r, t, findings);
     // The form asks for 偏差原因分析及改进措施 wherever a target was missed.
     if (r.status === 'ok' && r.score < r.weight - 0.005 && !pl.row.reason?.trim())
       findings.push(
@@ -197,9 +197,37 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   };
 }
 
-function rowStatusFindings(pl: Placed, status: string, findings: Finding[]): void {
+function rowStatusFindings(pl: Placed, r: RowResult, t: CheckedTemplate, findings: Finding[]): void {
+  const status = r.status;
   const name = pl.path[pl.path.length - 1]!;
   const already = pl.prepared?.findings.some((f) => f.severity === 'error') ?? false;
+  // a negative 实际 or 目标 the rule does not take (允许负数) is named as such
+  const rule = r.rule >= 0 ? t.rules[r.rule] : undefined;
+  const input = pl.prepared?.input;
+  if (status === 'invalid-input' && rule && input) {
+    const negative = (
+      [
+        ['actual', input.actual, '实际完成值', 'actual', pl.row.actual],
+        ['target', input.target, '年度目标值', 'target', pl.row.target],
+      ] as const
+    ).find(([v, x]) => typeof x === 'number' && x < 0 && !rule.negatives.includes(v));
+    if (negative) {
+      const [v, , zh, en, cell] = negative;
+      findings.push(
+        finding(
+          'negativeValue',
+          pl.path,
+          `“${name}”的${zh} “${cell}” 为负数，规则「${rule.name}」不接受负数，该项按 0 分计`,
+          `'${name}': the ${en} '${cell}' is negative and rule '${rule.name}' does not take negative values; scored 0`,
+          {
+            zh: `核实该数值；负数确有意义时（如变动率），在模板中为规则写上 允许负数 ${v === 'actual' ? '实际' : '目标'}`,
+            en: `check the value; where a negative value is meant (a change rate), write 允许负数 ${v === 'actual' ? '实际' : '目标'} on the rule`,
+          },
+        ),
+      );
+      return;
+    }
+  }
   if (status === 'div-by-zero')
     findings.push(
       finding('divisionByZero', pl.path, `“${name}”计分时除数为 0 (目标 “${pl.row.target}”)，该项不能计分，按 0 分计`, `'${name}': division by zero (target '${pl.row.target}'); scored 0`),

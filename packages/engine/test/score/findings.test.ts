@@ -236,6 +236,19 @@ describe('each finding code, from a minimal filing of its own', () => {
     expect(codes(score(f))).not.toContain(FINDINGS.missingReason.code);
   });
 
+  it('JX3040 a negative value under a rule without 允许负数, named with the rule and the way out', () => {
+    const f = cleanFiling();
+    // 基本支出预算执行率 ≥95% under 正向, actual −5%: 正向 does not take negatives
+    f.rows[0]!.actual = '-5%';
+    const r = score(f);
+    const [x] = only(r, FINDINGS.negativeValue.code);
+    expect(x?.message.zh).toBe('“基本支出预算执行率”的实际完成值 “-5%” 为负数，规则「正向」不接受负数，该项按 0 分计');
+    expect(x?.help?.zh).toContain('允许负数 实际');
+    // not also reported as an unreadable value
+    expect(codes(r)).not.toContain(FINDINGS.unreadableValue.code);
+    expect(r.rows.find((row) => row.path[2] === '基本支出预算执行率')!.score).toBe(0);
+  });
+
   it('every catalogued code is exercised above', async () => {
     const src = (await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8');
     for (const c of listFindingCodes()) expect(src, c.code).toContain(`it('${c.code}`);
