@@ -13,15 +13,9 @@ export interface TemplateChoice {
 }
 
 /** A failure the user must fix, with a message in both languages; exit code 2. */
-export class UserError extends Error {
-  constructor(
-    public readonly zh: string,
-    public readonly en: string,
-    public readonly code: string = CLI_CODES.generic.code,
-  ) {
-    super(en);
-  }
-}
+import { UserError } from './errors.ts';
+
+export { UserError };
 
 export async function readFiling(path: string): Promise<{ filing: Filing | null; diagnostics: ImportDiagnostic[] }> {
   // Refuse an oversized file before reading it into memory.

@@ -4,15 +4,16 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { setLang, tr } from './i18n.ts';
-import { checkCommand, type CheckOptions } from './commands/check.ts';
-import { fmtCommand } from './commands/fmt.ts';
-import { scoreCommand, type ScoreOptions } from './commands/score.ts';
-import { explainCommand } from './commands/explain.ts';
-import { UserError } from './filing.ts';
-import { diffCommand, type DiffOptions } from './commands/diff.ts';
-import { impactCommand, type ImpactOptions } from './commands/impact.ts';
-import { testCommand, type TestOptions } from './commands/test.ts';
-import { typesCommand, type TypesOptions } from './commands/types.ts';
+import type { CheckOptions } from './commands/check.ts';
+import type { ScoreOptions } from './commands/score.ts';
+import type { DiffOptions } from './commands/diff.ts';
+import type { ImpactOptions } from './commands/impact.ts';
+import type { TestOptions } from './commands/test.ts';
+import type { TypesOptions } from './commands/types.ts';
+import { UserError } from './errors.ts';
+
+// Each command's module (and what it needs: the filing model, xlsx, YAML …) loads only
+// when that command runs, so `jixiao check` starts without the scoring engine.
 
 // Pick the language before commander builds its help texts.
 const langArg = process.argv.findIndex((a) => a === '--lang');
@@ -32,7 +33,8 @@ program
   .argument('<file.jx>', tr('模板文件', 'template file'))
   .option('--timings', tr('显示各阶段用时：解析、继承、检查与证明、代码生成', 'show the time of each stage: parse, resolve, check and prove, codegen'))
   .option('--dump <stage>', tr('输出某一阶段的结果：ast、checked、proofs、js', 'print what a stage produced: ast, checked, proofs, js'))
-  .action((file: string, opts: CheckOptions) => {
+  .action(async (file: string, opts: CheckOptions) => {
+    const { checkCommand } = await import('./commands/check.ts');
     process.exitCode = checkCommand(file, opts);
   });
 
@@ -42,7 +44,8 @@ program
   .argument('<files...>', tr('模板文件', 'template files'))
   .option('--check', tr('只检查，不改写；格式不规范时退出码 1', 'check only; exit 1 when a file is not formatted'))
   .option('--stdout', tr('输出到标准输出', 'write to standard output'))
-  .action((files: string[], opts: { check?: boolean; stdout?: boolean }) => {
+  .action(async (files: string[], opts: { check?: boolean; stdout?: boolean }) => {
+    const { fmtCommand } = await import('./commands/fmt.ts');
     process.exitCode = fmtCommand(files, opts);
   });
 
@@ -60,6 +63,7 @@ templateOptions(
 )
   .option('--json', tr('输出 JSON 报告（批量时每行一个）', 'print the JSON report (one per line in batch)'))
   .action(async (file: string, opts: ScoreOptions) => {
+    const { scoreCommand } = await import('./commands/score.ts');
     process.exitCode = await scoreCommand(file, opts);
   });
 
@@ -70,6 +74,7 @@ templateOptions(
     .argument('<filing>', tr('填报表', 'filing'))
     .argument('<indicator>', tr('指标名称', 'indicator name')),
 ).action(async (file: string, indicator: string, opts: ScoreOptions) => {
+  const { explainCommand } = await import('./commands/explain.ts');
   process.exitCode = await explainCommand(file, indicator, opts);
 });
 
@@ -80,7 +85,8 @@ program
   .argument('<yearB>', tr('新年度（或 .jx 模板文件）', 'new year (or a .jx file)'))
   .option('--form <表单>', tr('只比较这一表单（默认两年都有模板的全部表单）', 'only this form (default: every form with a template in both years)'))
   .option('--json', tr('输出完整的 JSON（每个表单一行）', 'print the complete JSON (one line per form)'))
-  .action((a: string, b: string, opts: DiffOptions) => {
+  .action(async (a: string, b: string, opts: DiffOptions) => {
+    const { diffCommand } = await import('./commands/diff.ts');
     process.exitCode = diffCommand(a, b, opts);
   });
 
@@ -93,6 +99,7 @@ program
   .option('--form <表单>', tr('表单（默认读表头）', 'form (default: from the title)'))
   .option('--json', tr('每份填报表输出一行 JSON', 'one JSON line per filing'))
   .action(async (files: string[], opts: ImpactOptions) => {
+    const { impactCommand } = await import('./commands/impact.ts');
     process.exitCode = await impactCommand(files, opts);
   });
 
@@ -104,6 +111,7 @@ program
   .option('--json', tr('输出 JSON 结果', 'print the results as JSON'))
   .option('--threshold <百分比>', tr('覆盖率下限（默认读 rules/coverage.yaml）', 'coverage threshold in percent (default: rules/coverage.yaml)'))
   .action(async (dir: string | undefined, opts: TestOptions) => {
+    const { testCommand } = await import('./commands/test.ts');
     process.exitCode = await testCommand(dir, opts);
   });
 
@@ -115,6 +123,7 @@ program
   .option('--out <file.ts>', tr('写入文件（默认输出到标准输出）', 'write to this file (default: standard output)'))
   .option('--schema', tr('输出 JSON Schema 而不是 TypeScript', 'print the JSON Schema instead of TypeScript'))
   .action(async (opts: TypesOptions) => {
+    const { typesCommand } = await import('./commands/types.ts');
     process.exitCode = await typesCommand(opts);
   });
 

@@ -1,9 +1,22 @@
 // Where files are. pnpm runs scripts from the repository root, so paths the user typed
 // are resolved against the directory they ran pnpm in (INIT_CWD), not the root.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** The repository root: the nearest directory up from this code with pnpm-workspace.yaml
+ * (this file runs from src/ under tsx and from dist/chunks/ in the bundle). */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return fileURLToPath(new URL('../../../', import.meta.url));
+    dir = up;
+  }
+}
+
+export const repoRoot = findRoot();
 export const rulesDir = resolve(repoRoot, 'rules');
 
 export function userPath(p: string): string {

@@ -9,12 +9,18 @@ import { errorMessageProvider } from './messages.ts';
 const cmpOps: TokenType[] = [T.GreaterEq, T.Greater, T.LessEq, T.Less, T.Equals, T.NotEq];
 
 export class JxParser extends CstParser {
-  constructor() {
+  /**
+   * `validate`: run chevrotain's grammar validations (ambiguities, left recursion …).
+   * They cost start-up time at every command, so the shared instance skips them and the
+   * parser tests build one with them on (parser.test.ts).
+   */
+  constructor(opts: { validate?: boolean } = {}) {
     super(T.allTokens, {
       recoveryEnabled: true,
       nodeLocationTracking: 'full',
       maxLookahead: 4,
       errorMessageProvider,
+      skipValidations: !opts.validate,
     });
     this.performSelfAnalysis();
   }

@@ -221,13 +221,20 @@ export const allTokens: TokenType[] = [
   Colon,
 ];
 
-export const JxLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: false,
-  // The unicode-flagged Identifier pattern cannot be analysed for first characters;
-  // that only costs a little speed, so the warning is not useful.
-  skipValidations: false,
-});
+/**
+ * A lexer over every token. chevrotain's validation of the token definitions takes a
+ * good part of a command's start-up, so the shared lexer skips it; the language tests
+ * build one with `validate` and require no definition error (lexer.test.ts).
+ */
+export function createLexer(opts: { validate?: boolean } = {}): Lexer {
+  return new Lexer(allTokens, {
+    positionTracking: 'full',
+    ensureOptimizations: false,
+    skipValidations: !opts.validate,
+  });
+}
+
+export const JxLexer = createLexer();
 
 /** The class of a token type, for highlighting. */
 export function tokenClass(t: TokenType): TokenClass {

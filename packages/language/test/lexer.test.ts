@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { JxLexer } from '../src/tokens.ts';
+import { JxLexer, createLexer } from '../src/tokens.ts';
 
 const kinds = (src: string) => JxLexer.tokenize(src).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
 
 describe('lexer', () => {
+  it("passes chevrotain's validation of the token definitions (skipped at start-up)", () => {
+    expect(createLexer({ validate: true }).lexerDefinitionErrors).toEqual([]);
+  });
+
   it('separates keywords from names that start with them', () => {
     expect(kinds('分值 分值表 定性分档 定性 总分不低于 总分')).toEqual([
       'Weight:分值',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/index.ts';
+import { JxParser } from '../src/parser.ts';
 import type { RuleDecl, SectionDecl, Template } from '../src/index.ts';
 
 const rules2023 = readFileSync(new URL('../../../rules/2023/部门整体支出.jx', import.meta.url), 'utf8');
@@ -11,6 +12,17 @@ function only(src: string): Template {
   expect(r.diagnostics).toEqual([]);
   return r.ast.templates[0]!;
 }
+
+describe('the grammar', () => {
+  it("passes chevrotain's grammar validations (skipped at start-up)", () => {
+    // with validations on, construction throws on an ambiguity or left recursion
+    let p: JxParser | undefined;
+    expect(() => {
+      p = new JxParser({ validate: true });
+    }).not.toThrow();
+    expect((p as unknown as { definitionErrors: unknown[] }).definitionErrors).toEqual([]);
+  });
+});
 
 describe('parser: the official templates', () => {
   it('parses 2023 部门整体支出 into sections with caps', () => {

@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import { loadTemplate, parentLoader, type LoadedTemplate } from '../templates.ts';
 import { parse } from '@jixiao/language';
 import { checkTemplate, compile, generate, resolveTemplate } from '@jixiao/compiler';
-import { UserError } from '../filing.ts';
+import { UserError } from '../errors.ts';
 import { renderDiagnostic, width } from '../render.ts';
 import { shownPath, userPath } from '../paths.ts';
 import { tr } from '../i18n.ts';

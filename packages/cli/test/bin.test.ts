@@ -1,0 +1,40 @@
+// The `jixiao` command as installed: packages/cli/bin/jixiao.mjs runs the esbuild bundle
+// (built by `pnpm install`, rebuilt when a source is newer) and must say exactly what the
+// TypeScript sources say.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jixiao, root } from './run.ts';
+
+const bin = join(root, 'packages/cli/bin/jixiao.mjs');
+const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+
+describe('the jixiao bin', () => {
+  it('is the package bin of @jixiao/cli, linked into node_modules/.bin', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin).toEqual({ jixiao: './bin/jixiao.mjs' });
+    expect(existsSync(join(root, 'node_modules/.bin/jixiao'))).toBe(true);
+  });
+
+  it('checks a template as the sources do', () => {
+    const a = run(['check', 'rules/2023/部门整体支出.jx']);
+    const b = jixiao(['check', 'rules/2023/部门整体支出.jx']);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain('界限已证明');
+  });
+
+  it('scores a filing as the sources do, loading the engine and xlsx only then', () => {
+    const a = run(['score', 'rules/2023/examples/seed.tsv', '--json']);
+    const b = jixiao(['score', 'rules/2023/examples/seed.tsv', '--json']);
+    expect(a.status).toBe(1);
+    expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
+  });
+
+  it('reports a user mistake with its code and exit 2, never a stack trace', () => {
+    const r = run(['check', 'rules/no-such.jx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
