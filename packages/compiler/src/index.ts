@@ -25,7 +25,7 @@ export type {
 } from './model.ts';
 export { flattenSections } from './model.ts';
 export type { IrExpr } from './ir.ts';
-export type { VarId } from './vars.ts';
+export { VARIABLES, type VarId, type VarSpelling, type FormulaContext } from './vars.ts';
 export { roundScore, type RoundingMode } from './round.ts';
 export { compile, generate, type CompileOptions } from './codegen.ts';
 export { interpret, type InterpretOptions, type TraceEvent } from './interpret.ts';
