@@ -177,7 +177,8 @@ describe('jixiao score: batches', () => {
     expect(lines[1].error.code).toBeDefined();
     expect(lines[2].grade).toBe('优');
     expect(r.stderr).toContain('共 3 份');
-    expect(r.status).toBe(1);
+    // one filing could not be scored: 2, though another one has errors (2 takes precedence over 1)
+    expect(r.status).toBe(2);
   });
 
   it('streams an NDJSON file line by line', () => {
@@ -187,6 +188,49 @@ describe('jixiao score: batches', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => (l.error ? 'error' : l.grade))).toEqual(['优', 'error', '优']);
     expect(r.stderr).toMatch(/共 3 份.*1 份无法评分/);
+    expect(r.status).toBe(2);
+  });
+
+  describe('exit codes', () => {
+    const clean = JSON.stringify(JSON.parse(readFileSync(join(root, 'rules/2023/examples/clean.json'), 'utf8')));
+    const withError = JSON.stringify({ ...JSON.parse(clean), statedTotal: 90 }); // JX3008: stated 90, computed 100
+
+    it('0 when every filing is scored without errors (folder and NDJSON)', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+      writeFileSync(join(dir, 'a.json'), clean);
+      writeFileSync(join(dir, 'b.json'), clean);
+      expect(jixiao(['score', dir, '--json']).status).toBe(0);
+      expect(jixiao(['score', tempFile('ok.ndjson', `${clean}\n${clean}\n`), '--json']).status).toBe(0);
+    });
+
+    it('1 when a filing has error-level findings and every filing was scored', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+      writeFileSync(join(dir, 'a.json'), clean);
+      writeFileSync(join(dir, 'b.json'), withError);
+      const r = jixiao(['score', dir, '--json']);
+      expect(r.stderr).toMatch(/共 2 份：2 份已评分（其中 1 份有错误），0 份无法评分/);
+      expect(r.status).toBe(1);
+      expect(jixiao(['score', tempFile('e.ndjson', `${clean}\n${withError}\n`), '--json']).status).toBe(1);
+    });
+
+    it('2 when a filing cannot be scored, even when others have errors', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+      writeFileSync(join(dir, 'a.json'), clean);
+      writeFileSync(join(dir, 'b.json'), '{ not json');
+      expect(jixiao(['score', dir, '--json']).status).toBe(2);
+      writeFileSync(join(dir, 'c.json'), withError);
+      const r = jixiao(['score', dir, '--json']);
+      expect(r.stderr).toMatch(/共 3 份：2 份已评分（其中 1 份有错误），1 份无法评分/);
+      expect(r.status).toBe(2);
+      expect(jixiao(['score', tempFile('b.ndjson', `${withError}\n{"rows": "nope"}\n`), '--json']).status).toBe(2);
+      // without --json too: the exit code does not depend on the output format
+      expect(jixiao(['score', dir]).status).toBe(2);
+    });
+
+    it('--help says so, Chinese by default and English with --lang en', () => {
+      expect(jixiao(['score', '--help']).stdout).toContain('2 有任何一份无法评分（读不了或不是有效的填报表）；否则 1 有任何一份有错误；否则 0。2 优先于 1');
+      expect(jixiao(['score', '--help', '--lang', 'en']).stdout).toContain('2 when any filing could not be scored (unreadable or invalid); else 1 when any has errors; else 0. 2 takes precedence over 1');
+    });
   });
 });
 
