@@ -44,6 +44,13 @@ export const DOC_PATH = join(repoRoot, 'docs/errors.md');
 /** Where the hand-written part (triggers and fixes) lives, for error messages. */
 export const EXAMPLES_FILE = 'test/docs/errors-doc.ts';
 
+/** JSON text of a 2023 filing whose units nest `n` levels deep; the innermost unit, u0, has one row. */
+function nestedUnits(n: number): string {
+  let s = JSON.stringify({ rows: [row('部门管理', '资金投入', '基本支出预算执行率', '≥95%', '98%', 20, 20)] });
+  for (let i = 0; i < n; i++) s = `{"rows":[],"units":[{"name":"u${i}","funding":1,"filing":${s}}]${i === n - 1 ? ',"year":2023,"form":"部门整体支出"' : ''}}`;
+  return s;
+}
+
 // ---------------------------------------------------------------------------------
 // The catalogues
 
@@ -533,6 +540,18 @@ export const EXAMPLES: Record<string, Example> = {
       text: JSON.stringify({ rows: [{ level1: '部门管理', level2: '资金投入', level3: '基本支出预算执行率', target: '≥95%', actual: '98%', weight: '二十', statedScore: 10 }] }),
     },
     fix: { zh: '按提示的字段改正类型或补上必填项；`jixiao types` 输出填报表的结构。', en: 'Correct the type of the field named, or add the missing one; `jixiao types` prints the filing structure.' },
+  },
+  IMP062: {
+    trigger: {
+      kind: 'import',
+      filename: '填报.json',
+      text: nestedUnits(33),
+      shown: { zh: '一份 JSON 填报表，`units` 中的单位又有 `units`，共嵌套 33 层（最内层单位名为 “u0”）', en: 'a JSON filing whose `units` have `units` of their own, 33 levels deep (the innermost unit is named “u0”)' },
+    },
+    fix: {
+      zh: '所属单位最多嵌套 32 层（JSON 最多 128 层）。把深层的单位提升为上级单位的直接所属单位，或分别评分。',
+      en: 'Units nest at most 32 levels (JSON at most 128). Move the deep units up to be direct units of a department above, or score them separately.',
+    },
   },
   IMP070: {
     trigger: { kind: 'import', filename: '填报.xlsx', bytes: async () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), shown: { zh: '一个损坏的 `.xlsx` 文件', en: 'a damaged `.xlsx` file' } },

@@ -164,6 +164,22 @@ describe('jixiao score: exit codes and choosing the template', () => {
   });
 });
 
+describe('jixiao score: units nested 3,000 levels deep', () => {
+  it('exits 2 with IMP062 naming the limit of 32 levels, not an internal error', () => {
+    let text = JSON.stringify({ rows: [{ level1: '部门管理', level2: '资金投入', level3: '调研课题', target: '≥1项', actual: '1项', weight: 20, statedScore: 20 }] });
+    for (let i = 0; i < 3000; i++) text = `{"rows":[],"units":[{"name":"u${i}","funding":1,"filing":${text}}]${i === 2999 ? ',"year":2023,"form":"部门整体支出"' : ''}}`;
+    const f = tempFile('deep.json', text);
+    const r = jixiao(['score', f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('所属单位嵌套 3000 层，超过上限 32 层（第 33 层是单位 “u2967”） [IMP062]');
+    expect(r.stderr).not.toMatch(/内部错误|Maximum call stack/);
+    // in a batch it is that filing's error line, and the batch exits 2
+    const b = jixiao(['score', tempFile('deep.ndjson', text + '\n'), '--json']);
+    expect(JSON.parse(b.stdout.trim()).error.code).toBe('IMP062');
+    expect(b.status).toBe(2);
+  });
+});
+
 describe('jixiao score: batches', () => {
   it('scores a folder, one JSON line per filing, and a malformed filing does not stop it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));

@@ -3,7 +3,8 @@
 // relative values (rates) and qualitative completion are averaged with the units'
 // funding as weights. The result is an ordinary filing, scored like any other.
 import type { AggregationModel, CheckedTemplate } from '@jixiao/compiler';
-import type { Filing, IndicatorRow } from '../filing/model.ts';
+import { MAX_UNIT_DEPTH, type Filing, type IndicatorRow } from '../filing/model.ts';
+import { quote } from '../filing/message.ts';
 import { isRateLikeName, normaliseRate, parseValue, type Value } from '../filing/value.ts';
 import { finding, type Finding } from './findings.ts';
 import { fmt, sumExact } from './exact.ts';
@@ -34,15 +35,41 @@ function combine(values: number[], weights: number[], mode: AggregationModel['ho
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
-/** Recursively flatten units of units into one list of parts (本级 first). */
-function partsOf(f: Filing, name: string, funding: number | null): Part[] {
-  const own: Part[] = f.rows.length > 0 ? [{ name, funding: funding ?? f.budget?.budget ?? 0, filing: { ...f, units: undefined } }] : [];
-  return [...own, ...(f.units ?? []).flatMap((u) => partsOf(u.filing, u.name, u.funding))];
+/**
+ * Flatten units of units into one list of parts (本级 first, then each unit before its own
+ * units). Iterative: a filing built in code is not validated, and may nest deeper than the
+ * importers allow; units beyond MAX_UNIT_DEPTH levels are left out and reported.
+ */
+function partsOf(root: Filing, name: string, funding: number | null, findings: Finding[]): Part[] {
+  const parts: Part[] = [];
+  const stack: { f: Filing; name: string; funding: number | null; depth: number }[] = [{ f: root, name, funding, depth: 0 }];
+  let cut: { name: string; depth: number } | null = null;
+  while (stack.length > 0) {
+    const { f, name, funding, depth } = stack.pop()!;
+    if (f.rows.length > 0) parts.push({ name, funding: funding ?? f.budget?.budget ?? 0, filing: { ...f, units: undefined } });
+    const units = f.units ?? [];
+    if (units.length > 0 && depth + 1 > MAX_UNIT_DEPTH) {
+      cut ??= { name: units[0]!.name, depth: depth + 1 };
+      continue;
+    }
+    for (let i = units.length - 1; i >= 0; i--) stack.push({ f: units[i]!.filing, name: units[i]!.name, funding: units[i]!.funding, depth: depth + 1 });
+  }
+  if (cut)
+    findings.push({
+      code: 'IMP062',
+      severity: 'error',
+      path: [],
+      message: {
+        zh: `所属单位嵌套超过上限 ${MAX_UNIT_DEPTH} 层（第 ${cut.depth} 层是单位 ${quote(cut.name)}），更深的单位未汇总`,
+        en: `subordinate units nest beyond the limit of ${MAX_UNIT_DEPTH} levels (level ${cut.depth} is the unit ${quote(cut.name)}); the deeper units are not aggregated`,
+      },
+    });
+  return parts;
 }
 
 export function aggregateFiling(filing: Filing, t: Pick<CheckedTemplate, 'aggregation' | 'tiers'>): Aggregated {
   const findings: Finding[] = [];
-  const parts = partsOf(filing, filing.unit ?? '本级', filing.budget?.budget ?? null);
+  const parts = partsOf(filing, filing.unit ?? '本级', filing.budget?.budget ?? null, findings);
   for (const p of parts)
     if (!(p.funding >= 0))
       findings.push(finding('unreadableValue', [p.name], `单位 “${p.name}” 的资金额度无效，汇总时按 0 计`, `unit '${p.name}' has no valid funding; weighted as 0`));
