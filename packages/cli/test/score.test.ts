@@ -164,6 +164,24 @@ describe('jixiao score: exit codes and choosing the template', () => {
   });
 });
 
+describe('jixiao score: a department aggregated from its units (汇总)', () => {
+  it('sums targets with actuals, and weights the units’ tiers when no score is stated', () => {
+    const r = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number, statedScore: number | null) => ({ level1, level2, level3, target, actual, weight, statedScore });
+    const unit = (reports: string, tier: string) => ({
+      budget: { initialBudget: 100, budget: 100, spent: 100 },
+      rows: [r('部门管理', '财务管理', '财务管理制度健全性', '健全', tier, 20, null), r('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', reports, 50, null)],
+    });
+    const f = tempFile('dept.json', JSON.stringify({ year: 2023, form: '部门整体支出', rows: [], units: [{ name: '一中', funding: 100, filing: unit('12篇', '健全') }, { name: '二中', funding: 300, filing: unit('6篇', '部分达成') }] }));
+    const out = jixiao(['score', f, '--json']);
+    const report = JSON.parse(out.stdout) as { rows: { path: string[]; score: number; explain: string }[] };
+    const row = (n: string) => report.rows.find((x) => x.path[2] === n)!;
+    // target 10 + 10 = 20, actual 12 + 6 = 18: 50 × min(18 / 20, 1) = 45
+    expect(row('媒体宣传报道数').score).toBe(45);
+    // (100% × 100 + 70% × 300) / 400 = 77.5%: 20 × 0.775 = 15.5
+    expect(row('财务管理制度健全性').score).toBe(15.5);
+  });
+});
+
 describe('jixiao score: units nested 3,000 levels deep', () => {
   it('exits 2 with IMP062 naming the limit of 32 levels, not an internal error', () => {
     let text = JSON.stringify({ rows: [{ level1: '部门管理', level2: '资金投入', level3: '调研课题', target: '≥1项', actual: '1项', weight: 20, statedScore: 20 }] });

@@ -74,11 +74,13 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   // A department with subordinate units is scored on the aggregate of their tables.
   let filing = filed;
   let aggregationNotes: string[] = [];
+  let aggregatedFractions: (number | null)[] = [];
   if (filed.units && filed.units.length > 0) {
     const a = aggregateFiling(filed, t);
     filing = a.filing;
     findings.push(...a.findings);
     aggregationNotes = a.notes;
+    aggregatedFractions = a.fractions;
   }
   const inputs: RowInput[][] = t.sections.map(() => []);
 
@@ -102,6 +104,12 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const top = t.sections.indexOf(section);
     const prepared = prepareRow(row, path, t);
     const input: RowInput = { ...prepared.input, path: childPath(section, row) };
+    // an aggregated qualitative row: the units' funding-weighted completion (its note says how)
+    const aggregated = aggregatedFractions[index];
+    if (aggregated !== null && aggregated !== undefined && input.shape === 'qualitative') {
+      input.fraction = aggregated;
+      prepared.note = null;
+    }
     const slot = inputs[top]!.push(input) - 1;
     findings.push(...prepared.findings);
     return { row, index, path, section, top, slot, prepared };
