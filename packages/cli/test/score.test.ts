@@ -182,6 +182,63 @@ describe('jixiao score: a department aggregated from its units (汇总)', () => 
   });
 });
 
+describe('jixiao score / explain: a fixed indicator with its own formula', () => {
+  const rules = tempFile(
+    'nested.jx',
+    `模板 部门整体支出 2023 {
+  总分 100 分
+  保留小数 2 位 四舍五入
+  等级 { 优 >= 90 分; 良 >= 80 分; 中 >= 60 分; 差 }
+  定性分档 { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }
+  规则 正向 适用 >=, > { 得分 = 权重 * min(实际 / 目标, 1) }
+  一级指标 资金管理 分值 20 分 {
+    二级指标 预算执行 分值 10 分 { 得分 = 分值 * min(全年执行数 / 全年预算数, 1) }
+    二级指标 资金使用 分值 10 分 {
+      三级指标 支出进度 分值 5 分 { 得分 = 分值 * min(全年执行数 / 年初预算数, 1) }
+      三级指标 资金到位率 分值 5 分
+    }
+  }
+  一级指标 履职效果 分值 80 分 { 单位填报 }
+}
+`,
+  );
+  const r = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number, statedScore: number) => ({ level1, level2, level3, target, actual, weight, statedScore });
+  const filing = tempFile(
+    'nested.json',
+    JSON.stringify({
+      year: 2023,
+      budget: { initialBudget: 200, budget: 100, spent: 80 },
+      rows: [r('资金管理', '预算执行', '', '', '', 10, 8), r('资金管理', '资金使用', '支出进度', '', '', 5, 5), r('资金管理', '资金使用', '资金到位率', '≥90%', '90%', 5, 5), r('履职效果', '产出', '培训次数', '≥4次', '4次', 80, 80)],
+    }),
+  );
+
+  it('the report rows carry the computed scores; the stated one is compared, nothing is “not in the template”', () => {
+    const out = jixiao(['score', filing, '--rules', rules, '--json']);
+    const report = JSON.parse(out.stdout) as { total: number; rows: { path: string[]; score: number }[]; findings: Finding[] };
+    // 10 × min(80 / 100, 1) = 8; 5 × min(80 / 200, 1) = 2
+    expect(report.rows.map((x) => [x.path.join('/'), x.score])).toEqual([
+      ['资金管理/预算执行', 8],
+      ['资金管理/资金使用/支出进度', 2],
+      ['资金管理/资金使用/资金到位率', 5],
+      ['履职效果/产出/培训次数', 80],
+    ]);
+    expect(report.findings.map((f) => f.code)).toEqual(['JX3004']);
+    expect(report.total).toBe(95); // 8 + 2 + 5 + 80
+    const text = jixiao(['score', filing, '--rules', rules]).stdout;
+    expect(text).toContain('支出进度: 5 × min(80 / 200, 1) = 2');
+    expect(text).not.toContain('不计分');
+  });
+
+  it('explain shows the derivation and the formula with its line', () => {
+    const out = jixiao(['explain', filing, '支出进度', '--rules', rules]);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('分值: 5   得分: 2   填报得分: 5');
+    expect(out.stdout).toContain('计算: 支出进度: 5 × min(80 / 200, 1) = 2');
+    expect(out.stdout).toMatch(/公式 支出进度（.*nested\.jx:10）: 得分 = 分值 \* min\(全年执行数 \/ 年初预算数, 1\)/);
+    expect(out.stdout).toContain('“支出进度”填报得分 5，按规则应为 2');
+  });
+});
+
 describe('jixiao score: units nested 3,000 levels deep', () => {
   it('exits 2 with IMP062 naming the limit of 32 levels, not an internal error', () => {
     let text = JSON.stringify({ rows: [{ level1: '部门管理', level2: '资金投入', level3: '调研课题', target: '≥1项', actual: '1项', weight: 20, statedScore: 20 }] });

@@ -1,7 +1,7 @@
 // Scoring a filing: match its rows to the template, run the compiled evaluator, and
 // compare what the unit stated with what the rules give. Every check that compares
 // numbers quotes both in its finding.
-import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type SectionModel } from '@jixiao/compiler';
+import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type SectionModel, type SectionResult } from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import type { ImportDiagnostic } from '../import/diagnostics.ts';
 import { finding, type Finding } from './findings.ts';
@@ -30,11 +30,34 @@ interface Placed {
   top: number;
   slot: number;
   prepared: PreparedRow | null;
+  /** the row names a section that scores by its own formula (any level): it shows that
+   * section's score and is not an input of the evaluator */
+  formula: SectionModel | null;
+  /** another row named the same formula section first: this one is not counted */
+  repeat: boolean;
 }
 
 /** Which level-1 sections compute from the budget (their formula reads budget figures). */
 export function isBudgetSection(s: SectionModel): boolean {
   return s.kind === 'formula' && !!s.formulaText && /预算数|执行数/.test(s.formulaText);
+}
+
+/** The section a child path leads to. */
+function sectionAt(section: SectionModel, path: readonly number[]): SectionModel {
+  let cur = section;
+  for (const i of path) cur = cur.children[i]!;
+  return cur;
+}
+
+/** Every section that scores by its own formula, with its path of names, in template order. */
+function formulaSections(t: CheckedTemplate): { s: SectionModel; top: number; names: string[] }[] {
+  const out: { s: SectionModel; top: number; names: string[] }[] = [];
+  const walk = (s: SectionModel, top: number, names: string[]) => {
+    if (s.kind === 'formula') out.push({ s, top, names });
+    for (const c of s.children) walk(c, top, [...names, c.name]);
+  };
+  t.sections.forEach((s, i) => walk(s, i, [s.name]));
+  return out;
 }
 
 /** Path of child indices below a fixed level-1 section, from the row's level-2/3 names. */
@@ -85,9 +108,10 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   const inputs: RowInput[][] = t.sections.map(() => []);
 
   // ── place every row under a template section ──
+  const namedFormula = new Set<SectionModel>();
   const placed: Placed[] = filing.rows.map((row, index) => {
     const m = matchSection(t.sections, row.level1);
-    const section = m && m.section.kind !== 'formula' ? m.section : null;
+    const section = m ? m.section : null;
     const path = [section ? section.name : row.level1, row.level2, row.level3].filter((x, i) => i === 0 || x !== '');
     if (!section) {
       findings.push(
@@ -99,11 +123,20 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
           { zh: '改用模板中的一级指标名称', en: "use one of the template's section names" },
         ),
       );
-      return { row, index, path, section: null, top: -1, slot: -1, prepared: null };
+      return { row, index, path, section: null, top: -1, slot: -1, prepared: null, formula: null, repeat: false };
     }
     const top = t.sections.indexOf(section);
+    const childIdx = section.kind === 'formula' ? [] : childPath(section, row);
+    const target = sectionAt(section, childIdx);
+    if (target.kind === 'formula') {
+      // A row naming a section with its own formula (预算执行率, or 三级指标 X { 得分 = … }):
+      // the template computes it from the budget, the row only states its score.
+      const repeat = namedFormula.has(target);
+      namedFormula.add(target);
+      return { row, index, path, section, top, slot: -1, prepared: null, formula: target, repeat };
+    }
     const prepared = prepareRow(row, path, t);
-    const input: RowInput = { ...prepared.input, path: childPath(section, row) };
+    const input: RowInput = { ...prepared.input, path: childIdx };
     // an aggregated qualitative row: the units' funding-weighted completion (its note says how)
     const aggregated = aggregatedFractions[index];
     if (aggregated !== null && aggregated !== undefined && input.shape === 'qualitative') {
@@ -112,7 +145,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     }
     const slot = inputs[top]!.push(input) - 1;
     findings.push(...prepared.findings);
-    return { row, index, path, section, top, slot, prepared };
+    return { row, index, path, section, top, slot, prepared, formula: null, repeat: false };
   });
 
   // ── the same indicator listed twice ──
@@ -129,9 +162,11 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   // ── budget ──
   const b = filing.budget;
   const budgetSections = t.sections.filter(isBudgetSection);
-  if (!b && budgetSections.length > 0)
+  const formulas = formulaSections(t);
+  const readsBudget = formulas.filter((f) => isBudgetSection(f.s));
+  if (!b && readsBudget.length > 0)
     findings.push(
-      finding('missingBudget', [budgetSections[0]!.name], '表中没有预算执行数据 (年初预算数、全年预算数、全年执行数)', 'the filing has no budget figures'),
+      finding('missingBudget', readsBudget[0]!.names, '表中没有预算执行数据 (年初预算数、全年预算数、全年执行数)', 'the filing has no budget figures'),
     );
 
   // ── deductions: items go to the declaration their reason names, else the first ──
@@ -149,15 +184,37 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   const out = p.evaluate(input);
 
   // ── rows of the report ──
+  // Every section with its own formula has a row: the filing's row that names it, else one of
+  // its own (level-1 ones first, as the budget block stands above the table; deeper ones after
+  // the last row of their level-1 section).
   const rows: ReportRow[] = [];
-  for (const s of budgetSections) {
-    const r = out.sections[s.id]!;
-    rows.push({ path: [s.name], weight: s.weight.value, score: r.score, statedScore: b?.statedScore ?? null, explain: r.explain ?? '' });
-  }
+  const rowTop: number[] = [];
+  const formulaRow = (f: { s: SectionModel; names: string[] }, path: string[], stated: number | null): ReportRow => {
+    const r = out.sections[f.s.id]!;
+    return { path, weight: f.s.weight.value, score: r.score, statedScore: stated, explain: r.explain ?? `${f.s.name}: 得分 = ${f.s.formulaText ?? ''}` };
+  };
+  for (const f of formulas)
+    if (f.names.length === 1 && !namedFormula.has(f.s)) {
+      rows.push(formulaRow(f, f.names, isBudgetSection(f.s) ? (b?.statedScore ?? null) : null));
+      rowTop.push(f.top);
+    }
   for (const pl of placed) {
     const stated = pl.row.statedScore;
+    rowTop.push(pl.top);
     if (!pl.section) {
       rows.push({ path: pl.path, weight: pl.row.weight ?? 0, score: 0, statedScore: stated, explain: '不在模板中，不计分 (not in the template)' });
+      continue;
+    }
+    if (pl.formula) {
+      const f = formulas.find((x) => x.s === pl.formula)!;
+      if (pl.repeat) {
+        rows.push({ path: pl.path, weight: pl.row.weight ?? 0, score: 0, statedScore: stated, explain: `“${f.s.name}”已由前面的行计分，本行不计分 (counted once, by an earlier row)` });
+        rowStatusFindings(pl, 'unplaced', findings);
+        continue;
+      }
+      const row = formulaRow(f, pl.path, stated);
+      rows.push(row);
+      formulaRowFindings(pl, f.s, out.sections[f.s.id]!, row, findings);
       continue;
     }
     const r = out.rows[pl.top]![pl.slot]!;
@@ -179,17 +236,27 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     statedScoreFindings(pl.path, stated, r.weight, r.score, pl.prepared?.input.shape === 'qualitative', findings);
   }
 
+  for (const f of formulas) {
+    if (f.names.length === 1 || namedFormula.has(f.s)) continue;
+    const last = rowTop.lastIndexOf(f.top);
+    const at = last < 0 ? rows.length : last + 1;
+    rows.splice(at, 0, formulaRow(f, f.names, null));
+    rowTop.splice(at, 0, f.top);
+  }
+
   // ── sections ── (what the filing says of each section, matched once)
   const statedOf = new Map(t.sections.map((s) => [s, filing.sections?.find((fs) => matchSection([s], fs.name))] as const));
   const sections: ReportSection[] = t.sections.map((s) => {
     const r = out.sections[s.id]!;
     const stated = statedOf.get(s);
-    const sec: ReportSection = { name: s.name, cap: s.weight.value, score: r.score, statedScore: stated?.statedScore ?? (isBudgetSection(s) ? (b?.statedScore ?? null) : null) };
+    const named = placed.find((pl) => pl.formula === s && !pl.repeat)?.row.statedScore ?? null;
+    const sec: ReportSection = { name: s.name, cap: s.weight.value, score: r.score, statedScore: stated?.statedScore ?? named ?? (isBudgetSection(s) ? (b?.statedScore ?? null) : null) };
     if (r.explain) sec.explain = r.explain;
     return sec;
   });
   sectionFindings(t, statedOf, out, placed, findings);
   budgetFindings(t, filing, out, budgetSections, findings);
+  formulaStatusFindings(filing, out, readsBudget.filter((f) => f.names.length > 1), findings);
   totalFindings(t, filing, out, rows, findings);
   deductionFindings(t, out, findings);
 
@@ -224,6 +291,34 @@ function rowStatusFindings(pl: Placed, status: string, findings: Finding[]): voi
     findings.push(
       finding('unknownSection', pl.path, `“${name}”无法对应到模板中的指标，不计分`, `'${name}' does not correspond to an indicator of the template; not scored`),
     );
+}
+
+/** A filing row that names a formula section: its stated score and weight against the section's. */
+function formulaRowFindings(pl: Placed, s: SectionModel, r: SectionResult, row: ReportRow, findings: Finding[]): void {
+  const name = pl.path[pl.path.length - 1]!;
+  const w = pl.row.weight;
+  if (w !== null && Number.isFinite(w) && !same(w, s.weight.value))
+    findings.push(
+      finding('statedCap', pl.path, `表中 “${name}” 的分值为 ${fmt(w)}，模板规定为 ${s.weight.text}，按模板计`, `the filing gives '${name}' a weight of ${fmt(w)}; the template says ${s.weight.text}, which is used`),
+    );
+  const stated = pl.row.statedScore;
+  if (stated === null) return;
+  // a formula that could not be computed has its own finding; its 0 is no rule's answer
+  if (r.status !== 'ok' && !(stated > s.weight.value + 1e-9)) return;
+  statedScoreFindings(pl.path, stated, row.weight, row.score, false, findings);
+}
+
+/** Formula sections below level 1 that read the budget and could not be computed (level 1: budgetFindings). */
+function formulaStatusFindings(filing: Filing, out: EvalOutput, sections: { s: SectionModel; names: string[] }[], findings: Finding[]): void {
+  const b = filing.budget;
+  if (!b) return;
+  for (const { s, names } of sections) {
+    const r = out.sections[s.id]!;
+    if (r.status === 'div-by-zero')
+      findings.push(finding('divisionByZero', names, `“${s.name}”计算时除数为 0 (${s.formulaText ?? ''})，该项按 0 分计`, `'${s.name}': division by zero (${s.formulaText ?? ''}); scored 0`));
+    else if (r.status === 'invalid-input')
+      findings.push(finding('missingBudget', names, `“${s.name}”所需的预算执行数据不完整或为负 (${s.formulaText ?? ''})`, `'${s.name}': the budget figures it reads are missing or negative (${s.formulaText ?? ''})`));
+  }
 }
 
 function statedScoreFindings(path: string[], stated: number | null, weight: number, score: number, qualitative: boolean, findings: Finding[]): void {
