@@ -359,6 +359,13 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'filing', edit: (f) => { f.rows[3] = row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '5篇', 20, 10); f.statedTotal = 90; } },
     fix: { zh: '在 “偏差原因分析及改进措施” 栏写明未完成的原因和改进措施。', en: 'State the cause and the remedy in the deviation-reason column.' },
   },
+  JX3029: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.weight = -5; f.rows[1]!.weight = 25; } },
+    fix: {
+      zh: '填写 0 到 1000000 之间的分值（实际上是该指标在一级指标中的分值，如 `10`）；无效的分值不计入分值合计，该行按 0 分计（固定指标按模板分值计）。',
+      en: 'Write a weight between 0 and 1,000,000 (in practice the indicator\'s share of its section, e.g. `10`); an invalid weight is left out of the weight sums and the row scores 0 (a fixed indicator uses the template\'s weight).',
+    },
+  },
   JX3027: {
     trigger: { kind: 'filing', edit: (f) => { f.reportTotal = 100; f.statedTotal = 97; } },
     fix: { zh: '核对报告正文与自评表，使两处总分一致（以按规则计算的总分为准）。', en: 'Make the report text and the table state the same total (the computed one).' },

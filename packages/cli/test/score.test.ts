@@ -239,6 +239,25 @@ describe('jixiao score / explain: a fixed indicator with its own formula', () =>
   });
 });
 
+describe('jixiao score: invalid weights', () => {
+  it('names −5 and 1e9 with their values and keeps every number of the JSON report a number', () => {
+    const f = JSON.parse(readFileSync(join(root, 'rules/2023/examples/clean.json'), 'utf8'));
+    f.rows[0].weight = -5;
+    f.rows[2].weight = 1e9;
+    const out = jixiao(['score', tempFile('w.json', JSON.stringify(f)), '--json']);
+    expect(out.status).toBe(1);
+    const report = JSON.parse(out.stdout) as { total: number; rows: { weight: number; score: number }[]; findings: (Finding & { message: { zh: string } })[] };
+    expect(report.findings.filter((x) => x.code === 'JX3029').map((x) => x.message.zh)).toEqual([
+      '“基本支出预算执行率”的分值 -5 无效：分值应在 0 到 1000000 之间，该行按 0 分计，分值不计入合计',
+      '“调研课题”的分值 1000000000 无效：分值应在 0 到 1000000 之间，该行按 0 分计，分值不计入合计',
+    ]);
+    // 10 (budget) + 0 + 10 + 0 + 20 + 10 + 10 + 10 = 70
+    expect(report.findings.find((x) => x.code === 'JX3002')!.message.zh).toBe('全表分值合计 70，不等于总分 100');
+    for (const r of report.rows) expect([typeof r.weight, typeof r.score]).toEqual(['number', 'number']);
+    expect(out.stdout).not.toMatch(/NaN|Infinity|null,"score"/);
+  });
+});
+
 describe('jixiao score: units nested 3,000 levels deep', () => {
   it('exits 2 with IMP062 naming the limit of 32 levels, not an internal error', () => {
     let text = JSON.stringify({ rows: [{ level1: '部门管理', level2: '资金投入', level3: '调研课题', target: '≥1项', actual: '1项', weight: 20, statedScore: 20 }] });

@@ -330,6 +330,9 @@ interface RawIssue {
 }
 
 function issueMessage(issue: RawIssue, value: unknown, where: string): Message {
+  // JSON.parse reads 1e400 as Infinity: say what the file holds, not "got number null"
+  if (typeof value === 'number' && !Number.isNaN(value) && !Number.isFinite(value))
+    return msg(`${where} 的数值超出范围（绝对值太大，不是有限的数）`, `${where} is out of range (too large to be a finite number)`);
   const got = kindOf(value);
   switch (issue.code) {
     case 'invalid_type': {

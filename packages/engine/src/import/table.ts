@@ -784,7 +784,8 @@ function readNumber(
 ): number | null {
   const text = cell?.text ?? '';
   if (text === '') return null;
-  const n = parsePlainNumber(text);
+  // a minus sign as typeset (−5, －5) is a minus: the scorer then names the negative weight
+  const n = parsePlainNumber(text.replace(/[−－]/g, '-'));
   if (n === null) {
     diagnostics.push(
       diag(code, 'warning', cell!.line, cell!.column, {
@@ -792,6 +793,15 @@ function readNumber(
         en: `${en} ${quote(text)} is not a number; read as empty`,
       }),
     );
+  } else if (!Number.isFinite(n)) {
+    // hundreds of digits: no finite number, and no sum may become Infinity
+    diagnostics.push(
+      diag(code, 'warning', cell!.line, cell!.column, {
+        zh: `${zh} ${quote(text)} 超出数值范围，按空值读取`,
+        en: `${en} ${quote(text)} is beyond the range of numbers; read as empty`,
+      }),
+    );
+    return null;
   }
   return n;
 }

@@ -10,6 +10,7 @@ import { MAX_UNIT_DEPTH, type Filing, type IndicatorRow } from '../filing/model.
 import { quote } from '../filing/message.ts';
 import { isRateLikeName, normaliseRate, parseValue, type NumberValue } from '../filing/value.ts';
 import { inTier, pct, prepareRow } from './rows.ts';
+import { numberText } from './weights.ts';
 import { finding, type Finding } from './findings.ts';
 import { fmt, sumExact } from './exact.ts';
 
@@ -119,7 +120,12 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
     const weight = first.weight;
     if (group.some((g) => g.row.weight !== weight))
       findings.push(
-        finding('sectionWeights', path, `“${name}” 在各单位的分值不同 (${group.map((g) => `${g.part.name} ${g.row.weight ?? '—'}`).join('，')})，按 ${weight ?? '—'} 汇总`, `'${name}' has different weights across units; aggregated with ${weight ?? '—'}`),
+        finding(
+          'sectionWeights',
+          path,
+          `“${name}” 在各单位的分值不同 (${group.map((g) => `${g.part.name} ${g.row.weight === null ? '—' : numberText(g.row.weight).zh}`).join('，')})，按 ${weight === null ? '—' : numberText(weight).zh} 汇总`,
+          `'${name}' has different weights across units; aggregated with ${weight === null ? '—' : numberText(weight).en}`,
+        ),
       );
     const weightedStated = stated.every((x) => x !== null) && weight ? round2(combine(stated as number[], weights, how(t.aggregation, 'qualitative'))) : null;
     const targets = group.map((g) => parseValue(g.row.target || g.row.indicatorValue || ''));

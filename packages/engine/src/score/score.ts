@@ -10,6 +10,7 @@ import { prepareRow, type PreparedRow } from './rows.ts';
 import type { Report, ReportRow, ReportSection } from './report.ts';
 import { sumExact, same, fmt } from './exact.ts';
 import { aggregateFiling } from './aggregate.ts';
+import { MAX_ROW_WEIGHT, numberText, validWeight, weightRange } from './weights.ts';
 
 /** A checked template with its evaluator compiled once (explanations on: reports carry them). */
 export interface PreparedTemplate {
@@ -113,7 +114,25 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const m = matchSection(t.sections, row.level1);
     const section = m ? m.section : null;
     const path = [section ? section.name : row.level1, row.level2, row.level3].filter((x, i) => i === 0 || x !== '');
+    // a weight outside [0, 1e6] (−5, 1e9, a non-number) is named with its value; whose weight counts instead depends on the row
+    const badWeight = (then: { zh: string; en: string }): Finding | null => {
+      if (row.weight === null || validWeight(row.weight)) return null;
+      const name = path[path.length - 1]!;
+      const w = numberText(row.weight);
+      const why = weightRange(row.weight);
+      return finding(
+        'invalidWeight',
+        path,
+        `“${name}”的分值 ${w.zh} 无效：${why.zh}${then.zh}`,
+        `'${name}': the weight ${w.en} is invalid: ${why.en}${then.en}`,
+        { zh: '填写该指标的分值（0 或正数，各行分值之和等于一级指标分值）', en: 'fill in the weight (0 or more; the weights of a section add up to its cap)' },
+      );
+    };
+    if (row.statedScore !== null && !Number.isFinite(row.statedScore))
+      findings.push(finding('unreadableValue', path, `“${path[path.length - 1]}”的填报得分 ${numberText(row.statedScore).zh} 无效，不予核对`, `'${path[path.length - 1]}': the stated score ${numberText(row.statedScore).en} is invalid; not checked`));
     if (!section) {
+      const bw = badWeight({ zh: '，不计入分值合计', en: '; not counted in the weight total' });
+      if (bw) findings.push(bw);
       findings.push(
         finding(
           'unknownSection',
@@ -128,21 +147,33 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const top = t.sections.indexOf(section);
     const childIdx = section.kind === 'formula' ? [] : childPath(section, row);
     const target = sectionAt(section, childIdx);
+    const templateWeight = { zh: `，按模板分值 ${target.weight.text} 计`, en: `; the template's ${target.weight.text} is used` };
     if (target.kind === 'formula') {
       // A row naming a section with its own formula (预算执行率, or 三级指标 X { 得分 = … }):
       // the template computes it from the budget, the row only states its score.
+      const bw = badWeight(templateWeight);
+      if (bw) findings.push(bw);
       const repeat = namedFormula.has(target);
       namedFormula.add(target);
       return { row, index, path, section, top, slot: -1, prepared: null, formula: target, repeat };
     }
-    const prepared = prepareRow(row, path, t);
+    // The rules read a weight and a stated score only within their ranges: an invalid weight
+    // (reported below) reads as 0, a stated score beyond any weight as none (JX3005 names it).
+    const bad = row.weight !== null && !validWeight(row.weight);
+    const wild = row.statedScore !== null && !(Math.abs(row.statedScore) <= MAX_ROW_WEIGHT);
+    const prepared = prepareRow(bad || wild ? { ...row, weight: bad ? 0 : row.weight, statedScore: wild ? null : row.statedScore } : row, path, t);
     const input: RowInput = { ...prepared.input, path: childIdx };
+    // and the evaluator refuses it ('invalid-input'), tiny ones too, so no sum counts it
+    if (bad) input.weight = NaN;
     // an aggregated qualitative row: the units' funding-weighted completion (its note says how)
     const aggregated = aggregatedFractions[index];
     if (aggregated !== null && aggregated !== undefined && input.shape === 'qualitative') {
       input.fraction = aggregated;
       prepared.note = null;
     }
+    // a fixed leaf indicator is scored with the template's weight; a 单位填报 row with its own
+    const bw = badWeight(target.kind === 'leaf' ? templateWeight : { zh: '，该行按 0 分计，分值不计入合计', en: '; the row scores 0 and its weight is not counted' });
+    if (bw) prepared.findings.push(bw); // before the evaluator's status: no second, vaguer finding
     const slot = inputs[top]!.push(input) - 1;
     findings.push(...prepared.findings);
     return { row, index, path, section, top, slot, prepared, formula: null, repeat: false };
@@ -198,17 +229,19 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       rows.push(formulaRow(f, f.names, isBudgetSection(f.s) ? (b?.statedScore ?? null) : null));
       rowTop.push(f.top);
     }
+  // the weight a row counts with: an invalid one (reported at placement) counts 0
+  const counted = (w: number | null) => (w !== null && validWeight(w) ? w : 0);
   for (const pl of placed) {
-    const stated = pl.row.statedScore;
+    const stated = pl.row.statedScore !== null && Number.isFinite(pl.row.statedScore) ? pl.row.statedScore : null;
     rowTop.push(pl.top);
     if (!pl.section) {
-      rows.push({ path: pl.path, weight: pl.row.weight ?? 0, score: 0, statedScore: stated, explain: '不在模板中，不计分 (not in the template)' });
+      rows.push({ path: pl.path, weight: counted(pl.row.weight), score: 0, statedScore: stated, explain: '不在模板中，不计分 (not in the template)' });
       continue;
     }
     if (pl.formula) {
       const f = formulas.find((x) => x.s === pl.formula)!;
       if (pl.repeat) {
-        rows.push({ path: pl.path, weight: pl.row.weight ?? 0, score: 0, statedScore: stated, explain: `“${f.s.name}”已由前面的行计分，本行不计分 (counted once, by an earlier row)` });
+        rows.push({ path: pl.path, weight: counted(pl.row.weight), score: 0, statedScore: stated, explain: `“${f.s.name}”已由前面的行计分，本行不计分 (counted once, by an earlier row)` });
         rowStatusFindings(pl, 'unplaced', findings);
         continue;
       }
@@ -218,6 +251,11 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       continue;
     }
     const r = out.rows[pl.top]![pl.slot]!;
+    if (!validWeight(r.weight)) {
+      // its own weight is invalid (JX3029): no rule ran, nothing to compare
+      rows.push({ path: pl.path, weight: 0, score: 0, statedScore: stated, explain: `分值 ${numberText(pl.row.weight ?? NaN).zh} 无效，不计分 (invalid weight, not scored)` });
+      continue;
+    }
     const notes = [pl.prepared?.note, aggregationNotes[pl.index]].filter((n) => !!n);
     const note = notes.length ? `（${notes.join('；')}）` : '';
     rows.push({ path: pl.path, weight: r.weight, score: r.score, statedScore: stated, explain: (r.explain ?? '') + note });
@@ -297,12 +335,12 @@ function rowStatusFindings(pl: Placed, status: string, findings: Finding[]): voi
 function formulaRowFindings(pl: Placed, s: SectionModel, r: SectionResult, row: ReportRow, findings: Finding[]): void {
   const name = pl.path[pl.path.length - 1]!;
   const w = pl.row.weight;
-  if (w !== null && Number.isFinite(w) && !same(w, s.weight.value))
+  if (w !== null && validWeight(w) && !same(w, s.weight.value))
     findings.push(
       finding('statedCap', pl.path, `表中 “${name}” 的分值为 ${fmt(w)}，模板规定为 ${s.weight.text}，按模板计`, `the filing gives '${name}' a weight of ${fmt(w)}; the template says ${s.weight.text}, which is used`),
     );
   const stated = pl.row.statedScore;
-  if (stated === null) return;
+  if (stated === null || !Number.isFinite(stated)) return;
   // a formula that could not be computed has its own finding; its 0 is no rule's answer
   if (r.status !== 'ok' && !(stated > s.weight.value + 1e-9)) return;
   statedScoreFindings(pl.path, stated, row.weight, row.score, false, findings);
@@ -351,13 +389,22 @@ function sectionFindings(t: CheckedTemplate, statedOf: ReadonlyMap<SectionModel,
     if (s.filledByUnit && !placed.some((p) => p.section === s))
       findings.push(finding('missingSection', [s.name], `一级指标 “${s.name}” (分值 ${s.weight.text}) 在表中没有任何指标行，得 0 分`, `section '${s.name}' (cap ${s.weight.text}) has no rows in the filing; it scores 0`));
     else if (r.weightMismatch && r.weightSum !== null) {
-      const ws = placed.filter((p) => p.section === s).map((p) => p.row.weight ?? 0);
+      // the weights the evaluator summed: a 单位填报 section's rows with a valid weight
+      const own = placed.filter((p) => p.section === s && !p.formula);
+      const ws = own.filter((p) => p.row.weight === null || validWeight(p.row.weight)).map((p) => p.row.weight ?? 0);
+      const bad = own.filter((p) => p.row.weight !== null && !validWeight(p.row.weight));
+      const left = bad.length
+        ? {
+            zh: `（分值无效、未计入：${bad.map((p) => `${p.path[p.path.length - 1]} ${numberText(p.row.weight!).zh}`).join('，')}）`,
+            en: ` (invalid weights not counted: ${bad.map((p) => `${p.path[p.path.length - 1]} ${numberText(p.row.weight!).en}`).join(', ')})`,
+          }
+        : { zh: '', en: '' };
       findings.push(
         finding(
           'sectionWeights',
           [s.name],
-          `一级指标 “${s.name}” 下各行分值之和为 ${ws.map(fmt).join(' + ')} = ${fmt(r.weightSum)}，应等于分值 ${s.weight.text}`,
-          `section '${s.name}': its rows' weights sum to ${fmt(r.weightSum)}, not its cap ${s.weight.text}`,
+          `一级指标 “${s.name}” 下各行分值之和为 ${ws.length ? ws.map(fmt).join(' + ') : '0'} = ${fmt(r.weightSum)}，应等于分值 ${s.weight.text}${left.zh}`,
+          `section '${s.name}': its rows' weights sum to ${fmt(r.weightSum)}, not its cap ${s.weight.text}${left.en}`,
           { zh: `调整二、三级指标分值，使其合计 ${s.weight.text}`, en: `adjust the indicator weights to sum to ${s.weight.text}` },
         ),
       );
@@ -425,7 +472,8 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
   const stated = filing.statedTotal;
   const statedScores = rows.map((r) => r.statedScore).filter((x): x is number => x !== null);
   if (stated !== null && stated !== undefined) {
-    if (statedScores.length > 0) {
+    // a stated score beyond any weight is reported on its row (JX3005); summed, it would overflow
+    if (statedScores.length > 0 && statedScores.every((x) => Math.abs(x) <= MAX_ROW_WEIGHT)) {
       const sum = sumExact(statedScores);
       if (!same(sum, stated))
         findings.push(
