@@ -114,7 +114,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const m = matchSection(t.sections, row.level1);
     const section = m ? m.section : null;
     const path = [section ? section.name : row.level1, row.level2, row.level3].filter((x, i) => i === 0 || x !== '');
-    // a weight outside [0, 1e6] (−5, 1e9, a non-number) is named with its value; whose weight counts instead depends on the row
+    // a weight the evaluator refuses (−5, 1e9, 1e-9, a non-number) is named with its value; what counts instead depends on the row
     const badWeight = (then: { zh: string; en: string }): Finding | null => {
       if (row.weight === null || validWeight(row.weight)) return null;
       const name = path[path.length - 1]!;
