@@ -44,6 +44,13 @@ export const DOC_PATH = join(repoRoot, 'docs/errors.md');
 /** Where the hand-written part (triggers and fixes) lives, for error messages. */
 export const EXAMPLES_FILE = 'test/docs/errors-doc.ts';
 
+/** JSON text of a 2023 filing whose units nest `n` levels deep; the innermost unit, u0, has one row. */
+function nestedUnits(n: number): string {
+  let s = JSON.stringify({ rows: [row('部门管理', '资金投入', '基本支出预算执行率', '≥95%', '98%', 20, 20)] });
+  for (let i = 0; i < n; i++) s = `{"rows":[],"units":[{"name":"u${i}","funding":1,"filing":${s}}]${i === n - 1 ? ',"year":2023,"form":"部门整体支出"' : ''}}`;
+  return s;
+}
+
 // ---------------------------------------------------------------------------------
 // The catalogues
 
@@ -366,6 +373,13 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'filing', edit: (f) => { f.rows[3] = row('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', '5篇', 20, 10); f.statedTotal = 90; } },
     fix: { zh: '在 “偏差原因分析及改进措施” 栏写明未完成的原因和改进措施。', en: 'State the cause and the remedy in the deviation-reason column.' },
   },
+  JX3029: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.weight = -5; f.rows[1]!.weight = 25; } },
+    fix: {
+      zh: '填写 0 到 10000 之间的分值（实际上是该指标在一级指标中的分值，如 `10`）；无效的分值不计入分值合计，该行按 0 分计（固定指标按模板分值计）。',
+      en: 'Write a weight between 0 and 1,000,000 (in practice the indicator\'s share of its section, e.g. `10`); an invalid weight is left out of the weight sums and the row scores 0 (a fixed indicator uses the template\'s weight).',
+    },
+  },
   JX3027: {
     trigger: { kind: 'filing', edit: (f) => { f.reportTotal = 100; f.statedTotal = 97; } },
     fix: { zh: '核对报告正文与自评表，使两处总分一致（以按规则计算的总分为准）。', en: 'Make the report text and the table state the same total (the computed one).' },
@@ -554,6 +568,18 @@ export const EXAMPLES: Record<string, Example> = {
       text: JSON.stringify({ rows: [{ level1: '部门管理', level2: '资金投入', level3: '基本支出预算执行率', target: '≥95%', actual: '98%', weight: '二十', statedScore: 10 }] }),
     },
     fix: { zh: '按提示的字段改正类型或补上必填项；`jixiao types` 输出填报表的结构。', en: 'Correct the type of the field named, or add the missing one; `jixiao types` prints the filing structure.' },
+  },
+  IMP062: {
+    trigger: {
+      kind: 'import',
+      filename: '填报.json',
+      text: nestedUnits(33),
+      shown: { zh: '一份 JSON 填报表，`units` 中的单位又有 `units`，共嵌套 33 层（最内层单位名为 “u0”）', en: 'a JSON filing whose `units` have `units` of their own, 33 levels deep (the innermost unit is named “u0”)' },
+    },
+    fix: {
+      zh: '所属单位最多嵌套 32 层（JSON 最多 128 层）。把深层的单位提升为上级单位的直接所属单位，或分别评分。',
+      en: 'Units nest at most 32 levels (JSON at most 128). Move the deep units up to be direct units of a department above, or score them separately.',
+    },
   },
   IMP070: {
     trigger: { kind: 'import', filename: '填报.xlsx', bytes: async () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), shown: { zh: '一个损坏的 `.xlsx` 文件', en: 'a damaged `.xlsx` file' } },

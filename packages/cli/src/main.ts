@@ -62,6 +62,19 @@ templateOptions(
     .argument('<filing>', tr('填报表 (.tsv .json .xlsx)、文件夹或 .ndjson', 'filing (.tsv .json .xlsx), folder or .ndjson')),
 )
   .option('--json', tr('输出 JSON 报告（批量时每行一个）', 'print the JSON report (one per line in batch)'))
+  .addHelpText(
+    'after',
+    tr(
+      `
+退出码：
+  一份填报表：0 已评分且无错误；1 已评分但有错误；2 无法评分
+  批量（文件夹或 .ndjson）：2 有任何一份无法评分（读不了或不是有效的填报表）；否则 1 有任何一份有错误；否则 0。2 优先于 1`,
+      `
+Exit codes:
+  one filing: 0 scored without errors; 1 scored with errors; 2 could not be scored
+  batch (folder or .ndjson): 2 when any filing could not be scored (unreadable or invalid); else 1 when any has errors; else 0. 2 takes precedence over 1`,
+    ),
+  )
   .action(async (file: string, opts: ScoreOptions) => {
     const { scoreCommand } = await import('./commands/score.ts');
     process.exitCode = await scoreCommand(file, opts);

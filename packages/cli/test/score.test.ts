@@ -164,6 +164,116 @@ describe('jixiao score: exit codes and choosing the template', () => {
   });
 });
 
+describe('jixiao score: a department aggregated from its units (汇总)', () => {
+  it('sums targets with actuals, and weights the units’ tiers when no score is stated', () => {
+    const r = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number, statedScore: number | null) => ({ level1, level2, level3, target, actual, weight, statedScore });
+    const unit = (reports: string, tier: string) => ({
+      budget: { initialBudget: 100, budget: 100, spent: 100 },
+      rows: [r('部门管理', '财务管理', '财务管理制度健全性', '健全', tier, 20, null), r('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', reports, 50, null)],
+    });
+    const f = tempFile('dept.json', JSON.stringify({ year: 2023, form: '部门整体支出', rows: [], units: [{ name: '一中', funding: 100, filing: unit('12篇', '健全') }, { name: '二中', funding: 300, filing: unit('6篇', '部分达成') }] }));
+    const out = jixiao(['score', f, '--json']);
+    const report = JSON.parse(out.stdout) as { rows: { path: string[]; score: number; explain: string }[] };
+    const row = (n: string) => report.rows.find((x) => x.path[2] === n)!;
+    // target 10 + 10 = 20, actual 12 + 6 = 18: 50 × min(18 / 20, 1) = 45
+    expect(row('媒体宣传报道数').score).toBe(45);
+    // (100% × 100 + 70% × 300) / 400 = 77.5%: 20 × 0.775 = 15.5
+    expect(row('财务管理制度健全性').score).toBe(15.5);
+  });
+});
+
+describe('jixiao score / explain: a fixed indicator with its own formula', () => {
+  const rules = tempFile(
+    'nested.jx',
+    `模板 部门整体支出 2023 {
+  总分 100 分
+  保留小数 2 位 四舍五入
+  等级 { 优 >= 90 分; 良 >= 80 分; 中 >= 60 分; 差 }
+  定性分档 { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }
+  规则 正向 适用 >=, > { 得分 = 权重 * min(实际 / 目标, 1) }
+  一级指标 资金管理 分值 20 分 {
+    二级指标 预算执行 分值 10 分 { 得分 = 分值 * min(全年执行数 / 全年预算数, 1) }
+    二级指标 资金使用 分值 10 分 {
+      三级指标 支出进度 分值 5 分 { 得分 = 分值 * min(全年执行数 / 年初预算数, 1) }
+      三级指标 资金到位率 分值 5 分
+    }
+  }
+  一级指标 履职效果 分值 80 分 { 单位填报 }
+}
+`,
+  );
+  const r = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number, statedScore: number) => ({ level1, level2, level3, target, actual, weight, statedScore });
+  const filing = tempFile(
+    'nested.json',
+    JSON.stringify({
+      year: 2023,
+      budget: { initialBudget: 200, budget: 100, spent: 80 },
+      rows: [r('资金管理', '预算执行', '', '', '', 10, 8), r('资金管理', '资金使用', '支出进度', '', '', 5, 5), r('资金管理', '资金使用', '资金到位率', '≥90%', '90%', 5, 5), r('履职效果', '产出', '培训次数', '≥4次', '4次', 80, 80)],
+    }),
+  );
+
+  it('the report rows carry the computed scores; the stated one is compared, nothing is “not in the template”', () => {
+    const out = jixiao(['score', filing, '--rules', rules, '--json']);
+    const report = JSON.parse(out.stdout) as { total: number; rows: { path: string[]; score: number }[]; findings: Finding[] };
+    // 10 × min(80 / 100, 1) = 8; 5 × min(80 / 200, 1) = 2
+    expect(report.rows.map((x) => [x.path.join('/'), x.score])).toEqual([
+      ['资金管理/预算执行', 8],
+      ['资金管理/资金使用/支出进度', 2],
+      ['资金管理/资金使用/资金到位率', 5],
+      ['履职效果/产出/培训次数', 80],
+    ]);
+    expect(report.findings.map((f) => f.code)).toEqual(['JX3004']);
+    expect(report.total).toBe(95); // 8 + 2 + 5 + 80
+    const text = jixiao(['score', filing, '--rules', rules]).stdout;
+    expect(text).toContain('支出进度: 5 × min(80 / 200, 1) = 2');
+    expect(text).not.toContain('不计分');
+  });
+
+  it('explain shows the derivation and the formula with its line', () => {
+    const out = jixiao(['explain', filing, '支出进度', '--rules', rules]);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('分值: 5   得分: 2   填报得分: 5');
+    expect(out.stdout).toContain('计算: 支出进度: 5 × min(80 / 200, 1) = 2');
+    expect(out.stdout).toMatch(/公式 支出进度（.*nested\.jx:10）: 得分 = 分值 \* min\(全年执行数 \/ 年初预算数, 1\)/);
+    expect(out.stdout).toContain('“支出进度”填报得分 5，按规则应为 2');
+  });
+});
+
+describe('jixiao score: invalid weights', () => {
+  it('names −5 and 1e9 with their values and keeps every number of the JSON report a number', () => {
+    const f = JSON.parse(readFileSync(join(root, 'rules/2023/examples/clean.json'), 'utf8'));
+    f.rows[0].weight = -5;
+    f.rows[2].weight = 1e9;
+    const out = jixiao(['score', tempFile('w.json', JSON.stringify(f)), '--json']);
+    expect(out.status).toBe(1);
+    const report = JSON.parse(out.stdout) as { total: number; rows: { weight: number; score: number }[]; findings: (Finding & { message: { zh: string } })[] };
+    expect(report.findings.filter((x) => x.code === 'JX3029').map((x) => x.message.zh)).toEqual([
+      '“基本支出预算执行率”的分值 -5 无效：分值应在 0 到 10000 之间，该行按 0 分计，分值不计入合计',
+      '“调研课题”的分值 1000000000 无效：分值应在 0 到 10000 之间，该行按 0 分计，分值不计入合计',
+    ]);
+    // 10 (budget) + 0 + 10 + 0 + 20 + 10 + 10 + 10 = 70
+    expect(report.findings.find((x) => x.code === 'JX3002')!.message.zh).toBe('全表分值合计 70，不等于总分 100');
+    for (const r of report.rows) expect([typeof r.weight, typeof r.score]).toEqual(['number', 'number']);
+    expect(out.stdout).not.toMatch(/NaN|Infinity|null,"score"/);
+  });
+});
+
+describe('jixiao score: units nested 3,000 levels deep', () => {
+  it('exits 2 with IMP062 naming the limit of 32 levels, not an internal error', () => {
+    let text = JSON.stringify({ rows: [{ level1: '部门管理', level2: '资金投入', level3: '调研课题', target: '≥1项', actual: '1项', weight: 20, statedScore: 20 }] });
+    for (let i = 0; i < 3000; i++) text = `{"rows":[],"units":[{"name":"u${i}","funding":1,"filing":${text}}]${i === 2999 ? ',"year":2023,"form":"部门整体支出"' : ''}}`;
+    const f = tempFile('deep.json', text);
+    const r = jixiao(['score', f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('所属单位嵌套 3000 层，超过上限 32 层（第 33 层是单位 “u2967”） [IMP062]');
+    expect(r.stderr).not.toMatch(/内部错误|Maximum call stack/);
+    // in a batch it is that filing's error line, and the batch exits 2
+    const b = jixiao(['score', tempFile('deep.ndjson', text + '\n'), '--json']);
+    expect(JSON.parse(b.stdout.trim()).error.code).toBe('IMP062');
+    expect(b.status).toBe(2);
+  });
+});
+
 describe('jixiao score: batches', () => {
   it('scores a folder, one JSON line per filing, and a malformed filing does not stop it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
@@ -177,7 +287,8 @@ describe('jixiao score: batches', () => {
     expect(lines[1].error.code).toBeDefined();
     expect(lines[2].grade).toBe('优');
     expect(r.stderr).toContain('共 3 份');
-    expect(r.status).toBe(1);
+    // one filing could not be scored: 2, though another one has errors (2 takes precedence over 1)
+    expect(r.status).toBe(2);
   });
 
   it('streams an NDJSON file line by line', () => {
@@ -187,6 +298,49 @@ describe('jixiao score: batches', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => (l.error ? 'error' : l.grade))).toEqual(['优', 'error', '优']);
     expect(r.stderr).toMatch(/共 3 份.*1 份无法评分/);
+    expect(r.status).toBe(2);
+  });
+
+  describe('exit codes', () => {
+    const clean = JSON.stringify(JSON.parse(readFileSync(join(root, 'rules/2023/examples/clean.json'), 'utf8')));
+    const withError = JSON.stringify({ ...JSON.parse(clean), statedTotal: 90 }); // JX3008: stated 90, computed 100
+
+    it('0 when every filing is scored without errors (folder and NDJSON)', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+      writeFileSync(join(dir, 'a.json'), clean);
+      writeFileSync(join(dir, 'b.json'), clean);
+      expect(jixiao(['score', dir, '--json']).status).toBe(0);
+      expect(jixiao(['score', tempFile('ok.ndjson', `${clean}\n${clean}\n`), '--json']).status).toBe(0);
+    });
+
+    it('1 when a filing has error-level findings and every filing was scored', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+      writeFileSync(join(dir, 'a.json'), clean);
+      writeFileSync(join(dir, 'b.json'), withError);
+      const r = jixiao(['score', dir, '--json']);
+      expect(r.stderr).toMatch(/共 2 份：2 份已评分（其中 1 份有错误），0 份无法评分/);
+      expect(r.status).toBe(1);
+      expect(jixiao(['score', tempFile('e.ndjson', `${clean}\n${withError}\n`), '--json']).status).toBe(1);
+    });
+
+    it('2 when a filing cannot be scored, even when others have errors', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+      writeFileSync(join(dir, 'a.json'), clean);
+      writeFileSync(join(dir, 'b.json'), '{ not json');
+      expect(jixiao(['score', dir, '--json']).status).toBe(2);
+      writeFileSync(join(dir, 'c.json'), withError);
+      const r = jixiao(['score', dir, '--json']);
+      expect(r.stderr).toMatch(/共 3 份：2 份已评分（其中 1 份有错误），1 份无法评分/);
+      expect(r.status).toBe(2);
+      expect(jixiao(['score', tempFile('b.ndjson', `${withError}\n{"rows": "nope"}\n`), '--json']).status).toBe(2);
+      // without --json too: the exit code does not depend on the output format
+      expect(jixiao(['score', dir]).status).toBe(2);
+    });
+
+    it('--help says so, Chinese by default and English with --lang en', () => {
+      expect(jixiao(['score', '--help']).stdout).toContain('2 有任何一份无法评分（读不了或不是有效的填报表）；否则 1 有任何一份有错误；否则 0。2 优先于 1');
+      expect(jixiao(['score', '--help', '--lang', 'en']).stdout).toContain('2 when any filing could not be scored (unreadable or invalid); else 1 when any has errors; else 0. 2 takes precedence over 1');
+    });
   });
 });
 

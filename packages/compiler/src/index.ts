@@ -30,6 +30,7 @@ export { roundScore, type RoundingMode } from './round.ts';
 export { compile, generate, type CompileOptions } from './codegen.ts';
 export { interpret, type InterpretOptions, type TraceEvent } from './interpret.ts';
 export { numberIfs, type Trace } from './explain.ts';
+export { MAX_WEIGHT } from './evaluator.ts';
 export type {
   EvalInput,
   EvalOutput,

@@ -26,6 +26,7 @@ export { scoreFiling, prepareTemplate, importFindings, type PreparedTemplate } f
 export { matchSection, normaliseName } from './score/match.ts';
 export { aggregateFiling, type Aggregated } from './score/aggregate.ts';
 export { isBudgetSection } from './score/score.ts';
+export { MAX_ROW_WEIGHT, MIN_ROW_WEIGHT, validWeight } from './score/weights.ts';
 export { diffTemplates, bandText, tierText, AREA_LABEL, type DiffArea, type DiffChange, type DiffItem, type TemplateDiff } from './diff/diff.ts';
 export { impactOf, compareReports, gradeReason, type FilingImpact, type Move } from './impact/impact.ts';
 export {

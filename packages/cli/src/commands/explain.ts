@@ -1,5 +1,6 @@
 // `jixiao explain <filing> <indicator>`: the whole derivation of one indicator's score.
 import pc from 'picocolors';
+import { flattenSections } from '@jixiao/compiler';
 import { UserError, type TemplateChoice } from '../filing.ts';
 import { scoreWithTemplate } from './score.ts';
 import { renderFinding } from '../report-view.ts';
@@ -26,6 +27,9 @@ export async function explainCommand(file: string, indicator: string, opts: Temp
     const ruleName = r.explain.split(':')[0];
     const rule = checked.rules.find((x) => x.name === ruleName);
     if (rule) console.log(`  ${tr('规则', 'rule')} ${rule.name}（${template.path}:${rule.range.start.line}）: 得分 = ${rule.text}`);
+    // a section with its own formula (预算执行率, or a fixed indicator with 得分 = …)
+    const own = rule ? undefined : flattenSections(checked).find((s) => s.kind === 'formula' && s.name === ruleName);
+    if (own) console.log(`  ${tr('公式', 'formula')} ${own.name}（${template.path}:${own.range.start.line}）: 得分 = ${own.formulaText}`);
     for (const f of report.findings.filter((f) => f.path.join('\u0000') === r.path.join('\u0000'))) console.log(renderFinding(f));
   }
   return 0;

@@ -1,5 +1,6 @@
 // `jixiao score <filing | folder | file.ndjson>`: score one filing (a table or a JSON
-// report, exit 0/1/2), or stream a batch, one report per line.
+// report, exit 0/1/2), or stream a batch, one report per line (exit 2 when any filing
+// could not be scored, else 1 when any has errors, else 0).
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { extname, join } from 'node:path';
@@ -139,5 +140,11 @@ async function batch(count: number | null, jobs: AsyncIterable<Job>, opts: Score
       `${done} filings: ${done - failed} scored (${withErrors} with errors), ${failed} could not be scored; grades: ${dist || '—'}`,
     ),
   );
-  return failed > 0 || withErrors > 0 ? 1 : 0;
+  return batchExitCode(failed, withErrors);
+}
+
+/** A batch exits 2 when any filing could not be scored (unreadable, invalid), else 1 when any
+ * scored filing has error-level findings, else 0: the worse outcome decides. */
+export function batchExitCode(failed: number, withErrors: number): number {
+  return failed > 0 ? 2 : withErrors > 0 ? 1 : 0;
 }

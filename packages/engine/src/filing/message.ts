@@ -18,7 +18,8 @@ export function quote(text: unknown, max = 40): string {
     try {
       s = JSON.stringify(text) ?? String(text);
     } catch {
-      s = String(text);
+      // a cycle or a value nested too deep to print: String() would recurse just as deep
+      s = Array.isArray(text) ? '[…]' : typeof text === 'object' && text !== null ? '{…}' : typeof text;
     }
   }
   s = s.replace(/[\r\n\t]+/g, ' ');

@@ -166,6 +166,99 @@ export const Filing: z.ZodType<Filing> = z.strictObject({
   },
 });
 
+// ───────────────────────── nesting ─────────────────────────
+
+/** Levels of subordinate units (units of units …) a filing may have. A real department has
+ * two or three; the limit keeps validation and aggregation, which walk the tree, far from
+ * the stack's depth. */
+export const MAX_UNIT_DEPTH = 32;
+/** Nesting of JSON arrays and objects a filing may have: a filing with MAX_UNIT_DEPTH levels
+ * of units nests about 3 × 32 + 4 deep; anything deeper is not a filing. */
+export const MAX_JSON_DEPTH = 128;
+
+export type NestingProblem =
+  | { kind: 'units'; depth: number; path: JsonPath; name: string | null }
+  | { kind: 'json'; depth: number; path: JsonPath };
+
+/**
+ * Whether a parsed JSON value nests beyond the limits: units beyond MAX_UNIT_DEPTH
+ * levels, or arrays/objects beyond MAX_JSON_DEPTH. Iterative (never recursive), so a
+ * value 100,000 levels deep is measured, not a stack overflow. Reports the deepest.
+ */
+export function nestingProblem(root: unknown): NestingProblem | null {
+  // units: breadth-first over filings, own properties only
+  let level: { filing: unknown; path: JsonPath }[] = [{ filing: root, path: [] }];
+  let depth = 0;
+  let first: { path: JsonPath; name: string | null } | null = null;
+  while (level.length > 0) {
+    const next: { filing: unknown; path: JsonPath }[] = [];
+    for (const { filing, path } of level) {
+      const units = ownValue(filing, 'units');
+      if (!Array.isArray(units)) continue;
+      units.forEach((u, i) => {
+        const f = ownValue(u, 'filing');
+        if (f === null || typeof f !== 'object') return;
+        // paths are kept only up to the limit: the message names the first unit beyond it
+        const p = depth <= MAX_UNIT_DEPTH ? [...path, 'units', i] : path;
+        if (depth + 1 > MAX_UNIT_DEPTH && first === null) {
+          const name = ownValue(u, 'name');
+          first = { path: p, name: typeof name === 'string' ? name : null };
+        }
+        next.push({ filing: f, path: depth < MAX_UNIT_DEPTH ? [...p, 'filing'] : p });
+      });
+    }
+    if (next.length > 0) depth++;
+    level = next;
+  }
+  if (first !== null) {
+    const f = first as { path: JsonPath; name: string | null };
+    return { kind: 'units', depth, path: f.path, name: f.name };
+  }
+
+  // everything else: depth-first with an explicit stack
+  const stack: { v: unknown; d: number; path: JsonPath | null }[] = [{ v: root, d: 1, path: [] }];
+  let deepest: { d: number; path: JsonPath } | null = null;
+  let max = 0;
+  while (stack.length > 0) {
+    const { v, d, path } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (d > MAX_JSON_DEPTH && deepest === null && path) deepest = { d, path };
+    const keys = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v);
+    for (const k of keys) {
+      const child = (v as Record<string | number, unknown>)[k];
+      if (child !== null && typeof child === 'object') stack.push({ v: child, d: d + 1, path: path && d <= MAX_JSON_DEPTH ? [...path, k] : path });
+    }
+  }
+  return deepest ? { kind: 'json', depth: max, path: (deepest as { path: JsonPath }).path } : null;
+}
+
+function ownValue(o: unknown, key: string): unknown {
+  return o !== null && typeof o === 'object' && !Array.isArray(o) && Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+/** The message for a nesting problem, naming the limit (the full path is the diagnostic's `path`). */
+export function nestingMessage(p: NestingProblem): Message {
+  const at = shortPath(p.path);
+  if (p.kind === 'units') {
+    const who = p.name !== null ? `单位 ${quote(p.name)}` : ` ${at}`;
+    return msg(
+      `所属单位嵌套 ${p.depth} 层，超过上限 ${MAX_UNIT_DEPTH} 层（第 ${MAX_UNIT_DEPTH + 1} 层是${who}）`,
+      `subordinate units are nested ${p.depth} levels deep, beyond the limit of ${MAX_UNIT_DEPTH} levels (level ${MAX_UNIT_DEPTH + 1} is ${p.name !== null ? `the unit ${quote(p.name)}` : at})`,
+    );
+  }
+  return msg(
+    `JSON 嵌套 ${p.depth} 层，超过上限 ${MAX_JSON_DEPTH} 层（在 ${at || '(根)'} 之下）`,
+    `the JSON nests ${p.depth} levels deep, beyond the limit of ${MAX_JSON_DEPTH} (below ${at || '(root)'})`,
+  );
+}
+
+/** A path short enough for a one-line message: its start, then an ellipsis. */
+function shortPath(path: JsonPath): string {
+  const text = pathToText(path);
+  return text.length <= 40 ? text : `${text.slice(0, 39)}…`;
+}
+
 // ───────────────────────── validation ─────────────────────────
 
 export type JsonPath = (string | number)[];
@@ -237,6 +330,9 @@ interface RawIssue {
 }
 
 function issueMessage(issue: RawIssue, value: unknown, where: string): Message {
+  // JSON.parse reads 1e400 as Infinity: say what the file holds, not "got number null"
+  if (typeof value === 'number' && !Number.isNaN(value) && !Number.isFinite(value))
+    return msg(`${where} 的数值超出范围（绝对值太大，不是有限的数）`, `${where} is out of range (too large to be a finite number)`);
   const got = kindOf(value);
   switch (issue.code) {
     case 'invalid_type': {
@@ -277,6 +373,9 @@ function issueMessage(issue: RawIssue, value: unknown, where: string): Message {
 
 /** Validate an already parsed value as a Filing. Never throws. */
 export function validateFiling(input: unknown): ValidationResult {
+  // zod walks nested units recursively: refuse what nests beyond the limits first
+  const deep = nestingProblem(input);
+  if (deep) return { ok: false, issues: [{ path: deep.path, pathText: pathToText(deep.path), value: undefined, message: nestingMessage(deep) }] };
   const r = Filing.safeParse(input);
   if (r.success) return { ok: true, filing: r.data };
   const issues: FilingIssue[] = [];

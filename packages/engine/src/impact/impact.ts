@@ -1,13 +1,13 @@
 // Impact of a template change on filings: score one filing under two templates (usually
 // last year's and next year's draft) and say, for every row and section whose score
 // moved, which change of the rules moved it. Isomorphic, like the rest of the engine.
-import type { CheckedTemplate } from '@jixiao/compiler';
+import { flattenSections, type CheckedTemplate } from '@jixiao/compiler';
 import type { Filing } from '../filing/model.ts';
 import type { ImportDiagnostic } from '../import/diagnostics.ts';
 import { diffTemplates, type DiffItem, type TemplateDiff } from '../diff/diff.ts';
 import { fmt, same, sumExact } from '../score/exact.ts';
 import type { Report, ReportRow } from '../score/report.ts';
-import { isBudgetSection, scoreFiling, type PreparedTemplate } from '../score/score.ts';
+import { scoreFiling, type PreparedTemplate } from '../score/score.ts';
 
 export interface Move {
   /** the row's path (new names), or a level-1 section's name alone */
@@ -52,18 +52,37 @@ export function compareReports(a: CheckedTemplate, b: CheckedTemplate, ra: Repor
   const ruleChanges = (name: string | null) => diff.changes.filter((d) => d.area === 'rules' && name !== null && d.path[0] === name);
   const general = diff.changes.filter((d) => d.area === 'rounding' || d.area === 'tiers');
 
-  // rows: the budget rows first (one per budget section), then the filing's rows in order
-  const nbA = a.sections.filter(isBudgetSection).length;
-  const nbB = b.sections.filter(isBudgetSection).length;
-  const budgetA = ra.rows.slice(0, nbA);
-  const budgetB = rb.rows.slice(0, nbB);
-  const restA = ra.rows.slice(nbA);
-  const restB = rb.rows.slice(nbB);
+  // rows: paired by their path (level-1 names through the renames), the n-th occurrence of a
+  // path with the n-th; rows that pair by no path (a row one template places and the other
+  // does not, or names differently) pair in order among themselves. Rows of sections with a
+  // formula exist under one template and not the other, so positions alone would misalign.
+  const key = (r: ReportRow, renamed: boolean) => (renamed ? [newName(r.path[0]!), ...r.path.slice(1)] : r.path).join('\u0000');
   const pairs: [ReportRow | undefined, ReportRow | undefined][] = [];
-  for (const r of budgetB) pairs.push([budgetA.find((x) => newName(x.path[0]!) === r.path[0]), r]);
-  for (const r of budgetA) if (!budgetB.some((x) => x.path[0] === newName(r.path[0]!))) pairs.push([r, undefined]);
+  const byKey = new Map<string, ReportRow[]>();
+  for (const r of ra.rows) {
+    const k = key(r, true);
+    byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
+  const pairedA = new Set<ReportRow>();
+  const leftB: ReportRow[] = [];
+  for (const r of rb.rows) {
+    const match = byKey.get(key(r, false))?.shift();
+    if (match) {
+      pairs.push([match, r]);
+      pairedA.add(match);
+    } else leftB.push(r);
+  }
+  const leftA = ra.rows.filter((r) => !pairedA.has(r));
+  // a row of a formula section that only one template has stays unpaired
+  const formulaA = new Set(flattenSections(a).filter((s) => s.kind === 'formula').map((s) => s.name));
+  const formulaB = new Set(flattenSections(b).filter((s) => s.kind === 'formula').map((s) => s.name));
+  const own = (r: ReportRow, names: Set<string>) => names.has(r.path[r.path.length - 1]!);
+  const restA = leftA.filter((r) => !own(r, formulaA));
+  const restB = leftB.filter((r) => !own(r, formulaB));
   const n = Math.max(restA.length, restB.length);
   for (let i = 0; i < n; i++) pairs.push([restA[i], restB[i]]);
+  for (const r of leftA) if (own(r, formulaA)) pairs.push([r, undefined]);
+  for (const r of leftB) if (own(r, formulaB)) pairs.push([undefined, r]);
 
   for (const [ro, rn] of pairs) {
     const from = ro ? ro.score : null;

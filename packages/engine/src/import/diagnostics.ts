@@ -60,6 +60,7 @@ export const DIAGNOSTIC_CODES = {
   IMP051: c('info', '读取了扣分行', 'Deduction row read'),
   IMP060: c('error', 'JSON 语法错误', 'JSON syntax error'),
   IMP061: c('error', 'JSON 填报表不符合填报表结构', 'JSON filing does not match the filing schema'),
+  IMP062: c('error', '填报表嵌套过深（所属单位层数或 JSON 层数超过上限）', 'Filing nested too deep (levels of units or of JSON beyond the limit)'),
   IMP070: c('error', '无法读取 xlsx 工作簿', 'xlsx workbook cannot be read'),
   IMP071: c('info', '选用了 xlsx 中的工作表', 'xlsx sheet chosen'),
 } as const satisfies Record<string, ImportCodeInfo>;

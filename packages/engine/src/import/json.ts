@@ -2,7 +2,7 @@
 // Keys such as "__proto__" or "constructor" stay plain data: JSON.parse makes them
 // own properties, and the model rejects unknown keys instead of merging them.
 
-import { validateFiling } from '../filing/model.ts';
+import { MAX_UNIT_DEPTH, nestingMessage, nestingProblem, validateFiling } from '../filing/model.ts';
 import { quote } from '../filing/message.ts';
 import { diag, type ImportDiagnostic } from './diagnostics.ts';
 import type { ImportResult } from './table.ts';
@@ -53,6 +53,23 @@ function oneLine(s: string): string {
 
 /** Validate an already parsed value as a filing. */
 export function importJsonValue(data: unknown): ImportResult {
+  const deep = nestingProblem(data);
+  if (deep)
+    return {
+      filing: null,
+      diagnostics: [
+        {
+          code: 'IMP062',
+          severity: 'error',
+          path: deep.path,
+          message: nestingMessage(deep),
+          help:
+            deep.kind === 'units'
+              ? { zh: `把深层的单位提升为上级单位的直接所属单位，或分别评分（最多 ${MAX_UNIT_DEPTH} 层）`, en: `move the deep units up to be direct units of a department above, or score them separately (at most ${MAX_UNIT_DEPTH} levels)` }
+              : { zh: '检查生成该 JSON 的程序：填报表没有这样深的结构', en: 'check the program that produced this JSON: a filing has no structure that deep' },
+        },
+      ],
+    };
   const r = validateFiling(data);
   if (r.ok) return { filing: r.filing, diagnostics: [] };
   const diagnostics: ImportDiagnostic[] = r.issues.map((i) => ({

@@ -106,6 +106,8 @@ function isTotalLabel(text: string): boolean {
   return /^(总分|合计|总计|综合得分|总得分|自评总分|得分合计|总分值)$/.test(normaliseLabel(text));
 }
 
+const DEDUCTION = /扣分|扣减/;
+
 function isNoteLabel(text: string): boolean {
   return /^(注[:：\d.、]|注$|说明[:：]|其他需要说明|备注|填表说明|填报说明|评价结论|审核意见)/.test(text.replace(/\s+/g, ''));
 }
@@ -534,6 +536,10 @@ function readRows(grid: Grid, start: number, columns: Columns, filing: Filing, d
   let prevL2 = '';
   let afterTotal = false;
   let sawTotal = false;
+  // the leftmost indicator-name column: where a row's level-1 name stands when there is no level-1 column
+  const nameCol = Math.min(...(['label', 'level1', 'level2', 'level3'] as const).map((f) => columns[f] ?? Infinity));
+  // rows under a merged level-1 cell that says 扣分/扣减
+  let inDeductions = false;
 
   for (let r = start; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
@@ -544,8 +550,15 @@ function readRows(grid: Grid, start: number, columns: Columns, filing: Filing, d
     // a repeated header (multi-page copies)
     if (headerScore(grid, r) > 0) continue;
 
-    // 扣分 rows
-    if (/扣分|扣减/.test(first.cell.text)) {
+    // 扣分 rows: the level-1 cell itself says 扣分/扣减 (or the first cell, at or left of the
+    // level-1 position), the row sits under such a merged level-1 cell, or it follows the
+    // 总分 row. A level-3 name that contains 扣减 under merged level-1/2 cells
+    // ("扣减不合规支出金额") is an indicator of the section above, like every merged row.
+    const l1Text = columns.level1 !== undefined ? cellText(row, columns.level1) : '';
+    const atLevel1 = first.col <= (columns.level1 ?? nameCol);
+    const saysDeduction = DEDUCTION.test(l1Text) || (atLevel1 && DEDUCTION.test(first.cell.text));
+    if (l1Text !== '' || atLevel1) inDeductions = saysDeduction;
+    if (saysDeduction || inDeductions || (afterTotal && DEDUCTION.test(first.cell.text))) {
       const nums = numbersIn(row, first.col + 1);
       const last = nums[nums.length - 1];
       if (last) {
@@ -771,7 +784,8 @@ function readNumber(
 ): number | null {
   const text = cell?.text ?? '';
   if (text === '') return null;
-  const n = parsePlainNumber(text);
+  // a minus sign as typeset (−5, －5) is a minus: the scorer then names the negative weight
+  const n = parsePlainNumber(text.replace(/[−－]/g, '-'));
   if (n === null) {
     diagnostics.push(
       diag(code, 'warning', cell!.line, cell!.column, {
@@ -779,6 +793,15 @@ function readNumber(
         en: `${en} ${quote(text)} is not a number; read as empty`,
       }),
     );
+  } else if (!Number.isFinite(n)) {
+    // hundreds of digits: no finite number, and no sum may become Infinity
+    diagnostics.push(
+      diag(code, 'warning', cell!.line, cell!.column, {
+        zh: `${zh} ${quote(text)} 超出数值范围，按空值读取`,
+        en: `${en} ${quote(text)} is beyond the range of numbers; read as empty`,
+      }),
+    );
+    return null;
   }
   return n;
 }

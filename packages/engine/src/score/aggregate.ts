@@ -1,10 +1,16 @@
 // A department's filing from its own (本级) table and its subordinate units' tables,
 // by the template's 汇总 rule (the seed's note 2): absolute quantities are summed,
 // relative values (rates) and qualitative completion are averaged with the units'
-// funding as weights. The result is an ordinary filing, scored like any other.
+// funding as weights. Targets are combined like actuals (two schools with ≥10篇 each
+// make a department target of ≥20篇). A qualitative row combines each unit's completion
+// fraction as the scorer reads that unit's row, stated score or not. The result is an
+// ordinary filing, scored like any other.
 import type { AggregationModel, CheckedTemplate } from '@jixiao/compiler';
-import type { Filing, IndicatorRow } from '../filing/model.ts';
-import { isRateLikeName, normaliseRate, parseValue, type Value } from '../filing/value.ts';
+import { MAX_UNIT_DEPTH, type Filing, type IndicatorRow } from '../filing/model.ts';
+import { quote } from '../filing/message.ts';
+import { isRateLikeName, normaliseRate, parseValue, type NumberValue } from '../filing/value.ts';
+import { inTier, pct, prepareRow } from './rows.ts';
+import { numberText } from './weights.ts';
 import { finding, type Finding } from './findings.ts';
 import { fmt, sumExact } from './exact.ts';
 
@@ -19,7 +25,22 @@ export interface Aggregated {
   findings: Finding[];
   /** per aggregated row (same order as filing.rows): how it was combined */
   notes: string[];
+  /** per aggregated row: a qualitative row's funding-weighted completion fraction, which the
+   * scorer uses in place of the one it would read from the aggregated row; null otherwise */
+  fractions: (number | null)[];
 }
+
+const OP_TEXT: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '' };
+
+/** The aggregated target, written in whichever of the two target columns the row uses. */
+function withTarget(row: IndicatorRow, text: string): IndicatorRow {
+  const out = { ...row };
+  if (row.target !== '' || !row.indicatorValue) out.target = text;
+  if (row.indicatorValue) out.indicatorValue = text;
+  return out;
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function how(rules: readonly AggregationModel[], what: AggregationModel['what']): AggregationModel['how'] {
   return rules.find((r) => r.what === what)?.how ?? (what === 'absolute' ? 'sum' : 'funding-weighted');
@@ -34,15 +55,41 @@ function combine(values: number[], weights: number[], mode: AggregationModel['ho
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
-/** Recursively flatten units of units into one list of parts (本级 first). */
-function partsOf(f: Filing, name: string, funding: number | null): Part[] {
-  const own: Part[] = f.rows.length > 0 ? [{ name, funding: funding ?? f.budget?.budget ?? 0, filing: { ...f, units: undefined } }] : [];
-  return [...own, ...(f.units ?? []).flatMap((u) => partsOf(u.filing, u.name, u.funding))];
+/**
+ * Flatten units of units into one list of parts (本级 first, then each unit before its own
+ * units). Iterative: a filing built in code is not validated, and may nest deeper than the
+ * importers allow; units beyond MAX_UNIT_DEPTH levels are left out and reported.
+ */
+function partsOf(root: Filing, name: string, funding: number | null, findings: Finding[]): Part[] {
+  const parts: Part[] = [];
+  const stack: { f: Filing; name: string; funding: number | null; depth: number }[] = [{ f: root, name, funding, depth: 0 }];
+  let cut: { name: string; depth: number } | null = null;
+  while (stack.length > 0) {
+    const { f, name, funding, depth } = stack.pop()!;
+    if (f.rows.length > 0) parts.push({ name, funding: funding ?? f.budget?.budget ?? 0, filing: { ...f, units: undefined } });
+    const units = f.units ?? [];
+    if (units.length > 0 && depth + 1 > MAX_UNIT_DEPTH) {
+      cut ??= { name: units[0]!.name, depth: depth + 1 };
+      continue;
+    }
+    for (let i = units.length - 1; i >= 0; i--) stack.push({ f: units[i]!.filing, name: units[i]!.name, funding: units[i]!.funding, depth: depth + 1 });
+  }
+  if (cut)
+    findings.push({
+      code: 'IMP062',
+      severity: 'error',
+      path: [],
+      message: {
+        zh: `所属单位嵌套超过上限 ${MAX_UNIT_DEPTH} 层（第 ${cut.depth} 层是单位 ${quote(cut.name)}），更深的单位未汇总`,
+        en: `subordinate units nest beyond the limit of ${MAX_UNIT_DEPTH} levels (level ${cut.depth} is the unit ${quote(cut.name)}); the deeper units are not aggregated`,
+      },
+    });
+  return parts;
 }
 
-export function aggregateFiling(filing: Filing, t: Pick<CheckedTemplate, 'aggregation' | 'tiers'>): Aggregated {
+export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated {
   const findings: Finding[] = [];
-  const parts = partsOf(filing, filing.unit ?? '本级', filing.budget?.budget ?? null);
+  const parts = partsOf(filing, filing.unit ?? '本级', filing.budget?.budget ?? null, findings);
   for (const p of parts)
     if (!(p.funding >= 0))
       findings.push(finding('unreadableValue', [p.name], `单位 “${p.name}” 的资金额度无效，汇总时按 0 计`, `unit '${p.name}' has no valid funding; weighted as 0`));
@@ -62,49 +109,106 @@ export function aggregateFiling(filing: Filing, t: Pick<CheckedTemplate, 'aggreg
 
   const rows: IndicatorRow[] = [];
   const notes: string[] = [];
+  const fractions: (number | null)[] = [];
   for (const key of order) {
     const group = byKey.get(key)!;
     const first = group[0]!.row;
+    const path = [first.level1, first.level2, first.level3];
     const weights = group.map((g) => Math.max(0, g.part.funding || 0));
     const name = first.level3 || first.level2;
-    const target = parseValue(first.target);
-    const actuals = group.map((g) => parseValue(g.row.actual));
     const stated = group.map((g) => g.row.statedScore);
     const weight = first.weight;
     if (group.some((g) => g.row.weight !== weight))
       findings.push(
-        finding('sectionWeights', [first.level1, first.level2, first.level3], `“${name}” 在各单位的分值不同 (${group.map((g) => `${g.part.name} ${g.row.weight ?? '—'}`).join('，')})，按 ${weight ?? '—'} 汇总`, `'${name}' has different weights across units; aggregated with ${weight ?? '—'}`),
+        finding(
+          'sectionWeights',
+          path,
+          `“${name}” 在各单位的分值不同 (${group.map((g) => `${g.part.name} ${g.row.weight === null ? '—' : numberText(g.row.weight).zh}`).join('，')})，按 ${weight === null ? '—' : numberText(weight).zh} 汇总`,
+          `'${name}' has different weights across units; aggregated with ${weight === null ? '—' : numberText(weight).en}`,
+        ),
       );
-    const weightedStated = stated.every((s) => s !== null) && weight ? round2(combine(stated as number[], weights, how(t.aggregation, 'qualitative'))) : null;
-    let actual = first.actual;
+    const weightedStated = stated.every((x) => x !== null) && weight ? round2(combine(stated as number[], weights, how(t.aggregation, 'qualitative'))) : null;
+    const targets = group.map((g) => parseValue(g.row.target || g.row.indicatorValue || ''));
+    const actuals = group.map((g) => parseValue(g.row.actual));
+    let out: IndicatorRow = { ...first, statedScore: weightedStated };
     let note: string;
-    const numbers = actuals.filter((a): a is Extract<Value, { kind: 'number' }> => a.kind === 'number');
-    if (target.kind === 'number' && numbers.length === actuals.length) {
-      const rateLike = target.percent || numbers.some((n) => n.percent) || isRateLikeName(name);
-      if (rateLike) {
-        const mode = how(t.aggregation, 'relative');
-        const rates = numbers.map((n) => normaliseRate(n, { rateLike: true }) ?? n.value);
-        actual = `${fmt(round2(combine(rates, weights, mode)))}%`;
-        note = `相对值按资金加权：${group.map((g, i) => `${g.part.name} ${fmt(rates[i]!)}% × ${fmt(weights[i]!)}`).join(' + ')}`;
+    let fraction: number | null = null;
+
+    if (targets[0]!.kind === 'number') {
+      // Quantities: target and actual are combined alike, each unit's as it wrote them.
+      const unreadable = group.flatMap((g, i) =>
+        targets[i]!.kind !== 'number' ? [`${g.part.name} 的年度目标值 ${quote(g.row.target || g.row.indicatorValue || '')}`] : actuals[i]!.kind !== 'number' ? [`${g.part.name} 的实际完成值 ${quote(g.row.actual)}`] : [],
+      );
+      if (unreadable.length > 0) {
+        // a sum or an average without one unit's figure would be a wrong number: none is made
+        findings.push(
+          finding(
+            'unreadableValue',
+            path,
+            `“${name}”无法汇总：${unreadable.join('，')} 不是数值，该项按 0 分计`,
+            `'${name}' cannot be aggregated: ${group.length > 1 ? 'a unit gives no number' : 'no number'} (${unreadable.join(', ')}); scored 0`,
+          ),
+        );
+        out = { ...out, actual: '' };
+        note = `无法汇总：${unreadable.join('，')} 不是数值`;
       } else {
-        const mode = how(t.aggregation, 'absolute');
-        const v = combine(numbers.map((n) => n.value), weights, mode);
-        actual = `${fmt(round2(v))}${numbers[0]!.unit ?? ''}`;
-        note = `绝对值累加：${numbers.map((n) => fmt(n.value)).join(' + ')}`;
+        const tn = targets as NumberValue[];
+        const an = actuals as NumberValue[];
+        const rateLike = tn.some((n) => n.percent) || an.some((n) => n.percent) || isRateLikeName(name);
+        const op = tn[0]!.op;
+        const ops = new Set(tn.map((n) => n.op));
+        const opNote = ops.size > 1 ? `；各单位目标的比较符号不同，按 ${group[0]!.part.name} 的 “${OP_TEXT[op ?? '='] || '='}” 计` : '';
+        if (rateLike) {
+          const mode = how(t.aggregation, 'relative');
+          const tr = tn.map((n) => normaliseRate(n, { rateLike: true }) ?? n.value);
+          const ar = an.map((n) => normaliseRate(n, { rateLike: true }) ?? n.value);
+          const tv = round2(combine(tr, weights, mode));
+          const av = round2(combine(ar, weights, mode));
+          out = withTarget({ ...out, actual: `${fmt(av)}%` }, `${OP_TEXT[op ?? '='] ?? ''}${fmt(tv)}%`);
+          const terms = (xs: number[]) => group.map((g, i) => `${g.part.name} ${fmt(xs[i]!)}% × ${fmt(weights[i]!)}`).join(' + ');
+          const targetNote = new Set(tr).size === 1 ? `目标 ${fmt(tv)}%` : `目标 ${terms(tr)} → ${fmt(tv)}%`;
+          note = `相对值${mode === 'mean' ? '平均' : '按资金加权'}：实际 ${terms(ar)} → ${fmt(av)}%；${targetNote}${opNote}`;
+        } else {
+          const mode = how(t.aggregation, 'absolute');
+          const unit = tn[0]!.unit ?? an[0]!.unit ?? '';
+          const tv = round2(combine(tn.map((n) => n.value), weights, mode));
+          const av = round2(combine(an.map((n) => n.value), weights, mode));
+          out = withTarget({ ...out, actual: `${fmt(av)}${an[0]!.unit ?? ''}` }, `${OP_TEXT[op ?? '='] ?? ''}${fmt(tv)}${unit}`);
+          const verb = mode === 'sum' ? '累加' : mode === 'mean' ? '平均' : '按资金加权';
+          note = `绝对值${verb}：目标 ${tn.map((n) => fmt(n.value)).join(' + ')} → ${fmt(tv)}，实际 ${an.map((n) => fmt(n.value)).join(' + ')} → ${fmt(av)}${opNote}`;
+        }
       }
     } else {
-      // Qualitative (and anything else): the funding-weighted average of the units' scores.
-      // Units that wrote different words: the tier of the weighted completion speaks for all.
-      const words = new Set(actuals.map((a) => ('word' in a ? a.word : 'text' in a ? a.text : '')));
-      if (words.size > 1 && weightedStated !== null && weight) {
-        const fr = weightedStated / weight;
-        const tier = t.tiers.find((x) => fr >= x.lo.value && (fr < x.hi.value || x.hi.value >= 1));
-        if (tier) actual = tier.name;
+      const prepared = group.map((g) => prepareRow(g.row, path, t));
+      if (prepared.some((p) => p.input.shape === 'qualitative')) {
+        // Qualitative: each unit's completion fraction as the scorer reads its row (its stated
+        // score inside its tier, else the tier's own fraction), weighted by funding. A unit
+        // whose words fall in no tier counts as 0, as it would score alone.
+        const fr = prepared.map((p) => (p.input.shape === 'qualitative' ? p.input.fraction : null));
+        const lost = group.filter((_, i) => fr[i] === null);
+        if (lost.length > 0)
+          findings.push(
+            finding(
+              'noRule',
+              path,
+              `“${name}”汇总时无法判断 ${lost.map((g) => `${g.part.name} 的实际完成情况 ${quote(g.row.actual)}`).join('，')} 属于哪一档，按 0 计`,
+              `'${name}': the tier of ${lost.map((g) => `${g.part.name}'s actual ${quote(g.row.actual)}`).join(', ')} cannot be told; counted as 0 in the aggregate`,
+            ),
+          );
+        fraction = combine(fr.map((f) => f ?? 0), weights, how(t.aggregation, 'qualitative'));
+        // Units that wrote different words: the tier of the weighted completion speaks for all.
+        const words = new Set(actuals.map((a) => ('word' in a ? a.word : 'text' in a ? a.text : '')));
+        const tier = t.tiers.find((x) => inTier(x, fraction!));
+        if (tier && (words.size > 1 || lost.length > 0)) out = { ...out, actual: tier.name };
+        note = `定性按资金加权：${group.map((g, i) => `${g.part.name} ${prepared[i]!.tier?.name ?? '无档次'} ${pct(fr[i] ?? 0)} × ${fmt(weights[i]!)}`).join(' + ')} → ${pct(round6(fraction))}`;
+      } else {
+        // Deadlines and values no rule reads: the template's 汇总 says nothing of them.
+        note = `未汇总：按 ${group[0]!.part.name} 的填报计`;
       }
-      note = `定性按资金加权：${group.map((g, i) => `${g.part.name} ${g.row.statedScore ?? '—'} × ${fmt(weights[i]!)}`).join(' + ')}`;
     }
-    rows.push({ ...first, actual, statedScore: weightedStated });
+    rows.push(out);
     notes.push(note);
+    fractions.push(fraction);
   }
 
   const budgets = parts.map((p) => p.filing.budget).filter((b) => !!b);
@@ -120,5 +224,5 @@ export function aggregateFiling(filing: Filing, t: Pick<CheckedTemplate, 'aggreg
       ? { initialBudget: sum('initialBudget'), budget: sum('budget'), spent: sum('spent'), weight: filing.budget?.weight ?? null, statedScore: filing.budget?.statedScore ?? null }
       : filing.budget,
   };
-  return { filing: out, findings, notes };
+  return { filing: out, findings, notes, fractions };
 }

@@ -51,6 +51,7 @@ export const FINDINGS = {
   duplicateRow: f('JX3026', 'warning', '指标行重复', 'Indicator row listed twice'),
   missingReason: f('JX3028', 'warning', '未完成目标而未说明偏差原因', 'Target missed without a deviation reason'),
   reportTotal: f('JX3027', 'error', '报告正文所写自评得分与表中总分不符', 'The report text states another total than the table'),
+  invalidWeight: f('JX3029', 'error', '分值无效（为负、超过 10000、非 0 而小于 0.000001 或不是数字）', 'Invalid weight (negative, above 10,000, between 0 and 0.000001, or not a number)'),
   negativeValue: f('JX3040', 'error', '负数用于不接受负数的规则', 'A negative value under a rule that does not allow one'),
 } as const satisfies Record<string, FindingInfo>;
 

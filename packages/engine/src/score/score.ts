@@ -1,7 +1,7 @@
 // Scoring a filing: match its rows to the template, run the compiled evaluator, and
 // compare what the unit stated with what the rules give. Every check that compares
 // numbers quotes both in its finding.
-import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type SectionModel } from '@jixiao/compiler';
+import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult } from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import type { ImportDiagnostic } from '../import/diagnostics.ts';
 import { finding, type Finding } from './findings.ts';
@@ -10,6 +10,7 @@ import { prepareRow, type PreparedRow } from './rows.ts';
 import type { Report, ReportRow, ReportSection } from './report.ts';
 import { sumExact, same, fmt } from './exact.ts';
 import { aggregateFiling } from './aggregate.ts';
+import { MAX_ROW_WEIGHT, numberText, validWeight, weightRange } from './weights.ts';
 
 /** A checked template with its evaluator compiled once (explanations on: reports carry them). */
 export interface PreparedTemplate {
@@ -30,11 +31,34 @@ interface Placed {
   top: number;
   slot: number;
   prepared: PreparedRow | null;
+  /** the row names a section that scores by its own formula (any level): it shows that
+   * section's score and is not an input of the evaluator */
+  formula: SectionModel | null;
+  /** another row named the same formula section first: this one is not counted */
+  repeat: boolean;
 }
 
 /** Which level-1 sections compute from the budget (their formula reads budget figures). */
 export function isBudgetSection(s: SectionModel): boolean {
   return s.kind === 'formula' && !!s.formulaText && /预算数|执行数/.test(s.formulaText);
+}
+
+/** The section a child path leads to. */
+function sectionAt(section: SectionModel, path: readonly number[]): SectionModel {
+  let cur = section;
+  for (const i of path) cur = cur.children[i]!;
+  return cur;
+}
+
+/** Every section that scores by its own formula, with its path of names, in template order. */
+function formulaSections(t: CheckedTemplate): { s: SectionModel; top: number; names: string[] }[] {
+  const out: { s: SectionModel; top: number; names: string[] }[] = [];
+  const walk = (s: SectionModel, top: number, names: string[]) => {
+    if (s.kind === 'formula') out.push({ s, top, names });
+    for (const c of s.children) walk(c, top, [...names, c.name]);
+  };
+  t.sections.forEach((s, i) => walk(s, i, [s.name]));
+  return out;
 }
 
 /** Path of child indices below a fixed level-1 section, from the row's level-2/3 names. */
@@ -74,20 +98,41 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   // A department with subordinate units is scored on the aggregate of their tables.
   let filing = filed;
   let aggregationNotes: string[] = [];
+  let aggregatedFractions: (number | null)[] = [];
   if (filed.units && filed.units.length > 0) {
     const a = aggregateFiling(filed, t);
     filing = a.filing;
     findings.push(...a.findings);
     aggregationNotes = a.notes;
+    aggregatedFractions = a.fractions;
   }
   const inputs: RowInput[][] = t.sections.map(() => []);
 
   // ── place every row under a template section ──
+  const namedFormula = new Set<SectionModel>();
   const placed: Placed[] = filing.rows.map((row, index) => {
     const m = matchSection(t.sections, row.level1);
-    const section = m && m.section.kind !== 'formula' ? m.section : null;
+    const section = m ? m.section : null;
     const path = [section ? section.name : row.level1, row.level2, row.level3].filter((x, i) => i === 0 || x !== '');
+    // a weight the evaluator refuses (−5, 1e9, 1e-9, a non-number) is named with its value; what counts instead depends on the row
+    const badWeight = (then: { zh: string; en: string }): Finding | null => {
+      if (row.weight === null || validWeight(row.weight)) return null;
+      const name = path[path.length - 1]!;
+      const w = numberText(row.weight);
+      const why = weightRange(row.weight);
+      return finding(
+        'invalidWeight',
+        path,
+        `“${name}”的分值 ${w.zh} 无效：${why.zh}${then.zh}`,
+        `'${name}': the weight ${w.en} is invalid: ${why.en}${then.en}`,
+        { zh: '填写该指标的分值（0 或正数，各行分值之和等于一级指标分值）', en: 'fill in the weight (0 or more; the weights of a section add up to its cap)' },
+      );
+    };
+    if (row.statedScore !== null && !Number.isFinite(row.statedScore))
+      findings.push(finding('unreadableValue', path, `“${path[path.length - 1]}”的填报得分 ${numberText(row.statedScore).zh} 无效，不予核对`, `'${path[path.length - 1]}': the stated score ${numberText(row.statedScore).en} is invalid; not checked`));
     if (!section) {
+      const bw = badWeight({ zh: '，不计入分值合计', en: '; not counted in the weight total' });
+      if (bw) findings.push(bw);
       findings.push(
         finding(
           'unknownSection',
@@ -97,14 +142,41 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
           { zh: '改用模板中的一级指标名称', en: "use one of the template's section names" },
         ),
       );
-      return { row, index, path, section: null, top: -1, slot: -1, prepared: null };
+      return { row, index, path, section: null, top: -1, slot: -1, prepared: null, formula: null, repeat: false };
     }
     const top = t.sections.indexOf(section);
-    const prepared = prepareRow(row, path, t);
-    const input: RowInput = { ...prepared.input, path: childPath(section, row) };
+    const childIdx = section.kind === 'formula' ? [] : childPath(section, row);
+    const target = sectionAt(section, childIdx);
+    const templateWeight = { zh: `，按模板分值 ${target.weight.text} 计`, en: `; the template's ${target.weight.text} is used` };
+    if (target.kind === 'formula') {
+      // A row naming a section with its own formula (预算执行率, or 三级指标 X { 得分 = … }):
+      // the template computes it from the budget, the row only states its score.
+      const bw = badWeight(templateWeight);
+      if (bw) findings.push(bw);
+      const repeat = namedFormula.has(target);
+      namedFormula.add(target);
+      return { row, index, path, section, top, slot: -1, prepared: null, formula: target, repeat };
+    }
+    // The rules read a weight and a stated score only within their ranges: an invalid weight
+    // (reported below) reads as 0, a stated score beyond any weight as none (JX3005 names it).
+    const bad = row.weight !== null && !validWeight(row.weight);
+    const wild = row.statedScore !== null && !(Math.abs(row.statedScore) <= MAX_ROW_WEIGHT);
+    const prepared = prepareRow(bad || wild ? { ...row, weight: bad ? 0 : row.weight, statedScore: wild ? null : row.statedScore } : row, path, t);
+    const input: RowInput = { ...prepared.input, path: childIdx };
+    // and the evaluator refuses it ('invalid-input'), tiny ones too, so no sum counts it
+    if (bad) input.weight = NaN;
+    // an aggregated qualitative row: the units' funding-weighted completion (its note says how)
+    const aggregated = aggregatedFractions[index];
+    if (aggregated !== null && aggregated !== undefined && input.shape === 'qualitative') {
+      input.fraction = aggregated;
+      prepared.note = null;
+    }
+    // a fixed leaf indicator is scored with the template's weight; a 单位填报 row with its own
+    const bw = badWeight(target.kind === 'leaf' ? templateWeight : { zh: '，该行按 0 分计，分值不计入合计', en: '; the row scores 0 and its weight is not counted' });
+    if (bw) prepared.findings.push(bw); // before the evaluator's status: no second, vaguer finding
     const slot = inputs[top]!.push(input) - 1;
     findings.push(...prepared.findings);
-    return { row, index, path, section, top, slot, prepared };
+    return { row, index, path, section, top, slot, prepared, formula: null, repeat: false };
   });
 
   // ── the same indicator listed twice ──
@@ -121,9 +193,11 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   // ── budget ──
   const b = filing.budget;
   const budgetSections = t.sections.filter(isBudgetSection);
-  if (!b && budgetSections.length > 0)
+  const formulas = formulaSections(t);
+  const readsBudget = formulas.filter((f) => isBudgetSection(f.s));
+  if (!b && readsBudget.length > 0)
     findings.push(
-      finding('missingBudget', [budgetSections[0]!.name], '表中没有预算执行数据 (年初预算数、全年预算数、全年执行数)', 'the filing has no budget figures'),
+      finding('missingBudget', readsBudget[0]!.names, '表中没有预算执行数据 (年初预算数、全年预算数、全年执行数)', 'the filing has no budget figures'),
     );
 
   // ── deductions: items go to the declaration their reason names, else the first ──
@@ -141,22 +215,51 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   const out = p.evaluate(input);
 
   // ── rows of the report ──
+  // Every section with its own formula has a row: the filing's row that names it, else one of
+  // its own (level-1 ones first, as the budget block stands above the table; deeper ones after
+  // the last row of their level-1 section).
   const rows: ReportRow[] = [];
-  for (const s of budgetSections) {
-    const r = out.sections[s.id]!;
-    rows.push({ path: [s.name], weight: s.weight.value, score: r.score, statedScore: b?.statedScore ?? null, explain: r.explain ?? '' });
-  }
+  const rowTop: number[] = [];
+  const formulaRow = (f: { s: SectionModel; names: string[] }, path: string[], stated: number | null): ReportRow => {
+    const r = out.sections[f.s.id]!;
+    return { path, weight: f.s.weight.value, score: r.score, statedScore: stated, explain: r.explain ?? `${f.s.name}: 得分 = ${f.s.formulaText ?? ''}` };
+  };
+  for (const f of formulas)
+    if (f.names.length === 1 && !namedFormula.has(f.s)) {
+      rows.push(formulaRow(f, f.names, isBudgetSection(f.s) ? (b?.statedScore ?? null) : null));
+      rowTop.push(f.top);
+    }
+  // the weight a row counts with: an invalid one (reported at placement) counts 0
+  const counted = (w: number | null) => (w !== null && validWeight(w) ? w : 0);
   for (const pl of placed) {
-    const stated = pl.row.statedScore;
+    const stated = pl.row.statedScore !== null && Number.isFinite(pl.row.statedScore) ? pl.row.statedScore : null;
+    rowTop.push(pl.top);
     if (!pl.section) {
-      rows.push({ path: pl.path, weight: pl.row.weight ?? 0, score: 0, statedScore: stated, explain: '不在模板中，不计分 (not in the template)' });
+      rows.push({ path: pl.path, weight: counted(pl.row.weight), score: 0, statedScore: stated, explain: '不在模板中，不计分 (not in the template)' });
+      continue;
+    }
+    if (pl.formula) {
+      const f = formulas.find((x) => x.s === pl.formula)!;
+      if (pl.repeat) {
+        rows.push({ path: pl.path, weight: counted(pl.row.weight), score: 0, statedScore: stated, explain: `“${f.s.name}”已由前面的行计分，本行不计分 (counted once, by an earlier row)` });
+        rowStatusFindings(pl, 'unplaced', findings);
+        continue;
+      }
+      const row = formulaRow(f, pl.path, stated);
+      rows.push(row);
+      formulaRowFindings(pl, f.s, out.sections[f.s.id]!, row, findings);
       continue;
     }
     const r = out.rows[pl.top]![pl.slot]!;
+    if (!validWeight(r.weight)) {
+      // its own weight is invalid (JX3029): no rule ran, nothing to compare
+      rows.push({ path: pl.path, weight: 0, score: 0, statedScore: stated, explain: `分值 ${numberText(pl.row.weight ?? NaN).zh} 无效，不计分 (invalid weight, not scored)` });
+      continue;
+    }
     const notes = [pl.prepared?.note, aggregationNotes[pl.index]].filter((n) => !!n);
     const note = notes.length ? `（${notes.join('；')}）` : '';
     rows.push({ path: pl.path, weight: r.weight, score: r.score, statedScore: stated, explain: (r.explain ?? '') + note });
-    rowStatusFindings(pl, r, t, findings);
+    rowStatusFindings(pl, r.status, findings, r.rule >= 0 ? t.rules[r.rule] : undefined);
     // The form asks for 偏差原因分析及改进措施 wherever a target was missed.
     if (r.status === 'ok' && r.score < r.weight - 0.005 && !pl.row.reason?.trim())
       findings.push(
@@ -171,17 +274,27 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     statedScoreFindings(pl.path, stated, r.weight, r.score, pl.prepared?.input.shape === 'qualitative', findings);
   }
 
+  for (const f of formulas) {
+    if (f.names.length === 1 || namedFormula.has(f.s)) continue;
+    const last = rowTop.lastIndexOf(f.top);
+    const at = last < 0 ? rows.length : last + 1;
+    rows.splice(at, 0, formulaRow(f, f.names, null));
+    rowTop.splice(at, 0, f.top);
+  }
+
   // ── sections ── (what the filing says of each section, matched once)
   const statedOf = new Map(t.sections.map((s) => [s, filing.sections?.find((fs) => matchSection([s], fs.name))] as const));
   const sections: ReportSection[] = t.sections.map((s) => {
     const r = out.sections[s.id]!;
     const stated = statedOf.get(s);
-    const sec: ReportSection = { name: s.name, cap: s.weight.value, score: r.score, statedScore: stated?.statedScore ?? (isBudgetSection(s) ? (b?.statedScore ?? null) : null) };
+    const named = placed.find((pl) => pl.formula === s && !pl.repeat)?.row.statedScore ?? null;
+    const sec: ReportSection = { name: s.name, cap: s.weight.value, score: r.score, statedScore: stated?.statedScore ?? named ?? (isBudgetSection(s) ? (b?.statedScore ?? null) : null) };
     if (r.explain) sec.explain = r.explain;
     return sec;
   });
   sectionFindings(t, statedOf, out, placed, findings);
   budgetFindings(t, filing, out, budgetSections, findings);
+  formulaStatusFindings(filing, out, readsBudget.filter((f) => f.names.length > 1), findings);
   totalFindings(t, filing, out, rows, findings);
   deductionFindings(t, out, findings);
 
@@ -197,12 +310,11 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   };
 }
 
-function rowStatusFindings(pl: Placed, r: RowResult, t: CheckedTemplate, findings: Finding[]): void {
-  const status = r.status;
+/** Findings for a row the evaluator could not score; `rule` is the rule it was given, if any. */
+function rowStatusFindings(pl: Placed, status: RowResult['status'], findings: Finding[], rule?: RuleModel): void {
   const name = pl.path[pl.path.length - 1]!;
   const already = pl.prepared?.findings.some((f) => f.severity === 'error') ?? false;
   // a negative 实际 or 目标 the rule does not take (允许负数) is named as such
-  const rule = r.rule >= 0 ? t.rules[r.rule] : undefined;
   const input = pl.prepared?.input;
   if (status === 'invalid-input' && rule && input) {
     const negative = (
@@ -246,6 +358,34 @@ function rowStatusFindings(pl: Placed, r: RowResult, t: CheckedTemplate, finding
     );
 }
 
+/** A filing row that names a formula section: its stated score and weight against the section's. */
+function formulaRowFindings(pl: Placed, s: SectionModel, r: SectionResult, row: ReportRow, findings: Finding[]): void {
+  const name = pl.path[pl.path.length - 1]!;
+  const w = pl.row.weight;
+  if (w !== null && validWeight(w) && !same(w, s.weight.value))
+    findings.push(
+      finding('statedCap', pl.path, `表中 “${name}” 的分值为 ${fmt(w)}，模板规定为 ${s.weight.text}，按模板计`, `the filing gives '${name}' a weight of ${fmt(w)}; the template says ${s.weight.text}, which is used`),
+    );
+  const stated = pl.row.statedScore;
+  if (stated === null || !Number.isFinite(stated)) return;
+  // a formula that could not be computed has its own finding; its 0 is no rule's answer
+  if (r.status !== 'ok' && !(stated > s.weight.value + 1e-9)) return;
+  statedScoreFindings(pl.path, stated, row.weight, row.score, false, findings);
+}
+
+/** Formula sections below level 1 that read the budget and could not be computed (level 1: budgetFindings). */
+function formulaStatusFindings(filing: Filing, out: EvalOutput, sections: { s: SectionModel; names: string[] }[], findings: Finding[]): void {
+  const b = filing.budget;
+  if (!b) return;
+  for (const { s, names } of sections) {
+    const r = out.sections[s.id]!;
+    if (r.status === 'div-by-zero')
+      findings.push(finding('divisionByZero', names, `“${s.name}”计算时除数为 0 (${s.formulaText ?? ''})，该项按 0 分计`, `'${s.name}': division by zero (${s.formulaText ?? ''}); scored 0`));
+    else if (r.status === 'invalid-input')
+      findings.push(finding('missingBudget', names, `“${s.name}”所需的预算执行数据不完整或为负 (${s.formulaText ?? ''})`, `'${s.name}': the budget figures it reads are missing or negative (${s.formulaText ?? ''})`));
+  }
+}
+
 function statedScoreFindings(path: string[], stated: number | null, weight: number, score: number, qualitative: boolean, findings: Finding[]): void {
   const name = path[path.length - 1]!;
   if (stated === null) return;
@@ -276,13 +416,22 @@ function sectionFindings(t: CheckedTemplate, statedOf: ReadonlyMap<SectionModel,
     if (s.filledByUnit && !placed.some((p) => p.section === s))
       findings.push(finding('missingSection', [s.name], `一级指标 “${s.name}” (分值 ${s.weight.text}) 在表中没有任何指标行，得 0 分`, `section '${s.name}' (cap ${s.weight.text}) has no rows in the filing; it scores 0`));
     else if (r.weightMismatch && r.weightSum !== null) {
-      const ws = placed.filter((p) => p.section === s).map((p) => p.row.weight ?? 0);
+      // the weights the evaluator summed: a 单位填报 section's rows with a valid weight
+      const own = placed.filter((p) => p.section === s && !p.formula);
+      const ws = own.filter((p) => p.row.weight === null || validWeight(p.row.weight)).map((p) => p.row.weight ?? 0);
+      const bad = own.filter((p) => p.row.weight !== null && !validWeight(p.row.weight));
+      const left = bad.length
+        ? {
+            zh: `（分值无效、未计入：${bad.map((p) => `${p.path[p.path.length - 1]} ${numberText(p.row.weight!).zh}`).join('，')}）`,
+            en: ` (invalid weights not counted: ${bad.map((p) => `${p.path[p.path.length - 1]} ${numberText(p.row.weight!).en}`).join(', ')})`,
+          }
+        : { zh: '', en: '' };
       findings.push(
         finding(
           'sectionWeights',
           [s.name],
-          `一级指标 “${s.name}” 下各行分值之和为 ${ws.map(fmt).join(' + ')} = ${fmt(r.weightSum)}，应等于分值 ${s.weight.text}`,
-          `section '${s.name}': its rows' weights sum to ${fmt(r.weightSum)}, not its cap ${s.weight.text}`,
+          `一级指标 “${s.name}” 下各行分值之和为 ${ws.length ? ws.map(fmt).join(' + ') : '0'} = ${fmt(r.weightSum)}，应等于分值 ${s.weight.text}${left.zh}`,
+          `section '${s.name}': its rows' weights sum to ${fmt(r.weightSum)}, not its cap ${s.weight.text}${left.en}`,
           { zh: `调整二、三级指标分值，使其合计 ${s.weight.text}`, en: `adjust the indicator weights to sum to ${s.weight.text}` },
         ),
       );
@@ -350,7 +499,8 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
   const stated = filing.statedTotal;
   const statedScores = rows.map((r) => r.statedScore).filter((x): x is number => x !== null);
   if (stated !== null && stated !== undefined) {
-    if (statedScores.length > 0) {
+    // a stated score beyond any weight is reported on its row (JX3005); summed, it would overflow
+    if (statedScores.length > 0 && statedScores.every((x) => Math.abs(x) <= MAX_ROW_WEIGHT)) {
       const sum = sumExact(statedScores);
       if (!same(sum, stated))
         findings.push(

@@ -27,6 +27,11 @@ describe('JSON filings', () => {
     expect(d.message.en).toBe('rows[1].weight must be number, got string “二十”');
   });
 
+  it('a number too large for a double (1e400 reads as Infinity) is out of range, not "got number null"', () => {
+    const r = importJson(JSON.stringify({ rows: [{ ...row, weight: 20 }] }).replace('"weight":20', '"weight":1e400'));
+    expect(r.diagnostics.map((d) => [d.code, d.message.zh])).toEqual([['IMP061', 'rows[0].weight 的数值超出范围（绝对值太大，不是有限的数）']]);
+  });
+
   it('a missing field says it is missing', () => {
     const { level3: _drop, ...noName } = row;
     const r = importJson(JSON.stringify({ rows: [noName] }));

@@ -249,6 +249,21 @@ describe('each finding code, from a minimal filing of its own', () => {
     expect(r.rows.find((row) => row.path[2] === '基本支出预算执行率')!.score).toBe(0);
   });
 
+  it('JX3029 an invalid weight, named with its value, whatever kind of row', () => {
+    const f = cleanFiling();
+    f.rows[0]!.weight = -5; // a 单位填报 row: scores 0, left out of the sums
+    f.rows.push(row('不存在的指标', '二级', '三级', '≥1项', '1项', 1e9, null)); // not in the template
+    f.rows.unshift(row('预算执行率', '', '', '', '', 2e6, 10)); // the budget section's own formula: the template's 10 counts
+    const xs = only(score(f), FINDINGS.invalidWeight.code).map((x) => x.message.zh);
+    expect(xs).toEqual([
+      '“预算执行率”的分值 2000000 无效：分值应在 0 到 10000 之间，按模板分值 10 计',
+      '“基本支出预算执行率”的分值 -5 无效：分值应在 0 到 10000 之间，该行按 0 分计，分值不计入合计',
+      '“三级”的分值 1000000000 无效：分值应在 0 到 10000 之间，不计入分值合计',
+    ]);
+    f.rows[1]!.weight = 0.0000001;
+    expect(only(score(f), FINDINGS.invalidWeight.code)[1]!.message.zh).toBe('“基本支出预算执行率”的分值 1e-7 无效：小于评分能区分的 0.000001，该行按 0 分计，分值不计入合计');
+  });
+
   it('every catalogued code is exercised above', async () => {
     const src = (await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8');
     for (const c of listFindingCodes()) expect(src, c.code).toContain(`it('${c.code}`);
