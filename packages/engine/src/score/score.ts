@@ -219,10 +219,21 @@ function rowStatusFindings(pl: Placed, status: string, findings: Finding[]): voi
     findings.push(
       finding('noRule', pl.path, `“${name}”的目标值 “${pl.row.target}” 没有适用的计分规则，按 0 分计`, `'${name}': no rule applies to the target '${pl.row.target}'; scored 0`),
     );
-  else if (status === 'invalid-input' && !already)
+  else if (status === 'invalid-input' && !already) {
+    // A negative number is read as the number it is; whether a rule takes it is the rule's domain.
+    const input = pl.prepared?.input;
+    const negative = (input?.target ?? 0) < 0 || (input?.actual ?? 0) < 0;
     findings.push(
-      finding('unreadableValue', pl.path, `“${name}”的数值不完整或无效 (目标 “${pl.row.target}”，实际 “${pl.row.actual}”)，按 0 分计`, `'${name}': missing or invalid values (target '${pl.row.target}', actual '${pl.row.actual}'); scored 0`),
+      negative
+        ? finding(
+            'unreadableValue',
+            pl.path,
+            `“${name}”的目标或实际为负数 (目标 “${pl.row.target}”，实际 “${pl.row.actual}”)，所用计分规则不接受负数，按 0 分计`,
+            `'${name}': the target or actual is negative (target '${pl.row.target}', actual '${pl.row.actual}') and its rule does not take negative numbers; scored 0`,
+          )
+        : finding('unreadableValue', pl.path, `“${name}”的数值不完整或无效 (目标 “${pl.row.target}”，实际 “${pl.row.actual}”)，按 0 分计`, `'${name}': missing or invalid values (target '${pl.row.target}', actual '${pl.row.actual}'); scored 0`),
     );
+  }
   else if (status === 'unplaced')
     findings.push(
       finding('unknownSection', pl.path, `“${name}”无法对应到模板中的指标，不计分`, `'${name}' does not correspond to an indicator of the template; not scored`),

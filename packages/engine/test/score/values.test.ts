@@ -380,4 +380,12 @@ describe('negative numbers are numbers', () => {
     expect(p.input).toMatchObject({ target: -50000, actual: -30000 });
     expect(p.findings).toEqual([]);
   });
+
+  it('a rule that does not take negative numbers says so, naming the values (not “cannot be read”)', () => {
+    const r = withRow('结余', '≥-50000元', '−3万元');
+    // the official 正向 works on 实际, 目标 ≥ 0: the evaluator refuses the input, 0 分
+    expect(r.row.score).toBe(0);
+    expect(r.codes).toEqual([FINDINGS.unreadableValue.code]);
+    expect(r.findings[0]!.message.zh).toBe('“结余”的目标或实际为负数 (目标 “≥-50000元”，实际 “−3万元”)，所用计分规则不接受负数，按 0 分计');
+  });
 });
