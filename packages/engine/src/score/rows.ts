@@ -70,20 +70,23 @@ function tierOf(tiers: readonly TierModel[], actual: string, target: string | nu
   return { tier, why: `“${actual}” ${against}${reading === 'met' ? '为达成' : '为未达成'}` };
 }
 
-/** Does the actual meet the target of this shape? Equality within float noise. */
-function meets(shape: string, actual: number, target: number): boolean {
-  const eq = Math.abs(actual - target) <= 1e-9 * Math.max(1, Math.abs(target));
+/**
+ * Does the actual meet the target of this shape? Compared exactly, as the rules compare the
+ * same numbers: the branch a rule takes and this answer never disagree. (The numbers are
+ * already normalised: rates to 1e-10, converted units to 15 significant digits.)
+ */
+function meets(shape: TargetShape, actual: number, target: number): boolean {
   switch (shape) {
     case '>=':
-      return actual >= target || eq;
+      return actual >= target;
     case '>':
-      return actual > target && !eq;
+      return actual > target;
     case '<=':
-      return actual <= target || eq;
+      return actual <= target;
     case '<':
-      return actual < target && !eq;
+      return actual < target;
     default:
-      return eq;
+      return actual === target;
   }
 }
 
