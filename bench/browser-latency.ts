@@ -38,8 +38,8 @@ function stats(xs: number[]): LatencyStats {
   return { samples: s.length, medianMs: r(q(0.5)), p95Ms: r(q(0.95)), maxMs: r(s[s.length - 1] ?? NaN) };
 }
 
-/** The formula typed into, at the end of its line: `得分 = 权重 * min(实际 / 目标, 1)`. */
-const FORMULA = '得分 = 权重 * min(实际 / 目标, 1)';
+/** The formula typed into, at the end of its line: 正向's not-met branch `否则 权重 * min(实际 / 目标, 1)`. */
+const FORMULA = '否则 权重 * min(实际 / 目标, 1)';
 
 export async function measureBrowserLatency(keystrokes: number, delayMs = 120): Promise<BrowserLatency> {
   await buildPlayground();

@@ -79,29 +79,42 @@ function scoreRow(i: number, row: RowInput, S: number[], WS: number[]): RowResul
   let v = 0;
   let status: RowStatus = 'ok';
   switch (row.shape) {
-    case '>=':
-    case '>': // 正向
+    case '>=': // 正向: compared before dividing, so a target of 0 is met
       rule = 0;
       if (!okN(w) || !okN(a) || !okN(t)) status = 'invalid-input';
+      else if (a >= t) v = w;
       else if (t === 0) status = 'div-by-zero';
-      else v = a >= t ? w : w * Math.min(a / t, 1);
+      else v = w * Math.min(a / t, 1);
       break;
-    case '<=':
-    case '<': // 反向
+    case '>': // 严格正向
       rule = 1;
+      if (!okN(w) || !okN(a) || !okN(t)) status = 'invalid-input';
+      else if (a > t) v = w;
+      else if (t === 0) v = 0;
+      else v = w * Math.min(a / t, 1);
+      break;
+    case '<=': // 反向
+      rule = 2;
       if (!okN(w) || !okN(a) || !okN(t)) status = 'invalid-input';
       else if (a <= t) v = w;
       else if (a === 0) status = 'div-by-zero';
       else v = w * Math.min(t / a, 1);
       break;
+    case '<': // 严格反向
+      rule = 3;
+      if (!okN(w) || !okN(a) || !okN(t)) status = 'invalid-input';
+      else if (a < t) v = w;
+      else if (a === 0) v = 0;
+      else v = w * Math.min(t / a, 1);
+      break;
     case '=': // 等于
-      rule = 2;
+      rule = 4;
       if (!okN(w) || !okN(a) || !okN(t)) status = 'invalid-input';
       else if (t === 0) v = a <= 0 ? w : 0;
       else v = w * Math.min(a / t, 1);
       break;
     case 'qualitative': // 定性
-      rule = 3;
+      rule = 5;
       {
         const f = row.fraction;
         if (!okN(w) || typeof f !== 'number' || !(f >= 0 && f <= 1)) status = 'invalid-input';
@@ -109,7 +122,7 @@ function scoreRow(i: number, row: RowInput, S: number[], WS: number[]): RowResul
       }
       break;
     case 'deadline': // 时效
-      rule = 4;
+      rule = 6;
       if (!okN(w) || !okN(a) || !okN(t)) status = 'invalid-input';
       else v = a <= t ? w : 0;
       break;

@@ -17,11 +17,16 @@ const shape = (...s: string[]) => ({ fact: 'shape', operator: 'in', value: s });
 const cmp = (fact: string, operator: string, value: unknown) => ({ fact, operator, value });
 
 export const ROW_RULES: RuleProperties[] = [
-  rule('正向·达标', 10, [shape('>=', '>'), cmp('target', 'greaterThan', 0), cmp('actual', 'greaterThanInclusive', { fact: 'target' })], 'full'),
-  rule('正向·未达标', 10, [shape('>=', '>'), cmp('target', 'greaterThan', 0), cmp('actual', 'lessThan', { fact: 'target' })], 'ratio'),
-  rule('正向·目标为零', 10, [shape('>=', '>'), cmp('target', 'equal', 0)], 'zero'),
-  rule('反向·达标', 10, [shape('<=', '<'), cmp('actual', 'lessThanInclusive', { fact: 'target' })], 'full'),
-  rule('反向·超出', 10, [shape('<=', '<'), cmp('actual', 'greaterThan', { fact: 'target' })], 'inverse'),
+  rule('正向·达标', 10, [shape('>='), cmp('actual', 'greaterThanInclusive', { fact: 'target' })], 'full'),
+  rule('正向·未达标', 10, [shape('>='), cmp('target', 'greaterThan', 0), cmp('actual', 'lessThan', { fact: 'target' })], 'ratio'),
+  rule('严格正向·达标', 10, [shape('>'), cmp('actual', 'greaterThan', { fact: 'target' })], 'full'),
+  rule('严格正向·未达标', 10, [shape('>'), cmp('target', 'greaterThan', 0), cmp('actual', 'lessThanInclusive', { fact: 'target' })], 'ratio'),
+  rule('严格正向·目标为零', 10, [shape('>'), cmp('target', 'equal', 0), cmp('actual', 'lessThanInclusive', 0)], 'zero'),
+  rule('反向·达标', 10, [shape('<='), cmp('actual', 'lessThanInclusive', { fact: 'target' })], 'full'),
+  rule('反向·超出', 10, [shape('<='), cmp('actual', 'greaterThan', { fact: 'target' })], 'inverse'),
+  rule('严格反向·达标', 10, [shape('<'), cmp('actual', 'lessThan', { fact: 'target' })], 'full'),
+  rule('严格反向·未达标', 10, [shape('<'), cmp('actual', 'greaterThan', 0), cmp('actual', 'greaterThanInclusive', { fact: 'target' })], 'inverse'),
+  rule('严格反向·实际为零', 10, [shape('<'), cmp('actual', 'equal', 0), cmp('target', 'equal', 0)], 'zero'),
   rule('等于·零目标达标', 10, [shape('='), cmp('target', 'equal', 0), cmp('actual', 'lessThanInclusive', 0)], 'full'),
   rule('等于·零目标未达标', 10, [shape('='), cmp('target', 'equal', 0), cmp('actual', 'greaterThan', 0)], 'zero'),
   rule('等于·达标', 10, [shape('='), cmp('target', 'greaterThan', 0), cmp('actual', 'greaterThanInclusive', { fact: 'target' })], 'full'),

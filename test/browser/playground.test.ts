@@ -150,7 +150,8 @@ describe('playground in Chromium', () => {
   it('records keystroke → markers latency while typing (test-output/browser/latency.json)', async () => {
     // type a formula edit at a person's pace (120 ms a key); every keystroke is analysed
     const before = (await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.latencies())).length;
-    await moveTo(page, after('得分 = 权重 * min(实际 / 目标, 1)', '得分 = 权重 * min(实际 / 目标, 1)'));
+    // the end of 正向's not-met branch, the first such line of the 2023 template
+    await moveTo(page, after('否则 权重 * min(实际 / 目标, 1)', '否则 权重 * min(实际 / 目标, 1)'));
     await page.keyboard.type(' + 0 * 实际 + 0', { delay: 120 });
     await settled(page);
     const lat = (await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.latencies())).slice(before);

@@ -453,7 +453,7 @@ export const EXAMPLES: Record<string, Example> = {
   },
   JX3025: {
     trigger: { kind: 'filing', edit: (f) => { f.rows[2]!.actual = '7篇'; } },
-    fix: { zh: '目标值和实际完成值用同一单位。', en: 'Use the same unit for the target and the actual value.' },
+    fix: { zh: '目标值和实际完成值用同一单位，或可以换算的单位（元、千元、万元、亿元；米、公里；人 与 万人 等）。人 与 人次、个 与 项 是不同的量，不能互相换算。', en: 'Use one unit for the target and the actual, or units that convert (元, 千元, 万元, 亿元; 米, 公里; 人 and 万人 …). 人 and 人次, or 个 and 项, count different things and do not convert.' },
   },
   JX3026: {
     trigger: { kind: 'filing', edit: (f) => { f.rows.push({ ...f.rows[0]! }); } },

@@ -1,7 +1,7 @@
 // The human-readable report: rows, sections against caps, total, grade, findings.
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import type { Report, Finding } from '@jixiao/engine';
+import { statedDiffers, type Report, type Finding } from '@jixiao/engine';
 import { t, tr } from './i18n.ts';
 
 /** No rule between body rows: the table stays as tall as the form. */
@@ -38,7 +38,7 @@ export function renderReport(r: Report, file: string): string {
     colWidths: [null, null, null, null, 60] as unknown as number[],
   });
   for (const row of r.rows) {
-    const differs = row.statedScore !== null && Math.abs(row.statedScore - row.score) >= 0.005;
+    const differs = statedDiffers(r, row.statedScore, row.score);
     rows.push([row.path.join(' › '), num(row.weight), num(row.score), differs ? pc.red(num(row.statedScore)) : num(row.statedScore), row.explain]);
   }
   out.push(rows.toString());

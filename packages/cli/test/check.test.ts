@@ -55,17 +55,18 @@ describe('jixiao check', () => {
   });
 
   it('rejects a formula that can exceed its weight, naming the expression and interval', () => {
-    const src = t2023.replace('得分 = 权重 * min(实际 / 目标, 1)', '得分 = 权重 * 实际 / 目标');
+    // 正向 without its clamp: 否则 权重 * 实际 / 目标
+    const src = t2023.replace('否则 权重 * min(实际 / 目标, 1)', '否则 权重 * 实际 / 目标');
     const f = tempFile('unbounded.jx', src);
     const r = jixiao(['check', f]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`${f}:${lineOf(src, '得分 = 权重 * 实际 / 目标')}:`);
+    expect(r.stderr).toContain(`${f}:${lineOf(src, '否则 权重 * 实际 / 目标')}:`);
     expect(r.stderr).toContain('权重 * 实际 / 目标');
     expect(r.stderr).toContain('∞');
   });
 
   it('speaks English on request', () => {
-    const src = t2023.replace('得分 = 权重 * min(实际 / 目标, 1)', '得分 = 权重 * 实际 / 目标');
+    const src = t2023.replace('否则 权重 * min(实际 / 目标, 1)', '否则 权重 * 实际 / 目标');
     const r = jixiao(['check', tempFile('u.jx', src), '--lang', 'en']);
     expect(r.stderr).toContain('error');
   });
@@ -95,7 +96,7 @@ describe('jixiao check --timings and --dump', () => {
 
   it('dumps the proofs and the generated code, and refuses an unknown stage', () => {
     const proofs = jixiao(['check', 'rules/2023/部门整体支出.jx', '--dump', 'proofs']);
-    expect(proofs.stdout).toContain('"formula": "得分 = 权重 * min(实际 / 目标, 1)"');
+    expect(proofs.stdout).toContain('"formula": "得分 = 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)"');
     expect(proofs.stdout).toContain('"interval": "[0, 1]×权重"');
     const js = jixiao(['check', 'rules/2023/部门整体支出.jx', '--dump', 'js']);
     expect(js.stdout).toContain('"use strict"');

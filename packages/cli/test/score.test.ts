@@ -34,7 +34,7 @@ describe('jixiao score on the seed table (rules/2023/examples/seed.tsv, the seed
   it('exits 1 and prints exactly one JSON object', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(report.template).toEqual({ name: '部门整体支出', year: 2023 });
+    expect(report.template).toEqual({ name: '部门整体支出', year: 2023, decimals: 2 });
     expect(report.cap).toBe(100);
   });
 
@@ -348,8 +348,9 @@ describe('jixiao explain', () => {
   it('prints the derivation of one indicator with its rule and findings', () => {
     const r = jixiao(['explain', 'rules/2023/examples/seed.tsv', '建设规划']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('正向: 实际 3 ≥ 目标 1 → 4 × min(3 / 1, 1) = 4');
-    expect(r.stdout).toContain('得分 = 权重 * min(实际 / 目标, 1)');
+    // the met branch of 正向: 3 ≥ 1, so the full weight
+    expect(r.stdout).toContain('正向: 实际 3 ≥ 目标 1 → 4 = 4');
+    expect(r.stdout).toContain('得分 = 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)');
     expect(r.stdout).toContain('JX3004');
   });
 

@@ -16,9 +16,9 @@ describe('jixiao diff', () => {
       ['grades', 'changed', '优', 'band', '≥ 90', '≥ 85'],
       ['grades', 'changed', '良', 'band', '≥ 80', '≥ 75'],
       ['tiers', 'changed', '全部或基本达成', 'aliases', '达成预期指标、全部达成、基本达成、达成、完成、健全、规范、显著、合规、有效', '达成预期指标、全部达成、基本达成、达成、完成、健全、规范、显著、合规、有效、效果明显'],
-      ['rules', 'changed', '正向', 'shapes', '>=, >', '>=, >, ='],
       ['rules', 'changed', '反向', 'formula', '如果 实际 <= 目标 则 权重 否则 权重 * min(目标 / 实际, 1)', '如果 实际 <= 目标 则 权重 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))'],
-      ['rules', 'removed', '等于', '', '如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重 * min(实际 / 目标, 1)', null],
+      ['rules', 'changed', '严格反向', 'formula', '如果 实际 < 目标 则 权重 否则 如果 实际 = 0 则 0 分 否则 权重 * min(目标 / 实际, 1)', '如果 实际 < 目标 则 权重 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))'],
+      ['rules', 'changed', '等于', 'formula', '如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重 * min(实际 / 目标, 1)', '如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)'],
       ['indicators', 'changed', '部门管理', 'weight', '20', '15'],
       ['indicators', 'renamed', '履职效能', 'name', '履职效果', '履职效能'],
       ['indicators', 'added', '成本控制', '', null, '5'],
@@ -33,7 +33,7 @@ describe('jixiao diff', () => {
     expect(r.stdout).toContain('~ 「部门管理」分值 20 → 15');
     expect(r.stdout).toContain('→ 一级指标「履职效果」改名为「履职效能」');
     expect(r.stdout).toContain('+ 新增一级指标「成本控制」分值 5');
-    expect(r.stdout).toContain('- 删除规则「等于」');
+    expect(r.stdout).toContain('~ 规则「等于」得分 = 如果 目标 = 0 则');
     expect(r.stdout).toContain('共 10 处改动');
     const en = jixiao(['diff', '2023', '2024', '--form', '部门整体支出', '--lang', 'en']);
     expect(en.stdout).toContain('"部门管理" weight 20 → 15');
@@ -85,8 +85,8 @@ describe('jixiao impact', () => {
       year: 2023,
       budget: { initialBudget: 100, budget: 100, spent: 100 },
       rows: [
-        { level1: '部门管理', level2: '资金投入', level3: '结转结余变动率', target: '≤10%', actual: '15%', weight: 20, statedScore: null },
-        { level1: '履职效果', level2: '履职', level3: '工作任务完成率', target: '=0次', actual: '0次', weight: 50, statedScore: null },
+        { level1: '部门管理', level2: '资金投入', level3: '结转结余变动率', target: '≤10%', actual: '18%', weight: 20, statedScore: null },
+        { level1: '履职效果', level2: '履职', level3: '差错率', target: '<10%', actual: '18%', weight: 50, statedScore: null },
         { level1: '能力建设', level2: '长效', level3: '制度健全性', target: '健全', actual: '健全', weight: 10, statedScore: null },
         { level1: '服务对象满意度', level2: '满意度', level3: '满意度', target: '≥90%', actual: '80%', weight: 10, statedScore: null },
       ],
@@ -100,18 +100,21 @@ describe('jixiao impact', () => {
     const a = lines[0];
     expect(Object.keys(a)).toEqual(['file', 'from', 'to', 'delta', 'moved']);
     expect(a.file).toMatch(/a\.json$/);
-    // 2023: 10 + 20×(10/15)=13.33 + 50 + 10 + 8.89 = 92.22 (优)
-    // 2024: 10 + 部门管理 20 × (1 − 5/10) = 10 → 10/20 × 15 = 7.5 ; 等于 gone: 正向 0/0 → 除数为 0, 0 分; + 10 + 8.89 = 36.39
-    expect(a.from).toEqual({ total: 92.22, grade: '优' });
-    expect(a.to.grade).toBe('差');
+    // 满意度 10 × 80/90 = 8.89 in both years
+    // 2023 (反向 and 严格反向 variant A, 目标/实际): 20 × 10/18 = 11.11; 50 × 10/18 = 27.78;
+    //   10 + 11.11 + 27.78 + 10 + 8.89 = 67.78 (中)
+    // 2024 (偏离度): 部门管理 20 × (1 − 8/10) = 4 → 4/20 × 15 = 3; 履职效能 50 × (1 − 8/10) = 10;
+    //   10 + 3 + 10 + 10 + 8.89 + 成本控制 0 = 41.89 (差)
+    expect(a.from).toEqual({ total: 67.78, grade: '中' });
+    expect(a.to).toEqual({ total: 41.89, grade: '差' });
     const row = a.moved.find((m: { path: string[] }) => m.path.join('›') === '部门管理›资金投入›结转结余变动率');
-    expect(row).toMatchObject({ from: 13.33, to: 10 });
+    expect(row).toMatchObject({ from: 11.11, to: 4 });
     expect(row.why).toContain('规则「反向」');
-    const eq = a.moved.find((m: { path: string[] }) => m.path[2] === '工作任务完成率');
-    expect(eq.path[0]).toBe('履职效能');
-    expect(eq.why).toContain('删除规则「等于」');
-    expect(eq.why).toContain('规则「正向」适用');
-    expect(r.stderr).toContain('1 份等级变化（优→差 1）');
+    const strict = a.moved.find((m: { path: string[] }) => m.path[2] === '差错率');
+    expect(strict).toMatchObject({ from: 27.78, to: 10 });
+    expect(strict.path[0]).toBe('履职效能');
+    expect(strict.why).toContain('规则「严格反向」');
+    expect(r.stderr).toContain('1 份等级变化（中→差 1）');
   });
 
   it('needs --from and --to, and has --help', () => {
@@ -127,9 +130,9 @@ describe('jixiao test', () => {
     const r = jixiao(['test']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('项目支出 2020: 规则 6/6，分支 8/8，定性分档 3/3，等级 4/4 — 100%');
-    expect(r.stdout).toContain('部门整体支出 2023: 规则 6/6，分支 8/8，定性分档 3/3，等级 4/4 — 100%');
-    expect(r.stdout).toContain('部门整体支出 2024: 规则 5/5，分支 6/6，定性分档 3/3，等级 4/4 — 100%');
+    expect(r.stdout).toContain('项目支出 2020: 规则 8/8，分支 18/18，定性分档 3/3，等级 4/4 — 100%');
+    expect(r.stdout).toContain('部门整体支出 2023: 规则 8/8，分支 18/18，定性分档 3/3，等级 4/4 — 100%');
+    expect(r.stdout).toContain('部门整体支出 2024: 规则 8/8，分支 22/22，定性分档 3/3，等级 4/4 — 100%');
     expect(r.stdout).toMatch(/共 \d+ 个用例：\d+ 个通过，0 个失败；覆盖率下限 100%/);
     const j = JSON.parse(jixiao(['test', '--json']).stdout);
     expect(j.ok).toBe(true);
@@ -143,19 +146,19 @@ describe('jixiao test', () => {
     const f = join(dir, '2023/部门整体支出.jx');
     // a branch no case reaches, and a reweighted formula that changes a case's score
     const src = readFileSync(f, 'utf8').replace(
-      '得分 = 权重 * min(实际 / 目标, 1)\n  }\n\n  # 反向',
-      '得分 = 如果 实际 > 100 * 目标 则 0 分 否则 权重 * min(实际 / 目标, 1) * 0.5\n  }\n\n  # 反向',
+      '得分 = 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)\n  }\n\n  # 严格正向',
+      '得分 = 如果 目标 > 100000000 则 0 分 否则 权重 * min(实际 / 目标, 1) * 0.5\n  }\n\n  # 严格正向',
     );
     expect(src).not.toBe(readFileSync(f, 'utf8'));
     writeFileSync(f, src);
     const r = jixiao(['test', dir, '--year', '2023']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('✗');
-    expect(r.stdout).toMatch(/部门整体支出 2023: 规则 6\/6，分支 9\/10/);
-    expect(r.stdout).toContain('未覆盖 规则「正向」 如果 实际 > 100 * 目标 → 则');
+    expect(r.stdout).toMatch(/部门整体支出 2023: 规则 8\/8，分支 17\/18/);
+    expect(r.stdout).toContain('未覆盖 规则「正向」 如果 目标 > 100000000 → 则');
     expect(r.stdout).toMatch(/个失败；覆盖率下限 100%，1 个模板低于下限/);
-    // the 2024 draft inherits the broken rule? No: it redeclares 正向, so it still passes
-    expect(jixiao(['test', dir, '--year', '2024']).status).toBe(0);
+    // the 2024 draft inherits 正向 from 2023, so its cases see the broken rule too
+    expect(jixiao(['test', dir, '--year', '2024']).status).toBe(1);
     // a lower threshold lets coverage pass, but the failing case still fails
     writeFileSync(join(dir, 'coverage.yaml'), '阈值: 80\n');
     const r2 = jixiao(['test', dir, '--year', '2023', '--json']);

@@ -28,8 +28,8 @@ describe('resolving 继承', () => {
     expect(t.sections.map((s) => `${s.name} ${s.weight.text}`)).toEqual(['预算执行率 10', '部门管理 15', '履职效能 50', '能力建设 10', '服务对象满意度 10', '成本控制 5']);
     expect(t.sections[2]!.aliases).toContain('履职效果');
     expect(t.sections[2]!.renamedFrom).toEqual(['履职效果']);
-    expect(t.rules.map((x) => x.name)).toEqual(['正向', '反向', '定性', '时效']);
-    expect(t.rules[0]!.shapes).toEqual(['>=', '>', '=']);
+    expect(t.rules.map((x) => x.name)).toEqual(['正向', '严格正向', '反向', '严格反向', '等于', '定性', '时效']);
+    expect(t.rules.map((x) => x.shapes.join(','))).toEqual(['>=', '>', '<=', '<', '=', 'qualitative', 'deadline']);
     expect(t.grades.map((g) => `${g.name} ${g.lo}`)).toEqual(['优 85', '良 75', '中 60', '差 -Infinity']);
     expect(t.deductions[0]!.totalMax.text).toBe('15');
     expect(t.titles.length).toBeGreaterThan(0); // inherited

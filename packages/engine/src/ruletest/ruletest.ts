@@ -9,7 +9,7 @@ import type { Filing, IndicatorRow } from '../filing/model.ts';
 import { validateFiling } from '../filing/model.ts';
 import type { Report } from '../score/report.ts';
 import type { PreparedTemplate } from '../score/score.ts';
-import { fmt, same } from '../score/exact.ts';
+import { fmt, same as sameCent, sameAt } from '../score/exact.ts';
 
 // ───────────────────────── case files ─────────────────────────
 
@@ -188,6 +188,8 @@ function rowMatches(key: string, path: string[]): boolean {
 
 export function checkCase(report: Report, e: Expectation): CaseFailure[] {
   const out: CaseFailure[] = [];
+  // expected scores are stated scores: compared at the template's 保留小数 places
+  const same = report.template.decimals === undefined ? sameCent : sameAt(report.template.decimals);
   if (e.total !== undefined && !same(e.total, report.total)) out.push({ what: { zh: '总分', en: 'total' }, expected: fmt(e.total), actual: fmt(report.total) });
   if (e.grade !== undefined && e.grade !== report.grade) out.push({ what: { zh: '等级', en: 'grade' }, expected: e.grade, actual: report.grade || '—' });
   for (const [name, score] of Object.entries(e.sections ?? {})) {

@@ -10,9 +10,19 @@ export function sumExact(xs: readonly number[]): number {
   return s / SCALE;
 }
 
-/** Equal to the cent: stated scores are written with at most two decimals. */
+/** Equal to the cent. Weights and caps, which the template's 保留小数 does not govern. */
 export function same(a: number, b: number): boolean {
   return Math.abs(scaled(a) - scaled(b)) < 0.005 * SCALE;
+}
+
+/**
+ * Equality of a stated score with a computed one at the template's `保留小数` places:
+ * they differ by less than half a unit in the last place (2 places: < 0.005, so 8.62
+ * equals 8.62 and 8.623 rounds to it; 3 places: < 0.0005, so 8.62 against 8.623 differs).
+ */
+export function sameAt(places: number): (a: number, b: number) => boolean {
+  const tol = 0.5 * 10 ** -Math.max(0, places) * SCALE;
+  return (a, b) => Math.abs(scaled(a) - scaled(b)) < tol;
 }
 
 /** A number as a person writes it: 97, 8.62, never 8.620000000000001. */

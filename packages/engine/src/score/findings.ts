@@ -47,7 +47,8 @@ export const FINDINGS = {
   unreadableValue: f('JX3020', 'error', '数值无法识别', 'Value cannot be read'),
   deductionAboveMax: f('JX3021', 'error', '扣分超过上限', 'Deduction above its maximum'),
   missingBudget: f('JX3022', 'error', '缺少预算执行数据', 'Budget figures missing'),
-  unitMismatch: f('JX3025', 'warning', '目标值与实际值单位不同', 'Target and actual have different units'),
+  // Units of one dimension are converted (万元 ↔ 元); what remains are units that measure different things.
+  unitMismatch: f('JX3025', 'error', '目标值与实际值的单位不能换算，该项不计分', 'Target and actual units cannot be converted; the row is not scored'),
   duplicateRow: f('JX3026', 'warning', '指标行重复', 'Indicator row listed twice'),
   missingReason: f('JX3028', 'warning', '未完成目标而未说明偏差原因', 'Target missed without a deviation reason'),
   reportTotal: f('JX3027', 'error', '报告正文所写自评得分与表中总分不符', 'The report text states another total than the table'),

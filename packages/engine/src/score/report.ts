@@ -1,6 +1,7 @@
 // The report: the contract outside tests read (DESIGN.md, "Filing and report contract").
 // Keep field names and meanings stable; add, never rename.
 import type { Finding } from './findings.ts';
+import { sameAt } from './exact.ts';
 
 export interface ReportRow {
   path: string[];
@@ -8,6 +9,12 @@ export interface ReportRow {
   score: number;
   statedScore: number | null;
   explain: string;
+  /**
+   * Whether the actual meets the target (by the target's shape, strict where it is strict;
+   * deadlines by date; qualitative rows by reaching the top tier); null when it cannot be
+   * told. Absent on rows that have no target (the budget row, rows outside the template).
+   */
+  met?: boolean | null;
 }
 
 export interface ReportSection {
@@ -20,7 +27,8 @@ export interface ReportSection {
 }
 
 export interface Report {
-  template: { name: string; year: number };
+  /** decimals: the template's 保留小数, the precision at which stated scores are compared */
+  template: { name: string; year: number; decimals?: number };
   total: number;
   cap: number;
   grade: string;
@@ -39,4 +47,9 @@ export interface ErrorReport {
 
 export function hasErrorFindings(r: Pick<Report, 'findings'>): boolean {
   return r.findings.some((f) => f.severity === 'error');
+}
+
+/** A stated score differs from the computed one at the template's 保留小数 places (2 when unknown). */
+export function statedDiffers(r: Pick<Report, 'template'>, stated: number | null, score: number): boolean {
+  return stated !== null && !sameAt(r.template.decimals ?? 2)(stated, score);
 }

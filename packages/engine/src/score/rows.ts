@@ -3,11 +3,17 @@
 // become numbers and shapes; nothing here scores.
 import type { CheckedTemplate, RowInput, TargetShape, TierModel } from '@jixiao/compiler';
 import type { IndicatorRow } from '../filing/model.ts';
-import { isRateLikeName, normaliseRate, parseValue, type Value } from '../filing/value.ts';
+import { deadlineDate, isRateLikeName, parseValue, readRates, showDate, type Value } from '../filing/value.ts';
+import { readUnits } from '../filing/units.ts';
+import { readAgainst } from '../filing/words.ts';
+import { fmt } from './exact.ts';
 import { finding, type Finding } from './findings.ts';
 
-/** Names of rates that can never exceed 100% (a satisfaction or pass rate of 500% is impossible). */
-const BOUNDED_RATE = /满意度|满意率|合格率|达标率|覆盖率|知晓率|通过率|及格率|完成率|到位率|参与率|入学率|就业率|正确率|准确率|好评率|验收率|出勤率/;
+/**
+ * Names of rates that can never exceed 100% (a satisfaction or pass rate of 500% is impossible).
+ * Not 完成率: a task completion rate above 100% is over-achievement (工作任务完成率 105%).
+ */
+const BOUNDED_RATE = /满意度|满意率|合格率|达标率|覆盖率|知晓率|通过率|及格率|到位率|参与率|入学率|就业率|正确率|准确率|好评率|验收率|出勤率/;
 
 export interface PreparedRow {
   input: RowInput;
@@ -16,15 +22,20 @@ export interface PreparedRow {
   note: string | null;
   /** qualitative rows: the tier the actual falls in */
   tier: TierModel | null;
+  /**
+   * Whether the actual meets the target, by the target's shape (strict where the shape is
+   * strict: 5% against <5% is not met), deadlines by date, qualitative rows by reaching
+   * the top tier; null when it cannot be told (no readable actual).
+   */
+  met: boolean | null;
+}
+
+/** What scoring a row needs besides the row: the year a deadline without one falls in. */
+export interface RowContext {
+  year: number;
 }
 
 const show = (v: Value): string => ('text' in v ? v.text.trim() : '');
-
-/** Deadline as a comparable number: month + day/100 (9月前 → 9.31, 7月 → 7). */
-function deadlineNumber(v: Value): number | null {
-  if (v.kind !== 'deadline') return null;
-  return v.month + (v.day ?? (v.before ? 31 : 0)) / 100;
-}
 
 function tierOfWord(tiers: readonly TierModel[], word: string): TierModel | null {
   for (const t of tiers) if (t.name === word || t.aliases.includes(word)) return t;
@@ -37,13 +48,55 @@ function topTier(tiers: readonly TierModel[]): TierModel | null {
   return best;
 }
 
+function bottomTier(tiers: readonly TierModel[]): TierModel | null {
+  let best: TierModel | null = null;
+  for (const t of tiers) if (!best || t.lo.value < best.lo.value) best = t;
+  return best;
+}
+
+/**
+ * The tier of a qualitative actual: a tier name or alias of the template first; else the
+ * target's own word or a positive word (是, 完成, 达到 …) is the top tier and its negation
+ * (否, 未完成, 未达到 …) the lowest, by the word pairs in filing/words.ts.
+ */
+function tierOf(tiers: readonly TierModel[], actual: string, target: string | null): { tier: TierModel; why: string | null } | null {
+  const named = tierOfWord(tiers, actual);
+  if (named) return { tier: named, why: null };
+  const reading = readAgainst(actual, target);
+  const tier = reading === 'met' ? topTier(tiers) : reading === 'missed' ? bottomTier(tiers) : null;
+  if (!tier) return null;
+  if (actual === target) return { tier, why: null };
+  const against = target === null ? '' : `对目标 “${target}” `;
+  return { tier, why: `“${actual}” ${against}${reading === 'met' ? '为达成' : '为未达成'}` };
+}
+
+/**
+ * Does the actual meet the target of this shape? Compared exactly, as the rules compare the
+ * same numbers: the branch a rule takes and this answer never disagree. (The numbers are
+ * already normalised: rates to 1e-10, converted units to 15 significant digits.)
+ */
+function meets(shape: TargetShape, actual: number, target: number): boolean {
+  switch (shape) {
+    case '>=':
+      return actual >= target;
+    case '>':
+      return actual > target;
+    case '<=':
+      return actual <= target;
+    case '<':
+      return actual < target;
+    default:
+      return actual === target;
+  }
+}
+
 /** Is the fraction inside the tier: [lo, hi), the top tier closed at 1. */
 export function inTier(t: TierModel, fraction: number): boolean {
   const eps = 1e-9;
   return fraction >= t.lo.value - eps && (fraction < t.hi.value - eps || (t.hi.value >= 1 && fraction <= 1 + eps));
 }
 
-export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate): PreparedRow {
+export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate, ctx: RowContext = { year: t.year }): PreparedRow {
   const findings: Finding[] = [];
   const name = row.level3 || row.level2 || row.level1;
   const weight = row.weight ?? 0;
@@ -88,14 +141,12 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
   }
 
   const base: RowInput = { weight, shape: null, target: null, actual: null, fraction: null };
-  const out = (input: RowInput, note: string | null, tier: TierModel | null = null): PreparedRow => ({ input, findings, note, tier });
+  const out = (input: RowInput, note: string | null, met: boolean | null, tier: TierModel | null = null): PreparedRow => ({ input, findings, note, tier, met });
 
   // Qualitative rows: the tier comes from the words, the fraction from the stated score.
   if (target.kind === 'qualitative' || (actual.kind === 'qualitative' && target.kind !== 'number' && target.kind !== 'deadline')) {
-    const tier =
-      (actual.kind === 'qualitative' ? tierOfWord(t.tiers, actual.word) : null) ??
-      (actual.kind === 'qualitative' && target.kind === 'qualitative' && actual.word === target.word ? topTier(t.tiers) : null);
-    if (!tier) {
+    const found = actual.kind === 'qualitative' ? tierOf(t.tiers, actual.word, target.kind === 'qualitative' ? target.word : null) : null;
+    if (!found) {
       findings.push(
         finding(
           'noRule',
@@ -105,8 +156,10 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
           { zh: '实际完成值请写目标原词或档次名称，如 “达成预期指标”', en: 'write the target word or a tier name as the actual' },
         ),
       );
-      return out({ ...base, shape: null }, null);
+      return out({ ...base, shape: null }, null, null);
     }
+    const { tier, why } = found;
+    const met = tier === topTier(t.tiers);
     let fraction: number;
     let note: string;
     const stated = row.statedScore;
@@ -114,10 +167,10 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
       const f = stated / weight;
       if (inTier(tier, f)) {
         fraction = f;
-        note = `档次 ${tier.name}，填报 ${stated} / ${weight}`;
+        note = `${why ? `${why}，` : ''}档次 ${tier.name}，填报 ${stated} / ${weight}`;
       } else {
         fraction = Math.min(Math.max(f, tier.lo.value), tier.hi.value);
-        note = `档次 ${tier.name}，填报得分超出档次，按档次边界 ${pct(fraction)} 计`;
+        note = `${why ? `${why}，` : ''}档次 ${tier.name}，填报得分超出档次，按档次边界 ${pct(fraction)} 计`;
         findings.push(
           finding(
             'qualitativeTier',
@@ -130,19 +183,22 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
     } else {
       // No stated score: the top tier counts in full, a lower tier at its midpoint.
       fraction = tier.hi.value >= 1 ? 1 : (tier.lo.value + tier.hi.value) / 2;
-      note = `档次 ${tier.name}，未填报得分，按 ${pct(fraction)} 计`;
+      note = `${why ? `${why}，` : ''}档次 ${tier.name}，未填报得分，按 ${pct(fraction)} 计`;
     }
-    return out({ ...base, shape: 'qualitative', fraction }, note, tier);
+    return out({ ...base, shape: 'qualitative', fraction }, note, met, tier);
   }
 
-  // Deadlines: 9月前 against 7月.
+  // Deadlines: dates, a year counting (2024年3月 is after 2023年12月底); a deadline that
+  // names no year is in the filing's year. 9月底, 9月, 第三季度 end on their last day, and
+  // an actual of a month alone (7月) is read as its last day: only that much is known.
   if (target.kind === 'deadline') {
-    const tv = deadlineNumber(target);
-    const av = deadlineNumber(actual);
-    return out({ ...base, shape: 'deadline', target: tv, actual: av }, `期限 ${show(target)}，完成 ${show(actual)}`);
+    const tv = deadlineDate(target, ctx.year);
+    const av = actual.kind === 'deadline' ? deadlineDate(actual, ctx.year) : null;
+    const note = `期限 ${show(target)} (${showDate(tv)})，完成 ${show(actual)}${av !== null ? ` (${showDate(av)})` : ''}`;
+    return out({ ...base, shape: 'deadline', target: tv, actual: av }, note, av === null ? null : av <= tv);
   }
 
-  if (target.kind !== 'number') return out(base, null);
+  if (target.kind !== 'number') return out(base, null, null);
 
   // Numbers: an actual written as an inequality is read as its number, with a warning.
   let av: number | null = null;
@@ -160,15 +216,16 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
     av = actual.value;
   }
   let tv = target.value;
-  const rateLike = target.percent || (actual.kind === 'number' && actual.percent) || isRateLikeName(name);
+  const an = actual.kind === 'number' ? actual : null;
+  const rateLike = target.percent || (an?.percent ?? false) || isRateLikeName(name);
+  const rateUnits = (target.unit === null || target.percent) && (an === null || an.unit === null || an.percent);
   let note: string | null = null;
-  if (rateLike) {
-    const tr = normaliseRate(target, { rateLike: true });
-    const ar = actual.kind === 'number' ? normaliseRate(actual, { rateLike: true }) : null;
-    if (tr !== null) tv = tr;
-    if (ar !== null) av = ar;
-    if ((!target.percent && tr !== null && tr !== target.value) || (actual.kind === 'number' && !actual.percent && ar !== null && ar !== actual.value))
-      note = `比率按百分数读：目标 ${tv}%，实际 ${av}%`;
+  if (rateLike && rateUnits) {
+    // Rates: target and actual on one scale together (filing/value.ts readRates).
+    const r = readRates(target, an);
+    tv = r.target;
+    av = r.actual;
+    if ((!target.percent && tv !== target.value) || (an && !an.percent && av !== an.value)) note = `比率按百分数读：目标 ${fmt(tv)}%，实际 ${av === null ? '—' : `${fmt(av)}%`}`;
     if (av !== null && av > 100 && BOUNDED_RATE.test(name))
       findings.push(
         finding(
@@ -179,18 +236,28 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
           { zh: '核实调查结果，填写 0%–100% 之间的比率', en: 'check the survey and fill in a rate between 0% and 100%' },
         ),
       );
-  } else if (actual.kind === 'number' && target.unit && actual.unit && target.unit !== actual.unit) {
-    findings.push(
-      finding(
-        'unitMismatch',
-        path,
-        `“${name}”的目标单位 “${target.unit}” 与实际单位 “${actual.unit}” 不同`,
-        `'${name}': target unit '${target.unit}' differs from the actual unit '${actual.unit}'`,
-      ),
-    );
+  } else if (an && av !== null) {
+    // Units: converted within one dimension (filing/units.ts), never compared across two.
+    const u = readUnits(tv, target.unit, av, an.unit);
+    if (u.ok) {
+      if (u.converted) note = `单位换算：目标 ${show(target)} = ${fmt(u.target)}${u.unit ?? ''}，实际 ${show(actual)} = ${fmt(u.actual)}${u.unit ?? ''}`;
+      tv = u.target;
+      av = u.actual;
+    } else {
+      findings.push(
+        finding(
+          'unitMismatch',
+          path,
+          `“${name}”的目标单位 “${target.unit}” 与实际单位 “${an.unit}” 不是同一种量，不能换算比较，该项不计分`,
+          `'${name}': the target unit '${target.unit}' and the actual unit '${an.unit}' measure different things and cannot be compared; the row is not scored`,
+          { zh: '目标值和实际完成值用同一单位（或可换算的单位，如 元 与 万元）', en: 'use one unit for the target and the actual (or units that convert, such as 元 and 万元)' },
+        ),
+      );
+      av = null;
+    }
   }
   const shape: TargetShape = target.op ?? '=';
-  return out({ ...base, shape, target: tv, actual: av }, note);
+  return out({ ...base, shape, target: tv, actual: av }, note, av === null ? null : meets(shape, av, tv));
 }
 
 function norm(s: string): string {

@@ -8,7 +8,7 @@ import { finding, type Finding } from './findings.ts';
 import { matchSection } from './match.ts';
 import { prepareRow, type PreparedRow } from './rows.ts';
 import type { Report, ReportRow, ReportSection } from './report.ts';
-import { sumExact, same, fmt } from './exact.ts';
+import { sumExact, same, sameAt, fmt } from './exact.ts';
 import { aggregateFiling } from './aggregate.ts';
 import { MAX_ROW_WEIGHT, numberText, validWeight, weightRange } from './weights.ts';
 
@@ -161,7 +161,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     // (reported below) reads as 0, a stated score beyond any weight as none (JX3005 names it).
     const bad = row.weight !== null && !validWeight(row.weight);
     const wild = row.statedScore !== null && !(Math.abs(row.statedScore) <= MAX_ROW_WEIGHT);
-    const prepared = prepareRow(bad || wild ? { ...row, weight: bad ? 0 : row.weight, statedScore: wild ? null : row.statedScore } : row, path, t);
+    const prepared = prepareRow(bad || wild ? { ...row, weight: bad ? 0 : row.weight, statedScore: wild ? null : row.statedScore } : row, path, t, { year: filing.year ?? t.year });
     const input: RowInput = { ...prepared.input, path: childIdx };
     // and the evaluator refuses it ('invalid-input'), tiny ones too, so no sum counts it
     if (bad) input.weight = NaN;
@@ -213,6 +213,8 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     deductions,
   };
   const out = p.evaluate(input);
+  // Stated scores are compared with computed ones at the template's 保留小数 places.
+  const sameScore = sameAt(t.decimals);
 
   // ── rows of the report ──
   // Every section with its own formula has a row: the filing's row that names it, else one of
@@ -247,7 +249,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       }
       const row = formulaRow(f, pl.path, stated);
       rows.push(row);
-      formulaRowFindings(pl, f.s, out.sections[f.s.id]!, row, findings);
+      formulaRowFindings(pl, f.s, out.sections[f.s.id]!, row, sameScore, findings);
       continue;
     }
     const r = out.rows[pl.top]![pl.slot]!;
@@ -258,20 +260,29 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     }
     const notes = [pl.prepared?.note, aggregationNotes[pl.index]].filter((n) => !!n);
     const note = notes.length ? `（${notes.join('；')}）` : '';
-    rows.push({ path: pl.path, weight: r.weight, score: r.score, statedScore: stated, explain: (r.explain ?? '') + note });
+    const met = pl.prepared?.met ?? null;
+    rows.push({ path: pl.path, weight: r.weight, score: r.score, statedScore: stated, explain: (r.explain ?? '') + note, met });
     rowStatusFindings(pl, r.status, findings, r.rule >= 0 ? t.rules[r.rule] : undefined);
-    // The form asks for 偏差原因分析及改进措施 wherever a target was missed.
-    if (r.status === 'ok' && r.score < r.weight - 0.005 && !pl.row.reason?.trim())
+    // The form asks for 偏差原因分析及改进措施 wherever a target was missed: whether it was
+    // met is the comparison of actual and target (5% against <5% is missed even where the
+    // rule still gives the full weight), not whether the score fell short of the weight.
+    // A row whose values are in error is to be corrected first, not explained.
+    const inError = pl.prepared?.findings.some((f) => f.severity === 'error') ?? false;
+    if (r.status === 'ok' && met === false && !inError && !pl.row.reason?.trim()) {
+      const name = pl.path[pl.path.length - 1];
+      const over = pl.prepared?.input.shape === '=' && (pl.prepared.input.actual ?? 0) > (pl.prepared.input.target ?? 0);
+      const what = over ? { zh: '与目标不一致', en: 'deviates from its target' } : { zh: '未完成目标', en: 'missed its target' };
       findings.push(
         finding(
           'missingReason',
           pl.path,
-          `“${pl.path[pl.path.length - 1]}”未完成目标（目标 “${pl.row.target}”，实际 “${pl.row.actual}”，得分 ${fmt(r.score)} / ${fmt(r.weight)}），但没有填写偏差原因分析及改进措施`,
-          `'${pl.path[pl.path.length - 1]}' missed its target (target '${pl.row.target}', actual '${pl.row.actual}', ${fmt(r.score)} of ${fmt(r.weight)}) but gives no deviation reason`,
+          `“${name}”${what.zh}（目标 “${pl.row.target}”，实际 “${pl.row.actual}”，得分 ${fmt(r.score)} / ${fmt(r.weight)}），但没有填写偏差原因分析及改进措施`,
+          `'${name}' ${what.en} (target '${pl.row.target}', actual '${pl.row.actual}', ${fmt(r.score)} of ${fmt(r.weight)}) but gives no deviation reason`,
           { zh: '在 “偏差原因分析及改进措施” 栏说明原因和改进措施', en: 'explain the cause and the remedy in the deviation-reason column' },
         ),
       );
-    statedScoreFindings(pl.path, stated, r.weight, r.score, pl.prepared?.input.shape === 'qualitative', findings);
+    }
+    statedScoreFindings(pl.path, stated, r.weight, r.score, pl.prepared?.input.shape === 'qualitative', sameScore, findings);
   }
 
   for (const f of formulas) {
@@ -292,14 +303,14 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     if (r.explain) sec.explain = r.explain;
     return sec;
   });
-  sectionFindings(t, statedOf, out, placed, findings);
-  budgetFindings(t, filing, out, budgetSections, findings);
+  sectionFindings(t, statedOf, out, placed, sameScore, findings);
+  budgetFindings(t, filing, out, budgetSections, sameScore, findings);
   formulaStatusFindings(filing, out, readsBudget.filter((f) => f.names.length > 1), findings);
-  totalFindings(t, filing, out, rows, findings);
+  totalFindings(t, filing, out, rows, sameScore, findings);
   deductionFindings(t, out, findings);
 
   return {
-    template: { name: t.form, year: t.year },
+    template: { name: t.form, year: t.year, decimals: t.decimals },
     total: out.total,
     cap: t.total.value,
     grade: t.grades[out.grade]?.name ?? '',
@@ -359,7 +370,7 @@ function rowStatusFindings(pl: Placed, status: RowResult['status'], findings: Fi
 }
 
 /** A filing row that names a formula section: its stated score and weight against the section's. */
-function formulaRowFindings(pl: Placed, s: SectionModel, r: SectionResult, row: ReportRow, findings: Finding[]): void {
+function formulaRowFindings(pl: Placed, s: SectionModel, r: SectionResult, row: ReportRow, sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
   const name = pl.path[pl.path.length - 1]!;
   const w = pl.row.weight;
   if (w !== null && validWeight(w) && !same(w, s.weight.value))
@@ -370,7 +381,7 @@ function formulaRowFindings(pl: Placed, s: SectionModel, r: SectionResult, row: 
   if (stated === null || !Number.isFinite(stated)) return;
   // a formula that could not be computed has its own finding; its 0 is no rule's answer
   if (r.status !== 'ok' && !(stated > s.weight.value + 1e-9)) return;
-  statedScoreFindings(pl.path, stated, row.weight, row.score, false, findings);
+  statedScoreFindings(pl.path, stated, row.weight, row.score, false, sameScore, findings);
 }
 
 /** Formula sections below level 1 that read the budget and could not be computed (level 1: budgetFindings). */
@@ -386,7 +397,7 @@ function formulaStatusFindings(filing: Filing, out: EvalOutput, sections: { s: S
   }
 }
 
-function statedScoreFindings(path: string[], stated: number | null, weight: number, score: number, qualitative: boolean, findings: Finding[]): void {
+function statedScoreFindings(path: string[], stated: number | null, weight: number, score: number, qualitative: boolean, sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
   const name = path[path.length - 1]!;
   if (stated === null) return;
   if (stated > weight + 1e-9) {
@@ -399,7 +410,7 @@ function statedScoreFindings(path: string[], stated: number | null, weight: numb
     return;
   }
   // Qualitative rows take the unit's score when it lies in its tier: the tier check speaks for them.
-  if (!qualitative && !same(stated, score))
+  if (!qualitative && !sameScore(stated, score))
     findings.push(
       finding(
         'statedScoreDiffers',
@@ -410,7 +421,14 @@ function statedScoreFindings(path: string[], stated: number | null, weight: numb
     );
 }
 
-function sectionFindings(t: CheckedTemplate, statedOf: ReadonlyMap<SectionModel, FilingSection | undefined>, out: EvalOutput, placed: Placed[], findings: Finding[]): void {
+function sectionFindings(
+  t: CheckedTemplate,
+  statedOf: ReadonlyMap<SectionModel, FilingSection | undefined>,
+  out: EvalOutput,
+  placed: Placed[],
+  sameScore: (a: number, b: number) => boolean,
+  findings: Finding[],
+): void {
   for (const s of t.sections) {
     const r = out.sections[s.id]!;
     if (s.filledByUnit && !placed.some((p) => p.section === s))
@@ -437,6 +455,18 @@ function sectionFindings(t: CheckedTemplate, statedOf: ReadonlyMap<SectionModel,
       );
     }
     const stated = statedOf.get(s);
+    // A subtotal row of the filing against the section's computed score (the budget
+    // section's stated score is its budget row, compared in budgetFindings).
+    const statedScore = stated?.statedScore;
+    if (statedScore !== null && statedScore !== undefined && !isBudgetSection(s) && r.status === 'ok' && !sameScore(statedScore, r.score))
+      findings.push(
+        finding(
+          'statedScoreDiffers',
+          [s.name],
+          `一级指标 “${s.name}” 填报得分 ${fmt(statedScore)}，按规则应为 ${fmt(r.score)}`,
+          `section '${s.name}': stated score ${fmt(statedScore)}, the rules give ${fmt(r.score)}`,
+        ),
+      );
     if (stated && stated.statedCap !== null && !same(stated.statedCap, s.weight.value))
       findings.push(
         finding('statedCap', [s.name], `表中 “${stated.name}” 标注分值 ${fmt(stated.statedCap)}，模板规定为 ${s.weight.text}`, `the filing gives '${stated.name}' a cap of ${fmt(stated.statedCap)}; the template says ${s.weight.text}`),
@@ -444,7 +474,7 @@ function sectionFindings(t: CheckedTemplate, statedOf: ReadonlyMap<SectionModel,
   }
 }
 
-function budgetFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, budgetSections: SectionModel[], findings: Finding[]): void {
+function budgetFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, budgetSections: SectionModel[], sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
   const b = filing.budget;
   if (!b) return;
   for (const s of budgetSections) {
@@ -459,7 +489,7 @@ function budgetFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, bud
     if (b.statedScore !== null && b.statedScore !== undefined) {
       if (b.statedScore > s.weight.value + 1e-9)
         findings.push(finding('statedAboveWeight', path, `预算执行率填报得分 ${fmt(b.statedScore)} 超过分值 ${s.weight.text}`, `budget execution: stated score ${fmt(b.statedScore)} above its weight ${s.weight.text}`));
-      else if (r.status === 'ok' && !same(b.statedScore, r.score))
+      else if (r.status === 'ok' && !sameScore(b.statedScore, r.score))
         findings.push(
           finding('statedScoreDiffers', path, `预算执行率填报得分 ${fmt(b.statedScore)}，按规则应为 ${fmt(r.score)} (${fmt(b.spent ?? 0)} / ${fmt(b.budget ?? 0)})`, `budget execution: stated ${fmt(b.statedScore)}, the rule gives ${fmt(r.score)}`),
         );
@@ -478,7 +508,7 @@ function budgetFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, bud
   void t;
 }
 
-function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows: ReportRow[], findings: Finding[]): void {
+function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows: ReportRow[], sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
   const weights = rows.map((r) => r.weight);
   const weightSum = sumExact(weights);
   if (!same(weightSum, t.total.value)) {
@@ -502,12 +532,12 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
     // a stated score beyond any weight is reported on its row (JX3005); summed, it would overflow
     if (statedScores.length > 0 && statedScores.every((x) => Math.abs(x) <= MAX_ROW_WEIGHT)) {
       const sum = sumExact(statedScores);
-      if (!same(sum, stated))
+      if (!sameScore(sum, stated))
         findings.push(
           finding('statedTotalVsRows', [], `填报总分 ${fmt(stated)}，但各项填报得分之和为 ${fmt(sum)}`, `the stated total ${fmt(stated)} is not the sum of the stated scores, ${fmt(sum)}`),
         );
     }
-    if (!same(stated, out.total))
+    if (!sameScore(stated, out.total))
       findings.push(
         finding('statedTotalVsComputed', [], `填报总分 ${fmt(stated)}，按规则计算为 ${fmt(out.total)}`, `the stated total is ${fmt(stated)}; the rules give ${fmt(out.total)}`),
       );
@@ -516,7 +546,7 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
   const text = filing.reportTotal;
   if (text !== null && text !== undefined) {
     const against = stated ?? out.total;
-    if (!same(text, against))
+    if (!sameScore(text, against))
       findings.push(
         finding(
           'reportTotal',
