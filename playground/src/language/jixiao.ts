@@ -1,11 +1,12 @@
 // The .jx language in Monaco: highlighting from the chevrotain lexer, completion of
 // keywords, indicator and rule names, hover, go to definition, format, brackets.
+import { VARIABLES } from '@jixiao/compiler';
 import { format, keywordSpellings, parse } from '@jixiao/language';
 import { monaco } from '../monaco.ts';
 import { getLang, t } from '../i18n.ts';
 import type { Outline } from '../worker/protocol.ts';
 import type { ScoreView } from '../scoring.ts';
-import { lexLine, monacoTokens, tokenAt, tokenBefore, VARIABLES } from './highlight.ts';
+import { lexLine, monacoTokens, tokenAt, tokenBefore } from './highlight.ts';
 
 export const LANGUAGE_ID = 'jixiao';
 
