@@ -35,7 +35,7 @@ const store = new Store(
 const w = words(() => store.state.lang);
 // the analysis loop first: it hears of an edit before any pane renders for it
 const analysis = new Analysis(store);
-const labels = new Labels(w, store);
+const labels = new Labels(store, w);
 const status = new StatusBar(store, w);
 const editor = new TemplateEditor(store, w);
 const toolbar = new Toolbar(store, w, labels, editor);

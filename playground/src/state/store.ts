@@ -173,10 +173,10 @@ export function reduce(s: PageState, a: Action, catalogue: readonly TemplateEntr
       return s.lang === a.lang ? s : { ...s, lang: a.lang };
     case 'tab': {
       if (s.tab === a.tab) return s;
+      if (a.tab !== 'diff' || s.diffPick) return { ...s, tab: a.tab };
       // the 对比 tab opens on the editor's form, the first time
       const form = catalogue.find((o) => o.file === s.file)?.form ?? formsOf(catalogue)[0];
-      const diffPick = a.tab === 'diff' && !s.diffPick && form !== undefined ? defaultPick(catalogue, form, s.file, s.year) : s.diffPick;
-      return { ...s, tab: a.tab, diffPick };
+      return { ...s, tab: a.tab, diffPick: form === undefined ? null : defaultPick(catalogue, form, s.file, s.year) };
     }
     case 'template/opened':
       return { ...s, version: a.version };

@@ -9,8 +9,8 @@ export class Labels {
   private readonly nodes: [HTMLElement, Key, LabelPlace][] = [];
 
   constructor(
-    private readonly w: Words,
     store: Store,
+    private readonly w: Words,
   ) {
     store.subscribe((s, prev) => {
       if (s.lang !== prev.lang) for (const n of this.nodes) this.put(...n);
