@@ -132,28 +132,27 @@ const table = {
 
 export type Key = keyof typeof table;
 
-let lang: Lang = 'zh';
-const listeners: (() => void)[] = [];
-
-export function getLang(): Lang {
-  return lang;
-}
-
-export function setLang(l: Lang): void {
-  lang = l;
-  document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
-  for (const f of listeners) f();
-}
-
-export function onLangChange(f: () => void): void {
-  listeners.push(f);
-}
-
-export function t(key: Key, vars: Record<string, string | number> = {}): string {
+/** The page's text for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+export function translate(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
   return table[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
-/** Pick the current language from a bilingual message. */
-export function pick(m: { zh: string; en: string }): string {
-  return m[lang];
+/**
+ * The page's words in the current language. The language is page state (it lives in the
+ * store), so this module keeps none: `words` binds the lookups to wherever it is read from.
+ * The functions are plain closures, so `const { t, pick } = w` is safe.
+ */
+export interface Words {
+  lang(): Lang;
+  t(key: Key, vars?: Record<string, string | number>): string;
+  /** Pick the current language from a bilingual message. */
+  pick(m: { zh: string; en: string }): string;
+}
+
+export function words(lang: () => Lang): Words {
+  return {
+    lang,
+    t: (key, vars) => translate(lang(), key, vars),
+    pick: (m) => m[lang()],
+  };
 }

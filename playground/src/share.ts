@@ -29,3 +29,12 @@ export function decodeState(hash: string): SharedState | null {
   if (o.lang === 'zh' || o.lang === 'en') s.lang = o.lang;
   return s;
 }
+
+/** The state a page opens on: a link's, none, or a damaged link (`failed`: the page says so). */
+export function readLink(hash: string): { shared: SharedState | null; failed: boolean } {
+  try {
+    return { shared: decodeState(hash), failed: false };
+  } catch {
+    return { shared: null, failed: true };
+  }
+}

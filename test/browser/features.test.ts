@@ -239,6 +239,24 @@ describe('findings lead to their row or to the template', () => {
     expect(ruleLine).toMatch(/^\s*(规则|一级指标) /);
   });
 
+  it("a rule the editor's template inherits is named in a toast, which clears like every toast", async () => {
+    const p = await fresh();
+    await p.selectOption('#template-select', 'rules/2024/部门整体支出.jx');
+    await settled(p);
+    // 2024 writes out 正向 and 反向 only; the rows' other rules come from 2023
+    const rule = await p.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string; click(): void }> } }).document;
+      const b = Array.from(doc.querySelectorAll('table.rows button.rule-link')).find((x) => x.textContent !== '正向' && x.textContent !== '反向');
+      b?.click();
+      return b?.textContent ?? null;
+    });
+    expect(rule).not.toBeNull();
+    expect(template2024).not.toMatch(new RegExp(`规则\\s+${rule}`));
+    expect(await p.locator('#toast').innerText()).toBe(`编辑器中的模板没有写出“${rule}”（可能来自所继承的模板）`);
+    // it used to stay until the next toast; every toast clears after 5 s
+    await p.waitForFunction(() => (globalThis as unknown as { document: { getElementById(s: string): { textContent: string } } }).document.getElementById('toast').textContent === '', undefined, { timeout: 8000 });
+  });
+
   it('logs no page errors', () => {
     expect(pg.errors).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // parser consumes are the ones coloured here, so the two never disagree. No token spans
 // lines (comments run to the end of the line, strings stop at a newline), so lexing one
 // line at a time is exact.
+import { VARIABLES } from '@jixiao/compiler';
 import { JxLexer, tokenClass, type TokenClass } from '@jixiao/language';
 
 type IToken = ReturnType<typeof JxLexer.tokenize>['tokens'][number];
@@ -19,20 +20,9 @@ export const TOKEN_TYPE: Record<TokenClass, string> = {
   function: 'predefined',
 };
 
-/** Names the formulas read (docs/dsl.md, “公式中的变量”): coloured apart from indicator names. */
-export const VARIABLES: { name: string; zh: string; en: string }[] = [
-  { name: '权重', zh: '本指标分值（= 分值），≥ 0', en: "this indicator's weight (= 分值), ≥ 0" },
-  { name: '分值', zh: '本指标分值，≥ 0', en: "this indicator's weight, ≥ 0" },
-  { name: '实际', zh: '实际完成值，≥ 0', en: 'actual value, ≥ 0' },
-  { name: '目标', zh: '年度指标值，≥ 0', en: 'target value, ≥ 0' },
-  { name: '完成比例', zh: '定性指标的完成比例，[0, 1]', en: 'completion fraction of a qualitative indicator, [0, 1]' },
-  { name: '年初预算数', zh: '年初预算数（万元），≥ 0', en: 'initial budget (10k yuan), ≥ 0' },
-  { name: '全年预算数', zh: '全年预算数（万元），≥ 0', en: 'full-year budget (10k yuan), ≥ 0' },
-  { name: '预算数', zh: '全年预算数（万元），≥ 0', en: 'full-year budget (10k yuan), ≥ 0' },
-  { name: '全年执行数', zh: '全年执行数（万元），≥ 0', en: 'full-year spending (10k yuan), ≥ 0' },
-  { name: '执行数', zh: '全年执行数（万元），≥ 0', en: 'full-year spending (10k yuan), ≥ 0' },
-];
-const variableNames = new Set(VARIABLES.map((v) => v.name));
+// The formula variables, every spelling, from the compiler's one table (the checker reads
+// the same): coloured apart from indicator names.
+const variableNames: ReadonlySet<string> = new Set(VARIABLES.map((v) => v.name));
 
 export interface LineToken {
   start: number;

@@ -1,15 +1,16 @@
 // The .jx language in Monaco: highlighting from the chevrotain lexer, completion of
 // keywords, indicator and rule names, hover, go to definition, format, brackets.
+import { VARIABLES } from '@jixiao/compiler';
 import { format, keywordSpellings, parse } from '@jixiao/language';
 import { monaco } from '../monaco.ts';
-import { getLang, t } from '../i18n.ts';
+import type { Words } from '../i18n.ts';
 import type { Outline } from '../worker/protocol.ts';
 import type { ScoreView } from '../scoring.ts';
-import { lexLine, monacoTokens, tokenAt, tokenBefore, VARIABLES } from './highlight.ts';
+import { lexLine, monacoTokens, tokenAt, tokenBefore } from './highlight.ts';
 
 export const LANGUAGE_ID = 'jixiao';
 
-/** What the providers read: the latest analysis, kept by main.ts. */
+/** What the providers read: the latest analysis, from the page's store. */
 export interface LanguageContext {
   outline(): Outline | null;
   score(): ScoreView | null;
@@ -45,7 +46,8 @@ function rangeOf(s: { startLineNumber: number; startColumn: number; endLineNumbe
   return s;
 }
 
-export function registerJixiao(ctx: LanguageContext): void {
+export function registerJixiao(ctx: LanguageContext, w: Words): void {
+  const { t } = w;
   monaco.languages.register({ id: LANGUAGE_ID, extensions: ['.jx'], aliases: ['jixiao', '绩效模板'] });
 
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
@@ -104,7 +106,7 @@ export function registerJixiao(ctx: LanguageContext): void {
       }
       for (const r of outline?.rules ?? []) add(r.name, K.Function, `${t('hoverRule')} · ${r.formula}`, '2');
       for (const s of outline?.sections ?? []) add(s.name, K.Field, `${['', '一级指标', '二级指标', '三级指标'][s.level]} · ${t('hoverWeight')} ${s.weight}`, '1');
-      for (const v of VARIABLES) add(v.name, K.Variable, v[getLang()], '3');
+      for (const v of VARIABLES) add(v.name, K.Variable, v[w.lang()], '3');
       for (const k of keywordSpellings) {
         add(k.zh, K.Keyword, k.en, '4');
         if (k.en !== k.zh) add(k.en, K.Keyword, k.zh, '5');
@@ -125,7 +127,7 @@ export function registerJixiao(ctx: LanguageContext): void {
       const lines: string[] = [];
       const sec = outline?.sections.find((s) => s.name === name || s.aliases.includes(name));
       if (sec) {
-        const level = getLang() === 'zh' ? ['', '一级指标', '二级指标', '三级指标'][sec.level] : ['', 'section', 'indicator', 'subindicator'][sec.level];
+        const level = w.lang() === 'zh' ? ['', '一级指标', '二级指标', '三级指标'][sec.level] : ['', 'section', 'indicator', 'subindicator'][sec.level];
         lines.push(`**${level} ${sec.name}** · ${t('hoverWeight')} ${sec.weight}`);
         if (sec.rule) lines.push(`${t('hoverUses')} ${sec.rule}`);
         const sc = scoreOf(ctx.score(), sec.name);
@@ -140,7 +142,7 @@ export function registerJixiao(ctx: LanguageContext): void {
         lines.push('```\n得分 = ' + rule.formula + '\n```');
       }
       const v = VARIABLES.find((x) => x.name === name);
-      if (v && !sec && !rule) lines.push(`**${v.name}** · ${v[getLang()]}`);
+      if (v && !sec && !rule) lines.push(`**${v.name}** · ${v[w.lang()]}`);
       if (lines.length === 0) return null;
       return { range, contents: lines.map((value) => ({ value })) };
     },

@@ -2,7 +2,7 @@
 // grouped by area and coloured by kind of change, and its impact on the current filing
 // (impactOf): old and new total and grade, the delta, the rows that moved and why.
 import { AREA_LABEL, type DiffArea, type DiffItem } from '@jixiao/engine';
-import { pick, t, type Key } from '../i18n.ts';
+import type { Key, Words } from '../i18n.ts';
 import type { DiffReply, ImpactView } from '../worker/protocol.ts';
 import { h } from './dom.ts';
 
@@ -27,7 +27,8 @@ const KIND_KEY: Record<ReturnType<typeof changeKind>, Key> = {
 };
 const KIND_MARK = { added: '+', removed: '−', renamed: '→', reweighted: '⚖', rule: 'ƒ', changed: '~' } as const;
 
-function semanticList(reply: DiffReply): HTMLElement {
+function semanticList(w: Words, reply: DiffReply): HTMLElement {
+  const { t, pick } = w;
   const box = h('section', { class: 'semantic', 'aria-label': t('diffSemantic'), 'data-testid': 'semantic-diff' });
   const diff = reply.diff!;
   box.append(h('h3', {}, `${t('diffSemantic')} · ${diff.from.year} → ${diff.to.year}`, h('span', { class: 'muted' }, ` ${t('diffCount', { n: diff.changes.length })}`)));
@@ -59,7 +60,8 @@ function semanticList(reply: DiffReply): HTMLElement {
   return box;
 }
 
-function impactBlock(i: ImpactView): HTMLElement {
+function impactBlock(w: Words, i: ImpactView): HTMLElement {
+  const { t, pick } = w;
   const box = h('section', { class: 'impact', 'aria-label': t('impactTitle'), 'data-testid': 'impact' });
   const deltaCls = i.delta > 0 ? 'up' : i.delta < 0 ? 'down' : '';
   box.append(
@@ -110,13 +112,14 @@ function impactBlock(i: ImpactView): HTMLElement {
 }
 
 /** Render the diff reply (null while it is computed). */
-export function renderDiff(root: HTMLElement, reply: DiffReply | null): void {
+export function renderDiff(root: HTMLElement, w: Words, reply: DiffReply | null): void {
+  const { t, pick } = w;
   root.replaceChildren();
   if (!reply) {
     root.append(h('p', { class: 'muted' }, t('diffLoading')));
     return;
   }
   for (const p of reply.problems) root.append(h('p', { class: 'notice error' }, pick(p)));
-  if (reply.diff) root.append(semanticList(reply));
-  if (reply.impact) root.append(impactBlock(reply.impact));
+  if (reply.diff) root.append(semanticList(w, reply));
+  if (reply.impact) root.append(impactBlock(w, reply.impact));
 }

@@ -3,7 +3,7 @@
 // is handed to `onChange`, which re-scores it through the worker like any other filing.
 // Tab moves across cells (DOM order), Enter / Shift+Enter move down / up a column.
 import type { Budget, Filing, Finding, IndicatorRow } from '@jixiao/engine';
-import { pick, t, type Key } from '../i18n.ts';
+import type { Key, Words } from '../i18n.ts';
 import { h } from './dom.ts';
 
 type RowField = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'statedScore' | 'reason';
@@ -64,6 +64,7 @@ export class FilingGrid {
 
   constructor(
     private readonly host: HTMLElement,
+    private readonly w: Words,
     private readonly onChange: (f: Filing) => void,
   ) {
     this.addBtn.addEventListener('click', () => this.addRow(this.filing ? this.filing.rows.length : 0));
@@ -101,14 +102,14 @@ export class FilingGrid {
       tr.classList.toggle('has-finding', hits.length > 0);
       tr.dataset['severity'] = sev;
       tr.dataset['codes'] = hits.map((f) => f.code).join(' ');
-      const tip = hits.map((f) => `${f.code} ${pick(f.message)}`).join('\n');
+      const tip = hits.map((f) => `${f.code} ${this.w.pick(f.message)}`).join('\n');
       if (tip) tr.title = tip;
       else tr.removeAttribute('title');
     });
     // the budget block: findings on the budget section (预算执行率 / 执行数超过预算数)
     const budgetHits = findings.filter((f) => f.code === 'JX3013' || (f.path.length === 1 && /预算/.test(f.path[0]!)));
     this.budgetRow.classList.toggle('has-finding', budgetHits.length > 0);
-    this.budgetRow.title = budgetHits.map((f) => `${f.code} ${pick(f.message)}`).join('\n');
+    this.budgetRow.title = budgetHits.map((f) => `${f.code} ${this.w.pick(f.message)}`).join('\n');
   }
 
   /** Re-render in the current language, keeping the focused cell. */
@@ -134,7 +135,7 @@ export class FilingGrid {
     input.classList.toggle('invalid', !r.ok);
     input.setAttribute('aria-invalid', String(!r.ok));
     if (!r.ok) {
-      input.title = t('gridNotNumber');
+      input.title = this.w.t('gridNotNumber');
       return undefined;
     }
     input.removeAttribute('title');
@@ -196,8 +197,8 @@ export class FilingGrid {
   private render(): void {
     const f = this.filing;
     this.notice.hidden = !!f;
-    this.notice.textContent = f ? '' : t('gridNoFiling');
-    this.addBtn.textContent = `＋ ${t('gridAddRow')}`;
+    this.notice.textContent = f ? '' : this.w.t('gridNoFiling');
+    this.addBtn.textContent = `＋ ${this.w.t('gridAddRow')}`;
     if (!f) {
       this.content.replaceChildren();
       return;
@@ -209,7 +210,7 @@ export class FilingGrid {
         h(
           'td',
           {},
-          this.input(numText(f.budget?.[field]), { 'data-field': `budget.${field}`, class: 'c-num' }, t(key), (el) => {
+          this.input(numText(f.budget?.[field]), { 'data-field': `budget.${field}`, class: 'c-num' }, this.w.t(key), (el) => {
             const v = this.readNumber(el);
             if (v === undefined) return;
             budget()[field] = v;
@@ -219,23 +220,23 @@ export class FilingGrid {
       ),
     );
     this.totalInput.value = numText(f.statedTotal);
-    this.totalInput.setAttribute('aria-label', t('gridStatedTotal'));
+    this.totalInput.setAttribute('aria-label', this.w.t('gridStatedTotal'));
     this.totalInput.dataset['field'] = 'statedTotal';
     const budgetTable = h(
       'table',
       { class: 'grid budget-grid', id: 'grid-budget' },
-      h('caption', {}, t('gridBudgetBlock')),
-      h('thead', {}, h('tr', {}, ...BUDGET_FIELDS.map(({ key }) => h('th', { scope: 'col' }, t(key))))),
+      h('caption', {}, this.w.t('gridBudgetBlock')),
+      h('thead', {}, h('tr', {}, ...BUDGET_FIELDS.map(({ key }) => h('th', { scope: 'col' }, this.w.t(key))))),
       h('tbody', {}, this.budgetRow),
     );
-    const totalRow = h('div', { class: 'grid-total' }, h('label', { for: 'grid-total' }, t('gridStatedTotal')), this.totalInput);
+    const totalRow = h('div', { class: 'grid-total' }, h('label', { for: 'grid-total' }, this.w.t('gridStatedTotal')), this.totalInput);
 
     // indicator rows
     this.body.replaceChildren(
       ...f.rows.map((row, i) => {
         const cells = ROW_FIELDS.map(({ field, key, num, cls }) => {
           const v = num ? numText(row[field] as number | null) : ((row[field] as string | undefined) ?? '');
-          const el = this.input(v, { 'data-index': i, 'data-field': field, class: cls }, `${t(key)} ${i + 1}`, (inp) => {
+          const el = this.input(v, { 'data-index': i, 'data-field': field, class: cls }, `${this.w.t(key)} ${i + 1}`, (inp) => {
             const r = this.filing?.rows[i];
             if (!r) return;
             if (num) {
@@ -246,11 +247,11 @@ export class FilingGrid {
             this.emit();
             if (field === 'level1' || field === 'level2' || field === 'level3') this.mark(this.findings);
           }, num);
-          if (field === 'target' && row.indicatorValue !== undefined) el.title = `${t('gridIndicatorValue')}：${row.indicatorValue}`;
+          if (field === 'target' && row.indicatorValue !== undefined) el.title = `${this.w.t('gridIndicatorValue')}：${row.indicatorValue}`;
           return h('td', {}, el);
         });
         // out of the Tab order (Tab moves across cells); Ctrl+Delete in a cell does the same
-        const del = h('button', { type: 'button', class: 'grid-del', tabindex: -1, 'data-index': i, title: `${t('gridDeleteRow')} (Ctrl+Delete)`, 'aria-label': `${t('gridDeleteRow')} ${i + 1}` }, '×');
+        const del = h('button', { type: 'button', class: 'grid-del', tabindex: -1, 'data-index': i, title: `${this.w.t('gridDeleteRow')} (Ctrl+Delete)`, 'aria-label': `${this.w.t('gridDeleteRow')} ${i + 1}` }, '×');
         del.addEventListener('click', () => this.deleteRow(i));
         return h('tr', { 'data-index': i, 'data-row': [row.level1, row.level2, row.level3].join(' › ') }, h('th', { scope: 'row', class: 'c-no' }, h('span', {}, String(i + 1)), del), ...cells);
       }),
@@ -258,11 +259,11 @@ export class FilingGrid {
     const rowsTable = h(
       'table',
       { class: 'grid rows-grid', id: 'grid-rows' },
-      h('caption', {}, t('gridRows')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'c-no' }, '#'), ...ROW_FIELDS.map(({ key, cls }) => h('th', { scope: 'col', class: cls, title: t(key) }, t(key))))),
+      h('caption', {}, this.w.t('gridRows')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'c-no' }, '#'), ...ROW_FIELDS.map(({ key, cls }) => h('th', { scope: 'col', class: cls, title: this.w.t(key) }, this.w.t(key))))),
       this.body,
     );
-    this.content.replaceChildren(h('div', { class: 'grid-top' }, budgetTable, totalRow), h('div', { class: 'grid-scroll' }, rowsTable), h('div', { class: 'bar-row' }, this.addBtn, h('span', { class: 'hint' }, t('gridKeys'))));
+    this.content.replaceChildren(h('div', { class: 'grid-top' }, budgetTable, totalRow), h('div', { class: 'grid-scroll' }, rowsTable), h('div', { class: 'bar-row' }, this.addBtn, h('span', { class: 'hint' }, this.w.t('gridKeys'))));
     this.mark(this.findings);
   }
 }

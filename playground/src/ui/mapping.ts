@@ -3,7 +3,7 @@
 // Prefilled where a label was recognised (as detectHeader reads it) or a keyword guessed.
 // Plain <select>s and buttons: reachable and operable from the keyboard.
 import { COLUMN_FIELDS, FIELD_LABELS, type ColumnField, type Columns } from '@jixiao/engine';
-import { t, type Key } from '../i18n.ts';
+import type { Key, Words } from '../i18n.ts';
 import type { MappingProposal } from '../scoring.ts';
 import type { MappingChoice } from '../worker/protocol.ts';
 import { h } from './dom.ts';
@@ -28,7 +28,6 @@ export function fieldLabel(f: ColumnField, lang: 'zh' | 'en'): string {
 }
 
 export interface MappingHost {
-  lang(): 'zh' | 'en';
   apply(choice: MappingChoice): void;
   clear(): void;
 }
@@ -38,7 +37,6 @@ interface Draft {
   headerLine: number;
   fields: (ColumnField | '')[];
 }
-let draft: Draft | null = null;
 
 function fieldsFor(p: MappingProposal, line: number): (ColumnField | '')[] {
   const row = p.rows.find((r) => r.line === line);
@@ -61,7 +59,8 @@ function fieldsFor(p: MappingProposal, line: number): (ColumnField | '')[] {
 }
 
 /** What is wrong with the draft, or null when it can be applied. */
-function problem(fields: (ColumnField | '')[]): string | null {
+function problem(w: Words, fields: (ColumnField | '')[]): string | null {
+  const { t } = w;
   const chosen = fields.filter((f): f is ColumnField => f !== '');
   const dup = chosen.find((f, i) => chosen.indexOf(f) !== i);
   if (dup) return t('mapDuplicate', { f: FIELD_LABELS[dup][0]! });
@@ -70,95 +69,106 @@ function problem(fields: (ColumnField | '')[]): string | null {
   return null;
 }
 
-/** Render the mapping step for `p` into `root` (empty when there is nothing to map). */
-export function renderMapping(root: HTMLElement, p: MappingProposal | undefined, host: MappingHost): void {
-  root.replaceChildren();
-  if (!p || p.rows.length === 0) {
-    draft = null;
-    return;
-  }
-  const key = JSON.stringify([p.rows.map((r) => [r.line, r.cells.map((c) => c.text)]), p.applied]);
-  if (!draft || draft.key !== key) draft = { key, headerLine: p.headerLine, fields: fieldsFor(p, p.headerLine) };
-  const d = draft;
-  const row = p.rows.find((r) => r.line === d.headerLine) ?? p.rows[0]!;
-  const lang = host.lang();
+/**
+ * The mapping step of one page. It keeps the user's draft (header row and fields picked,
+ * not yet applied) across re-renders, as long as the proposal it was drawn on holds.
+ */
+export class MappingStep {
+  private draft: Draft | null = null;
 
-  const rowSelect = h('select', { id: 'map-header-row', 'aria-label': t('mapHeaderRow') });
-  for (const r of p.rows) {
-    const preview = r.cells
-      .map((c) => c.text)
-      .filter(Boolean)
-      .join(' | ');
-    rowSelect.append(h('option', { value: r.line }, `${t('mapLine', { n: r.line })}：${preview.length > 60 ? preview.slice(0, 60) + '…' : preview}`));
-  }
-  rowSelect.value = String(row.line);
-  rowSelect.addEventListener('change', () => {
-    d.headerLine = Number(rowSelect.value);
-    d.fields = fieldsFor(p, d.headerLine);
-    renderMapping(root, p, host);
-    (root.querySelector('#map-header-row') as HTMLSelectElement | null)?.focus();
-  });
+  constructor(private readonly w: Words) {}
 
-  const msg = h('p', { class: 'map-problem', role: 'status', 'aria-live': 'polite' });
-  const applyBtn = h('button', { type: 'button', id: 'map-apply', class: 'primary' }, t('mapApply'));
-  const refresh = () => {
-    const why = problem(d.fields);
-    msg.textContent = why ?? '';
-    applyBtn.disabled = why !== null;
-  };
+  /** Render the mapping step for `p` into `root` (empty when there is nothing to map). */
+  render(root: HTMLElement, p: MappingProposal | undefined, host: MappingHost): void {
+    const { t } = this.w;
+    root.replaceChildren();
+    if (!p || p.rows.length === 0) {
+      this.draft = null;
+      return;
+    }
+    const key = JSON.stringify([p.rows.map((r) => [r.line, r.cells.map((c) => c.text)]), p.applied]);
+    if (!this.draft || this.draft.key !== key) this.draft = { key, headerLine: p.headerLine, fields: fieldsFor(p, p.headerLine) };
+    const d = this.draft;
+    const row = p.rows.find((r) => r.line === d.headerLine) ?? p.rows[0]!;
+    const lang = this.w.lang();
 
-  const body = row.cells.map((c, i) => {
-    const sel = h('select', { 'data-column': i, 'aria-label': `${t('mapColumn', { n: i + 1 })} ${c.text}` });
-    sel.append(h('option', { value: '' }, t('mapUnused')));
-    for (const f of COLUMN_FIELDS) sel.append(h('option', { value: f }, fieldLabel(f, lang)));
-    sel.value = d.fields[i] ?? '';
-    sel.addEventListener('change', () => {
-      d.fields[i] = sel.value as ColumnField | '';
-      tr.classList.toggle('guessed', false);
-      refresh();
+    const rowSelect = h('select', { id: 'map-header-row', 'aria-label': t('mapHeaderRow') });
+    for (const r of p.rows) {
+      const preview = r.cells
+        .map((c) => c.text)
+        .filter(Boolean)
+        .join(' | ');
+      rowSelect.append(h('option', { value: r.line }, `${t('mapLine', { n: r.line })}：${preview.length > 60 ? preview.slice(0, 60) + '…' : preview}`));
+    }
+    rowSelect.value = String(row.line);
+    rowSelect.addEventListener('change', () => {
+      d.headerLine = Number(rowSelect.value);
+      d.fields = fieldsFor(p, d.headerLine);
+      this.render(root, p, host);
+      (root.querySelector('#map-header-row') as HTMLSelectElement | null)?.focus();
     });
-    const guessed = !p.applied && c.guess === 'keyword' && d.fields[i] === c.field && c.field !== null;
-    const tr = h(
-      'tr',
-      { class: guessed ? 'guessed' : '' },
-      h('td', { class: 'num muted' }, String(i + 1)),
-      h('td', {}, c.text || h('span', { class: 'muted' }, '—')),
-      h('td', {}, sel, guessed ? h('span', { class: 'guess-tag' }, t('mapGuessed')) : null),
-    );
-    return tr;
-  });
 
-  applyBtn.addEventListener('click', () => {
-    if (problem(d.fields)) return;
-    const columns: Columns = {};
-    d.fields.forEach((f, i) => {
-      if (f) columns[f] = i;
+    const msg = h('p', { class: 'map-problem', role: 'status', 'aria-live': 'polite' });
+    const applyBtn = h('button', { type: 'button', id: 'map-apply', class: 'primary' }, t('mapApply'));
+    const refresh = () => {
+      const why = problem(this.w, d.fields);
+      msg.textContent = why ?? '';
+      applyBtn.disabled = why !== null;
+    };
+
+    const body = row.cells.map((c, i) => {
+      const sel = h('select', { 'data-column': i, 'aria-label': `${t('mapColumn', { n: i + 1 })} ${c.text}` });
+      sel.append(h('option', { value: '' }, t('mapUnused')));
+      for (const f of COLUMN_FIELDS) sel.append(h('option', { value: f }, fieldLabel(f, lang)));
+      sel.value = d.fields[i] ?? '';
+      sel.addEventListener('change', () => {
+        d.fields[i] = sel.value as ColumnField | '';
+        tr.classList.toggle('guessed', false);
+        refresh();
+      });
+      const guessed = !p.applied && c.guess === 'keyword' && d.fields[i] === c.field && c.field !== null;
+      const tr = h(
+        'tr',
+        { class: guessed ? 'guessed' : '' },
+        h('td', { class: 'num muted' }, String(i + 1)),
+        h('td', {}, c.text || h('span', { class: 'muted' }, '—')),
+        h('td', {}, sel, guessed ? h('span', { class: 'guess-tag' }, t('mapGuessed')) : null),
+      );
+      return tr;
     });
-    host.apply({ headerLine: row.line, columns, signature: row.cells.map((c) => c.text).join('\t') });
-  });
 
-  const titleKey: Key = p.applied ? 'mapTitleApplied' : 'mapTitle';
-  const buttons = h('div', { class: 'bar-row' }, applyBtn);
-  if (p.applied) {
-    const clearBtn = h('button', { type: 'button', id: 'map-clear' }, t('mapClear'));
-    clearBtn.addEventListener('click', () => host.clear());
-    buttons.append(clearBtn);
-  }
-  buttons.append(msg);
-  root.append(
-    h(
-      'section',
-      { class: 'mapping', 'aria-labelledby': 'map-title', 'data-testid': 'mapping' },
-      h('h3', { id: 'map-title' }, t(titleKey)),
-      h('label', { class: 'bar-row' }, h('span', {}, t('mapHeaderRow')), rowSelect),
+    applyBtn.addEventListener('click', () => {
+      if (problem(this.w, d.fields)) return;
+      const columns: Columns = {};
+      d.fields.forEach((f, i) => {
+        if (f) columns[f] = i;
+      });
+      host.apply({ headerLine: row.line, columns, signature: row.cells.map((c) => c.text).join('\t') });
+    });
+
+    const titleKey: Key = p.applied ? 'mapTitleApplied' : 'mapTitle';
+    const buttons = h('div', { class: 'bar-row' }, applyBtn);
+    if (p.applied) {
+      const clearBtn = h('button', { type: 'button', id: 'map-clear' }, t('mapClear'));
+      clearBtn.addEventListener('click', () => host.clear());
+      buttons.append(clearBtn);
+    }
+    buttons.append(msg);
+    root.append(
       h(
-        'table',
-        { class: 'map-table' },
-        h('thead', {}, h('tr', {}, h('th', { class: 'num' }, '#'), h('th', {}, t('mapHeader')), h('th', {}, t('mapField')))),
-        h('tbody', {}, ...body),
+        'section',
+        { class: 'mapping', 'aria-labelledby': 'map-title', 'data-testid': 'mapping' },
+        h('h3', { id: 'map-title' }, t(titleKey)),
+        h('label', { class: 'bar-row' }, h('span', {}, t('mapHeaderRow')), rowSelect),
+        h(
+          'table',
+          { class: 'map-table' },
+          h('thead', {}, h('tr', {}, h('th', { class: 'num' }, '#'), h('th', {}, t('mapHeader')), h('th', {}, t('mapField')))),
+          h('tbody', {}, ...body),
+        ),
+        buttons,
       ),
-      buttons,
-    ),
-  );
-  refresh();
+    );
+    refresh();
+  }
 }

@@ -1,6 +1,6 @@
 // The score panel: total and grade, each section as a bar against its cap, row scores
 // against weights, findings with their severity. Renders a ScoreView (scoring.ts).
-import { pick, t } from '../i18n.ts';
+import type { Words } from '../i18n.ts';
 import type { Finding } from '@jixiao/engine';
 import type { ScoreView, TemplateSummary } from '../scoring.ts';
 import { h } from './dom.ts';
@@ -17,7 +17,8 @@ function bar(score: number | null, cap: number, over: boolean): HTMLElement {
   );
 }
 
-function sectionsTable(template: TemplateSummary, scores: Map<string, { score: number; stated: number | null; explain?: string }> | null): HTMLElement {
+function sectionsTable(w: Words, template: TemplateSummary, scores: Map<string, { score: number; stated: number | null; explain?: string }> | null): HTMLElement {
+  const { t } = w;
   const body = template.sections.map((s) => {
     const sc = scores?.get(s.name) ?? null;
     const label = h('th', { scope: 'row' }, s.name);
@@ -76,7 +77,8 @@ function highlightSection(root: HTMLElement, name: string): void {
 /** The statement of the template a filing-wide finding is about. */
 const STATEMENT: Record<string, string> = { JX3002: '总分', JX3007: '总分', JX3008: '总分', JX3021: '扣分' };
 
-function findingItem(root: HTMLElement, f: Finding, ctx: ScoreContext | undefined): HTMLElement {
+function findingItem(w: Words, root: HTMLElement, f: Finding, ctx: ScoreContext | undefined): HTMLElement {
+  const { t, pick } = w;
   const content = [
     h('span', { class: `sev sev-${f.severity}` }, t(f.severity)),
     h('code', {}, f.code),
@@ -122,7 +124,8 @@ function ruleOfRow(explain: string): string | null {
   return m?.[1] ?? null;
 }
 
-export function renderScore(root: HTMLElement, view: ScoreView | null, stale: boolean, ctx?: ScoreContext): void {
+export function renderScore(root: HTMLElement, w: Words, view: ScoreView | null, stale: boolean, ctx?: ScoreContext): void {
+  const { t, pick } = w;
   root.replaceChildren();
   root.classList.toggle('stale', stale);
   if (!view) {
@@ -147,7 +150,7 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
     if (ctx?.lastGood && ctx.lastGood.kind !== 'none') {
       const old = h('div', { class: 'last-good', 'aria-label': t('lastGood') });
       root.append(h('p', { class: 'muted' }, t('lastGood')), old);
-      renderScore(old, ctx.lastGood, false);
+      renderScore(old, w, ctx.lastGood, false);
     }
     return;
   }
@@ -160,7 +163,7 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
     }
     root.append(
       h('div', { class: 'headline' }, h('span', { class: 'big' }, `${view.template.form} ${view.template.year}`), h('span', { class: 'muted' }, ` ${t('total')} ${view.template.total}`)),
-      sectionsTable(view.template, null),
+      sectionsTable(w, view.template, null),
     );
     return;
   }
@@ -186,7 +189,7 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
   }
   // sections from the report (it may order or name them as the filing matched them)
   const summary: TemplateSummary = { ...view.template, sections: r.sections.map((s) => ({ name: s.name, cap: s.cap })) };
-  root.append(sectionsTable(summary, scores));
+  root.append(sectionsTable(w, summary, scores));
 
   // findings before rows: they are what a reviewer reads first
   const errors = r.findings.filter((f) => f.severity === 'error').length;
@@ -201,7 +204,7 @@ export function renderScore(root: HTMLElement, view: ScoreView | null, stale: bo
       h(
         'ul',
         {},
-        ...sortFindings(r.findings).map((f) => findingItem(root, f, ctx)),
+        ...sortFindings(r.findings).map((f) => findingItem(w, root, f, ctx)),
       ),
     );
   root.append(findings);

@@ -1,0 +1,188 @@
+// The playground's store: the reducer's rules (what an action keeps, what it drops) and the
+// store's announcement order when a listener dispatches. The panes rely on both: e.g. the
+// editor dispatches its edit while it is handling a switch of template.
+import { describe, expect, it } from 'vitest';
+import { defaultPick, filingEdited, initialState, reduce, Store, type Action, type PageState, type TemplateEntry } from '../src/state/store.ts';
+import type { AnalyseReply, MappingChoice, Outline } from '../src/worker/protocol.ts';
+
+const catalogue: TemplateEntry[] = [
+  { file: 'rules/2020/部门整体支出.jx', form: '部门整体支出', year: 2020, text: 'T2020' },
+  { file: 'rules/2023/部门整体支出.jx', form: '部门整体支出', year: 2023, text: 'T2023' },
+  { file: 'rules/2024/部门整体支出.jx', form: '部门整体支出', year: 2024, text: 'T2024' },
+  { file: 'rules/2020/项目支出.jx', form: '项目支出', year: 2020, text: 'P2020' },
+];
+const F2023 = 'rules/2023/部门整体支出.jx';
+const F2024 = 'rules/2024/部门整体支出.jx';
+
+const start = (over: Partial<PageState> = {}): PageState => ({ ...initialState({ file: F2023, year: 2023, template: 'T2023', filing: 'seed' }), ...over });
+const run = (s: PageState, ...as: Action[]): PageState => as.reduce((x, a) => reduce(x, a, catalogue), s);
+
+const outline: Outline = { sections: [], rules: [], tiers: [], grades: [], deductions: [] };
+const filingState = { text: '', json: null, problems: [] };
+function reply(kind: 'none' | 'template' | 'report', over: Partial<AnalyseReply> = {}): AnalyseReply {
+  // only `kind` matters to the store; the rest of the view is opaque to it
+  const score = { kind, filing: filingState } as unknown as AnalyseReply['score'];
+  return { kind: 'analysed', version: 1, seq: 1, markers: [], outline, score, workerMs: 1, ...over };
+}
+const mapping: MappingChoice = { headerLine: 2, columns: { level1: 0 }, signature: 'a\tb' };
+
+describe('reduce', () => {
+  it('keeps the edits of each template across switches of year', () => {
+    const store = new Store(start(), catalogue);
+    store.dispatch({ type: 'template/edit', text: 'T2023 edited', version: 2 });
+    store.dispatch({ type: 'template/select', file: F2024 });
+    expect(store.state).toMatchObject({ file: F2024, year: 2024 });
+    // not opened yet: the official text
+    expect(store.templateText(F2024)).toBe('T2024');
+    expect(store.templateText(F2023)).toBe('T2023 edited');
+    // the editor's replacement text lands in the new file's buffer
+    store.dispatch({ type: 'template/edit', text: 'T2024 edited', version: 3 });
+    store.dispatch({ type: 'template/select', file: F2023 });
+    expect(store.templateText(F2023)).toBe('T2023 edited');
+    expect(store.templateText(F2024)).toBe('T2024 edited');
+    expect(store.shared()).toEqual({ file: F2023, year: 2023, template: 'T2023 edited', filing: 'seed', lang: 'zh' });
+  });
+
+  it('ignores a template that is not in the catalogue, and the one already open', () => {
+    const s = start();
+    expect(run(s, { type: 'template/select', file: 'rules/1999/x.jx' })).toBe(s);
+    expect(run(s, { type: 'template/select', file: F2023 })).toBe(s);
+  });
+
+  it('keeps the last outline and the last good score through a template that does not parse', () => {
+    const good = reply('report');
+    const s1 = run(start(), { type: 'analysis/reply', reply: good });
+    expect(s1).toMatchObject({ last: good, outline, lastGood: good.score });
+    const broken = reply('none', { outline: null, version: 2 });
+    const s2 = run(s1, { type: 'analysis/reply', reply: broken });
+    expect(s2.last).toBe(broken);
+    expect(s2.outline).toBe(outline);
+    expect(s2.lastGood).toBe(good.score);
+    // a template whose filing cannot be read is still a valid template: its view is the last good one
+    const templateOnly = reply('template', { version: 3 });
+    expect(run(s2, { type: 'analysis/reply', reply: templateOnly }).lastGood).toBe(templateOnly.score);
+  });
+
+  it('resets the filing to the seed with no mapping, no selection and no pending JSON edit', () => {
+    const s = run(start(), { type: 'mapping/apply', choice: mapping }, { type: 'row/select', key: 'a › b' }, { type: 'json/edit' }, { type: 'filing/type', text: 'x' });
+    expect(s).toMatchObject({ filing: 'x', mapping, selectedRow: 'a › b', jsonDirty: true });
+    expect(run(s, { type: 'filing/reset', text: 'seed' })).toMatchObject({ filing: 'seed', mapping: null, selectedRow: null, jsonDirty: false });
+  });
+
+  it('drops the selected row when a mapping is applied, not when it is cleared', () => {
+    const s = run(start(), { type: 'row/select', key: 'a › b' }, { type: 'mapping/apply', choice: mapping });
+    expect(s).toMatchObject({ mapping, selectedRow: null });
+    const t = run(s, { type: 'row/select', key: 'c › d' }, { type: 'mapping/clear' });
+    expect(t).toMatchObject({ mapping: null, selectedRow: 'c › d' });
+  });
+
+  it('restores a link: template, filing and language; the mapping and the selection stay', () => {
+    const s = run(start(), { type: 'mapping/apply', choice: mapping }, { type: 'row/select', key: 'k' }, { type: 'json/edit' });
+    const r = run(s, { type: 'link/restore', shared: { file: F2024, year: 2024, template: 'linked', filing: 'f', lang: 'en' } });
+    expect(r).toMatchObject({ file: F2024, year: 2024, filing: 'f', lang: 'en', jsonDirty: false, mapping, selectedRow: 'k' });
+    expect(r.buffers.get(F2024)).toBe('linked');
+    expect(r.buffers.get(F2023)).toBe('T2023');
+    // a link without a language keeps the page's
+    expect(run(start({ lang: 'en' }), { type: 'link/restore', shared: { file: F2023, year: 2023, template: 't', filing: 'f' } }).lang).toBe('en');
+  });
+
+  it('counts an edit of the filing: typed or from the grid always, valid JSON only when it differs', () => {
+    const s = start();
+    const edited = (a: Action) => filingEdited(reduce(s, a, catalogue), s, a);
+    expect(edited({ type: 'filing/type', text: 'seed' })).toBe(true);
+    expect(edited({ type: 'filing/grid', text: '{}' })).toBe(true);
+    expect(edited({ type: 'filing/json', text: '{}' })).toBe(true);
+    expect(edited({ type: 'filing/json', text: 'seed' })).toBe(false);
+    // a reset and a link make their own requests
+    expect(edited({ type: 'filing/reset', text: 'other' })).toBe(false);
+    // a valid JSON edit that changes nothing still clears the pending edit
+    expect(run(start({ jsonDirty: true }), { type: 'filing/json', text: 'seed' }).jsonDirty).toBe(false);
+  });
+
+  it('numbers the toasts, so the same message said twice shows twice', () => {
+    const s = run(start(), { type: 'toast', key: 'restored' }, { type: 'toast', key: 'restored' });
+    expect(s.toast).toEqual({ key: 'restored', n: 2 });
+    expect(run(s, { type: 'toast', key: 'notInTemplate', vars: { name: 'X' } }).toast).toEqual({ key: 'notInTemplate', vars: { name: 'X' }, n: 3 });
+  });
+});
+
+describe('the years compared on the 对比 tab', () => {
+  it("starts from the editor's year against the next one, or the previous one against the newest", () => {
+    expect(defaultPick(catalogue, '部门整体支出', F2023, 2023)).toEqual({ form: '部门整体支出', from: 2023, to: 2024 });
+    expect(defaultPick(catalogue, '部门整体支出', 'rules/2020/部门整体支出.jx', 2020)).toEqual({ form: '部门整体支出', from: 2020, to: 2023 });
+    expect(defaultPick(catalogue, '部门整体支出', F2024, 2024)).toEqual({ form: '部门整体支出', from: 2023, to: 2024 });
+  });
+
+  it("for another form than the editor's, its two newest years; a form of one year, that year twice", () => {
+    expect(defaultPick(catalogue, '部门整体支出', 'rules/2020/项目支出.jx', 2020)).toEqual({ form: '部门整体支出', from: 2023, to: 2024 });
+    expect(defaultPick(catalogue, '项目支出', F2023, 2023)).toEqual({ form: '项目支出', from: 2020, to: 2020 });
+  });
+
+  it("is picked when the tab first opens, from the editor's form, and kept after", () => {
+    const s = run(start(), { type: 'tab', tab: 'diff' });
+    expect(s.diffPick).toEqual({ form: '部门整体支出', from: 2023, to: 2024 });
+    const t = run(s, { type: 'diff/swap' }, { type: 'tab', tab: 'score' }, { type: 'template/select', file: F2024 }, { type: 'tab', tab: 'diff' });
+    expect(t.diffPick).toEqual({ form: '部门整体支出', from: 2024, to: 2023 });
+  });
+
+  it('a new form takes its default years and clears the comparison shown', () => {
+    const shown = { kind: 'diffed' as const, seq: 1, diff: null, impact: null, problems: [] };
+    const s = run(start(), { type: 'tab', tab: 'diff' }, { type: 'diff/reply', reply: shown });
+    expect(s.lastDiff).toBe(shown);
+    const t = run(s, { type: 'diff/form', form: '项目支出' });
+    expect(t).toMatchObject({ diffPick: { form: '项目支出', from: 2020, to: 2020 }, lastDiff: null });
+    expect(run(t, { type: 'diff/from', year: 2019 }, { type: 'diff/to', year: 2021 }).diffPick).toEqual({ form: '项目支出', from: 2019, to: 2021 });
+  });
+});
+
+describe('Store', () => {
+  it('announces an action dispatched by a listener after the one being announced, each with its own state', () => {
+    const store = new Store(start(), catalogue);
+    const heard: string[] = [];
+    // like the editor: a switch of template makes it replace its text, which is an edit
+    store.subscribe((s, _prev, a) => {
+      if (a.type === 'template/select') {
+        store.dispatch({ type: 'template/edit', text: 'replaced', version: 7 });
+        // the state is current at once, though the edit is announced later
+        heard.push(`state after nested dispatch: ${store.state.version}`);
+      }
+      heard.push(`A ${a.type} ${s.file} v${s.version}`);
+    });
+    store.subscribe((s, prev, a) => heard.push(`B ${a.type} ${prev.version}→${s.version}`));
+    store.dispatch({ type: 'template/select', file: F2024 });
+    expect(heard).toEqual([
+      'state after nested dispatch: 7',
+      `A template/select ${F2024} v0`,
+      'B template/select 0→0',
+      `A template/edit ${F2024} v7`,
+      'B template/edit 0→7',
+    ]);
+    expect(store.templateText(F2024)).toBe('replaced');
+  });
+
+  it('runs every listener when one throws, then rethrows the error', () => {
+    const store = new Store(start(), catalogue);
+    const heard: string[] = [];
+    store.subscribe(() => {
+      throw new Error('pane failed');
+    });
+    store.subscribe((_s, _p, a) => heard.push(a.type));
+    expect(() => store.dispatch({ type: 'lang', lang: 'en' })).toThrow('pane failed');
+    expect(heard).toEqual(['lang']);
+    expect(store.state.lang).toBe('en');
+    // the store goes on: the next action is announced (and the failure reported) again
+    expect(() => store.dispatch({ type: 'lang', lang: 'zh' })).toThrow('pane failed');
+    expect(heard).toEqual(['lang', 'lang']);
+  });
+
+  it('stops announcing to an unsubscribed listener', () => {
+    const store = new Store(start(), catalogue);
+    const heard: string[] = [];
+    const off = store.subscribe((_s, _p, a) => heard.push(a.type));
+    store.dispatch({ type: 'json/edit' });
+    off();
+    store.dispatch({ type: 'filing/mode', mode: 'grid' });
+    expect(heard).toEqual(['json/edit']);
+    expect(store.state.filingMode).toBe('grid');
+  });
+});
