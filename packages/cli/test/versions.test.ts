@@ -16,8 +16,8 @@ describe('jixiao diff', () => {
       ['grades', 'changed', '优', 'band', '≥ 90', '≥ 85'],
       ['grades', 'changed', '良', 'band', '≥ 80', '≥ 75'],
       ['tiers', 'changed', '全部或基本达成', 'aliases', '达成预期指标、全部达成、基本达成、达成、完成、健全、规范、显著、合规、有效', '达成预期指标、全部达成、基本达成、达成、完成、健全、规范、显著、合规、有效、效果明显'],
-      ['rules', 'changed', '反向', 'formula', '如果 实际 <= 目标 则 权重 否则 权重 * min(目标 / 实际, 1)', '如果 实际 <= 目标 则 权重 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))'],
-      ['rules', 'changed', '严格反向', 'formula', '如果 实际 < 目标 则 权重 否则 如果 实际 = 0 则 0 分 否则 权重 * min(目标 / 实际, 1)', '如果 实际 < 目标 则 权重 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))'],
+      ['rules', 'changed', '反向', 'formula', '如果 实际 <= 目标 则 权重 否则 如果 目标 >= 0 则 权重 * min(目标 / 实际, 1) 否则 权重 * max(0, min(实际 / 目标, 1))', '如果 实际 <= 目标 则 权重 否则 如果 目标 < 0 则 权重 * max(0, min(实际 / 目标, 1)) 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))'],
+      ['rules', 'changed', '严格反向', 'formula', '如果 实际 < 目标 则 权重 否则 如果 目标 > 0 则 权重 * min(目标 / 实际, 1) 否则 如果 目标 < 0 则 权重 * max(0, min(实际 / 目标, 1)) 否则 0 分', '如果 实际 < 目标 则 权重 否则 如果 目标 < 0 则 权重 * max(0, min(实际 / 目标, 1)) 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))'],
       ['rules', 'changed', '等于', 'formula', '如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重 * min(实际 / 目标, 1)', '如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)'],
       ['indicators', 'changed', '部门管理', 'weight', '20', '15'],
       ['indicators', 'renamed', '履职效能', 'name', '履职效果', '履职效能'],
@@ -58,6 +58,16 @@ describe('jixiao diff', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('不是年份');
     expect(jixiao(['diff', '2023', '2024', '--form', '别的表']).status).toBe(2);
+  });
+
+  it('reports a rule that stops allowing negative values', () => {
+    const draft = tempFile('draft.jx', readFileSync(join(root, 'rules/2024/部门整体支出.jx'), 'utf8').replace('规则 反向 适用 <= 允许负数 实际, 目标 {', '规则 反向 适用 <= 允许负数 实际 {'));
+    const r = jixiao(['diff', '2024', draft, '--json']);
+    expect(r.status).toBe(0);
+    // with 目标 ≥ 0 again, the formula's 目标 < 0 branch is dead and the proof still holds;
+    // the diff names the change of what the rule accepts
+    const changes = JSON.parse(r.stdout).changes as { field?: string; message: { zh: string } }[];
+    expect(changes.filter((c) => c.field === 'negatives').map((c) => c.message.zh)).toEqual(['规则「反向」允许负数 实际, 目标 → 实际']);
   });
 
   it('has --help', () => {
@@ -130,9 +140,9 @@ describe('jixiao test', () => {
     const r = jixiao(['test']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('项目支出 2020: 规则 8/8，分支 18/18，定性分档 3/3，等级 4/4 — 100%');
-    expect(r.stdout).toContain('部门整体支出 2023: 规则 8/8，分支 18/18，定性分档 3/3，等级 4/4 — 100%');
-    expect(r.stdout).toContain('部门整体支出 2024: 规则 8/8，分支 22/22，定性分档 3/3，等级 4/4 — 100%');
+    expect(r.stdout).toContain('项目支出 2020: 规则 8/8，分支 22/22，定性分档 3/3，等级 4/4 — 100%');
+    expect(r.stdout).toContain('部门整体支出 2023: 规则 8/8，分支 22/22，定性分档 3/3，等级 4/4 — 100%');
+    expect(r.stdout).toContain('部门整体支出 2024: 规则 8/8，分支 26/26，定性分档 3/3，等级 4/4 — 100%');
     expect(r.stdout).toMatch(/共 \d+ 个用例：\d+ 个通过，0 个失败；覆盖率下限 100%/);
     const j = JSON.parse(jixiao(['test', '--json']).stdout);
     expect(j.ok).toBe(true);
@@ -154,7 +164,7 @@ describe('jixiao test', () => {
     const r = jixiao(['test', dir, '--year', '2023']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('✗');
-    expect(r.stdout).toMatch(/部门整体支出 2023: 规则 8\/8，分支 17\/18/);
+    expect(r.stdout).toMatch(/部门整体支出 2023: 规则 8\/8，分支 21\/22/);
     expect(r.stdout).toContain('未覆盖 规则「正向」 如果 目标 > 100000000 → 则');
     expect(r.stdout).toMatch(/个失败；覆盖率下限 100%，1 个模板低于下限/);
     // the 2024 draft inherits 正向 from 2023, so its cases see the broken rule too

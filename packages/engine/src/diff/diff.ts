@@ -13,7 +13,7 @@ export interface DiffItem {
   /** what changed: an indicator's path of names (new names), or a rule/grade/tier/deduction name */
   path: string[];
   /**
-   * which property changed (for `changed`): weight, kind, formula, rule, aliases, shapes,
+   * which property changed (for `changed`): weight, kind, formula, rule, aliases, shapes, negatives,
    * band, range, perItemMax, totalMax, floor, value, decimals, mode, how, titles
    */
   field?: string;
@@ -122,6 +122,7 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
     if (!b.tiers.some((x) => x.name === t.name)) out.add('tiers', 'removed', [t.name], undefined, tierText(t), null, `删除定性分档「${t.name}」（${tierText(t)}）`, `tier "${t.name}" removed (${tierText(t)})`);
 
   // rules, by name
+  const negatives = (r: CheckedTemplate['rules'][number]) => r.negatives.map((v) => (v === 'actual' ? '实际' : '目标')).join(', ') || '（无）';
   const shapes = (r: CheckedTemplate['rules'][number]) => r.shapes.map(SHAPE_TEXT).join(', ') || '（仅由 采用 选用）';
   for (const r of b.rules) {
     const old = a.rules.find((x) => x.name === r.name);
@@ -131,6 +132,9 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
     }
     if (shapes(old) !== shapes(r))
       out.add('rules', 'changed', [r.name], 'shapes', shapes(old), shapes(r), `规则「${r.name}」适用 ${shapes(old)} → ${shapes(r)}`, `rule "${r.name}" applies to ${shapes(old)} → ${shapes(r)}`);
+    // 允许负数: which inputs may be negative is part of what a rule accepts
+    if (negatives(old) !== negatives(r))
+      out.add('rules', 'changed', [r.name], 'negatives', negatives(old), negatives(r), `规则「${r.name}」允许负数 ${negatives(old)} → ${negatives(r)}`, `rule "${r.name}" allows negative ${negatives(old)} → ${negatives(r)}`);
     if (old.text !== r.text)
       out.add('rules', 'changed', [r.name], 'formula', old.text, r.text, `规则「${r.name}」得分 = ${old.text} → 得分 = ${r.text}`, `rule "${r.name}" score = ${old.text} → score = ${r.text}`);
   }
