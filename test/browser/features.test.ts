@@ -58,7 +58,8 @@ describe('years diff: 2023 → 2024', () => {
     expect(w).toMatchObject({ from: '20', to: '15' });
     expect(changes.some((c) => c.change === 'added' && c.path[0] === '成本控制')).toBe(true);
     expect(changes.some((c) => c.change === 'renamed' && c.to === '履职效能')).toBe(true);
-    expect(changes.some((c) => c.change === 'removed' && c.area === 'rules' && c.path[0] === '等于')).toBe(true);
+    // 2024 keeps 等于 for “= 0” and scores other “= x” like 正向: a changed rule
+    expect(changes.some((c) => c.change === 'changed' && c.area === 'rules' && c.path[0] === '等于')).toBe(true);
 
     // the list on the page, in Chinese, coloured by kind of change
     const list = await p.locator('[data-testid=semantic-diff]').innerText();
@@ -67,8 +68,9 @@ describe('years diff: 2023 → 2024', () => {
     expect(list).toContain('改名为「履职效能」');
     expect(await p.locator('.change-reweighted').count()).toBe(1);
     expect(await p.locator('.change-added').count()).toBeGreaterThan(0);
-    expect(await p.locator('.change-removed').count()).toBeGreaterThan(0);
     expect(await p.locator('.change-renamed').count()).toBe(1);
+    // the 2024 draft removes nothing (共 10 处改动：…删除 0)
+    expect(await p.locator('.change-removed').count()).toBe(0);
     expect(await p.locator('.change-rule').count()).toBeGreaterThan(0);
 
     // Monaco's diff editor holds the two sources, side by side
