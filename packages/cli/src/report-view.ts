@@ -1,6 +1,7 @@
 // The human-readable report: rows, sections against caps, total, grade, findings.
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import { formatNumber } from '@jixiao/compiler';
 import { statedDiffers, type Report, type Finding } from '@jixiao/engine';
 import { t, tr } from './i18n.ts';
 
@@ -10,7 +11,7 @@ const compact = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 const tableStyle = pc.isColorSupported ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
 const bySeverity = { error: 0, warning: 1, info: 2 } as const;
 
-const num = (x: number | null) => (x === null ? pc.dim('—') : String(Number(x.toFixed(6))));
+const num = (x: number | null) => (x === null ? pc.dim('—') : formatNumber(x));
 
 function severityTag(f: Finding): string {
   return f.severity === 'error' ? pc.red(tr('错误', 'error')) : f.severity === 'warning' ? pc.yellow(tr('警告', 'warning')) : pc.blue(tr('提示', 'info'));

@@ -6,10 +6,11 @@
 
 import type { TargetShape } from '@jixiao/language';
 import { MAX_WEIGHT, type Evaluator } from './evaluator.ts';
-import { CMP_SYM, PREC, explainRow, explainScaled, explainSection, fmtValue, numberIfs, shapeClause } from './explain.ts';
+import { CMP_SYM, PREC, explainRow, explainScaled, explainSection, numberIfs, shapeClause } from './explain.ts';
+import { formatNumber, fromMicro, toMicro } from './numbers.ts';
 import { type IrExpr, varsOf } from './ir.ts';
 import { type CheckedTemplate, flattenSections } from './model.ts';
-import { fromMicro, roundScore, scaleMicro, scoreMicro, toMicro } from './round.ts';
+import { roundScore, scaleMicro, scoreMicro } from './round.ts';
 import type { VarId } from './vars.ts';
 
 export interface CompileOptions {
@@ -74,7 +75,7 @@ function genText(e: IrExpr, min: number, V: Partial<Record<VarId, string>>, ifs:
       inner = k.str(e.text);
       break;
     case 'var':
-      inner = V[e.v] === undefined ? k.str(fmtValue(null)) : `fmt(${V[e.v]})`;
+      inner = V[e.v] === undefined ? k.str(formatNumber(null)) : `fmt(${V[e.v]})`;
       break;
     case 'neg':
       inner = `${k.str('-')} + ${g(e.x, 6)}`;
@@ -159,7 +160,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   const P = emitNumber(t.decimals);
   const MODE = k.add(t.rounding);
   L.push('"use strict";');
-  L.push('const roundScore = rt.roundScore, scoreMicro = rt.scoreMicro, fromMicro = rt.fromMicro, toMicro = rt.toMicro, fmt = rt.fmtValue, shapeClause = rt.shapeClause;');
+  L.push('const roundScore = rt.roundScore, scoreMicro = rt.scoreMicro, fromMicro = rt.fromMicro, toMicro = rt.toMicro, fmt = rt.formatNumber, shapeClause = rt.shapeClause;');
   L.push('let Z = 0;');
   L.push('function D(x, y) { if (y === 0) { Z = 1; return 0; } return x / y; }');
   L.push('function okN(x) { return typeof x === "number" && x >= 0 && x < Infinity; }');
@@ -371,7 +372,7 @@ function rowOut(section: string, rule: string, status: string, weight: string, s
   return `{ ${base}, explain: ${e} }`;
 }
 
-const RUNTIME = { roundScore, scoreMicro, fromMicro, toMicro, scaleMicro, explainRow, explainSection, explainScaled, fmtValue, shapeClause };
+const RUNTIME = { roundScore, scoreMicro, fromMicro, toMicro, scaleMicro, explainRow, explainSection, explainScaled, formatNumber, shapeClause };
 
 /** Compile a checked template to a fast evaluator. */
 export function compile(t: CheckedTemplate, opts: CompileOptions = {}): Evaluator {

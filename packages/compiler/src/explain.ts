@@ -5,6 +5,7 @@
 import type { CmpOp, TargetShape } from '@jixiao/language';
 import type { IrExpr } from './ir.ts';
 import type { RowStatus } from './evaluator.ts';
+import { formatNumber } from './numbers.ts';
 import { VAR_LABEL, type VarId } from './vars.ts';
 
 /** Preorder numbering of the `if` nodes of a formula; trace slot k belongs to the k-th. */
@@ -36,19 +37,6 @@ export function numberIfs(e: IrExpr, out: Map<IrExpr, number> = new Map()): Map<
 /** Trace slot values: 0 not reached, 1 then-branch, 2 else-branch. */
 export type Trace = number[];
 
-export function fmtValue(n: number | null | undefined): string {
-  if (n === null || n === undefined || Number.isNaN(n)) return '—';
-  // Fast path: a number whose shortest spelling has at most 12 significant digits is
-  // already what the 12-digit rounding below gives back.
-  if (Number.isInteger(n) && n < 1e12 && n > -1e12) return String(n);
-  if (typeof n === 'number') {
-    const s = String(n);
-    if (s.length <= 13 && s.indexOf('.') >= 0 && s.indexOf('e') < 0) return s;
-  }
-  if (!Number.isFinite(n)) return n > 0 ? '+∞' : '-∞';
-  return String(Number(n.toPrecision(12)));
-}
-
 export const CMP_SYM: Record<CmpOp, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '!=': '≠' };
 const CMP_NOT: Record<CmpOp, CmpOp> = { '>=': '<', '>': '<=', '<=': '>', '<': '>=', '=': '!=', '!=': '=' };
 export const PREC: Record<string, number> = { if: 0, or: 1, and: 2, cmp: 3, '+': 4, '-': 4, '*': 5, '/': 5, neg: 6 };
@@ -69,7 +57,7 @@ export function substitute(e: IrExpr, vals: (v: VarId) => number | null, ifs: Ma
     case 'num':
       return e.text;
     case 'var':
-      return fmtValue(vals(e.v));
+      return formatNumber(vals(e.v));
     case 'neg':
       return `-${wrap(e.x, 6)}`;
     case '+':
@@ -114,11 +102,11 @@ function holds(op: CmpOp, a: number, t: number): boolean {
 
 /** `实际 3 ≥ 目标 1`, `完成比例 0.8`, … describing the row against its target. */
 export function shapeClause(shape: TargetShape | null, actual: number | null, target: number | null, fraction: number | null): string {
-  if (shape === 'qualitative') return `完成比例 ${fmtValue(fraction)}`;
-  if (shape === 'deadline') return `实际 ${fmtValue(actual)}，期限 ${fmtValue(target)}`;
-  if (shape === null || actual === null || target === null) return `实际 ${fmtValue(actual)}，目标 ${fmtValue(target)}`;
+  if (shape === 'qualitative') return `完成比例 ${formatNumber(fraction)}`;
+  if (shape === 'deadline') return `实际 ${formatNumber(actual)}，期限 ${formatNumber(target)}`;
+  if (shape === null || actual === null || target === null) return `实际 ${formatNumber(actual)}，目标 ${formatNumber(target)}`;
   const op = holds(shape, actual, target) ? shape : CMP_NOT[shape];
-  return `实际 ${fmtValue(actual)} ${CMP_SYM[op]} 目标 ${fmtValue(target)}`;
+  return `实际 ${formatNumber(actual)} ${CMP_SYM[op]} 目标 ${formatNumber(target)}`;
 }
 
 export interface RowExplainArgs {
@@ -142,14 +130,14 @@ export function explainRow(x: RowExplainArgs): string {
     case 'no-rule':
       return `无适用规则（目标形状 ${x.shape === null ? '未知' : x.shape === 'qualitative' ? '定性' : x.shape === 'deadline' ? '期限' : x.shape}）→ 0`;
     case 'invalid-input':
-      return `${x.ruleName}: ${clause}，分值 ${fmtValue(x.weight)}：输入缺失或超出定义域，不能计分 → 0`;
+      return `${x.ruleName}: ${clause}，分值 ${formatNumber(x.weight)}：输入缺失或超出定义域，不能计分 → 0`;
     case 'div-by-zero':
       return `${x.ruleName}: ${clause} → 除数为 0，不能计分 → 0`;
     case 'ok': {
       const vals = (v: VarId): number | null =>
         v === 'W' ? x.weight : v === 'actual' ? x.actual : v === 'target' ? x.target : v === 'fraction' ? x.fraction : null;
       const body = x.formula ? substitute(x.formula, vals, numberIfs(x.formula), x.trace) : '0';
-      return `${x.ruleName}: ${clause} → ${body} = ${fmtValue(x.score)}`;
+      return `${x.ruleName}: ${clause} → ${body} = ${formatNumber(x.score)}`;
     }
   }
 }
@@ -167,10 +155,10 @@ export function explainSection(
     v === 'W' ? weight : v === 'initialBudget' ? budget.initialBudget : v === 'budget' ? budget.budget : v === 'spent' ? budget.spent : null;
   if (status === 'invalid-input') return `${name}: 预算数据缺失或为负，不能计分 → 0`;
   if (status === 'div-by-zero') return `${name}: 除数为 0（${VAR_LABEL.budget} 为 0?），不能计分 → 0`;
-  return `${name}: ${substitute(formula, vals, numberIfs(formula), trace)} = ${fmtValue(score)}`;
+  return `${name}: ${substitute(formula, vals, numberIfs(formula), trace)} = ${formatNumber(score)}`;
 }
 
 /** `部门管理: 行得分合计 38 ÷ 行分值合计 40 × 分值 20 = 19` */
 export function explainScaled(name: string, raw: number, weightSum: number, cap: number, score: number): string {
-  return `${name}: 各行分值合计 ${fmtValue(weightSum)} ≠ 分值 ${fmtValue(cap)}，按比例折算 ${fmtValue(raw)} ÷ ${fmtValue(weightSum)} × ${fmtValue(cap)} = ${fmtValue(score)}`;
+  return `${name}: 各行分值合计 ${formatNumber(weightSum)} ≠ 分值 ${formatNumber(cap)}，按比例折算 ${formatNumber(raw)} ÷ ${formatNumber(weightSum)} × ${formatNumber(cap)} = ${formatNumber(score)}`;
 }

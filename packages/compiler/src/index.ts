@@ -27,6 +27,7 @@ export { flattenSections } from './model.ts';
 export type { IrExpr } from './ir.ts';
 export { VARIABLES, type VarId, type VarSpelling, type FormulaContext } from './vars.ts';
 export { roundScore, type RoundingMode } from './round.ts';
+export { formatFiledNumber, formatNumber, fromMicro, sameAtPlaces, sameMicro, sumExact, toMicro } from './numbers.ts';
 export { compile, generate, type CompileOptions } from './codegen.ts';
 export { interpret, type InterpretOptions, type TraceEvent } from './interpret.ts';
 export { numberIfs, type Trace } from './explain.ts';

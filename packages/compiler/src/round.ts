@@ -97,17 +97,6 @@ function incrementDigits(d: string): string {
 // additions (below 2^53 µ: 10^5 rows of the largest weight, MAX_WEIGHT). See docs/dsl.md
 // (舍入与界限) for the guarantee these give.
 
-/** A number to the millionth, as an integer count of µ: its 15-digit decimal, half-up. */
-export function toMicro(x: number): number {
-  return Math.round(roundScore(x, 6, 'half-up') * 1e6);
-}
-
-/** A count of µ back as the nearest double to the decimal it denotes. */
-export function fromMicro(n: number): number {
-  const r = n / 1e6;
-  return r === 0 ? 0 : r;
-}
-
 /**
  * A score: rounded to the template's places, but never above its weight. Only a weight
  * finer than the places (a filing's 6.665 under 保留小数 2 位) can be below the rounded

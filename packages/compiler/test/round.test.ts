@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromMicro, roundScore, scaleMicro, scoreMicro, toMicro } from '../src/round.ts';
+import { fromMicro, toMicro } from '../src/numbers.ts';
+import { roundScore, scaleMicro, scoreMicro } from '../src/round.ts';
 import { decCmp, decSum, parseDec, decToString } from '../src/decimal.ts';
 
 describe('roundScore', () => {

@@ -1,13 +1,18 @@
 // The years diff beside Monaco's diff editor: the engine's semantic diff (diffTemplates),
 // grouped by area and coloured by kind of change, and its impact on the current filing
 // (impactOf): old and new total and grade, the delta, the rows that moved and why.
+import { formatNumber, fromMicro, toMicro } from '@jixiao/compiler';
 import { AREA_LABEL, type DiffArea, type DiffItem } from '@jixiao/engine';
 import type { Key, Words } from '../i18n.ts';
 import type { DiffReply, ImpactView } from '../worker/protocol.ts';
 import { h } from './dom.ts';
 
-const num = (x: number | null): string => (x === null ? '—' : String(Number(x.toFixed(6))));
-const signed = (x: number): string => (x > 0 ? `+${num(x)}` : x < 0 ? `−${num(-x)}` : '±0');
+const num = (x: number | null): string => formatNumber(x);
+/** A change of score, to the millionth (scores are exact there; a difference of doubles may carry noise). */
+const signed = (d: number): string => {
+  const x = fromMicro(toMicro(d));
+  return x > 0 ? `+${num(x)}` : x < 0 ? `−${num(-x)}` : '±0';
+};
 
 /** The kind of change as the page colours it. */
 export function changeKind(d: DiffItem): 'added' | 'removed' | 'renamed' | 'reweighted' | 'rule' | 'changed' {
@@ -101,7 +106,7 @@ function impactBlock(w: Words, i: ImpactView): HTMLElement {
             h('td', { class: 'path' }, m.path.join(' › ')),
             h('td', { class: 'num' }, num(m.from)),
             h('td', { class: 'num' }, num(m.to)),
-            h('td', { class: 'num ' + (d === null ? '' : d < 0 ? 'down' : d > 0 ? 'up' : '') }, d === null ? '' : signed(Number(d.toFixed(6)))),
+            h('td', { class: 'num ' + (d === null ? '' : toMicro(d) < 0 ? 'down' : toMicro(d) > 0 ? 'up' : '') }, d === null ? '' : signed(d)),
             h('td', { class: 'why' }, pick(m.why)),
           );
         }),

@@ -1,12 +1,13 @@
 // The score panel: total and grade, each section as a bar against its cap, row scores
 // against weights, findings with their severity. Renders a ScoreView (scoring.ts).
 import type { Words } from '../i18n.ts';
+import { formatNumber } from '@jixiao/compiler';
 import type { Finding } from '@jixiao/engine';
 import type { ScoreView, TemplateSummary } from '../scoring.ts';
 import { h } from './dom.ts';
 import type { MarkerData } from '../worker/protocol.ts';
 
-const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(n));
+const fmt = (n: number | null | undefined): string => formatNumber(n);
 
 function bar(score: number | null, cap: number, over: boolean): HTMLElement {
   const pct = cap > 0 && score !== null ? Math.max(0, Math.min(100, (score / cap) * 100)) : 0;

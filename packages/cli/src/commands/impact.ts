@@ -5,6 +5,7 @@ import { CLI_CODES } from '../codes.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import pc from 'picocolors';
+import { formatNumber } from '@jixiao/compiler';
 import { diffTemplates, gradeReason, impactOf, prepareTemplate, type FilingImpact, type PreparedTemplate, type TemplateDiff } from '@jixiao/engine';
 import { readFiling, UserError } from '../filing.ts';
 import { t, tr } from '../i18n.ts';
@@ -37,7 +38,7 @@ function expand(targets: string[]): string[] {
   return out;
 }
 
-const num = (x: number | null) => (x === null ? '—' : String(Number(x.toFixed(6))));
+const num = (x: number | null) => formatNumber(x);
 const signed = (x: number) => (x > 0 ? pc.green(`+${num(x)}`) : x < 0 ? pc.red(num(x)) : num(x));
 
 interface Pair {

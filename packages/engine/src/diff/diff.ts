@@ -2,7 +2,7 @@
 // policy officer changed, per area and per indicator, not which lines of text moved.
 // Isomorphic: the CLI prints it, the playground shows it.
 import type { CheckedTemplate, GradeBand, SectionModel, TierModel } from '@jixiao/compiler';
-import { fmt } from '../score/exact.ts';
+import { formatNumber } from '@jixiao/compiler';
 
 export type DiffArea = 'titles' | 'total' | 'rounding' | 'grades' | 'tiers' | 'rules' | 'indicators' | 'deductions' | 'aggregation';
 export type DiffChange = 'added' | 'removed' | 'renamed' | 'changed';
@@ -51,13 +51,13 @@ const SHAPE_TEXT = (s: string) => (s === 'qualitative' ? '定性' : s === 'deadl
 export function bandText(b: GradeBand): string {
   const lo = Number.isFinite(b.lo);
   const hi = Number.isFinite(b.hi);
-  if (lo && hi) return b.lo === b.hi ? `= ${fmt(b.lo)}` : `${fmt(b.lo)}..${fmt(b.hi)}`;
-  if (lo) return `${b.loClosed ? '≥' : '>'} ${fmt(b.lo)}`;
-  if (hi) return `${b.hiClosed ? '≤' : '<'} ${fmt(b.hi)}`;
+  if (lo && hi) return b.lo === b.hi ? `= ${formatNumber(b.lo)}` : `${formatNumber(b.lo)}..${formatNumber(b.hi)}`;
+  if (lo) return `${b.loClosed ? '≥' : '>'} ${formatNumber(b.lo)}`;
+  if (hi) return `${b.hiClosed ? '≤' : '<'} ${formatNumber(b.hi)}`;
   return '其余';
 }
 
-const pct = (e: { value: number }) => `${fmt(e.value * 100)}%`;
+const pct = (e: { value: number }) => `${formatNumber(e.value * 100)}%`;
 export function tierText(t: TierModel): string {
   return `${pct(t.lo)}..${pct(t.hi)}`;
 }

@@ -5,7 +5,7 @@ import { flattenSections, type CheckedTemplate } from '@jixiao/compiler';
 import type { Filing } from '../filing/model.ts';
 import type { ImportDiagnostic } from '../import/diagnostics.ts';
 import { diffTemplates, type DiffItem, type TemplateDiff } from '../diff/diff.ts';
-import { fmt, same, sumExact } from '../score/exact.ts';
+import { formatNumber, sameMicro, sumExact } from '@jixiao/compiler';
 import type { Report, ReportRow } from '../score/report.ts';
 import { scoreFiling, type PreparedTemplate } from '../score/score.ts';
 
@@ -87,7 +87,7 @@ export function compareReports(a: CheckedTemplate, b: CheckedTemplate, ra: Repor
   for (const [ro, rn] of pairs) {
     const from = ro ? ro.score : null;
     const to = rn ? rn.score : null;
-    if (from !== null && to !== null && same(from, to)) continue;
+    if (from !== null && to !== null && sameMicro(from, to)) continue;
     if (from === null && to === null) continue;
     const path = rn?.path ?? ro!.path.map((p, i) => (i === 0 ? newName(p) : p));
     const why: DiffItem[] = [];
@@ -110,7 +110,7 @@ export function compareReports(a: CheckedTemplate, b: CheckedTemplate, ra: Repor
   for (const s of rb.sections) {
     const old = ra.sections.find((x) => newName(x.name) === s.name);
     const from = old ? old.score : null;
-    if (from !== null && same(from, s.score)) continue;
+    if (from !== null && sameMicro(from, s.score)) continue;
     if (moved.some((m) => m.path.length === 1 && m.path[0] === s.name)) continue;
     const why = sectionChanges(s.name);
     const rowsMoved = moved.some((m) => m.path[0] === s.name);
@@ -155,7 +155,7 @@ export function impactOf(from: PreparedTemplate, to: PreparedTemplate, filing: F
 export function gradeReason(i: FilingImpact, diff: TemplateDiff): { zh: string; en: string } | null {
   if (!i.gradeChanged) return null;
   const bands = diff.changes.filter((d) => d.area === 'grades');
-  const parts = [`总分 ${fmt(i.from.total)} → ${fmt(i.to.total)}`, ...bands.map((d) => d.message.zh)];
-  const en = [`total ${fmt(i.from.total)} → ${fmt(i.to.total)}`, ...bands.map((d) => d.message.en)];
+  const parts = [`总分 ${formatNumber(i.from.total)} → ${formatNumber(i.to.total)}`, ...bands.map((d) => d.message.zh)];
+  const en = [`total ${formatNumber(i.from.total)} → ${formatNumber(i.to.total)}`, ...bands.map((d) => d.message.en)];
   return { zh: `等级 ${i.from.grade} → ${i.to.grade}（${parts.join('；')}）`, en: `grade ${i.from.grade} → ${i.to.grade} (${en.join('; ')})` };
 }

@@ -9,7 +9,7 @@ import type { Filing, IndicatorRow } from '../filing/model.ts';
 import { validateFiling } from '../filing/model.ts';
 import type { Report } from '../score/report.ts';
 import type { PreparedTemplate } from '../score/score.ts';
-import { fmt, same as sameCent, sameAt } from '../score/exact.ts';
+import { formatNumber, sameAtPlaces } from '@jixiao/compiler';
 
 // ───────────────────────── case files ─────────────────────────
 
@@ -189,19 +189,19 @@ function rowMatches(key: string, path: string[]): boolean {
 export function checkCase(report: Report, e: Expectation): CaseFailure[] {
   const out: CaseFailure[] = [];
   // expected scores are stated scores: compared at the template's 保留小数 places
-  const same = report.template.decimals === undefined ? sameCent : sameAt(report.template.decimals);
-  if (e.total !== undefined && !same(e.total, report.total)) out.push({ what: { zh: '总分', en: 'total' }, expected: fmt(e.total), actual: fmt(report.total) });
+  const same = sameAtPlaces(report.template.decimals ?? 2);
+  if (e.total !== undefined && !same(e.total, report.total)) out.push({ what: { zh: '总分', en: 'total' }, expected: formatNumber(e.total), actual: formatNumber(report.total) });
   if (e.grade !== undefined && e.grade !== report.grade) out.push({ what: { zh: '等级', en: 'grade' }, expected: e.grade, actual: report.grade || '—' });
   for (const [name, score] of Object.entries(e.sections ?? {})) {
     const s = report.sections.find((x) => x.name === name);
-    if (!s) out.push({ what: { zh: `一级指标「${name}」`, en: `section "${name}"` }, expected: fmt(score), actual: '（模板中没有）' });
-    else if (!same(s.score, score)) out.push({ what: { zh: `一级指标「${name}」得分`, en: `section "${name}" score` }, expected: fmt(score), actual: fmt(s.score) });
+    if (!s) out.push({ what: { zh: `一级指标「${name}」`, en: `section "${name}"` }, expected: formatNumber(score), actual: '（模板中没有）' });
+    else if (!same(s.score, score)) out.push({ what: { zh: `一级指标「${name}」得分`, en: `section "${name}" score` }, expected: formatNumber(score), actual: formatNumber(s.score) });
   }
   for (const [key, score] of Object.entries(e.rows ?? {})) {
     const rows = report.rows.filter((r) => rowMatches(key, r.path));
     if (rows.length !== 1)
-      out.push({ what: { zh: `指标「${key}」`, en: `row "${key}"` }, expected: fmt(score), actual: rows.length === 0 ? '（表中没有）' : `（有 ${rows.length} 行同名，请写完整路径）` });
-    else if (!same(rows[0]!.score, score)) out.push({ what: { zh: `指标「${key}」得分`, en: `row "${key}" score` }, expected: fmt(score), actual: `${fmt(rows[0]!.score)}（${rows[0]!.explain}）` });
+      out.push({ what: { zh: `指标「${key}」`, en: `row "${key}"` }, expected: formatNumber(score), actual: rows.length === 0 ? '（表中没有）' : `（有 ${rows.length} 行同名，请写完整路径）` });
+    else if (!same(rows[0]!.score, score)) out.push({ what: { zh: `指标「${key}」得分`, en: `row "${key}" score` }, expected: formatNumber(score), actual: `${formatNumber(rows[0]!.score)}（${rows[0]!.explain}）` });
   }
   if (e.findings !== undefined) {
     const want = [...new Set(e.findings)].sort();

@@ -10,9 +10,8 @@ import { MAX_UNIT_DEPTH, type Filing, type IndicatorRow } from '../filing/model.
 import { quote } from '../filing/message.ts';
 import { isRateLikeName, normaliseRate, parseValue, type NumberValue } from '../filing/value.ts';
 import { inTier, pct, prepareRow } from './rows.ts';
-import { numberText } from './weights.ts';
 import { finding, type Finding } from './findings.ts';
-import { fmt, sumExact } from './exact.ts';
+import { formatNumber, sumExact, formatFiledNumber } from '@jixiao/compiler';
 
 interface Part {
   name: string;
@@ -123,8 +122,8 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
         finding(
           'sectionWeights',
           path,
-          `“${name}” 在各单位的分值不同 (${group.map((g) => `${g.part.name} ${g.row.weight === null ? '—' : numberText(g.row.weight).zh}`).join('，')})，按 ${weight === null ? '—' : numberText(weight).zh} 汇总`,
-          `'${name}' has different weights across units; aggregated with ${weight === null ? '—' : numberText(weight).en}`,
+          `“${name}” 在各单位的分值不同 (${group.map((g) => `${g.part.name} ${g.row.weight === null ? '—' : formatFiledNumber(g.row.weight).zh}`).join('，')})，按 ${weight === null ? '—' : formatFiledNumber(weight).zh} 汇总`,
+          `'${name}' has different weights across units; aggregated with ${weight === null ? '—' : formatFiledNumber(weight).en}`,
         ),
       );
     const weightedStated = stated.every((x) => x !== null) && weight ? round2(combine(stated as number[], weights, how(t.aggregation, 'qualitative'))) : null;
@@ -164,18 +163,18 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
           const ar = an.map((n) => normaliseRate(n, { rateLike: true }) ?? n.value);
           const tv = round2(combine(tr, weights, mode));
           const av = round2(combine(ar, weights, mode));
-          out = withTarget({ ...out, actual: `${fmt(av)}%` }, `${OP_TEXT[op ?? '='] ?? ''}${fmt(tv)}%`);
-          const terms = (xs: number[]) => group.map((g, i) => `${g.part.name} ${fmt(xs[i]!)}% × ${fmt(weights[i]!)}`).join(' + ');
-          const targetNote = new Set(tr).size === 1 ? `目标 ${fmt(tv)}%` : `目标 ${terms(tr)} → ${fmt(tv)}%`;
-          note = `相对值${mode === 'mean' ? '平均' : '按资金加权'}：实际 ${terms(ar)} → ${fmt(av)}%；${targetNote}${opNote}`;
+          out = withTarget({ ...out, actual: `${formatNumber(av)}%` }, `${OP_TEXT[op ?? '='] ?? ''}${formatNumber(tv)}%`);
+          const terms = (xs: number[]) => group.map((g, i) => `${g.part.name} ${formatNumber(xs[i]!)}% × ${formatNumber(weights[i]!)}`).join(' + ');
+          const targetNote = new Set(tr).size === 1 ? `目标 ${formatNumber(tv)}%` : `目标 ${terms(tr)} → ${formatNumber(tv)}%`;
+          note = `相对值${mode === 'mean' ? '平均' : '按资金加权'}：实际 ${terms(ar)} → ${formatNumber(av)}%；${targetNote}${opNote}`;
         } else {
           const mode = how(t.aggregation, 'absolute');
           const unit = tn[0]!.unit ?? an[0]!.unit ?? '';
           const tv = round2(combine(tn.map((n) => n.value), weights, mode));
           const av = round2(combine(an.map((n) => n.value), weights, mode));
-          out = withTarget({ ...out, actual: `${fmt(av)}${an[0]!.unit ?? ''}` }, `${OP_TEXT[op ?? '='] ?? ''}${fmt(tv)}${unit}`);
+          out = withTarget({ ...out, actual: `${formatNumber(av)}${an[0]!.unit ?? ''}` }, `${OP_TEXT[op ?? '='] ?? ''}${formatNumber(tv)}${unit}`);
           const verb = mode === 'sum' ? '累加' : mode === 'mean' ? '平均' : '按资金加权';
-          note = `绝对值${verb}：目标 ${tn.map((n) => fmt(n.value)).join(' + ')} → ${fmt(tv)}，实际 ${an.map((n) => fmt(n.value)).join(' + ')} → ${fmt(av)}${opNote}`;
+          note = `绝对值${verb}：目标 ${tn.map((n) => formatNumber(n.value)).join(' + ')} → ${formatNumber(tv)}，实际 ${an.map((n) => formatNumber(n.value)).join(' + ')} → ${formatNumber(av)}${opNote}`;
         }
       }
     } else {
@@ -200,7 +199,7 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
         const words = new Set(actuals.map((a) => ('word' in a ? a.word : 'text' in a ? a.text : '')));
         const tier = t.tiers.find((x) => inTier(x, fraction!));
         if (tier && (words.size > 1 || lost.length > 0)) out = { ...out, actual: tier.name };
-        note = `定性按资金加权：${group.map((g, i) => `${g.part.name} ${prepared[i]!.tier?.name ?? '无档次'} ${pct(fr[i] ?? 0)} × ${fmt(weights[i]!)}`).join(' + ')} → ${pct(round6(fraction))}`;
+        note = `定性按资金加权：${group.map((g, i) => `${g.part.name} ${prepared[i]!.tier?.name ?? '无档次'} ${pct(fr[i] ?? 0)} × ${formatNumber(weights[i]!)}`).join(' + ')} → ${pct(round6(fraction))}`;
       } else {
         // Deadlines and values no rule reads: the template's 汇总 says nothing of them.
         note = `未汇总：按 ${group[0]!.part.name} 的填报计`;

@@ -1,7 +1,7 @@
 // The report: the contract outside tests read (DESIGN.md, "Filing and report contract").
 // Keep field names and meanings stable; add, never rename.
 import type { Finding } from './findings.ts';
-import { sameAt } from './exact.ts';
+import { sameAtPlaces } from '@jixiao/compiler';
 
 export interface ReportRow {
   path: string[];
@@ -51,5 +51,5 @@ export function hasErrorFindings(r: Pick<Report, 'findings'>): boolean {
 
 /** A stated score differs from the computed one at the template's 保留小数 places (2 when unknown). */
 export function statedDiffers(r: Pick<Report, 'template'>, stated: number | null, score: number): boolean {
-  return stated !== null && !sameAt(r.template.decimals ?? 2)(stated, score);
+  return stated !== null && !sameAtPlaces(r.template.decimals ?? 2)(stated, score);
 }

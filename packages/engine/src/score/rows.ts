@@ -6,7 +6,7 @@ import type { IndicatorRow } from '../filing/model.ts';
 import { deadlineDate, isRateLikeName, parseValue, readRates, showDate, type Value } from '../filing/value.ts';
 import { readUnits } from '../filing/units.ts';
 import { readAgainst } from '../filing/words.ts';
-import { fmt } from './exact.ts';
+import { formatNumber } from '@jixiao/compiler';
 import { finding, type Finding } from './findings.ts';
 
 /**
@@ -225,7 +225,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
     const r = readRates(target, an);
     tv = r.target;
     av = r.actual;
-    if ((!target.percent && tv !== target.value) || (an && !an.percent && av !== an.value)) note = `比率按百分数读：目标 ${fmt(tv)}%，实际 ${av === null ? '—' : `${fmt(av)}%`}`;
+    if ((!target.percent && tv !== target.value) || (an && !an.percent && av !== an.value)) note = `比率按百分数读：目标 ${formatNumber(tv)}%，实际 ${av === null ? '—' : `${formatNumber(av)}%`}`;
     if (av !== null && av > 100 && BOUNDED_RATE.test(name))
       findings.push(
         finding(
@@ -240,7 +240,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
     // Units: converted within one dimension (filing/units.ts), never compared across two.
     const u = readUnits(tv, target.unit, av, an.unit);
     if (u.ok) {
-      if (u.converted) note = `单位换算：目标 ${show(target)} = ${fmt(u.target)}${u.unit ?? ''}，实际 ${show(actual)} = ${fmt(u.actual)}${u.unit ?? ''}`;
+      if (u.converted) note = `单位换算：目标 ${show(target)} = ${formatNumber(u.target)}${u.unit ?? ''}，实际 ${show(actual)} = ${formatNumber(u.actual)}${u.unit ?? ''}`;
       tv = u.target;
       av = u.actual;
     } else {

@@ -1,16 +1,16 @@
 // Scoring a filing: match its rows to the template, run the compiled evaluator, and
 // compare what the unit stated with what the rules give. Every check that compares
 // numbers quotes both in its finding.
-import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult } from '@jixiao/compiler';
+import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import type { ImportDiagnostic } from '../import/diagnostics.ts';
 import { finding, type Finding } from './findings.ts';
 import { matchSection } from './match.ts';
 import { prepareRow, type PreparedRow } from './rows.ts';
 import type { Report, ReportRow, ReportSection } from './report.ts';
-import { sumExact, same, sameAt, fmt } from './exact.ts';
+import { formatNumber, sameAtPlaces, sameMicro, sumExact } from '@jixiao/compiler';
 import { aggregateFiling } from './aggregate.ts';
-import { MAX_ROW_WEIGHT, numberText, validWeight, weightRange } from './weights.ts';
+import { MAX_ROW_WEIGHT, validWeight, weightRange } from './weights.ts';
 
 /** A checked template with its evaluator compiled once (explanations on: reports carry them). */
 export interface PreparedTemplate {
@@ -118,7 +118,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const badWeight = (then: { zh: string; en: string }): Finding | null => {
       if (row.weight === null || validWeight(row.weight)) return null;
       const name = path[path.length - 1]!;
-      const w = numberText(row.weight);
+      const w = formatFiledNumber(row.weight);
       const why = weightRange(row.weight);
       return finding(
         'invalidWeight',
@@ -129,7 +129,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       );
     };
     if (row.statedScore !== null && !Number.isFinite(row.statedScore))
-      findings.push(finding('unreadableValue', path, `“${path[path.length - 1]}”的填报得分 ${numberText(row.statedScore).zh} 无效，不予核对`, `'${path[path.length - 1]}': the stated score ${numberText(row.statedScore).en} is invalid; not checked`));
+      findings.push(finding('unreadableValue', path, `“${path[path.length - 1]}”的填报得分 ${formatFiledNumber(row.statedScore).zh} 无效，不予核对`, `'${path[path.length - 1]}': the stated score ${formatFiledNumber(row.statedScore).en} is invalid; not checked`));
     if (!section) {
       const bw = badWeight({ zh: '，不计入分值合计', en: '; not counted in the weight total' });
       if (bw) findings.push(bw);
@@ -214,7 +214,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   };
   const out = p.evaluate(input);
   // Stated scores are compared with computed ones at the template's 保留小数 places.
-  const sameScore = sameAt(t.decimals);
+  const sameScore = sameAtPlaces(t.decimals);
 
   // ── rows of the report ──
   // Every section with its own formula has a row: the filing's row that names it, else one of
@@ -255,7 +255,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const r = out.rows[pl.top]![pl.slot]!;
     if (!validWeight(r.weight)) {
       // its own weight is invalid (JX3029): no rule ran, nothing to compare
-      rows.push({ path: pl.path, weight: 0, score: 0, statedScore: stated, explain: `分值 ${numberText(pl.row.weight ?? NaN).zh} 无效，不计分 (invalid weight, not scored)` });
+      rows.push({ path: pl.path, weight: 0, score: 0, statedScore: stated, explain: `分值 ${formatFiledNumber(pl.row.weight ?? NaN).zh} 无效，不计分 (invalid weight, not scored)` });
       continue;
     }
     const notes = [pl.prepared?.note, aggregationNotes[pl.index]].filter((n) => !!n);
@@ -276,8 +276,8 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
         finding(
           'missingReason',
           pl.path,
-          `“${name}”${what.zh}（目标 “${pl.row.target}”，实际 “${pl.row.actual}”，得分 ${fmt(r.score)} / ${fmt(r.weight)}），但没有填写偏差原因分析及改进措施`,
-          `'${name}' ${what.en} (target '${pl.row.target}', actual '${pl.row.actual}', ${fmt(r.score)} of ${fmt(r.weight)}) but gives no deviation reason`,
+          `“${name}”${what.zh}（目标 “${pl.row.target}”，实际 “${pl.row.actual}”，得分 ${formatNumber(r.score)} / ${formatNumber(r.weight)}），但没有填写偏差原因分析及改进措施`,
+          `'${name}' ${what.en} (target '${pl.row.target}', actual '${pl.row.actual}', ${formatNumber(r.score)} of ${formatNumber(r.weight)}) but gives no deviation reason`,
           { zh: '在 “偏差原因分析及改进措施” 栏说明原因和改进措施', en: 'explain the cause and the remedy in the deviation-reason column' },
         ),
       );
@@ -373,9 +373,9 @@ function rowStatusFindings(pl: Placed, status: RowResult['status'], findings: Fi
 function formulaRowFindings(pl: Placed, s: SectionModel, r: SectionResult, row: ReportRow, sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
   const name = pl.path[pl.path.length - 1]!;
   const w = pl.row.weight;
-  if (w !== null && validWeight(w) && !same(w, s.weight.value))
+  if (w !== null && validWeight(w) && !sameMicro(w, s.weight.value))
     findings.push(
-      finding('statedCap', pl.path, `表中 “${name}” 的分值为 ${fmt(w)}，模板规定为 ${s.weight.text}，按模板计`, `the filing gives '${name}' a weight of ${fmt(w)}; the template says ${s.weight.text}, which is used`),
+      finding('statedCap', pl.path, `表中 “${name}” 的分值为 ${formatNumber(w)}，模板规定为 ${s.weight.text}，按模板计`, `the filing gives '${name}' a weight of ${formatNumber(w)}; the template says ${s.weight.text}, which is used`),
     );
   const stated = pl.row.statedScore;
   if (stated === null || !Number.isFinite(stated)) return;
@@ -402,7 +402,7 @@ function statedScoreFindings(path: string[], stated: number | null, weight: numb
   if (stated === null) return;
   if (stated > weight + 1e-9) {
     findings.push(
-      finding('statedAboveWeight', path, `“${name}”填报得分 ${fmt(stated)} 超过分值 ${fmt(weight)}`, `'${name}': stated score ${fmt(stated)} is above its weight ${fmt(weight)}`, {
+      finding('statedAboveWeight', path, `“${name}”填报得分 ${formatNumber(stated)} 超过分值 ${formatNumber(weight)}`, `'${name}': stated score ${formatNumber(stated)} is above its weight ${formatNumber(weight)}`, {
         zh: '各项指标得分最高不能超过该指标分值',
         en: 'a score may never exceed its weight',
       }),
@@ -415,8 +415,8 @@ function statedScoreFindings(path: string[], stated: number | null, weight: numb
       finding(
         'statedScoreDiffers',
         path,
-        `“${name}”填报得分 ${fmt(stated)}，按规则应为 ${fmt(score)}`,
-        `'${name}': stated score ${fmt(stated)}, the rule gives ${fmt(score)}`,
+        `“${name}”填报得分 ${formatNumber(stated)}，按规则应为 ${formatNumber(score)}`,
+        `'${name}': stated score ${formatNumber(stated)}, the rule gives ${formatNumber(score)}`,
       ),
     );
 }
@@ -440,16 +440,16 @@ function sectionFindings(
       const bad = own.filter((p) => p.row.weight !== null && !validWeight(p.row.weight));
       const left = bad.length
         ? {
-            zh: `（分值无效、未计入：${bad.map((p) => `${p.path[p.path.length - 1]} ${numberText(p.row.weight!).zh}`).join('，')}）`,
-            en: ` (invalid weights not counted: ${bad.map((p) => `${p.path[p.path.length - 1]} ${numberText(p.row.weight!).en}`).join(', ')})`,
+            zh: `（分值无效、未计入：${bad.map((p) => `${p.path[p.path.length - 1]} ${formatFiledNumber(p.row.weight!).zh}`).join('，')}）`,
+            en: ` (invalid weights not counted: ${bad.map((p) => `${p.path[p.path.length - 1]} ${formatFiledNumber(p.row.weight!).en}`).join(', ')})`,
           }
         : { zh: '', en: '' };
       findings.push(
         finding(
           'sectionWeights',
           [s.name],
-          `一级指标 “${s.name}” 下各行分值之和为 ${ws.length ? ws.map(fmt).join(' + ') : '0'} = ${fmt(r.weightSum)}，应等于分值 ${s.weight.text}${left.zh}`,
-          `section '${s.name}': its rows' weights sum to ${fmt(r.weightSum)}, not its cap ${s.weight.text}${left.en}`,
+          `一级指标 “${s.name}” 下各行分值之和为 ${ws.length ? ws.map((w) => formatNumber(w)).join(' + ') : '0'} = ${formatNumber(r.weightSum)}，应等于分值 ${s.weight.text}${left.zh}`,
+          `section '${s.name}': its rows' weights sum to ${formatNumber(r.weightSum)}, not its cap ${s.weight.text}${left.en}`,
           { zh: `调整二、三级指标分值，使其合计 ${s.weight.text}`, en: `adjust the indicator weights to sum to ${s.weight.text}` },
         ),
       );
@@ -463,13 +463,13 @@ function sectionFindings(
         finding(
           'statedScoreDiffers',
           [s.name],
-          `一级指标 “${s.name}” 填报得分 ${fmt(statedScore)}，按规则应为 ${fmt(r.score)}`,
-          `section '${s.name}': stated score ${fmt(statedScore)}, the rules give ${fmt(r.score)}`,
+          `一级指标 “${s.name}” 填报得分 ${formatNumber(statedScore)}，按规则应为 ${formatNumber(r.score)}`,
+          `section '${s.name}': stated score ${formatNumber(statedScore)}, the rules give ${formatNumber(r.score)}`,
         ),
       );
-    if (stated && stated.statedCap !== null && !same(stated.statedCap, s.weight.value))
+    if (stated && stated.statedCap !== null && !sameMicro(stated.statedCap, s.weight.value))
       findings.push(
-        finding('statedCap', [s.name], `表中 “${stated.name}” 标注分值 ${fmt(stated.statedCap)}，模板规定为 ${s.weight.text}`, `the filing gives '${stated.name}' a cap of ${fmt(stated.statedCap)}; the template says ${s.weight.text}`),
+        finding('statedCap', [s.name], `表中 “${stated.name}” 标注分值 ${formatNumber(stated.statedCap)}，模板规定为 ${s.weight.text}`, `the filing gives '${stated.name}' a cap of ${formatNumber(stated.statedCap)}; the template says ${s.weight.text}`),
       );
   }
 }
@@ -481,29 +481,29 @@ function budgetFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, bud
     const r = out.sections[s.id]!;
     const path = [s.name];
     if (r.status === 'div-by-zero')
-      findings.push(finding('divisionByZero', path, `全年预算数为 ${fmt(b.budget ?? 0)}，无法计算预算执行率，该项按 0 分计`, `the budget is ${fmt(b.budget ?? 0)}: the execution rate cannot be computed; scored 0`));
+      findings.push(finding('divisionByZero', path, `全年预算数为 ${formatNumber(b.budget ?? 0)}，无法计算预算执行率，该项按 0 分计`, `the budget is ${formatNumber(b.budget ?? 0)}: the execution rate cannot be computed; scored 0`));
     else if (r.status === 'invalid-input')
       findings.push(finding('missingBudget', path, '预算执行数据不完整 (全年预算数或全年执行数为空或为负)', 'budget figures incomplete (budget or spent missing or negative)'));
-    if (b.weight !== null && b.weight !== undefined && !same(b.weight, s.weight.value))
-      findings.push(finding('statedCap', path, `表中预算执行率分值为 ${fmt(b.weight)}，模板规定为 ${s.weight.text}`, `the filing gives the budget execution a weight of ${fmt(b.weight)}; the template says ${s.weight.text}`));
+    if (b.weight !== null && b.weight !== undefined && !sameMicro(b.weight, s.weight.value))
+      findings.push(finding('statedCap', path, `表中预算执行率分值为 ${formatNumber(b.weight)}，模板规定为 ${s.weight.text}`, `the filing gives the budget execution a weight of ${formatNumber(b.weight)}; the template says ${s.weight.text}`));
     if (b.statedScore !== null && b.statedScore !== undefined) {
       if (b.statedScore > s.weight.value + 1e-9)
-        findings.push(finding('statedAboveWeight', path, `预算执行率填报得分 ${fmt(b.statedScore)} 超过分值 ${s.weight.text}`, `budget execution: stated score ${fmt(b.statedScore)} above its weight ${s.weight.text}`));
+        findings.push(finding('statedAboveWeight', path, `预算执行率填报得分 ${formatNumber(b.statedScore)} 超过分值 ${s.weight.text}`, `budget execution: stated score ${formatNumber(b.statedScore)} above its weight ${s.weight.text}`));
       else if (r.status === 'ok' && !sameScore(b.statedScore, r.score))
         findings.push(
-          finding('statedScoreDiffers', path, `预算执行率填报得分 ${fmt(b.statedScore)}，按规则应为 ${fmt(r.score)} (${fmt(b.spent ?? 0)} / ${fmt(b.budget ?? 0)})`, `budget execution: stated ${fmt(b.statedScore)}, the rule gives ${fmt(r.score)}`),
+          finding('statedScoreDiffers', path, `预算执行率填报得分 ${formatNumber(b.statedScore)}，按规则应为 ${formatNumber(r.score)} (${formatNumber(b.spent ?? 0)} / ${formatNumber(b.budget ?? 0)})`, `budget execution: stated ${formatNumber(b.statedScore)}, the rule gives ${formatNumber(r.score)}`),
         );
     }
   }
   if (b.budget !== null && b.spent !== null && b.spent > b.budget && b.budget > 0)
     findings.push(
-      finding('overspend', ['预算执行率'], `全年执行数 ${fmt(b.spent)} 超过全年预算数 ${fmt(b.budget)} (执行率 ${fmt((b.spent / b.budget) * 100)}%)`, `spent ${fmt(b.spent)} exceeds the budget ${fmt(b.budget)}`),
+      finding('overspend', ['预算执行率'], `全年执行数 ${formatNumber(b.spent)} 超过全年预算数 ${formatNumber(b.budget)} (执行率 ${formatNumber((b.spent / b.budget) * 100)}%)`, `spent ${formatNumber(b.spent)} exceeds the budget ${formatNumber(b.budget)}`),
     );
   const funds = b.funds ?? [];
   const fundSum = sumExact(funds.map((f) => f.budget ?? f.initialBudget ?? 0));
   if ((b.budget === 0 || b.initialBudget === 0) && fundSum > 0)
     findings.push(
-      finding('fundTotalZero', ['预算执行率'], `资金总额为 0，而其中各项合计 ${fmt(fundSum)} 万元`, `the fund total is 0 while its sub-rows carry ${fmt(fundSum)}`),
+      finding('fundTotalZero', ['预算执行率'], `资金总额为 0，而其中各项合计 ${formatNumber(fundSum)} 万元`, `the fund total is 0 while its sub-rows carry ${formatNumber(fundSum)}`),
     );
   void t;
 }
@@ -511,17 +511,17 @@ function budgetFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, bud
 function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows: ReportRow[], sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
   const weights = rows.map((r) => r.weight);
   const weightSum = sumExact(weights);
-  if (!same(weightSum, t.total.value)) {
+  if (!sameMicro(weightSum, t.total.value)) {
     const statedNote =
       filing.statedWeightTotal !== null && filing.statedWeightTotal !== undefined
-        ? { zh: `，而总分行写的是 ${fmt(filing.statedWeightTotal)}`, en: `, while the total row says ${fmt(filing.statedWeightTotal)}` }
+        ? { zh: `，而总分行写的是 ${formatNumber(filing.statedWeightTotal)}`, en: `, while the total row says ${formatNumber(filing.statedWeightTotal)}` }
         : { zh: '', en: '' };
     findings.push(
       finding(
         'weightTotal',
         [],
-        `全表分值合计 ${fmt(weightSum)}，不等于总分 ${t.total.text}${statedNote.zh}`,
-        `all weights sum to ${fmt(weightSum)}, not the total ${t.total.text}${statedNote.en}`,
+        `全表分值合计 ${formatNumber(weightSum)}，不等于总分 ${t.total.text}${statedNote.zh}`,
+        `all weights sum to ${formatNumber(weightSum)}, not the total ${t.total.text}${statedNote.en}`,
         { zh: '按模板的一级指标分值调整各项分值', en: "adjust the weights to the template's caps" },
       ),
     );
@@ -534,12 +534,12 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
       const sum = sumExact(statedScores);
       if (!sameScore(sum, stated))
         findings.push(
-          finding('statedTotalVsRows', [], `填报总分 ${fmt(stated)}，但各项填报得分之和为 ${fmt(sum)}`, `the stated total ${fmt(stated)} is not the sum of the stated scores, ${fmt(sum)}`),
+          finding('statedTotalVsRows', [], `填报总分 ${formatNumber(stated)}，但各项填报得分之和为 ${formatNumber(sum)}`, `the stated total ${formatNumber(stated)} is not the sum of the stated scores, ${formatNumber(sum)}`),
         );
     }
     if (!sameScore(stated, out.total))
       findings.push(
-        finding('statedTotalVsComputed', [], `填报总分 ${fmt(stated)}，按规则计算为 ${fmt(out.total)}`, `the stated total is ${fmt(stated)}; the rules give ${fmt(out.total)}`),
+        finding('statedTotalVsComputed', [], `填报总分 ${formatNumber(stated)}，按规则计算为 ${formatNumber(out.total)}`, `the stated total is ${formatNumber(stated)}; the rules give ${formatNumber(out.total)}`),
       );
   }
   // The report around the table may state yet another total (the seed's text: 100 against 97).
@@ -551,8 +551,8 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
         finding(
           'reportTotal',
           [],
-          `报告正文写自评得分 ${fmt(text)} 分，而${stated !== null && stated !== undefined ? '表中填报总分' : '按规则计算的总分'}为 ${fmt(against)}`,
-          `the report text states a total of ${fmt(text)}, while the ${stated !== null && stated !== undefined ? "table's stated total" : 'computed total'} is ${fmt(against)}`,
+          `报告正文写自评得分 ${formatNumber(text)} 分，而${stated !== null && stated !== undefined ? '表中填报总分' : '按规则计算的总分'}为 ${formatNumber(against)}`,
+          `the report text states a total of ${formatNumber(text)}, while the ${stated !== null && stated !== undefined ? "table's stated total" : 'computed total'} is ${formatNumber(against)}`,
           { zh: '报告正文与自评表的总分应一致；按规则计算的总分见报告', en: 'the report text and the table must state the same total; see the computed total in the report' },
         ),
       );
@@ -567,8 +567,8 @@ function deductionFindings(t: CheckedTemplate, out: EvalOutput, findings: Findin
         finding(
           'deductionAboveMax',
           [d.name],
-          `扣分 “${d.name}” 超过上限 (每项最多 ${d.perItemMax?.text ?? '—'} 分，合计最多 ${d.totalMax.text} 分)，按上限扣 ${fmt(r.applied)} 分`,
-          `deduction '${d.name}' above its maximum (per item ${d.perItemMax?.text ?? '—'}, total ${d.totalMax.text}); ${fmt(r.applied)} taken off`,
+          `扣分 “${d.name}” 超过上限 (每项最多 ${d.perItemMax?.text ?? '—'} 分，合计最多 ${d.totalMax.text} 分)，按上限扣 ${formatNumber(r.applied)} 分`,
+          `deduction '${d.name}' above its maximum (per item ${d.perItemMax?.text ?? '—'}, total ${d.totalMax.text}); ${formatNumber(r.applied)} taken off`,
         ),
       );
   });

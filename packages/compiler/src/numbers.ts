@@ -1,0 +1,71 @@
+// Numbers as jixiao reads, compares and writes them — one module for every package:
+// - the one exact fixed-point representation: integer millionths (µ). Weights are read
+//   to the millionth, scores have at most 6 places, so every sum is an exact integer sum
+//   (round.ts rounds into it; the evaluator, the engine and the CLI all sum through it);
+// - the comparison tolerances: weights and caps are equal when equal to the millionth;
+//   a stated score equals a computed one at the template's 保留小数;
+// - one way to write a number for people: 97, 8.62, 0.3, never 8.620000000000001.
+// (decimal.ts holds the arbitrary-precision decimals of the checker and the reference
+// interpreter: the digits a template author wrote, and an independent check of µ.)
+
+import { roundScore } from './round.ts';
+
+/** A number to the millionth, as an integer count of µ: its 15-digit decimal, half-up. */
+export function toMicro(x: number): number {
+  return Math.round(roundScore(x, 6, 'half-up') * 1e6);
+}
+
+/** A count of µ back as the nearest double to the decimal it denotes. */
+export function fromMicro(n: number): number {
+  const r = n / 1e6;
+  return r === 0 ? 0 : r;
+}
+
+/** Σ xs with no float drift (0.1 + 0.2 is 0.3): each to the millionth, summed as integers. */
+export function sumExact(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += toMicro(x);
+  return fromMicro(s);
+}
+
+/** Equal to the millionth: weights and caps, which 保留小数 does not govern. */
+export function sameMicro(a: number, b: number): boolean {
+  return toMicro(a) === toMicro(b);
+}
+
+/**
+ * Equality of a stated score with a computed one at the template's `保留小数` places:
+ * they differ by less than half a unit in the last place (2 places: < 0.005, so 8.62
+ * equals 8.62 and 8.623 rounds to it; 3 places: < 0.0005, so 8.62 against 8.623 differs).
+ */
+export function sameAtPlaces(places: number): (a: number, b: number) => boolean {
+  const tol = 0.5 * 10 ** (6 - Math.max(0, Math.min(6, places)));
+  return (a, b) => Math.abs(toMicro(a) - toMicro(b)) < tol;
+}
+
+/**
+ * A number as a person writes it: at most 6 decimals (scores are exact to the
+ * millionth) and 12 significant digits, no float noise (8.620000000000001 is 8.62);
+ * a tiny non-zero value keeps 6 significant digits (1e-7); a missing value is —.
+ */
+export function formatNumber(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  // fast paths, same result: an integer, or a short spelling with at most 6 decimals
+  if (Number.isInteger(n) && n < 1e12 && n > -1e12) return n === 0 ? '0' : String(n);
+  if (!Number.isFinite(n)) return n > 0 ? '+∞' : '-∞';
+  const s = String(n);
+  const dot = s.indexOf('.');
+  if (s.indexOf('e') < 0 && dot >= 0 && s.length - dot - 1 <= 6 && s.length <= 13) return s;
+  const r = Math.abs(n) < 5e-7 ? Number(n.toPrecision(6)) : Number(Number(n.toFixed(6)).toPrecision(12));
+  return r === 0 ? '0' : String(r);
+}
+
+/** A filed number cited in a message: never "NaN" or "Infinity" to a reader. */
+export function formatFiledNumber(x: number): { zh: string; en: string } {
+  if (Number.isFinite(x)) {
+    const s = formatNumber(x);
+    return { zh: s, en: s };
+  }
+  if (Number.isNaN(x)) return { zh: '非数字', en: 'not a number' };
+  return x > 0 ? { zh: '无穷大', en: 'infinite' } : { zh: '负无穷大', en: 'minus infinite' };
+}
