@@ -65,7 +65,10 @@ export async function measureBrowserLatency(keystrokes: number, delayMs = 120): 
     await page.keyboard.type(text, { delay: delayMs });
     await settled(page);
     // let the last frame's measure land
-    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+    await page.evaluate(() => {
+      const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame;
+      return new Promise<void>((r) => raf(() => raf(() => r())));
+    });
     const read = (name: string) =>
       page.evaluate((n) => (globalThis as unknown as { performance: { getEntriesByName(n: string): { duration: number }[] } }).performance.getEntriesByName(n).map((e) => e.duration), name);
     const markers = await read('jx-keystroke-markers');

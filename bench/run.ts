@@ -213,7 +213,7 @@ async function writeNdjson(path: string, n: number): Promise<void> {
   const out = createWriteStream(path);
   for (let i = 0; i < n; i++) {
     const ok = out.write(JSON.stringify(toFilingJson(genFiling(r), i)) + '\n');
-    if (!ok) await new Promise((res) => out.once('drain', res));
+    if (!ok) await new Promise<void>((res) => out.once('drain', () => res()));
   }
   await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
 }

@@ -72,7 +72,7 @@ function scoreRow(i: number, row: RowInput, S: number[], WS: number[]): RowResul
   const w = row.weight;
   // section 0 is the budget formula: no rows; nested paths lead nowhere (all filled sections are flat)
   if (i === 0 || i > 4 || (row.path && row.path.length > 0)) return { section: -1, rule: -1, status: 'unplaced', weight: w, score: 0 };
-  if (okN(w)) WS[i] += Math.round(w * 1e6);
+  if (okN(w)) WS[i]! += Math.round(w * 1e6);
   const a = row.actual;
   const t = row.target;
   let rule: number;
@@ -134,6 +134,6 @@ function scoreRow(i: number, row: RowInput, S: number[], WS: number[]): RowResul
     if (v < Infinity) score = round2(v);
     else status = 'invalid-input';
   }
-  S[i] += Math.round(score * 100);
+  S[i]! += Math.round(score * 100);
   return { section: i, rule, status, weight: w, score };
 }

@@ -8,7 +8,8 @@ import { checkTemplate } from '@jixiao/compiler';
 import { importJson, importTsv, importXlsx, prepareTemplate, scoreFiling, type Filing, type ImportResult, type Report } from '@jixiao/engine';
 import { prng } from './mutate.ts';
 
-const COUNT = Math.max(2_000, Math.floor(Number(process.env['FUZZ_INPUTS'] ?? 100_000) / 10));
+// a smoke by default; FUZZ_INPUTS (test:fuzz, fuzz) scales it up
+const COUNT = Math.max(400, Math.floor(Number(process.env['FUZZ_INPUTS'] ?? 4_000) / 10));
 
 const root = new URL('../../', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
