@@ -48,7 +48,7 @@ export async function measureBrowserLatency(keystrokes: number, delayMs = 120): 
     const page = await pg.newPage();
     await page.goto(pg.url);
     await settled(page);
-    const template = readFileSync(join(repoRoot, 'rules/2023/部门整体支出.jx'), 'utf8').split('\n');
+    const template = readFileSync(join(repoRoot, 'rules/甘肃/2023/部门整体支出.jx'), 'utf8').split('\n');
     const i = template.findIndex((l) => l.includes(FORMULA));
     await page.evaluate(
       (at) => {

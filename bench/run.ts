@@ -22,7 +22,7 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const only = (name: string) => !args.some((a) => a.startsWith('--only=')) || args.some((a) => a === `--only=${name}`);
 
-const TEMPLATE_FILE = join(ROOT, 'rules/2023/部门整体支出.jx');
+const TEMPLATE_FILE = join(ROOT, 'rules/甘肃/2023/部门整体支出.jx');
 
 function checkSource(src: string): CheckedTemplate {
   const p = parse(src);

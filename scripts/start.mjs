@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../packages/cli/bin/jixiao.mjs', import.meta.url));
-const sample = 'rules/2023/examples/seed.tsv';
+const sample = 'rules/甘肃/2023/examples/seed.tsv';
 
 const r = spawnSync(process.execPath, [bin, 'score', sample], { cwd: root, stdio: 'inherit' });
 const said = {

@@ -23,7 +23,7 @@ import {
   type Report,
 } from '@jixiao/engine';
 import type { Diagnostic } from '@jixiao/language';
-import { officialFor } from './rules.ts';
+import { officialFor, regionOfFile } from './rules.ts';
 import type { DiffReply, DiffRequest, MappingChoice } from './worker/protocol.ts';
 
 export interface Bilingual {
@@ -153,13 +153,15 @@ export function importFilingText(text: string, mapping?: MappingChoice): { state
 }
 
 /** Parent templates of `继承` come from the official rules bundled with the page. */
-function loadParent(form: string, year: number) {
-  const t = officialFor(form, year);
-  return t ? { file: t.file, text: t.text } : null;
+function loadParent(form: string, year: number, region?: string) {
+  const t = region === undefined ? null : officialFor(form, year, region);
+  return t ? { file: t.file, text: t.text, region: t.region } : null;
 }
 
+/** Check a template text; an official file keeps its jurisdiction, so `继承 2023` finds its own. */
 export function checkText(file: string, text: string): CheckSourceResult {
-  return checkSource({ file, text }, loadParent);
+  const region = regionOfFile(file);
+  return checkSource(region === undefined ? { file, text } : { file, text, region }, loadParent);
 }
 
 // Compiling is cheap, but the same template is scored against many filing edits.

@@ -3,7 +3,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 
 export interface SharedState {
-  /** the official template the editor started from, e.g. rules/2023/部门整体支出.jx */
+  /** the official template the editor started from, e.g. rules/甘肃/2023/部门整体支出.jx */
   file: string;
   year: number;
   template: string;

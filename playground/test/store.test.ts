@@ -6,13 +6,17 @@ import { defaultPick, filingEdited, initialState, reduce, Store, type Action, ty
 import type { AnalyseReply, MappingChoice, Outline } from '../src/worker/protocol.ts';
 
 const catalogue: TemplateEntry[] = [
-  { file: 'rules/2020/部门整体支出.jx', form: '部门整体支出', year: 2020, text: 'T2020' },
-  { file: 'rules/2023/部门整体支出.jx', form: '部门整体支出', year: 2023, text: 'T2023' },
-  { file: 'rules/2024/部门整体支出.jx', form: '部门整体支出', year: 2024, text: 'T2024' },
-  { file: 'rules/2020/项目支出.jx', form: '项目支出', year: 2020, text: 'P2020' },
+  { file: 'rules/全国/2020/部门整体支出.jx', region: '全国', form: '部门整体支出', year: 2020, text: 'T2020' },
+  { file: 'rules/全国/2020/项目支出.jx', region: '全国', form: '项目支出', year: 2020, text: 'P2020' },
+  { file: 'rules/全国/2022/项目支出.jx', region: '全国', form: '项目支出', year: 2022, text: 'P2022' },
+  { file: 'rules/甘肃/2023/部门整体支出.jx', region: '甘肃', form: '部门整体支出', year: 2023, text: 'T2023' },
+  { file: 'rules/甘肃/2024/部门整体支出.jx', region: '甘肃', form: '部门整体支出', year: 2024, text: 'T2024' },
 ];
-const F2023 = 'rules/2023/部门整体支出.jx';
-const F2024 = 'rules/2024/部门整体支出.jx';
+const F2020 = 'rules/全国/2020/部门整体支出.jx';
+const F2023 = 'rules/甘肃/2023/部门整体支出.jx';
+const F2024 = 'rules/甘肃/2024/部门整体支出.jx';
+const P2020 = 'rules/全国/2020/项目支出.jx';
+const P2022 = 'rules/全国/2022/项目支出.jx';
 
 const start = (over: Partial<PageState> = {}): PageState => ({ ...initialState({ file: F2023, year: 2023, template: 'T2023', filing: 'seed' }), ...over });
 const run = (s: PageState, ...as: Action[]): PageState => as.reduce((x, a) => reduce(x, a, catalogue), s);
@@ -106,32 +110,37 @@ describe('reduce', () => {
   });
 });
 
-describe('the years compared on the 对比 tab', () => {
-  it("starts from the editor's year against the next one, or the previous one against the newest", () => {
-    expect(defaultPick(catalogue, '部门整体支出', F2023, 2023)).toEqual({ form: '部门整体支出', from: 2023, to: 2024 });
-    expect(defaultPick(catalogue, '部门整体支出', 'rules/2020/部门整体支出.jx', 2020)).toEqual({ form: '部门整体支出', from: 2020, to: 2023 });
-    expect(defaultPick(catalogue, '部门整体支出', F2024, 2024)).toEqual({ form: '部门整体支出', from: 2023, to: 2024 });
+describe('the templates compared on the 对比 tab', () => {
+  it("starts from the editor's template against the next year of its jurisdiction, or the previous one against the newest", () => {
+    expect(defaultPick(catalogue, '部门整体支出', F2023)).toEqual({ form: '部门整体支出', from: F2023, to: F2024 });
+    expect(defaultPick(catalogue, '部门整体支出', F2024)).toEqual({ form: '部门整体支出', from: F2023, to: F2024 });
+    // 全国 has one 部门整体支出: compared with itself, not with 甘肃's
+    expect(defaultPick(catalogue, '部门整体支出', F2020)).toEqual({ form: '部门整体支出', from: F2020, to: F2020 });
   });
 
-  it("for another form than the editor's, its two newest years; a form of one year, that year twice", () => {
-    expect(defaultPick(catalogue, '部门整体支出', 'rules/2020/项目支出.jx', 2020)).toEqual({ form: '部门整体支出', from: 2023, to: 2024 });
-    expect(defaultPick(catalogue, '项目支出', F2023, 2023)).toEqual({ form: '项目支出', from: 2020, to: 2020 });
+  it("for another form, the two newest years in the editor's jurisdiction, else in the first that has the form", () => {
+    // the editor is in 全国, which has 部门整体支出 2020 only
+    expect(defaultPick(catalogue, '部门整体支出', P2020)).toEqual({ form: '部门整体支出', from: F2020, to: F2020 });
+    // the editor is in 甘肃, which has no 项目支出: 全国's two newest
+    expect(defaultPick(catalogue, '项目支出', F2023)).toEqual({ form: '项目支出', from: P2020, to: P2022 });
   });
 
   it("is picked when the tab first opens, from the editor's form, and kept after", () => {
     const s = run(start(), { type: 'tab', tab: 'diff' });
-    expect(s.diffPick).toEqual({ form: '部门整体支出', from: 2023, to: 2024 });
+    expect(s.diffPick).toEqual({ form: '部门整体支出', from: F2023, to: F2024 });
     const t = run(s, { type: 'diff/swap' }, { type: 'tab', tab: 'score' }, { type: 'template/select', file: F2024 }, { type: 'tab', tab: 'diff' });
-    expect(t.diffPick).toEqual({ form: '部门整体支出', from: 2024, to: 2023 });
+    expect(t.diffPick).toEqual({ form: '部门整体支出', from: F2024, to: F2023 });
   });
 
-  it('a new form takes its default years and clears the comparison shown', () => {
+  it('a new form takes its default templates and clears the comparison shown; any two (jurisdiction, year) can be picked', () => {
     const shown = { kind: 'diffed' as const, seq: 1, diff: null, impact: null, problems: [] };
     const s = run(start(), { type: 'tab', tab: 'diff' }, { type: 'diff/reply', reply: shown });
     expect(s.lastDiff).toBe(shown);
     const t = run(s, { type: 'diff/form', form: '项目支出' });
-    expect(t).toMatchObject({ diffPick: { form: '项目支出', from: 2020, to: 2020 }, lastDiff: null });
-    expect(run(t, { type: 'diff/from', year: 2019 }, { type: 'diff/to', year: 2021 }).diffPick).toEqual({ form: '项目支出', from: 2019, to: 2021 });
+    expect(t).toMatchObject({ diffPick: { form: '项目支出', from: P2020, to: P2022 }, lastDiff: null });
+    expect(run(t, { type: 'diff/from', file: P2022 }, { type: 'diff/to', file: P2020 }).diffPick).toEqual({ form: '项目支出', from: P2022, to: P2020 });
+    // across jurisdictions
+    expect(run(s, { type: 'diff/from', file: F2020 }).diffPick).toEqual({ form: '部门整体支出', from: F2020, to: F2024 });
   });
 });
 

@@ -20,9 +20,9 @@ type EditorWithSelection = Hooks['editor'] & { getSelection(): { startLineNumber
 
 let pg: Playground;
 let page: Page;
-const template2023 = readFileSync(join(repoRoot, 'rules/2023/部门整体支出.jx'), 'utf8');
-const template2024 = readFileSync(join(repoRoot, 'rules/2024/部门整体支出.jx'), 'utf8');
-const seed = readFileSync(join(repoRoot, 'rules/2023/examples/seed.tsv'), 'utf8');
+const template2023 = readFileSync(join(repoRoot, 'rules/甘肃/2023/部门整体支出.jx'), 'utf8');
+const template2024 = readFileSync(join(repoRoot, 'rules/甘肃/2024/部门整体支出.jx'), 'utf8');
+const seed = readFileSync(join(repoRoot, 'rules/甘肃/2023/examples/seed.tsv'), 'utf8');
 const HEADER = '指标项\t细指标\t被指标\t指标值\t年度目标值\t实际完成值\t分值\t得分';
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
@@ -243,7 +243,7 @@ describe('findings lead to their row or to the template', () => {
 
   it("a rule the editor's template inherits is named in a toast, which clears like every toast", async () => {
     const p = await fresh();
-    await p.selectOption('#template-select', 'rules/2024/部门整体支出.jx');
+    await p.selectOption('#template-select', 'rules/甘肃/2024/部门整体支出.jx');
     await settled(p);
     // 2024 writes out 正向 and 反向 only; the rows' other rules come from 2023
     const rule = await p.evaluate(() => {

@@ -39,7 +39,7 @@ let page: Page;
 beforeAll(async () => {
   pg = await startPlayground();
   page = await pg.newPage();
-  const hash = '#s=' + lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, file: 'rules/2023/部门整体支出.jx', year: 2023, template, filing }));
+  const hash = '#s=' + lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, file: 'rules/甘肃/2023/部门整体支出.jx', year: 2023, template, filing }));
   await page.goto(pg.url + hash);
   await settled(page);
 });

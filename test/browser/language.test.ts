@@ -7,7 +7,7 @@ import { repoRoot, settled, shot, startPlayground, type Hooks, type Page, type P
 
 let pg: Playground;
 let page: Page;
-const template2023 = readFileSync(join(repoRoot, 'rules/2023/部门整体支出.jx'), 'utf8');
+const template2023 = readFileSync(join(repoRoot, 'rules/甘肃/2023/部门整体支出.jx'), 'utf8');
 const lines = template2023.split('\n');
 const lineOf = (text: string): number => lines.findIndex((l) => l.includes(text)) + 1;
 
@@ -128,7 +128,7 @@ describe('the jixiao language in Monaco', () => {
   });
 
   it('switches to the 2024 template, which extends 2023, and scores under it', async () => {
-    await page.selectOption('#template-select', 'rules/2024/部门整体支出.jx');
+    await page.selectOption('#template-select', 'rules/甘肃/2024/部门整体支出.jx');
     await settled(page);
     expect(await text(page)).toContain('继承 2023');
     const ms = await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.markers());

@@ -9,8 +9,8 @@ import { outDir, repoRoot, settled, shot, startPlayground, type Hooks, type Page
 
 let pg: Playground;
 let page: Page;
-const template2023 = readFileSync(join(repoRoot, 'rules/2023/部门整体支出.jx'), 'utf8');
-const seed = readFileSync(join(repoRoot, 'rules/2023/examples/seed.tsv'), 'utf8');
+const template2023 = readFileSync(join(repoRoot, 'rules/甘肃/2023/部门整体支出.jx'), 'utf8');
+const seed = readFileSync(join(repoRoot, 'rules/甘肃/2023/examples/seed.tsv'), 'utf8');
 
 /** 1-based line and column just after `needle` on the line that holds `lineText`. */
 function after(lineText: string, needle: string): { lineNumber: number; column: number } {
@@ -57,7 +57,7 @@ function quantile(xs: number[], q: number): number {
 describe('playground in Chromium', () => {
   it('opens on the 2023 template and the seed filing, scored', async () => {
     const state = await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.state());
-    expect(state.file).toBe('rules/2023/部门整体支出.jx');
+    expect(state.file).toBe('rules/甘肃/2023/部门整体支出.jx');
     expect(state.template).toBe(template2023);
     expect(state.filing).toBe(seed);
     expect(await markers(page)).toEqual([]);

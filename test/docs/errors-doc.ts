@@ -9,6 +9,7 @@
 //
 // A new code only needs an entry in EXAMPLES (trigger + fix); everything else is read
 // from its catalogue.
+import type { TemplateSourceInfo } from '../../packages/engine/src/index.ts';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,8 +96,8 @@ const FAMILIES: { id: FamilyId; heading: string; intro: Msg }[] = [
     id: 'finding',
     heading: 'JX3001–JX3999 填报表中的问题 (findings on a filing)',
     intro: {
-      zh: '给填报表打分时发现的问题，列在报告的“发现问题”中（`--json` 时在 `findings` 中，带 `path`）。有错误级的问题时退出码为 1，但仍给出得分。下面的例子都用 `rules/2023/部门整体支出.jx`，对这份没有任何问题的填报表改动一处：',
-      en: 'Problems found while scoring a filing, listed under the report\'s findings (with `--json`: in `findings`, with a `path`). An error-level finding makes the exit code 1; the filing is still scored. Each example below scores with `rules/2023/部门整体支出.jx` and changes one place of this clean filing:',
+      zh: '给填报表打分时发现的问题，列在报告的“发现问题”中（`--json` 时在 `findings` 中，带 `path`）。有错误级的问题时退出码为 1，但仍给出得分。下面的例子都用 `rules/甘肃/2023/部门整体支出.jx`，对这份没有任何问题的填报表改动一处：',
+      en: 'Problems found while scoring a filing, listed under the report\'s findings (with `--json`: in `findings`, with a `path`). An error-level finding makes the exit code 1; the filing is still scored. Each example below scores with `rules/甘肃/2023/部门整体支出.jx` and changes one place of this clean filing:',
     },
   },
   {
@@ -137,8 +138,8 @@ type Trigger =
   | { kind: 'template'; from: string; to: string }
   /** check this template with 2023 = BASE_TEMPLATE (or `parents`) in the rules folder */
   | { kind: 'extends'; text: string; parents?: Record<number, string> }
-  /** change the clean filing and score it with rules/2023/部门整体支出.jx */
-  | { kind: 'filing'; edit: (f: Filing) => void }
+  /** change the clean filing and score it with rules/甘肃/2023/部门整体支出.jx (`source`: how that template was found) */
+  | { kind: 'filing'; edit: (f: Filing) => void; source?: TemplateSourceInfo }
   /** import this filing */
   | { kind: 'import'; text?: string; bytes?: () => Promise<Uint8Array>; filename: string; mapping?: ColumnMapping; shown?: Msg }
   /** a CLI function that throws a UserError; `command` is what the user typed */
@@ -384,6 +385,13 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'filing', edit: (f) => { f.reportTotal = 100; f.statedTotal = 97; } },
     fix: { zh: '核对报告正文与自评表，使两处总分一致（以按规则计算的总分为准）。', en: 'Make the report text and the table state the same total (the computed one).' },
   },
+  JX3041: {
+    trigger: { kind: 'filing', edit: (f) => { f.region = '甘肃/庆阳/正宁县'; }, source: { fallbackFrom: '甘肃/庆阳/正宁县' } },
+    fix: {
+      zh: '这是提示，不是错误：该地区没有自己的模板时，按上级地区的模板评分（县 → 市 → 省 → 全国）。若该地区另有评分办法，把它的模板放在 `rules/<地区>/<年度>/<表单>.jx`。',
+      en: 'An info, not an error: a jurisdiction without a template of its own is scored under its parent\'s (county → city → province → 全国). Where it has its own scoring rules, put its template at `rules/<jurisdiction>/<year>/<form>.jx`.',
+    },
+  },
   JX3040: {
     trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.actual = '-5%'; } },
     fix: {
@@ -619,9 +627,16 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'cli', command: 'jixiao score 填报.tsv --year 2023 --form 专项资金', run: () => chooseTemplate({ year: '2023', form: '专项资金' }, null) },
     fix: { zh: '用 `--form 项目支出` 或 `--form 部门整体支出`。', en: 'Pass `--form 项目支出` or `--form 部门整体支出`.' },
   },
+  JX4008: {
+    trigger: { kind: 'cli', command: 'jixiao score 填报.json --year 2023 --form 项目支出   # 表头没有写地区', run: () => chooseTemplate({ year: '2023', form: '项目支出' }, null) },
+    fix: {
+      zh: '用 `--region` 指定地区（如 `--region 四川`），或在填报表中写明“地区”。没有地区时，jixiao 不会替你在几个地区的模板中挑一个。',
+      en: "Pass `--region` (e.g. `--region 四川`) or give the filing's 地区. Without one, jixiao never picks one of several jurisdictions' templates for you.",
+    },
+  },
   JX4005: {
     trigger: { kind: 'cli', command: 'jixiao score 填报.tsv --year 2019 --form 部门整体支出', run: () => chooseTemplate({ year: '2019', form: '部门整体支出' }, null) },
-    fix: { zh: '检查年度和表单；需要的模板要放在 `rules/<年度>/<表单>.jx`。', en: 'Check the year and the form; the template must be at `rules/<year>/<form>.jx`.' },
+    fix: { zh: '检查年度和表单；需要的模板要放在 `rules/<地区>/<年度>/<表单>.jx`。', en: 'Check the year and the form; the template must be at `rules/<region>/<year>/<form>.jx`.' },
   },
   JX4006: {
     trigger: {
@@ -639,10 +654,10 @@ export const EXAMPLES: Record<string, Example> = {
   JX4007: {
     trigger: {
       kind: 'cli',
-      command: 'jixiao explain rules/2023/examples/seed.tsv 培训人次',
+      command: 'jixiao explain rules/甘肃/2023/examples/seed.tsv 培训人次',
       run: async () => {
         const { explainCommand } = await import('../../packages/cli/src/commands/explain.ts');
-        await explainCommand(join(repoRoot, 'rules/2023/examples/seed.tsv'), '培训人次', {});
+        await explainCommand(join(repoRoot, 'rules/甘肃/2023/examples/seed.tsv'), '培训人次', {});
       },
     },
     fix: { zh: '按报告中的写法给出指标名称（`jixiao score` 列出全部指标），可以只写名称的一部分。', en: 'Give the indicator as the report spells it (`jixiao score` lists them); part of the name is enough.' },
@@ -673,8 +688,8 @@ const t2023 = (() => {
   let p: ReturnType<typeof prepareTemplate> | undefined;
   return () => {
     if (!p) {
-      const file = 'rules/2023/部门整体支出.jx';
-      const r = checkSource({ file, text: readFileSync(join(repoRoot, file), 'utf8') }, () => null);
+      const file = 'rules/甘肃/2023/部门整体支出.jx';
+      const r = checkSource({ file, text: readFileSync(join(repoRoot, file), 'utf8'), region: '甘肃' }, () => null);
       if (!r.template) throw new Error(`${file} is invalid`);
       p = prepareTemplate(r.template);
     }
@@ -766,13 +781,13 @@ async function produce(code: string, ex: Example, scratch: string): Promise<Prod
       };
       const r = checkSource({ file: 'example.jx', text: t.text }, loader);
       const d = firstWith(code, r.diagnostics, 'check with 继承');
-      const note = t.parents ? '' : '`rules/2023/部门整体支出.jx` 为基础模板（the base template）时：\n\n';
+      const note = t.parents ? '' : '`rules/甘肃/2023/部门整体支出.jx` 为基础模板（the base template）时：\n\n';
       return { input: note + codeBlock(t.text, 'jx'), output: sourceDiag(d, t.text, 'example.jx') };
     }
     case 'filing': {
       const f = cleanFiling();
       t.edit(f);
-      const r = scoreFiling(t2023(), f);
+      const r = scoreFiling(t2023(), f, [], t.source ?? {});
       const x = firstWith(code, r.findings, 'score');
       const output = both((l) => {
         const w = LANG_WORD[l];

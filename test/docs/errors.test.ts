@@ -131,7 +131,7 @@ describe('messages quote the values involved', () => {
   });
 
   it('findings quote the row and the values', () => {
-    const r = checkSource({ file: 'rules/2023/部门整体支出.jx', text: readFileSync(join(repoRoot, 'rules/2023/部门整体支出.jx'), 'utf8') }, () => null);
+    const r = checkSource({ file: 'rules/甘肃/2023/部门整体支出.jx', text: readFileSync(join(repoRoot, 'rules/甘肃/2023/部门整体支出.jx'), 'utf8') }, () => null);
     const t = prepareTemplate(r.template!);
     const f = cleanFiling();
     f.rows[3]!.actual = '12篇';

@@ -19,7 +19,7 @@ const examples = table
   .map(cells)
   .map(([target, actual, readAs, score]) => ({ target: target!, actual: actual!, readAs: readAs!, score: Number(score) }));
 
-const checked = checkTemplate(parse(readFileSync(`${repoRoot}rules/2023/部门整体支出.jx`, 'utf8')).ast.templates[0]!, { file: '2023.jx' });
+const checked = checkTemplate(parse(readFileSync(`${repoRoot}rules/甘肃/2023/部门整体支出.jx`, 'utf8')).ast.templates[0]!, { file: '2023.jx' });
 const t2023 = prepareTemplate(checked.template!);
 
 describe('docs/dsl.md 数值的读法: the example table', () => {

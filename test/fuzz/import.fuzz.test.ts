@@ -13,10 +13,10 @@ const COUNT = Math.max(400, Math.floor(Number(process.env['FUZZ_INPUTS'] ?? 4_00
 
 const root = new URL('../../', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
-const checked = checkTemplate(parse(read('rules/2023/部门整体支出.jx')).ast.templates[0]!).template!;
+const checked = checkTemplate(parse(read('rules/甘肃/2023/部门整体支出.jx')).ast.templates[0]!).template!;
 const prepared = prepareTemplate(checked);
 
-const tables = [read('rules/2023/examples/seed.tsv'), ...readdirSync(new URL('packages/engine/test/fixtures/', root)).map((f) => read(`packages/engine/test/fixtures/${f}`))];
+const tables = [read('rules/甘肃/2023/examples/seed.tsv'), ...readdirSync(new URL('packages/engine/test/fixtures/', root)).map((f) => read(`packages/engine/test/fixtures/${f}`))];
 
 const junk = ['', '\t', '\n', '\r\n', '"', '""', '≥**', '500%', '1e309', '-0', 'NaN', 'Infinity', '__proto__', 'constructor', '总分', '一级指标', '分值', '得分', '\u0000', '\uFEFF', '𠀀', '9月前', '年底前', '—', '１２３', '99999999999999999999999'];
 
@@ -75,7 +75,7 @@ describe('importer fuzz', () => {
   }, 300_000);
 
   it(`JSON: ${COUNT} damaged filings give a report or a path-and-value error`, () => {
-    const clean = read('rules/2023/examples/clean.json');
+    const clean = read('rules/甘肃/2023/examples/clean.json');
     const r = prng(11 + Number(process.env['FUZZ_SEED'] ?? 0));
     let scored = 0;
     for (let i = 0; i < COUNT; i++) {

@@ -18,7 +18,7 @@ export const TOTAL = Number(process.env['FUZZ_INPUTS'] ?? 4_000);
 export const SEED = Number(process.env['FUZZ_SEED'] ?? 0);
 
 function bases(seed: number): string[][] {
-  const official = ['2023/部门整体支出.jx', '2020/项目支出.jx'].map((f) => readFileSync(new URL(`../../rules/${f}`, import.meta.url), 'utf8'));
+  const official = ['甘肃/2023/部门整体支出.jx', '全国/2020/项目支出.jx'].map((f) => readFileSync(new URL(`../../rules/${f}`, import.meta.url), 'utf8'));
   const generated = fc.sample(arbTemplate(), { numRuns: 30, seed }).map((t) => format({ kind: 'File', templates: [t], range: t.range }));
   return [...official, ...generated].map(pieces);
 }

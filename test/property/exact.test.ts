@@ -8,7 +8,7 @@ import { parse } from '@jixiao/language';
 import { checkTemplate } from '@jixiao/compiler';
 import { prepareTemplate, scoreFiling, type Filing, type IndicatorRow } from '@jixiao/engine';
 
-const src = readFileSync(new URL('../../rules/2023/部门整体支出.jx', import.meta.url), 'utf8');
+const src = readFileSync(new URL('../../rules/甘肃/2023/部门整体支出.jx', import.meta.url), 'utf8');
 const prepared = prepareTemplate(checkTemplate(parse(src).ast.templates[0]!).template!);
 const caps: [string, number][] = [
   ['部门管理', 20],

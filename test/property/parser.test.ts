@@ -18,7 +18,7 @@ const vocabulary = [
 ];
 
 const tokenSoup = fc.array(fc.constantFrom(...vocabulary), { maxLength: 60 }).map((ts) => ts.join(' '));
-const seedLines = readFileSync(new URL('../../rules/2023/部门整体支出.jx', import.meta.url), 'utf8').split('\n');
+const seedLines = readFileSync(new URL('../../rules/甘肃/2023/部门整体支出.jx', import.meta.url), 'utf8').split('\n');
 /** The real template with a few lines deleted, duplicated or swapped. */
 const mutatedTemplate = fc
   .array(fc.tuple(fc.constantFrom('del', 'dup', 'swap'), fc.nat(seedLines.length - 1), fc.nat(seedLines.length - 1)), { maxLength: 4 })

@@ -11,7 +11,7 @@ import { MAX_WEIGHT } from '../../packages/compiler/src/evaluator.ts';
 import { importTsv, MAX_ROW_WEIGHT, prepareTemplate, scoreFiling, validWeight, type Filing, type IndicatorRow, type Report } from '@jixiao/engine';
 import { cleanFiling } from '../support/filings.ts';
 
-const src = readFileSync(new URL('../../rules/2023/部门整体支出.jx', import.meta.url), 'utf8');
+const src = readFileSync(new URL('../../rules/甘肃/2023/部门整体支出.jx', import.meta.url), 'utf8');
 const prepared = prepareTemplate(checkTemplate(parse(src).ast.templates[0]!).template!);
 
 /** Every place of a report a number can hide in is a finite number; no text shows NaN or Infinity

@@ -92,7 +92,7 @@ export function aggregation(...entries: [A.AggregationEntry['what'], A.Aggregati
 }
 
 export function template(items: A.Item[], form = '部门整体支出', year = 2023): A.Template {
-  return { kind: 'Template', name: name(form), year: q(year), extends: null, items, range: range() };
+  return { kind: 'Template', name: name(form), year: q(year), extends: null, extendsRegion: null, items, range: range() };
 }
 
 // ── common formulas ──

@@ -1,5 +1,5 @@
 // Minimal filings shared by the scoring tests and the error catalogue: a 2023 filing that
-// rules/2023/部门整体支出.jx scores 100 without a single finding, and a row builder.
+// rules/甘肃/2023/部门整体支出.jx scores 100 without a single finding, and a row builder.
 import type { Filing, IndicatorRow } from '@jixiao/engine';
 
 export function row(level1: string, level2: string, level3: string, target: string, actual: string, weight: number | null, statedScore: number | null): IndicatorRow {

@@ -21,6 +21,7 @@ export const CLI_CODES = {
   noTemplate: c('JX4005', '该年度没有模板', 'No template for that year'),
   unreadableFiling: c('JX4006', '无法读取填报表', 'The filing cannot be read'),
   unknownIndicator: c('JX4007', '填报表中没有该指标', 'The filing has no such indicator'),
+  regionAmbiguous: c('JX4008', '未指定地区而有多个地区的模板可用', 'No jurisdiction given and several have a template'),
 } as const satisfies Record<string, CliCodeInfo>;
 
 export type CliCodeKey = keyof typeof CLI_CODES;

@@ -51,6 +51,7 @@ program
 
 const templateOptions = (c: Command) =>
   c
+    .option('--region <地区>', tr('地区：如 全国、甘肃、四川/遂宁/大英县；该地区没有模板时用上级地区的（默认读表头；有多个地区的模板可用而未指定时列出它们）', 'jurisdiction, e.g. 全国, 甘肃, 四川/遂宁/大英县; without a template of its own, its parent\'s is used (default: from the filing; when several have one and none is given, they are listed)'))
     .option('--year <YYYY>', tr('年度：使用该年度及以前最新的模板（默认读表头）', 'year: use the newest template of that year or before (default: from the title)'))
     .option('--form <表单>', tr('表单：项目支出 或 部门整体支出（默认读表头）', 'form: 项目支出 or 部门整体支出 (default: from the title)'))
     .option('--rules <file.jx>', tr('直接指定模板文件', 'use this template file'));
@@ -94,8 +95,9 @@ templateOptions(
 program
   .command('diff')
   .description(tr('比较两个年度的模板：指标增删、改名、分值、规则、分档、等级、扣分的变化（语义比较，不是文本比较）', 'semantic diff of two years\' templates: indicators, weights, rules, tiers, grades, deductions'))
-  .argument('<yearA>', tr('原年度（或 .jx 模板文件）', 'old year (or a .jx file)'))
-  .argument('<yearB>', tr('新年度（或 .jx 模板文件）', 'new year (or a .jx file)'))
+  .argument('<yearA>', tr('原年度：2023、甘肃/2023（地区/年度），或 .jx 模板文件', 'old: a year, 甘肃/2023 (jurisdiction/year), or a .jx file'))
+  .argument('<yearB>', tr('新年度：2024、甘肃/2024，或 .jx 模板文件', 'new: a year, 甘肃/2024, or a .jx file'))
+  .option('--region <地区>', tr('只写年度时所用的地区', 'the jurisdiction of a bare year'))
   .option('--form <表单>', tr('只比较这一表单（默认两年都有模板的全部表单）', 'only this form (default: every form with a template in both years)'))
   .option('--json', tr('输出完整的 JSON（每个表单一行）', 'print the complete JSON (one line per form)'))
   .action(async (a: string, b: string, opts: DiffOptions) => {
@@ -109,6 +111,7 @@ program
   .argument('<filings...>', tr('填报表或文件夹', 'filings or folders'))
   .requiredOption('--from <年度>', tr('原年度（或 .jx 模板文件）', 'old year (or a .jx file)'))
   .requiredOption('--to <年度>', tr('新年度（或 .jx 模板文件）', 'new year (or a .jx file)'))
+  .option('--region <地区>', tr('地区（默认读各填报表；也可写成 --from 甘肃/2023）', "jurisdiction (default: each filing's; or write --from 甘肃/2023)"))
   .option('--form <表单>', tr('表单（默认读表头）', 'form (default: from the title)'))
   .option('--json', tr('每份填报表输出一行 JSON', 'one JSON line per filing'))
   .action(async (files: string[], opts: ImpactOptions) => {
@@ -118,9 +121,10 @@ program
 
 program
   .command('test')
-  .description(tr('运行 rules/<年度>/tests/*.yaml 中的规则测试，并报告规则覆盖率（规则、如果的分支、定性分档、等级）', 'run the rule tests in rules/<year>/tests/*.yaml and report rule coverage'))
+  .description(tr('运行 rules/<地区>/<年度>/tests/*.yaml 中的规则测试，并报告规则覆盖率（规则、如果的分支、定性分档、等级）', 'run the rule tests in rules/<region>/<year>/tests/*.yaml and report rule coverage'))
   .argument('[dir]', tr('规则目录（默认 rules/）', 'rules directory (default: rules/)'))
   .option('--year <YYYY>', tr('只运行这一年度的测试', 'only this year'))
+  .option('--region <地区>', tr('只运行这一地区（及其下级）的测试', 'only this jurisdiction (and those below it)'))
   .option('--json', tr('输出 JSON 结果', 'print the results as JSON'))
   .option('--threshold <百分比>', tr('覆盖率下限（默认读 rules/coverage.yaml）', 'coverage threshold in percent (default: rules/coverage.yaml)'))
   .action(async (dir: string | undefined, opts: TestOptions) => {
@@ -131,7 +135,8 @@ program
 program
   .command('types')
   .description(tr('生成某年度填报表的 TypeScript 类型（由填报表的 JSON Schema 生成）', "write the TypeScript types of a year's filing (from its JSON Schema)"))
-  .requiredOption('--year <YYYY>', tr('年度', 'year'))
+  .requiredOption('--year <YYYY>', tr('年度（或 地区/年度，如 甘肃/2023）', 'year (or jurisdiction/year, e.g. 甘肃/2023)'))
+  .option('--region <地区>', tr('地区', 'jurisdiction'))
   .option('--form <表单>', tr('表单（默认 部门整体支出）', 'form (default: 部门整体支出)'))
   .option('--out <file.ts>', tr('写入文件（默认输出到标准输出）', 'write to this file (default: standard output)'))
   .option('--schema', tr('输出 JSON Schema 而不是 TypeScript', 'print the JSON Schema instead of TypeScript'))

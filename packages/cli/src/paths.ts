@@ -28,3 +28,9 @@ export function shownPath(abs: string): string {
   const rel = relative(process.env['INIT_CWD'] ?? process.cwd(), abs);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
 }
+
+/** A path as the report names a template: relative to the repository root when inside it. */
+export function repoPath(abs: string): string {
+  const rel = relative(repoRoot, abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : abs;
+}

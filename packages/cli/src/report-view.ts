@@ -30,7 +30,8 @@ function bar(score: number, cap: number, width = 20): string {
 
 export function renderReport(r: Report, file: string): string {
   const out: string[] = [];
-  out.push(pc.bold(`${file} — ${tr('模板', 'template')} ${r.template.name} ${r.template.year}`));
+  const region = r.template.region ? `${r.template.region} ` : '';
+  out.push(pc.bold(`${file} — ${tr('模板', 'template')} ${region}${r.template.name} ${r.template.year}`) + (r.template.file ? pc.dim(`  (${r.template.file})`) : ''));
   const rows = new Table({
     head: [tr('指标', 'indicator'), tr('分值', 'weight'), tr('得分', 'score'), tr('填报', 'stated'), tr('计算过程', 'derivation')],
     style: tableStyle,

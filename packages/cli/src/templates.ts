@@ -1,20 +1,22 @@
-// Finding and loading templates: rules/<year>/<form>.jx. A template is in force from its
-// year until a newer one of the same form replaces it, so `--year Y` picks the newest
-// file of that form whose year is ≤ Y.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Finding and loading templates: rules/<地区>/<年度>/<表单>.jx (地区 a path from the country
+// down: 全国, 甘肃, 四川/遂宁/大英县). Which one is in force for a form, a jurisdiction and a
+// year is the compiler's library logic (library.ts); this module only lists the files.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '@jixiao/language';
-import { checkSource, type CheckedTemplate, type LoadParent } from '@jixiao/compiler';
+import { candidatesFor, checkSource, inForce, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
 import { rulesDir } from './paths.ts';
 
 export interface LoadedTemplate {
   path: string;
   source: string;
+  /** the jurisdiction the file sits under in rules/, null for a file elsewhere */
+  region: string | null;
   checked: CheckedTemplate | null;
   /** each diagnostic names its file (`继承`: an inherited part points at its parent file) */
   diagnostics: Diagnostic[];
   /** the files the template was assembled from, itself first */
-  chain: { file: string | undefined; year: number }[];
+  chain: { file: string | undefined; year: number; region?: string }[];
 }
 
 /** Canonical form name from what a user or a filing's title says. */
@@ -24,44 +26,74 @@ export function normaliseForm(s: string): string | null {
   return null;
 }
 
-/** Years that have a folder under rules/, ascending. */
-export function ruleYears(dir = rulesDir): number[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((d) => /^\d{4}$/.test(d))
-    .map(Number)
-    .sort((a, b) => a - b);
+const libraries = new Map<string, LibraryEntry[]>();
+
+/**
+ * Every template under `dir`: a directory named by a year (4 digits) holds the templates
+ * of that year; the path above it is the jurisdiction. Listed once per process.
+ */
+export function library(dir = rulesDir): LibraryEntry[] {
+  let entries = libraries.get(dir);
+  if (entries) return entries;
+  entries = [];
+  const walk = (d: string, region: string[]) => {
+    if (!existsSync(d)) return;
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (!statSync(p).isDirectory()) continue;
+      if (/^\d{4}$/.test(name)) {
+        if (region.length === 0) continue; // rules/<year>/ without a jurisdiction: not a library folder
+        for (const f of readdirSync(p).sort())
+          if (f.endsWith('.jx')) entries!.push({ region: region.join('/'), year: Number(name), form: f.slice(0, -3), file: join(p, f) });
+      } else if (name !== 'tests' && name !== 'examples') walk(p, [...region, name]);
+    }
+  };
+  walk(dir, []);
+  libraries.set(dir, entries);
+  return entries;
 }
 
-/** The template file of `form` in force in `year`, or null. */
-export function findTemplate(form: string, year: number, dir = rulesDir): string | null {
-  const years = ruleYears(dir).filter((y) => y <= year).reverse();
-  for (const y of years) {
-    const f = join(dir, String(y), `${form}.jx`);
-    if (existsSync(f)) return f;
-  }
-  return null;
+/** The jurisdiction of a template file inside `dir` (rules/四川/遂宁/2020/x.jx → 四川/遂宁), else null. */
+export function regionOfFile(path: string, dir = rulesDir): string | null {
+  const rel = relative(dir, path);
+  if (rel.startsWith('..')) return null;
+  const parts = rel.split(sep);
+  const y = parts.findIndex((p) => /^\d{4}$/.test(p));
+  return y > 0 ? parts.slice(0, y).join('/') : null;
 }
 
-/** All forms that have a template for some year. */
+/** All forms that have a template. */
 export function knownForms(dir = rulesDir): string[] {
-  const forms = new Set<string>();
-  for (const y of ruleYears(dir))
-    for (const f of readdirSync(join(dir, String(y)))) if (f.endsWith('.jx')) forms.add(f.slice(0, -3));
-  return [...forms];
+  return [...new Set(library(dir).map((e) => e.form))];
 }
 
-/** Parents come from rules/: the template of the form in force in the year named by 继承. */
+/** The template for a jurisdiction (its own, else its parent's up to 全国), or null. */
+export function findTemplate(form: string, year: number, region: string, dir = rulesDir): Resolution | null {
+  return resolveFor(library(dir), form, region, year);
+}
+
+/** With no jurisdiction: the template in force in each jurisdiction that has one. */
+export function templateCandidates(form: string, year: number, dir = rulesDir): LibraryEntry[] {
+  return candidatesFor(library(dir), form, year);
+}
+
+/**
+ * Parents come from rules/: the template of the form in force in the year and
+ * jurisdiction named by 继承 (or the child's own). A template outside rules/ with no
+ * jurisdiction takes the one template in force for that year, when there is exactly one.
+ */
 export function parentLoader(dir = rulesDir): LoadParent {
-  return (form, year) => {
-    const f = findTemplate(form, year, dir);
-    return f ? { file: f, text: readFileSync(f, 'utf8') } : null;
+  return (form, year, region) => {
+    const entries = library(dir);
+    const e = region !== undefined ? inForce(entries, form, region, year) : ((c) => (c.length === 1 ? c[0]! : null))(candidatesFor(entries, form, year));
+    return e ? { file: e.file, text: readFileSync(e.file, 'utf8'), region: e.region } : null;
   };
 }
 
 /** Parse, resolve 继承 and check a template file. */
 export function loadTemplate(path: string, dir = rulesDir): LoadedTemplate {
   const source = readFileSync(path, 'utf8');
-  const r = checkSource({ file: path, text: source }, parentLoader(dir));
-  return { path, source, checked: r.template, diagnostics: r.diagnostics, chain: r.chain };
+  const region = regionOfFile(path, dir);
+  const r = checkSource(region === null ? { file: path, text: source } : { file: path, text: source, region }, parentLoader(dir));
+  return { path, source, region, checked: r.template, diagnostics: r.diagnostics, chain: r.chain };
 }

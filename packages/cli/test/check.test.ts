@@ -3,19 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jixiao, root, tempFile } from './run.ts';
 
-const t2023 = readFileSync(join(root, 'rules/2023/部门整体支出.jx'), 'utf8');
+const t2023 = readFileSync(join(root, 'rules/甘肃/2023/部门整体支出.jx'), 'utf8');
 const lineOf = (src: string, needle: string) => src.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('jixiao check', () => {
   it('accepts both official templates with a one-line summary', () => {
-    for (const f of ['rules/2023/部门整体支出.jx', 'rules/2020/项目支出.jx']) {
+    for (const f of ['rules/甘肃/2023/部门整体支出.jx', 'rules/全国/2020/项目支出.jx']) {
       const r = jixiao(['check', f]);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout.trim().split('\n')).toHaveLength(1);
       expect(r.stdout).toContain('bounds proven');
     }
-    const r = jixiao(['check', 'rules/2023/部门整体支出.jx']);
+    const r = jixiao(['check', 'rules/甘肃/2023/部门整体支出.jx']);
     expect(r.stdout).toContain('10 + 20 + 50 + 10 + 10 = 100');
   });
 
@@ -89,19 +89,19 @@ describe('jixiao check', () => {
 
 describe('jixiao check --timings and --dump', () => {
   it('times each named stage', () => {
-    const r = jixiao(['check', 'rules/2023/部门整体支出.jx', '--timings']);
+    const r = jixiao(['check', 'rules/甘肃/2023/部门整体支出.jx', '--timings']);
     expect(r.status).toBe(0);
     for (const stage of ['解析', '继承', '检查与证明', '代码生成', '合计']) expect(r.stdout).toContain(stage);
   });
 
   it('dumps the proofs and the generated code, and refuses an unknown stage', () => {
-    const proofs = jixiao(['check', 'rules/2023/部门整体支出.jx', '--dump', 'proofs']);
+    const proofs = jixiao(['check', 'rules/甘肃/2023/部门整体支出.jx', '--dump', 'proofs']);
     expect(proofs.stdout).toContain('"formula": "得分 = 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)"');
     expect(proofs.stdout).toContain('"interval": "[0, 1]×权重"');
-    const js = jixiao(['check', 'rules/2023/部门整体支出.jx', '--dump', 'js']);
+    const js = jixiao(['check', 'rules/甘肃/2023/部门整体支出.jx', '--dump', 'js']);
     expect(js.stdout).toContain('"use strict"');
     // names live in the constant table, never in the code
     expect(js.stdout).not.toContain('部门管理');
-    expect(jixiao(['check', 'rules/2023/部门整体支出.jx', '--dump', 'nope']).status).toBe(2);
+    expect(jixiao(['check', 'rules/甘肃/2023/部门整体支出.jx', '--dump', 'nope']).status).toBe(2);
   });
 });

@@ -12,7 +12,7 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 const schemaAccepts = ajv.compile(filingJsonSchema());
 const zodAccepts = (x: unknown) => validateFiling(x).ok;
 
-const clean = JSON.parse(readFileSync(join(root, 'rules/2023/examples/clean.json'), 'utf8')) as Record<string, unknown>;
+const clean = JSON.parse(readFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), 'utf8')) as Record<string, unknown>;
 const row = (clean['rows'] as Record<string, unknown>[])[0]!;
 
 const samples: [string, unknown][] = [
@@ -47,7 +47,7 @@ describe('filing JSON Schema ≡ zod validator', () => {
   });
 
   it('agree on the imported seed filing', async () => {
-    const r = await importFiling(new Uint8Array(readFileSync(join(root, 'rules/2023/examples/seed.tsv'))), { filename: 'seed.tsv' });
+    const r = await importFiling(new Uint8Array(readFileSync(join(root, 'rules/甘肃/2023/examples/seed.tsv'))), { filename: 'seed.tsv' });
     const plain = JSON.parse(JSON.stringify(r.filing));
     expect(zodAccepts(plain)).toBe(true);
     expect(schemaAccepts(plain)).toBe(true);

@@ -11,14 +11,14 @@ interface Finding {
   message: string;
 }
 
-describe('jixiao score on the seed table (rules/2023/examples/seed.tsv, the seed lines 72–111)', () => {
-  const seedTsv = readFileSync(join(root, 'rules/2023/examples/seed.tsv'), 'utf8');
+describe('jixiao score on the seed table (rules/甘肃/2023/examples/seed.tsv, the seed lines 72–111)', () => {
+  const seedTsv = readFileSync(join(root, 'rules/甘肃/2023/examples/seed.tsv'), 'utf8');
   const seedLines = readFileSync(join(root, 'test/fixtures/seed/000_73134533154cb10e.txt'), 'utf8').split('\n');
   it('is the seed table byte for byte', () => {
     expect(seedTsv).toBe(seedLines.slice(71, 111).join('\n') + (seedTsv.endsWith('\n') ? '\n' : ''));
   });
 
-  const r = jixiao(['score', 'rules/2023/examples/seed.tsv', '--year', '2023', '--form', '部门整体支出', '--json']);
+  const r = jixiao(['score', 'rules/甘肃/2023/examples/seed.tsv', '--year', '2023', '--form', '部门整体支出', '--json']);
   const report = JSON.parse(r.stdout) as {
     template: { name: string; year: number };
     total: number;
@@ -34,7 +34,7 @@ describe('jixiao score on the seed table (rules/2023/examples/seed.tsv, the seed
   it('exits 1 and prints exactly one JSON object', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(report.template).toEqual({ name: '部门整体支出', year: 2023, decimals: 2 });
+    expect(report.template).toEqual({ name: '部门整体支出', year: 2023, region: '甘肃', file: 'rules/甘肃/2023/部门整体支出.jx', decimals: 2 });
     expect(report.cap).toBe(100);
   });
 
@@ -112,13 +112,13 @@ describe('jixiao score on the seed table (rules/2023/examples/seed.tsv, the seed
   });
 
   it('reads the year and form from the title when they are not given', () => {
-    const r2 = jixiao(['score', 'rules/2023/examples/seed.tsv', '--json']);
+    const r2 = jixiao(['score', 'rules/甘肃/2023/examples/seed.tsv', '--json']);
     expect(r2.status).toBe(1);
     expect(JSON.parse(r2.stdout).total).toBe(report.total);
   });
 
   it('prints a readable table without --json', () => {
-    const r3 = jixiao(['score', 'rules/2023/examples/seed.tsv']);
+    const r3 = jixiao(['score', 'rules/甘肃/2023/examples/seed.tsv']);
     expect(r3.status).toBe(1);
     expect(r3.stdout).toContain('建设规划');
     expect(r3.stdout).toContain('总分');
@@ -128,7 +128,7 @@ describe('jixiao score on the seed table (rules/2023/examples/seed.tsv, the seed
 
 describe('jixiao score: exit codes and choosing the template', () => {
   it('exits 0 for a clean filing', () => {
-    const r = jixiao(['score', 'rules/2023/examples/clean.json']);
+    const r = jixiao(['score', 'rules/甘肃/2023/examples/clean.json']);
     expect(r.status).toBe(0);
   });
 
@@ -140,7 +140,7 @@ describe('jixiao score: exit codes and choosing the template', () => {
   });
 
   it('exits 2 when the year cannot be told', () => {
-    const f = JSON.parse(readFileSync(join(root, 'rules/2023/examples/clean.json'), 'utf8'));
+    const f = JSON.parse(readFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), 'utf8'));
     delete f.year;
     delete f.title;
     const r = jixiao(['score', tempFile('noyear.json', JSON.stringify(f))]);
@@ -149,16 +149,16 @@ describe('jixiao score: exit codes and choosing the template', () => {
   });
 
   it('--year picks the newest template of that form at or before the year', () => {
-    const r = jixiao(['score', 'rules/2023/examples/clean.json', '--year', '2026', '--json']);
+    const r = jixiao(['score', 'rules/甘肃/2023/examples/clean.json', '--year', '2026', '--json']);
     expect(JSON.parse(r.stdout).template.year).toBeLessThanOrEqual(2026);
-    const old = jixiao(['score', 'rules/2023/examples/clean.json', '--year', '2021', '--json']);
+    const old = jixiao(['score', 'rules/甘肃/2023/examples/clean.json', '--year', '2021', '--json']);
     expect(old.status).toBe(2);
     expect(old.stderr).toContain('2021');
   });
 
   it('--rules names a template file directly and exits 2 when it is invalid', () => {
     const bad = tempFile('bad.jx', '模板 部门整体支出 2023 { 总分 100 分 一级指标 A 分值 90 分 }');
-    const r = jixiao(['score', 'rules/2023/examples/clean.json', '--rules', bad]);
+    const r = jixiao(['score', 'rules/甘肃/2023/examples/clean.json', '--rules', bad]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('模板无效');
   });
@@ -241,7 +241,7 @@ describe('jixiao score / explain: a fixed indicator with its own formula', () =>
 
 describe('jixiao score: invalid weights', () => {
   it('names −5 and 1e9 with their values and keeps every number of the JSON report a number', () => {
-    const f = JSON.parse(readFileSync(join(root, 'rules/2023/examples/clean.json'), 'utf8'));
+    const f = JSON.parse(readFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), 'utf8'));
     f.rows[0].weight = -5;
     f.rows[2].weight = 1e9;
     const out = jixiao(['score', tempFile('w.json', JSON.stringify(f)), '--json']);
@@ -277,9 +277,9 @@ describe('jixiao score: units nested 3,000 levels deep', () => {
 describe('jixiao score: batches', () => {
   it('scores a folder, one JSON line per filing, and a malformed filing does not stop it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
-    copyFileSync(join(root, 'rules/2023/examples/seed.tsv'), join(dir, 'a.tsv'));
+    copyFileSync(join(root, 'rules/甘肃/2023/examples/seed.tsv'), join(dir, 'a.tsv'));
     writeFileSync(join(dir, 'b.json'), '{ not json');
-    copyFileSync(join(root, 'rules/2023/examples/clean.json'), join(dir, 'c.json'));
+    copyFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), join(dir, 'c.json'));
     const r = jixiao(['score', dir, '--json']);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
@@ -292,7 +292,7 @@ describe('jixiao score: batches', () => {
   });
 
   it('streams an NDJSON file line by line', () => {
-    const clean = JSON.stringify(JSON.parse(readFileSync(join(root, 'rules/2023/examples/clean.json'), 'utf8')));
+    const clean = JSON.stringify(JSON.parse(readFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), 'utf8')));
     const f = tempFile('b.ndjson', [clean, '{"rows": "nope"}', clean, ''].join('\n'));
     const r = jixiao(['score', f, '--json']);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -302,7 +302,7 @@ describe('jixiao score: batches', () => {
   });
 
   describe('exit codes', () => {
-    const clean = JSON.stringify(JSON.parse(readFileSync(join(root, 'rules/2023/examples/clean.json'), 'utf8')));
+    const clean = JSON.stringify(JSON.parse(readFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), 'utf8')));
     const withError = JSON.stringify({ ...JSON.parse(clean), statedTotal: 90 }); // JX3008: stated 90, computed 100
 
     it('0 when every filing is scored without errors (folder and NDJSON)', () => {
@@ -346,7 +346,7 @@ describe('jixiao score: batches', () => {
 
 describe('jixiao explain', () => {
   it('prints the derivation of one indicator with its rule and findings', () => {
-    const r = jixiao(['explain', 'rules/2023/examples/seed.tsv', '建设规划']);
+    const r = jixiao(['explain', 'rules/甘肃/2023/examples/seed.tsv', '建设规划']);
     expect(r.status).toBe(0);
     // the met branch of 正向: 3 ≥ 1, so the full weight
     expect(r.stdout).toContain('正向: 实际 3 ≥ 目标 1 → 4 = 4');
@@ -355,7 +355,7 @@ describe('jixiao explain', () => {
   });
 
   it('exits 2 for an unknown indicator', () => {
-    const r = jixiao(['explain', 'rules/2023/examples/seed.tsv', '不存在的指标']);
+    const r = jixiao(['explain', 'rules/甘肃/2023/examples/seed.tsv', '不存在的指标']);
     expect(r.status).toBe(2);
   });
 });

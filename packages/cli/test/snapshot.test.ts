@@ -5,12 +5,12 @@ import { jixiao } from './run.ts';
 
 describe('human output snapshots', () => {
   it('score of the seed table', async () => {
-    const r = jixiao(['score', 'rules/2023/examples/seed.tsv']);
+    const r = jixiao(['score', 'rules/甘肃/2023/examples/seed.tsv']);
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/score-seed.txt');
   });
 
   it('score of the seed table in English', async () => {
-    const r = jixiao(['score', 'rules/2023/examples/seed.tsv', '--lang', 'en']);
+    const r = jixiao(['score', 'rules/甘肃/2023/examples/seed.tsv', '--lang', 'en']);
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/score-seed.en.txt');
   });
 

@@ -29,7 +29,8 @@ describe('jixiao diff', () => {
   it('prints a readable diff grouped by area, in Chinese or English', () => {
     const r = jixiao(['diff', '2023', '2024', '--form', '部门整体支出']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('部门整体支出 2023 → 2024');
+    // the one jurisdiction with a 部门整体支出 template in force, named on both sides
+    expect(r.stdout).toContain('部门整体支出 甘肃 2023 → 甘肃 2024');
     expect(r.stdout).toContain('~ 「部门管理」分值 20 → 15');
     expect(r.stdout).toContain('→ 一级指标「履职效果」改名为「履职效能」');
     expect(r.stdout).toContain('+ 新增一级指标「成本控制」分值 5');
@@ -43,14 +44,30 @@ describe('jixiao diff', () => {
   it('finds no change between a year and itself, and no 项目支出 change 2023 → 2024', () => {
     const same = jixiao(['diff', '2023', '2023', '--form', '部门整体支出']);
     expect(same.stdout).toContain('没有规则改动');
-    const all = jixiao(['diff', '2023', '2024', '--json']);
+    // 甘肃 has no 项目支出 of its own: 全国 2020 is in force there in both years
+    const all = jixiao(['diff', '2023', '2024', '--region', '甘肃', '--json']);
     const lines = all.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.from.form).sort()).toEqual(['部门整体支出', '项目支出']);
     expect(lines.find((l) => l.from.form === '项目支出').changes).toEqual([]);
+    expect(lines.find((l) => l.from.form === '项目支出').regions).toEqual({ from: '全国', to: '全国' });
+  });
+
+  it('compares any two (jurisdiction, year), and lists the candidates when a bare year is ambiguous', () => {
+    const r = jixiao(['diff', '全国/2020', '四川/2023', '--form', '项目支出', '--json']);
+    expect(r.status).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.regions).toEqual({ from: '全国', to: '四川' });
+    // 四川 2023 replaces the four national sections by 预算执行情况 10 and 绩效指标 90
+    expect(d.changes.filter((c: { change: string }) => c.change === 'added').map((c: { path: string[] }) => c.path[0])).toEqual(['预算执行情况', '绩效指标']);
+    // 2023 alone: 全国 (2020) and 四川 (2023) both have a 项目支出 in force
+    const amb = jixiao(['diff', '2020', '2023', '--form', '项目支出']);
+    expect(amb.status).toBe(2);
+    expect(amb.stderr).toContain('2023 年的 “项目支出” 有 2 个地区的模板：全国/2020、四川/2023');
+    expect(amb.stderr).toContain('[JX4008]');
   });
 
   it('compares a draft file against a year, and fails clearly on nonsense', () => {
-    const draft = tempFile('draft.jx', readFileSync(join(root, 'rules/2024/部门整体支出.jx'), 'utf8').replace('合计最多 15 分', '合计最多 20 分'));
+    const draft = tempFile('draft.jx', readFileSync(join(root, 'rules/甘肃/2024/部门整体支出.jx'), 'utf8').replace('合计最多 15 分', '合计最多 20 分'));
     const r = jixiao(['diff', '2024', draft, '--json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).changes.map((c: { message: { zh: string } }) => c.message.zh)).toEqual(['扣分「巡视审计监督问题」合计最多 15 分 → 20 分']);
@@ -61,7 +78,7 @@ describe('jixiao diff', () => {
   });
 
   it('reports a rule that stops allowing negative values', () => {
-    const draft = tempFile('draft.jx', readFileSync(join(root, 'rules/2024/部门整体支出.jx'), 'utf8').replace('规则 反向 适用 <= 允许负数 实际, 目标 {', '规则 反向 适用 <= 允许负数 实际 {'));
+    const draft = tempFile('draft.jx', readFileSync(join(root, 'rules/甘肃/2024/部门整体支出.jx'), 'utf8').replace('规则 反向 适用 <= 允许负数 实际, 目标 {', '规则 反向 适用 <= 允许负数 实际 {'));
     const r = jixiao(['diff', '2024', draft, '--json']);
     expect(r.status).toBe(0);
     // with 目标 ≥ 0 again, the formula's 目标 < 0 branch is dead and the proof still holds;
@@ -80,7 +97,7 @@ describe('jixiao diff', () => {
 
 describe('jixiao impact', () => {
   it('shows the seed under both years and the rows that moved, with why', () => {
-    const r = jixiao(['impact', '--from', '2023', '--to', '2024', 'rules/2023/examples/seed.tsv']);
+    const r = jixiao(['impact', '--from', '2023', '--to', '2024', 'rules/甘肃/2023/examples/seed.tsv']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('2023: 总分 100 优  →  2024: 总分 95 优   (-5)');
     expect(r.stdout).toContain('部门管理  20 → 15');
@@ -103,7 +120,7 @@ describe('jixiao impact', () => {
     };
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-impact-'));
     writeFileSync(join(dir, 'a.json'), JSON.stringify(filing));
-    cpSync(join(root, 'rules/2023/examples/clean.json'), join(dir, 'b.json'));
+    cpSync(join(root, 'rules/甘肃/2023/examples/clean.json'), join(dir, 'b.json'));
     const r = jixiao(['impact', '--from', '2023', '--to', '2024', dir, '--json']);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
@@ -128,7 +145,7 @@ describe('jixiao impact', () => {
   });
 
   it('needs --from and --to, and has --help', () => {
-    expect(jixiao(['impact', 'rules/2023/examples/seed.tsv']).status).toBe(2);
+    expect(jixiao(['impact', 'rules/甘肃/2023/examples/seed.tsv']).status).toBe(2);
     const h = jixiao(['impact', '--help']);
     expect(h.status).toBe(0);
     expect(h.stdout).toContain('--from');
@@ -153,7 +170,7 @@ describe('jixiao test', () => {
   it('sees coverage drop and a case fail when a template is broken on purpose (in a copy)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-rules-'));
     cpSync(join(root, 'rules'), dir, { recursive: true });
-    const f = join(dir, '2023/部门整体支出.jx');
+    const f = join(dir, '甘肃/2023/部门整体支出.jx');
     // a branch no case reaches, and a reweighted formula that changes a case's score
     const src = readFileSync(f, 'utf8').replace(
       '得分 = 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)\n  }\n\n  # 严格正向',
@@ -181,12 +198,12 @@ describe('jixiao test', () => {
   it('reports a broken inherited template with the parent file, and has --help', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-rules-'));
     cpSync(join(root, 'rules'), dir, { recursive: true });
-    const f = join(dir, '2023/部门整体支出.jx');
+    const f = join(dir, '甘肃/2023/部门整体支出.jx');
     writeFileSync(f, readFileSync(f, 'utf8').replace('一级指标 能力建设 分值 10 分', '一级指标 能力建设 分值 11 分'));
     const r = jixiao(['test', dir, '--year', '2024']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('模板无效');
-    expect(r.stdout).toContain('2023/部门整体支出.jx');
+    expect(r.stdout).toContain('甘肃/2023/部门整体支出.jx');
     const h = jixiao(['test', '--help']);
     expect(h.status).toBe(0);
     expect(h.stdout).toContain('覆盖率');

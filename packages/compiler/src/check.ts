@@ -37,7 +37,7 @@ function all<K extends Item['kind']>(t: Template, kind: K): (Item & { kind: K })
   return t.items.filter((i) => i.kind === kind) as (Item & { kind: K })[];
 }
 
-export function checkTemplate(t: Template, opts: { file?: string } = {}): CheckResult {
+export function checkTemplate(t: Template, opts: { file?: string; region?: string } = {}): CheckResult {
   const sink = new DiagnosticSink(opts.file);
   const proofs: Proof[] = [];
 
@@ -142,6 +142,7 @@ export function checkTemplate(t: Template, opts: { file?: string } = {}): CheckR
     template: {
       form: t.name.text,
       year: t.year.value,
+      region: opts.region ?? null,
       extendsYear: t.extends ? t.extends.value : null,
       titles: all(t, 'Title').flatMap((d) => d.titles.map((n) => n.text)),
       total: { value: decToNumber(total), text: decToString(total) },

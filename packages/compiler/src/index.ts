@@ -11,6 +11,7 @@ export {
   type CheckSourceResult,
 } from './resolve.ts';
 export { CODES, listCodes, type CodeInfo } from './codes.ts';
+export { NATIONAL, candidatesFor, inForce, normaliseRegion, parentRegion, regionChain, regionIn, regionsOf, resolveFor, type LibraryEntry, type Resolution } from './library.ts';
 export type { Proof } from './prove.ts';
 export type {
   CheckedTemplate,

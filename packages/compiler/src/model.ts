@@ -87,6 +87,8 @@ export interface AggregationModel {
 export interface CheckedTemplate {
   form: string;
   year: number;
+  /** the jurisdiction (地区) the template belongs to, from where it is kept; null when unknown */
+  region: string | null;
   extendsYear: number | null;
   titles: string[];
   total: Exact;

@@ -19,24 +19,28 @@ import { checkTemplate } from './check.ts';
 import { DiagnosticSink } from './diag.ts';
 import type { CheckedTemplate } from './model.ts';
 
-/** A template file's text and the name to report it under. */
+/** A template file's text, the name to report it under, and its jurisdiction (地区). */
 export interface TemplateSource {
   file: string;
   text: string;
+  /** 全国, 甘肃, 四川/遂宁/大英县 …; absent for a template outside the library */
+  region?: string;
 }
 
 /**
- * Finds the template of `form` in force in `year` (the CLI: rules/<y>/<form>.jx, newest
- * y ≤ year; the playground: its in-memory files). Null when there is none.
+ * Finds the template of `form` in force in `year` in jurisdiction `region` (the CLI:
+ * rules/<region>/<y>/<form>.jx, newest y ≤ year; the playground: its in-memory files).
+ * `region` is what 继承 names, else the child's own (undefined when that is unknown).
+ * Null when there is none.
  */
-export type LoadParent = (form: string, year: number) => TemplateSource | null;
+export type LoadParent = (form: string, year: number, region?: string) => TemplateSource | null;
 
 export interface ResolveResult {
   /** the complete template, or null when resolution failed */
   template: Template | null;
   diagnostics: Diagnostic[];
   /** the templates it was assembled from, this one first, then its parent, … */
-  chain: { file: string | undefined; year: number }[];
+  chain: { file: string | undefined; year: number; region?: string }[];
 }
 
 /** Deep copy of an AST value with `file` set on every range that has none yet. */
@@ -69,20 +73,21 @@ function namedKey(i: Item): string | null {
 interface Frame {
   form: string;
   year: number;
+  region: string | undefined;
   file: string | undefined;
 }
 
-/** Resolve `t` (parsed from `file`) against its parents. */
-export function resolveTemplate(t: Template, file: string | undefined, loadParent: LoadParent): ResolveResult {
+/** Resolve `t` (parsed from `file`, of jurisdiction `region`) against its parents. */
+export function resolveTemplate(t: Template, file: string | undefined, loadParent: LoadParent, region?: string): ResolveResult {
   const diagnostics: Diagnostic[] = [];
   const chain: ResolveResult['chain'] = [];
-  const template = resolveIn(t, file, loadParent, [], diagnostics, chain);
+  const template = resolveIn(t, file, region, loadParent, [], diagnostics, chain);
   return { template, diagnostics, chain };
 }
 
-function resolveIn(t: Template, file: string | undefined, loadParent: LoadParent, stack: Frame[], out: Diagnostic[], chain: ResolveResult['chain']): Template | null {
+function resolveIn(t: Template, file: string | undefined, region: string | undefined, loadParent: LoadParent, stack: Frame[], out: Diagnostic[], chain: ResolveResult['chain']): Template | null {
   const own = withFile(t, file);
-  chain.push({ file, year: t.year.value });
+  chain.push(region === undefined ? { file, year: t.year.value } : { file, year: t.year.value, region });
   const sink = new DiagnosticSink(file);
   if (!own.extends) {
     for (const i of own.items)
@@ -100,11 +105,15 @@ function resolveIn(t: Template, file: string | undefined, loadParent: LoadParent
   // ── find the parent ──
   const form = t.name.text;
   const year = t.extends!.value;
-  const here: Frame = { form, year: t.year.value, file };
+  // 继承 2023: this jurisdiction's; 继承 全国 2020: that one's (a county may extend its
+  // province's template of the same year, a template its own jurisdiction's earlier year)
+  const parentRegion = own.extendsRegion?.text ?? region;
+  const here: Frame = { form, year: t.year.value, region, file };
   const path = [...stack, here];
-  const extendsRange = own.extends.range;
-  if (path.some((f) => f.form === form && f.year === year) || (year === t.year.value)) {
-    const cycle = [...path.map((f) => String(f.year)), String(year)].join(' → ');
+  const extendsRange = own.extendsRegion ? { ...own.extends.range, start: own.extendsRegion.range.start } : own.extends.range;
+  const shown = (r: string | undefined, y: number) => (r === undefined ? String(y) : `${r} ${y}`);
+  if (path.some((f) => f.form === form && f.year === year && f.region === parentRegion) || (year === t.year.value && parentRegion === region)) {
+    const cycle = [...path.map((f) => shown(f.region, f.year)), shown(parentRegion, year)].join(' → ');
     sink.report('extendsCycle', extendsRange, { zh: `模板继承成环：${form} ${cycle}`, en: `templates extend one another in a cycle: ${form} ${cycle}` }, { zh: '每个模板只能继承更早年度的模板', en: 'each template may only extend an earlier year' });
     out.push(...sink.items);
     return null;
@@ -119,7 +128,7 @@ function resolveIn(t: Template, file: string | undefined, loadParent: LoadParent
     out.push(...sink.items);
     return null;
   }
-  const src = loadParent(form, year);
+  const src = loadParent(form, year, parentRegion);
   const parsed = src ? parse(src.text, src.file) : null;
   const candidates = parsed?.ast.templates.filter((p) => p.name.text === form) ?? [];
   const parentAst = candidates.find((p) => p.year.value === year) ?? candidates[0];
@@ -128,10 +137,13 @@ function resolveIn(t: Template, file: string | undefined, loadParent: LoadParent
       'parentMissing',
       extendsRange,
       {
-        zh: src ? `${src.file} 中没有「${form}」的模板` : `找不到 ${year} 年（或更早）的「${form}」模板`,
-        en: src ? `${src.file} holds no template of "${form}"` : `no template of "${form}" for ${year} or earlier`,
+        zh: src ? `${src.file} 中没有「${form}」的模板` : `找不到${parentRegion ? ` ${parentRegion} ` : ' '}${year} 年（或更早）的「${form}」模板`,
+        en: src ? `${src.file} holds no template of "${form}"` : `no template of "${form}"${parentRegion ? ` in ${parentRegion}` : ''} for ${year} or earlier`,
       },
-      { zh: `确认 rules/${year}/${form}.jx 存在，或改 继承 的年度`, en: `check that rules/${year}/${form}.jx exists, or change the year after 继承` },
+      {
+        zh: `确认 rules/${parentRegion ? `${parentRegion}/` : ''}${year}/${form}.jx（或更早年度）存在，或改 继承 的地区和年度`,
+        en: `check that rules/${parentRegion ? `${parentRegion}/` : ''}${year}/${form}.jx (or an earlier year) exists, or change the jurisdiction and year after 继承`,
+      },
     );
     out.push(...sink.items);
     return null;
@@ -141,14 +153,15 @@ function resolveIn(t: Template, file: string | undefined, loadParent: LoadParent
     out.push(...parsed.diagnostics);
     return null;
   }
-  if (parentAst.year.value >= t.year.value) {
+  const srcRegion = src.region ?? parentRegion;
+  if (parentAst.year.value > t.year.value || (parentAst.year.value === t.year.value && srcRegion === region)) {
     // the loader answered with a template that is not earlier: following it would loop
-    const cycle = [...path.map((f) => String(f.year)), String(parentAst.year.value)].join(' → ');
+    const cycle = [...path.map((f) => shown(f.region, f.year)), shown(srcRegion, parentAst.year.value)].join(' → ');
     sink.report('extendsCycle', extendsRange, { zh: `模板继承成环：${form} ${cycle}（${src.file}）`, en: `templates extend one another in a cycle: ${form} ${cycle} (${src.file})` }, { zh: '每个模板只能继承更早年度的模板', en: 'each template may only extend an earlier year' });
     out.push(...sink.items);
     return null;
   }
-  const parent = resolveIn(parentAst, src.file, loadParent, path, out, chain);
+  const parent = resolveIn(parentAst, src.file, srcRegion, loadParent, path, out, chain);
   if (!parent) return null;
 
   // ── merge ──
@@ -229,10 +242,10 @@ export function checkSource(src: TemplateSource, loadParent: LoadParent): CheckS
   const t = parsed.ast.templates[0];
   // The checker only ever sees a syntactically clean template.
   if (!t || diagnostics.some((d) => d.severity === 'error')) return { template: null, resolved: null, diagnostics, chain: [] };
-  const r = resolveTemplate(t, src.file, loadParent);
+  const r = resolveTemplate(t, src.file, loadParent, src.region);
   diagnostics.push(...r.diagnostics);
   if (!r.template) return { template: null, resolved: null, diagnostics, chain: r.chain };
-  const c = checkTemplate(r.template, { file: src.file });
+  const c = checkTemplate(r.template, src.region === undefined ? { file: src.file } : { file: src.file, region: src.region });
   diagnostics.push(...c.diagnostics);
   return { template: c.template, resolved: r.template, diagnostics, chain: r.chain };
 }

@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { checkSource, CODES, type LoadParent } from '../src/index.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const t2023 = readFileSync(join(root, 'rules/2023/部门整体支出.jx'), 'utf8');
-const t2024 = readFileSync(join(root, 'rules/2024/部门整体支出.jx'), 'utf8');
+const t2023 = readFileSync(join(root, 'rules/甘肃/2023/部门整体支出.jx'), 'utf8');
+const t2024 = readFileSync(join(root, 'rules/甘肃/2024/部门整体支出.jx'), 'utf8');
 
 /** An in-memory rules folder: year → text; a year's template is in force until a newer one. */
 function loader(files: Record<number, string>): LoadParent {
   return (_form, year) => {
     const y = Object.keys(files).map(Number).filter((x) => x <= year).sort((a, b) => b - a)[0];
-    return y === undefined ? null : { file: `rules/${y}/部门整体支出.jx`, text: files[y]! };
+    return y === undefined ? null : { file: `rules/甘肃/${y}/部门整体支出.jx`, text: files[y]! };
   };
 }
 const check = (text: string, files: Record<number, string> = { 2023: t2023 }) => checkSource({ file: 'child.jx', text }, loader(files));
@@ -35,7 +35,7 @@ describe('resolving 继承', () => {
     expect(t.titles.length).toBeGreaterThan(0); // inherited
     expect(r.chain.map((c) => c.year)).toEqual([2024, 2023]);
     // every inherited node knows its file
-    expect(t.sections[0]!.range.file).toBe('rules/2023/部门整体支出.jx');
+    expect(t.sections[0]!.range.file).toBe('rules/甘肃/2023/部门整体支出.jx');
     expect(t.sections[1]!.range.file).toBe('child.jx');
   });
 
@@ -44,13 +44,13 @@ describe('resolving 继承', () => {
     const r = check(t2024, { 2023: broken });
     const d = r.diagnostics.find((x) => x.code === CODES.unbounded.code)!;
     expect(d).toBeTruthy();
-    expect(d.file).toBe('rules/2023/部门整体支出.jx');
+    expect(d.file).toBe('rules/甘肃/2023/部门整体支出.jx');
     expect(d.range.start.line).toBe(lineOf(broken, '一级指标 履职效果'));
     // an error in the child's own part stays in the child
     const own = t2024.replace('一级指标 成本控制 分值 5 分', '一级指标 成本控制 分值 6 分');
     const r2 = check(own);
     const d2 = r2.diagnostics.find((x) => x.code === CODES.capsVsTotal.code)!;
-    expect(d2.file).toBe('rules/2023/部门整体支出.jx'); // 总分 is written in 2023
+    expect(d2.file).toBe('rules/甘肃/2023/部门整体支出.jx'); // 总分 is written in 2023
     expect(r2.template).toBeNull();
   });
 

@@ -22,7 +22,7 @@ export { importXlsx, xlsxToGrid, worksheetToGrid } from './import/xlsx.ts';
 export { importFiling, decodeText, MAX_FILING_BYTES, MAX_FILING_ROWS, type FilingFormat, type ImportOptions } from './import/index.ts';
 export * from './score/findings.ts';
 export * from './score/report.ts';
-export { scoreFiling, prepareTemplate, importFindings, type PreparedTemplate } from './score/score.ts';
+export { scoreFiling, prepareTemplate, importFindings, type PreparedTemplate, type TemplateSourceInfo } from './score/score.ts';
 export { matchSection, normaliseName } from './score/match.ts';
 export { aggregateFiling, type Aggregated } from './score/aggregate.ts';
 export { isBudgetSection } from './score/score.ts';

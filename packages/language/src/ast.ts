@@ -117,6 +117,8 @@ export interface Template extends Node {
   year: Quantity;
   /** `继承 2023`: the year of the parent template of the same form */
   extends: Quantity | null;
+  /** `继承 全国 2020`: the parent's jurisdiction (a path, 四川/遂宁); null = this template's own */
+  extendsRegion: Name | null;
   items: Item[];
 }
 

@@ -244,7 +244,7 @@ export function format(file: A.TemplateFile, comments: Comment[] = [], source = 
   const out = new Out([...comments].sort((a, b) => a.range.start.offset - b.range.start.offset), blankBefore);
   file.templates.forEach((t, i) => {
     if (i > 0) out.lines.push('');
-    const ext = t.extends ? ` 继承 ${t.extends.text}` : '';
+    const ext = t.extends ? ` 继承 ${t.extendsRegion ? `${t.extendsRegion.text.split('/').map(printName).join('/')} ` : ''}${t.extends.text}` : '';
     out.line(`模板 ${printName(t.name.text)} ${t.year.text}${ext} {`, t.range, 'start');
     for (const item of t.items) itemLines(item, 1, out);
     out.line('}', t.range, 'end');

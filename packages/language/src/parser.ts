@@ -35,11 +35,22 @@ export class JxParser extends CstParser {
     this.CONSUME(T.NumberLit, { LABEL: 'year' });
     this.OPTION(() => {
       this.CONSUME(T.Extends);
+      // `继承 2023` (this jurisdiction) or `继承 全国 2020`, `继承 四川/遂宁 2020`
+      this.OPTION2(() => this.SUBRULE(this.regionPath));
       this.CONSUME2(T.NumberLit, { LABEL: 'parent' });
     });
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.item));
     this.CONSUME(T.RBrace);
+  });
+
+  /** A jurisdiction from the country down: 全国, 甘肃, 四川/遂宁/大英县. */
+  private regionPath = this.RULE('regionPath', () => {
+    this.SUBRULE(this.name);
+    this.MANY(() => {
+      this.CONSUME(T.Divide);
+      this.SUBRULE2(this.name);
+    });
   });
 
   // 定性 and 期限 are keywords (target shapes) but also natural rule names.

@@ -392,11 +392,16 @@ function template(n: CstNode): A.Template | null {
   if (!nm || !year) return null;
   const parent = token(n, 'parent');
   const q = (t: IToken): A.Quantity => ({ kind: 'Quantity', text: t.image, value: Number(t.image), unit: null, range: tokenRange(t) });
+  // the jurisdiction named by 继承, as one path: 四川/遂宁
+  const rp = node(n, 'regionPath');
+  const parts = rp ? names(rp) : [];
+  const extendsRegion: A.Name | null = parts.length ? { kind: 'Name', text: parts.map((p) => p.text).join('/'), range: span(parts[0]!.range, parts[parts.length - 1]!.range) } : null;
   return {
     kind: 'Template',
     name: nm,
     year: q(year),
     extends: parent ? q(parent) : null,
+    extendsRegion: parent ? extendsRegion : null,
     items: nodes(n, 'item')
       .map(item)
       .filter((i): i is A.Item => i !== null),

@@ -9,7 +9,7 @@ const fmt = (src: string) => {
 };
 
 describe('formatter', () => {
-  for (const f of ['2023/部门整体支出.jx', '2020/项目支出.jx']) {
+  for (const f of ['甘肃/2023/部门整体支出.jx', '全国/2020/项目支出.jx']) {
     it(`leaves the official ${f} unchanged (comments included)`, () => {
       const src = readFileSync(new URL(`../../../rules/${f}`, import.meta.url), 'utf8');
       expect(fmt(src)).toBe(src);

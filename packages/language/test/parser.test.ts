@@ -4,8 +4,8 @@ import { parse } from '../src/index.ts';
 import { JxParser } from '../src/parser.ts';
 import type { RuleDecl, SectionDecl, Template } from '../src/index.ts';
 
-const rules2023 = readFileSync(new URL('../../../rules/2023/部门整体支出.jx', import.meta.url), 'utf8');
-const rules2020 = readFileSync(new URL('../../../rules/2020/项目支出.jx', import.meta.url), 'utf8');
+const rules2023 = readFileSync(new URL('../../../rules/甘肃/2023/部门整体支出.jx', import.meta.url), 'utf8');
+const rules2020 = readFileSync(new URL('../../../rules/全国/2020/项目支出.jx', import.meta.url), 'utf8');
 
 function only(src: string): Template {
   const r = parse(src);

@@ -6,7 +6,7 @@ import { monaco } from '../monaco.ts';
 import { LANGUAGE_ID } from '../language/jixiao.ts';
 import type { Words } from '../i18n.ts';
 import type { Analysis } from '../state/analysis.ts';
-import { filingEdited, formsOf, yearsOf, type Store } from '../state/store.ts';
+import { entriesOf, filingEdited, formsOf, type Store } from '../state/store.ts';
 import { renderDiff } from '../ui/diff-view.ts';
 import { h } from '../ui/dom.ts';
 import type { Labels } from '../ui/labels.ts';
@@ -59,8 +59,8 @@ export class DiffTab {
     for (const f of formsOf(store.catalogue)) this.formSelect.append(h('option', { value: f }, f));
 
     this.formSelect.addEventListener('change', () => store.dispatch({ type: 'diff/form', form: this.formSelect.value }));
-    this.fromSelect.addEventListener('change', () => store.dispatch({ type: 'diff/from', year: Number(this.fromSelect.value) }));
-    this.toSelect.addEventListener('change', () => store.dispatch({ type: 'diff/to', year: Number(this.toSelect.value) }));
+    this.fromSelect.addEventListener('change', () => store.dispatch({ type: 'diff/from', file: this.fromSelect.value }));
+    this.toSelect.addEventListener('change', () => store.dispatch({ type: 'diff/to', file: this.toSelect.value }));
     swapBtn.addEventListener('click', () => store.dispatch({ type: 'diff/swap' }));
 
     store.subscribe((s, prev, a) => {
@@ -89,17 +89,17 @@ export class DiffTab {
     return this.diffEditor;
   }
 
-  /** The form and years of the store's pick into the selects (the years those of its form). */
+  /** The form and templates of the store's pick into the selects: every (jurisdiction, year) of its form. */
   private showPick(): void {
     const pick = this.store.state.diffPick;
     if (!pick) return;
-    const years = yearsOf(this.store.catalogue, pick.form);
+    const entries = entriesOf(this.store.catalogue, pick.form);
     this.formSelect.value = pick.form;
     for (const sel of [this.fromSelect, this.toSelect])
-      if (sel.options.length !== years.length || [...sel.options].some((o, i) => o.value !== String(years[i])))
-        sel.replaceChildren(...years.map((y) => h('option', { value: y }, String(y))));
-    this.fromSelect.value = String(pick.from);
-    this.toSelect.value = String(pick.to);
+      if (sel.options.length !== entries.length || [...sel.options].some((o, i) => o.value !== entries[i]!.file))
+        sel.replaceChildren(...entries.map((e) => h('option', { value: e.file }, `${e.region} ${e.year}`)));
+    this.fromSelect.value = pick.from;
+    this.toSelect.value = pick.to;
   }
 
   private setMode(on: boolean): void {
@@ -137,7 +137,7 @@ export class DiffTab {
     const { store, w } = this;
     const pick = store.state.diffPick;
     if (!this.diffEditor || !this.models || !pick) return;
-    const entry = (y: number) => store.catalogue.find((o) => o.form === pick.form && o.year === y);
+    const entry = (file: string) => store.catalogue.find((o) => o.file === file);
     const a = entry(pick.from);
     const b = entry(pick.to);
     if (!a || !b) return;
@@ -149,7 +149,7 @@ export class DiffTab {
     if (this.models.modified.getValue() !== tb) this.models.modified.setValue(tb);
     if (a.file === b.file) {
       store.dispatch({ type: 'diff/reply', reply: null });
-      const years = yearsOf(store.catalogue, pick.form).length;
+      const years = entriesOf(store.catalogue, pick.form).length;
       this.view.replaceChildren(h('p', { class: 'notice' }, w.t(years < 2 ? 'diffOneYear' : 'diffSameYear')));
       return;
     }

@@ -26,7 +26,17 @@ export class Toolbar {
     this.templateLabel = h('label', { for: 'template-select' }, tx(h('span', {}), 'template'));
     this.formatBtn = tx(h('button', { type: 'button', id: 'format' }), 'format');
     this.shareBtn = tx(h('button', { type: 'button', id: 'share' }), 'share');
-    for (const o of store.catalogue) this.templateSelect.append(h('option', { value: o.file }, `${o.year} ${o.form}`));
+    // the template picker lists jurisdictions: one group per 地区, its templates by year
+    const groups = new Map<string, HTMLOptGroupElement>();
+    for (const o of store.catalogue) {
+      let g = groups.get(o.region);
+      if (!g) {
+        g = h('optgroup', { label: o.region });
+        groups.set(o.region, g);
+        this.templateSelect.append(g);
+      }
+      g.append(h('option', { value: o.file }, `${o.region} ${o.year} ${o.form}`));
+    }
     this.templateSelect.value = store.state.file;
     this.relabel();
 

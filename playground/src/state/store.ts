@@ -14,13 +14,13 @@ export type TabId = 'score' | 'filing' | 'json' | 'diff';
 export type FilingMode = 'grid' | 'paste';
 
 /** An official template as the store needs it (the page's are in rules.ts). */
-export type TemplateEntry = Pick<OfficialTemplate, 'file' | 'form' | 'year' | 'text'>;
+export type TemplateEntry = Pick<OfficialTemplate, 'file' | 'region' | 'form' | 'year' | 'text'>;
 
-/** The two years of one form compared on the 对比 tab. */
+/** The two templates of one form compared on the 对比 tab: any two (jurisdiction, year), by file. */
 export interface DiffPick {
   form: string;
-  from: number;
-  to: number;
+  from: string;
+  to: string;
 }
 
 export interface Toast {
@@ -33,7 +33,7 @@ export interface Toast {
 export interface PageState {
   lang: Lang;
   tab: TabId;
-  /** the official template the editor started from, e.g. rules/2023/部门整体支出.jx */
+  /** the official template the editor started from, e.g. rules/甘肃/2023/部门整体支出.jx */
   file: string;
   year: number;
   /**
@@ -99,8 +99,8 @@ export type Action =
   /** a shared link's state replaces the page's */
   | { type: 'link/restore'; shared: SharedState }
   | { type: 'diff/form'; form: string }
-  | { type: 'diff/from'; year: number }
-  | { type: 'diff/to'; year: number }
+  | { type: 'diff/from'; file: string }
+  | { type: 'diff/to'; file: string }
   | { type: 'diff/swap' }
   /** the comparison on the 对比 tab (null: none, e.g. the same year twice) */
   | { type: 'diff/reply'; reply: DiffReply | null }
@@ -143,27 +143,29 @@ export function formsOf(catalogue: readonly TemplateEntry[]): string[] {
   return [...new Set(catalogue.map((o) => o.form))];
 }
 
-/** The years of a form in the catalogue, oldest first. */
-export function yearsOf(catalogue: readonly TemplateEntry[], form: string): number[] {
-  return catalogue
-    .filter((o) => o.form === form)
-    .map((o) => o.year)
-    .sort((a, b) => a - b);
+/** The templates of a form in the catalogue, by jurisdiction (in the catalogue's order), oldest year first. */
+export function entriesOf(catalogue: readonly TemplateEntry[], form: string): TemplateEntry[] {
+  const regions = [...new Set(catalogue.map((o) => o.region))];
+  return catalogue.filter((o) => o.form === form).sort((a, b) => regions.indexOf(a.region) - regions.indexOf(b.region) || a.year - b.year);
 }
 
 /**
- * The two years the 对比 tab starts from for `form`: the editor's year against the next one
- * (or, for the newest year, the previous one against it); for another form than the
- * editor's, its two newest years. A form of one year is compared with itself.
+ * The two templates the 对比 tab starts from for `form`: the editor's against the next year
+ * of its jurisdiction (or, for the newest, the previous one against it); for another form
+ * than the editor's, the two newest years of the editor's jurisdiction, or of the first
+ * jurisdiction with that form. A jurisdiction of one year is compared with itself.
  */
-export function defaultPick(catalogue: readonly TemplateEntry[], form: string, file: string, year: number): DiffPick {
-  const years = yearsOf(catalogue, form);
-  const editorForm = catalogue.find((o) => o.file === file)?.form;
-  const cur = form === editorForm ? year : years[years.length - 1]!;
-  const i = Math.max(0, years.indexOf(cur));
-  const from = i + 1 < years.length ? years[i]! : years[Math.max(0, i - 1)]!;
-  const to = i + 1 < years.length ? years[i + 1]! : years[i]!;
-  return { form, from, to };
+export function defaultPick(catalogue: readonly TemplateEntry[], form: string, file: string): DiffPick {
+  const editor = catalogue.find((o) => o.file === file);
+  const all = entriesOf(catalogue, form);
+  // the editor's jurisdiction when it has templates of this form, else the first that does
+  const region = editor && all.some((o) => o.region === editor.region) ? editor.region : all[0]?.region;
+  const own = all.filter((o) => o.region === region);
+  const cur = editor && editor.form === form ? own.findIndex((o) => o.file === editor.file) : own.length - 1;
+  const i = Math.max(0, cur);
+  const from = i + 1 < own.length ? own[i]! : own[Math.max(0, i - 1)]!;
+  const to = i + 1 < own.length ? own[i + 1]! : own[i]!;
+  return { form, from: from.file, to: to.file };
 }
 
 /** The page's state after `a`. Pure: the same state and action give the same result. */
@@ -176,7 +178,7 @@ export function reduce(s: PageState, a: Action, catalogue: readonly TemplateEntr
       if (a.tab !== 'diff' || s.diffPick) return { ...s, tab: a.tab };
       // the 对比 tab opens on the editor's form, the first time
       const form = catalogue.find((o) => o.file === s.file)?.form ?? formsOf(catalogue)[0];
-      return { ...s, tab: a.tab, diffPick: form === undefined ? null : defaultPick(catalogue, form, s.file, s.year) };
+      return { ...s, tab: a.tab, diffPick: form === undefined ? null : defaultPick(catalogue, form, s.file) };
     }
     case 'template/opened':
       return { ...s, version: a.version };
@@ -234,11 +236,11 @@ export function reduce(s: PageState, a: Action, catalogue: readonly TemplateEntr
     }
     case 'diff/form':
       // a new form: its default years, and nothing shown until they are compared
-      return { ...s, diffPick: defaultPick(catalogue, a.form, s.file, s.year), lastDiff: null };
+      return { ...s, diffPick: defaultPick(catalogue, a.form, s.file), lastDiff: null };
     case 'diff/from':
-      return s.diffPick ? { ...s, diffPick: { ...s.diffPick, from: a.year } } : s;
+      return s.diffPick ? { ...s, diffPick: { ...s.diffPick, from: a.file } } : s;
     case 'diff/to':
-      return s.diffPick ? { ...s, diffPick: { ...s.diffPick, to: a.year } } : s;
+      return s.diffPick ? { ...s, diffPick: { ...s.diffPick, to: a.file } } : s;
     case 'diff/swap':
       return s.diffPick ? { ...s, diffPick: { ...s.diffPick, from: s.diffPick.to, to: s.diffPick.from } } : s;
     case 'diff/reply':

@@ -19,7 +19,7 @@ export interface AnalyseRequest {
   version: number;
   /** request number: a filing edit makes a new request for the same version */
   seq: number;
-  /** file name the diagnostics are reported under, e.g. rules/2023/部门整体支出.jx */
+  /** file name the diagnostics are reported under, e.g. rules/甘肃/2023/部门整体支出.jx */
   file: string;
   template: string;
   filing: string;

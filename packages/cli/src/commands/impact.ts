@@ -17,6 +17,7 @@ export interface ImpactOptions {
   from: string;
   to: string;
   form?: string;
+  region?: string;
   json?: boolean;
 }
 
@@ -65,12 +66,13 @@ export async function impactCommand(targets: string[], opts: ImpactOptions): Pro
   const files = expand(targets);
   if (files.length === 0) throw new UserError('没有可比较的填报表：请给出填报表文件或文件夹 (.tsv .json .xlsx)', 'no filings to compare: give filing files or a folder (.tsv .json .xlsx)', CLI_CODES.unreadableFiling.code);
   const pairs = new Map<string, Pair>();
-  const pairFor = (form: string | null): Pair => {
-    const key = form ?? '';
+  // the jurisdiction: --region, else each filing's own 地区
+  const pairFor = (form: string | null, region: string | undefined): Pair => {
+    const key = `${form ?? ''}\u0000${region ?? ''}`;
     let p = pairs.get(key);
     if (p) return p;
-    const from = templateFor(opts.from, form);
-    const to = templateFor(opts.to, form);
+    const from = templateFor(opts.from, form, region);
+    const to = templateFor(opts.to, form, region);
     if (!from || !to) {
       const y = !from ? opts.from : opts.to;
       throw new UserError(`rules/ 中没有 ${y} 年及以前的 “${form ?? '?'}” 模板`, `rules/ has no template of '${form ?? '?'}' for ${y} or earlier`, CLI_CODES.noTemplate.code);
@@ -94,7 +96,7 @@ export async function impactCommand(targets: string[], opts: ImpactOptions): Pro
       const form = only ?? (filing.form ? normaliseForm(filing.form) : null);
       if (!form && !/\.jx$/i.test(opts.from) && !/\.jx$/i.test(opts.to))
         throw new UserError('无法确定表单：请用 --form 指定', 'cannot tell the form: pass --form', CLI_CODES.formUnknown.code);
-      const p = pairFor(form);
+      const p = pairFor(form, opts.region ?? filing.region);
       const i = impactOf(p.prepared[0], p.prepared[1], filing, diagnostics, p.diff);
       if (i.delta !== 0) changedTotal++;
       if (i.gradeChanged) gradeMoves.set(`${i.from.grade}→${i.to.grade}`, (gradeMoves.get(`${i.from.grade}→${i.to.grade}`) ?? 0) + 1);

@@ -7,10 +7,10 @@ import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import pc from 'picocolors';
-import { hasErrorFindings, importJson, prepareTemplate, scoreFiling, type PreparedTemplate, type Report } from '@jixiao/engine';
-import { chooseTemplate, readFiling, UserError, type TemplateChoice } from '../filing.ts';
+import { hasErrorFindings, importJson, prepareTemplate, scoreFiling, type Filing, type ImportDiagnostic, type PreparedTemplate, type Report } from '@jixiao/engine';
+import { chooseTemplate, readFiling, UserError, type Chosen, type TemplateChoice } from '../filing.ts';
 import { renderReport } from '../report-view.ts';
-import { shownPath, userPath } from '../paths.ts';
+import { repoPath, shownPath, userPath } from '../paths.ts';
 import { t, tr } from '../i18n.ts';
 import type { LoadedTemplate } from '../templates.ts';
 import { CLI_CODES } from '../codes.ts';
@@ -33,6 +33,11 @@ export async function scoreOne(path: string, opts: TemplateChoice): Promise<Repo
   return (await scoreWithTemplate(path, opts)).report;
 }
 
+/** Score a filing under a chosen template, naming the template's file and jurisdiction in the report. */
+function scoreUnder(chosen: Chosen, filing: Filing, diagnostics: readonly ImportDiagnostic[]): Report {
+  return scoreFiling(prepare(chosen.template), filing, diagnostics, { file: repoPath(chosen.template.path), fallbackFrom: chosen.fallbackFrom });
+}
+
 /** Score a filing file and say which template scored it (explain shows the rule's source). */
 export async function scoreWithTemplate(path: string, opts: TemplateChoice): Promise<{ report: Report; template: LoadedTemplate }> {
   const { filing, diagnostics } = await readFiling(path);
@@ -42,8 +47,8 @@ export async function scoreWithTemplate(path: string, opts: TemplateChoice): Pro
     const where = first?.line ? tr(`第 ${first.line} 行：`, `line ${first.line}: `) : '';
     throw new UserError(`无法读取填报表 ${shownPath(path)}：${where}${first?.message.zh ?? ''}`, `cannot read the filing ${shownPath(path)}: ${where}${first?.message.en ?? ''}`, first?.code ?? CLI_CODES.unreadableFiling.code);
   }
-  const template = chooseTemplate(opts, filing);
-  return { report: scoreFiling(prepare(template), filing, diagnostics), template };
+  const chosen = chooseTemplate(opts, filing, path);
+  return { report: scoreUnder(chosen, filing, diagnostics), template: chosen.template };
 }
 
 const FILING_EXT = new Set(['.tsv', '.txt', '.json', '.xlsx']);
@@ -90,7 +95,7 @@ async function* ndjsonJobs(path: string, opts: TemplateChoice): AsyncGenerator<J
           const first = r.diagnostics.find((d) => d.severity === 'error');
           throw new UserError(`第 ${lineNo} 行不是有效的填报 JSON：${first?.message.zh ?? ''}`, `line ${lineNo} is not a valid JSON filing: ${first?.message.en ?? ''}`, first?.code ?? CLI_CODES.unreadableFiling.code);
         }
-        return scoreFiling(prepare(chooseTemplate(opts, r.filing)), r.filing, r.diagnostics);
+        return scoreUnder(chooseTemplate(opts, r.filing), r.filing, r.diagnostics);
       },
     };
   }

@@ -23,10 +23,13 @@ import {
 } from '@jixiao/engine';
 import { t, tr } from '../i18n.ts';
 import { rulesDir, shownPath, userPath } from '../paths.ts';
-import { loadTemplate, ruleYears } from '../templates.ts';
+import { normaliseRegion } from '@jixiao/compiler';
+import { library, loadTemplate } from '../templates.ts';
 
 export interface TestOptions {
   year?: string;
+  /** only this jurisdiction (and the ones below it) */
+  region?: string;
   json?: boolean;
   threshold?: string;
 }
@@ -79,14 +82,18 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
     console.error(pc.red(tr(`覆盖率下限 “${opts.threshold}” 不是数`, `threshold '${opts.threshold}' is not a number`)));
     return 2;
   }
-  const years = ruleYears(dir).filter((y) => opts.year === undefined || String(y) === opts.year);
+  // every folder rules/<地区>/<年度>/ that holds templates, filtered by --year and --region
+  const only = opts.region === undefined ? null : normaliseRegion(opts.region);
+  const folders = [...new Map(library(dir).map((e) => [`${e.region}/${e.year}`, { region: e.region, year: e.year }])).values()]
+    .filter((f) => opts.year === undefined || String(f.year) === opts.year)
+    .filter((f) => only === null || f.region === only || f.region.startsWith(`${only}/`));
   const results: CaseResult[] = [];
   const coverages: CoverageSummary[] = [];
   const untested: string[] = [];
   let broken = 0;
 
-  for (const year of years) {
-    const ydir = join(dir, String(year));
+  for (const { region, year } of folders) {
+    const ydir = join(dir, ...region.split('/'), String(year));
     const templates = readdirSync(ydir).filter((f) => f.endsWith('.jx')).sort();
     const tdir = join(ydir, 'tests');
     const files = existsSync(tdir) ? readdirSync(tdir).filter((f) => /\.ya?ml$/i.test(f)).sort() : [];
@@ -99,7 +106,7 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
       const form = cf.form ?? (templates.length === 1 ? templates[0]!.slice(0, -3) : basename(f).replace(/\.ya?ml$/i, ''));
       const tpath = join(ydir, `${form}.jx`);
       if (!existsSync(tpath)) {
-        results.push({ file: shown, name: '—', ok: false, failures: [], error: { zh: `${year} 年没有「${form}」模板（用 表单: 指定）`, en: `${year} has no template "${form}" (name it with 表单:)` } });
+        results.push({ file: shown, name: '—', ok: false, failures: [], error: { zh: `${region} ${year} 年没有「${form}」模板（用 表单: 指定）`, en: `${region} ${year} has no template "${form}" (name it with 表单:)` } });
         continue;
       }
       let cov = covByForm.get(form);
@@ -137,7 +144,7 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
       const form = tpl.slice(0, -3);
       const cov = covByForm.get(form);
       if (cov) coverages.push(cov.summary());
-      else if (!results.some((r) => r.error && r.file.includes(`${year}`))) untested.push(`${year}/${tpl}`);
+      else if (!results.some((r) => r.error && r.file.includes(`${region}/${year}`))) untested.push(`${region}/${year}/${tpl}`);
     }
   }
 
@@ -168,7 +175,7 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
     const pctText = `${c.percent}%`;
     const colour = c.percent >= threshold ? pc.green : pc.red;
     console.log(
-      `  ${c.form} ${c.year}: ${tr('规则', 'rules')} ${k(c, 'rule')}，${tr('分支', 'branches')} ${k(c, 'branch')}，${tr('定性分档', 'tiers')} ${k(c, 'tier')}，${tr('等级', 'grades')} ${k(c, 'grade')} — ${colour(pctText)}`,
+      `  ${c.region ? `${c.region} ` : ''}${c.form} ${c.year}: ${tr('规则', 'rules')} ${k(c, 'rule')}，${tr('分支', 'branches')} ${k(c, 'branch')}，${tr('定性分档', 'tiers')} ${k(c, 'tier')}，${tr('等级', 'grades')} ${k(c, 'grade')} — ${colour(pctText)}`,
     );
     for (const it of c.items.filter((i) => i.hits === 0)) console.log(`      ${pc.yellow(tr('未覆盖', 'not covered'))} ${it.label}`);
   }

@@ -17,6 +17,7 @@ import { formOption, templateFor } from './diff.ts';
 export interface TypesOptions {
   year: string;
   form?: string;
+  region?: string;
   out?: string;
   schema?: boolean;
 }
@@ -55,7 +56,7 @@ export async function filingTypes(t: CheckedTemplate): Promise<string> {
 
 export async function typesCommand(opts: TypesOptions): Promise<number> {
   const form = formOption(opts.form ?? '部门整体支出')!;
-  const loaded = templateFor(opts.year, form);
+  const loaded = templateFor(opts.year, form, opts.region);
   if (!loaded) throw new UserError(`rules/ 中没有 ${opts.year} 年及以前的 “${form}” 模板`, `rules/ has no template of '${form}' for ${opts.year} or earlier`, CLI_CODES.noTemplate.code);
   const t = loaded.checked!;
   const text = opts.schema ? JSON.stringify(yearSchema(t), null, 2) + '\n' : await filingTypes(t);

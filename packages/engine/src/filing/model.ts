@@ -124,6 +124,8 @@ export interface Filing {
   year?: number | undefined;
   /** '部门整体支出' | '项目支出' | another form name */
   form?: string | undefined;
+  /** 地区: the jurisdiction whose rules apply (全国, 甘肃, 四川/遂宁/大英县) */
+  region?: string | undefined;
   budget?: Budget | undefined;
   goals?: Goals | undefined;
   sections?: Section[] | undefined;
@@ -153,6 +155,7 @@ export const Filing: z.ZodType<Filing> = z.strictObject({
   department: z.string().optional(),
   year: z.number().int().min(1900).max(2999).optional(),
   form: z.string().optional().describe("'部门整体支出' | '项目支出' | another form"),
+  region: z.string().optional().describe('地区: the jurisdiction whose rules apply, from the country down (全国, 甘肃, 四川/遂宁/大英县)'),
   budget: Budget.optional(),
   goals: Goals.optional(),
   sections: z.array(Section).optional(),

@@ -1,4 +1,4 @@
-// Rule tests: cases written by policy staff beside the rules (rules/<year>/tests/*.yaml),
+// Rule tests: cases written by policy staff beside the rules (rules/<地区>/<year>/tests/*.yaml),
 // each a filing and what the rules must give for it, and the coverage the cases reach —
 // which rules ran, which branch of each 如果 they took, which tiers and grade bands they
 // reached. Coverage comes from the reference interpreter's trace (the same `如果` trace
@@ -225,6 +225,8 @@ export interface CoverageItem {
 export interface CoverageSummary {
   form: string;
   year: number;
+  /** the template's jurisdiction, null when unknown */
+  region: string | null;
   items: CoverageItem[];
   covered: number;
   total: number;
@@ -340,6 +342,6 @@ export class Coverage {
     }
     const covered = items.filter((i) => i.hits > 0).length;
     const percent = items.length === 0 ? 100 : Math.floor((covered / items.length) * 10000) / 100;
-    return { form: t.form, year: t.year, items, covered, total: items.length, percent, byKind };
+    return { form: t.form, year: t.year, region: t.region, items, covered, total: items.length, percent, byKind };
   }
 }

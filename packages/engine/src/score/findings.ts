@@ -54,6 +54,7 @@ export const FINDINGS = {
   reportTotal: f('JX3027', 'error', '报告正文所写自评得分与表中总分不符', 'The report text states another total than the table'),
   invalidWeight: f('JX3029', 'error', '分值无效（为负、超过 10000、非 0 而小于 0.000001 或不是数字）', 'Invalid weight (negative, above 10,000, between 0 and 0.000001, or not a number)'),
   negativeValue: f('JX3040', 'error', '负数用于不接受负数的规则', 'A negative value under a rule that does not allow one'),
+  parentTemplate: f('JX3041', 'info', '使用了上级地区的模板', 'Scored under a parent jurisdiction’s template'),
 } as const satisfies Record<string, FindingInfo>;
 
 export type FindingKey = keyof typeof FINDINGS;

@@ -27,8 +27,13 @@ export interface ReportSection {
 }
 
 export interface Report {
-  /** decimals: the template's 保留小数, the precision at which stated scores are compared */
-  template: { name: string; year: number; decimals?: number };
+  /**
+   * The template that scored the filing: its form (`name`), year and jurisdiction
+   * (`region`: 全国, 甘肃, 四川/遂宁/大英县; null when it lies outside the library), the
+   * file it was read from, and its 保留小数 (`decimals`, the precision at which stated
+   * scores are compared).
+   */
+  template: { name: string; year: number; region?: string | null; file?: string; decimals?: number };
   total: number;
   cap: number;
   grade: string;

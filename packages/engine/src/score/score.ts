@@ -92,9 +92,26 @@ export function importFindings(diags: readonly ImportDiagnostic[]): Finding[] {
     });
 }
 
-export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostics: readonly ImportDiagnostic[] = []): Report {
+/** Where the template came from, for the report (and a finding when it is a parent jurisdiction's). */
+export interface TemplateSourceInfo {
+  /** the file it was read from, as the caller names it */
+  file?: string;
+  /** the jurisdiction asked for, when the template is its parent's (大英县 → 四川) */
+  fallbackFrom?: string | null;
+}
+
+export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostics: readonly ImportDiagnostic[] = [], source: TemplateSourceInfo = {}): Report {
   const t = p.checked;
   const findings: Finding[] = importFindings(importDiagnostics);
+  if (source.fallbackFrom && t.region)
+    findings.push(
+      finding(
+        'parentTemplate',
+        [],
+        `${source.fallbackFrom} 没有 ${t.year} 年及以前的 “${t.form}” 模板，按上级地区 ${t.region} ${t.year} 年的模板评分`,
+        `${source.fallbackFrom} has no '${t.form}' template for ${t.year} or earlier; scored under the template of ${t.region}, ${t.year}, above it`,
+      ),
+    );
   // A department with subordinate units is scored on the aggregate of their tables.
   let filing = filed;
   let aggregationNotes: string[] = [];
@@ -310,7 +327,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   deductionFindings(t, out, findings);
 
   return {
-    template: { name: t.form, year: t.year, decimals: t.decimals },
+    template: { name: t.form, year: t.year, region: t.region, ...(source.file !== undefined ? { file: source.file } : {}), decimals: t.decimals },
     total: out.total,
     cap: t.total.value,
     grade: t.grades[out.grade]?.name ?? '',

@@ -6,7 +6,7 @@ import { Filing, filingJsonSchema, validateFiling } from '../../src/filing/model
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const seedText = readFileSync(fileURLToPath(new URL('../../../../rules/2023/examples/seed.tsv', import.meta.url)), 'utf8');
+const seedText = readFileSync(fileURLToPath(new URL('../../../../rules/甘肃/2023/examples/seed.tsv', import.meta.url)), 'utf8');
 const row = { level1: '产出指标', level2: '数量指标', level3: '培训人次', target: '≥50个', actual: '62个', weight: 20, statedScore: 20 };
 
 describe('JSON filings', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importTsv } from '../../src/import/tsv.ts';
 import { parseValue } from '../../src/filing/value.ts';
 
-const seedPath = fileURLToPath(new URL('../../../../rules/2023/examples/seed.tsv', import.meta.url));
+const seedPath = fileURLToPath(new URL('../../../../rules/甘肃/2023/examples/seed.tsv', import.meta.url));
 const text = readFileSync(seedPath, 'utf8');
 const result = importTsv(text);
 const filing = result.filing!;

@@ -10,7 +10,7 @@ import { importXlsx } from '../../src/import/xlsx.ts';
 import { decodeText, importFiling } from '../../src/import/index.ts';
 import type { Filing } from '../../src/filing/model.ts';
 
-const seedText = readFileSync(fileURLToPath(new URL('../../../../rules/2023/examples/seed.tsv', import.meta.url)), 'utf8');
+const seedText = readFileSync(fileURLToPath(new URL('../../../../rules/甘肃/2023/examples/seed.tsv', import.meta.url)), 'utf8');
 
 function colName(c: number): string {
   return String.fromCharCode(64 + c);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FINDINGS, listFindingCodes } from '../../src/index.ts';
-import { cleanFiling, codes, row, score, t2020 } from './helpers.ts';
+import { FINDINGS, listFindingCodes, scoreFiling } from '../../src/index.ts';
+import { cleanFiling, codes, row, score, t2020, t2023 } from './helpers.ts';
 
 const only = (r: ReturnType<typeof score>, code: string) => r.findings.filter((f) => f.code === code);
 
@@ -262,6 +262,18 @@ describe('each finding code, from a minimal filing of its own', () => {
     ]);
     f.rows[1]!.weight = 0.0000001;
     expect(only(score(f), FINDINGS.invalidWeight.code)[1]!.message.zh).toBe('“基本支出预算执行率”的分值 1e-7 无效：小于评分能区分的 0.000001，该行按 0 分计，分值不计入合计');
+  });
+
+  it('JX3041 a parent jurisdiction’s template scored the filing: an info that names both', () => {
+    const f = cleanFiling();
+    // no finding when the filing's own jurisdiction has the template
+    expect(codes(score(f))).not.toContain(FINDINGS.parentTemplate.code);
+    const r = scoreFiling(t2023, f, [], { fallbackFrom: '甘肃/庆阳/正宁县' });
+    const [x] = only(r, FINDINGS.parentTemplate.code);
+    expect(x).toMatchObject({ severity: 'info', path: [] });
+    expect(x?.message.zh).toBe('甘肃/庆阳/正宁县 没有 2023 年及以前的 “部门整体支出” 模板，按上级地区 甘肃 2023 年的模板评分');
+    // the report still has no error: the scores are those of the 甘肃 template
+    expect(r.total).toBe(100);
   });
 
   it('every catalogued code is exercised above', async () => {

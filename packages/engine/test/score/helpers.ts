@@ -7,13 +7,15 @@ import { prepareTemplate, scoreFiling, type Filing, type Report } from '../../sr
 
 export function templateOf(rel: string) {
   const src = readFileSync(new URL(`../../../../rules/${rel}`, import.meta.url), 'utf8');
-  const r = checkTemplate(parse(src).ast.templates[0]!, { file: rel });
+  // rules/<地区>/<年度>/<表单>.jx: the jurisdiction is the path above the year
+  const region = rel.split('/').slice(0, -2).join('/');
+  const r = checkTemplate(parse(src).ast.templates[0]!, { file: rel, region });
   if (!r.template) throw new Error(`template ${rel} invalid: ${JSON.stringify(r.diagnostics)}`);
   return prepareTemplate(r.template);
 }
 
-export const t2023 = templateOf('2023/部门整体支出.jx');
-export const t2020 = templateOf('2020/项目支出.jx');
+export const t2023 = templateOf('甘肃/2023/部门整体支出.jx');
+export const t2020 = templateOf('全国/2020/项目支出.jx');
 
 export { cleanFiling, row } from '../../../../test/support/filings.ts';
 

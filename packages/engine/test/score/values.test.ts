@@ -14,14 +14,14 @@ const rulesFile = (rel: string) => readFileSync(new URL(`../../../../rules/${rel
 
 /** The 2024 draft, which extends 2023. */
 const t2024 = (() => {
-  const r = checkSource({ file: '2024/部门整体支出.jx', text: rulesFile('2024/部门整体支出.jx') }, () => ({ file: '2023/部门整体支出.jx', text: rulesFile('2023/部门整体支出.jx') }));
+  const r = checkSource({ file: '甘肃/2024/部门整体支出.jx', text: rulesFile('甘肃/2024/部门整体支出.jx') }, () => ({ file: '甘肃/2023/部门整体支出.jx', text: rulesFile('甘肃/2023/部门整体支出.jx') }));
   if (!r.template) throw new Error(JSON.stringify(r.diagnostics));
   return prepareTemplate(r.template);
 })();
 
 /** The 2023 template with another 保留小数. */
 function t2023WithPlaces(places: number) {
-  const src = rulesFile('2023/部门整体支出.jx').replace('保留小数 2 位', `保留小数 ${places} 位`);
+  const src = rulesFile('甘肃/2023/部门整体支出.jx').replace('保留小数 2 位', `保留小数 ${places} 位`);
   const r = checkTemplate(parse(src).ast.templates[0]!, { file: 'places.jx' });
   if (!r.template) throw new Error(JSON.stringify(r.diagnostics));
   return prepareTemplate(r.template);
@@ -97,7 +97,7 @@ describe('stated scores are compared at the template’s 保留小数 places', (
   });
 
   it('the report carries the places it was compared at', () => {
-    expect(score(cleanFiling()).template).toEqual({ name: '部门整体支出', year: 2023, decimals: 2 });
+    expect(score(cleanFiling()).template).toEqual({ name: '部门整体支出', year: 2023, region: '甘肃', decimals: 2 });
   });
 });
 
