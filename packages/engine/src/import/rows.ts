@@ -1,0 +1,294 @@
+// The rows below the header: indicator rows up to the 总分 row, with
+// - merged cells arriving empty and meaning "same as above" in the level columns,
+// - caps in level cells ("产出指标(70分)") and section or group subtotal rows,
+// - rows shifted by a missing cell, repaired and reported (shift.ts),
+// - 扣分 rows, under a merged 扣分 cell or after the 总分 row,
+// - the 总分 row's stated weight total and total score,
+// and the notes under the table, where reading stops.
+
+import type { Deduction, Filing, IndicatorRow, Section } from '../filing/model.ts';
+import { quote } from '../filing/message.ts';
+import { parsePlainNumber } from '../filing/value.ts';
+import { cellAt, cellText, firstNonEmpty, isEmptyRow, numbersIn, pos } from './cells.ts';
+import { headerScore } from './columns.ts';
+import { diag, type ImportDiagnostic } from './diagnostics.ts';
+import type { Cell, Grid, GridRow } from './grid.ts';
+import { COLUMN_FIELDS, normaliseLabel, type ColumnField, type Columns } from './labels.ts';
+import { splitCap, stripNameQuotes } from './names.ts';
+import { repairShift } from './shift.ts';
+
+function isTotalLabel(text: string): boolean {
+  return /^(总分|合计|总计|综合得分|总得分|自评总分|得分合计|总分值)$/.test(normaliseLabel(text));
+}
+
+const DEDUCTION = /扣分|扣减/;
+
+function isNoteLabel(text: string): boolean {
+  return /^(注[:：\d.、]|注$|说明[:：]|其他需要说明|备注|填表说明|填报说明|评价结论|审核意见)/.test(text.replace(/\s+/g, ''));
+}
+
+/** What reading the rows carries from one row to the next. */
+class RowsState {
+  readonly sections: Section[] = [];
+  readonly deductions: Deduction[] = [];
+  /** level-1 / level-2 names of the row above: merged cells arrive empty */
+  prevL1 = '';
+  prevL2 = '';
+  /** past the 总分 row only 扣分 rows are read */
+  afterTotal = false;
+  sawTotal = false;
+  /** rows under a merged level-1 cell that says 扣分/扣减 */
+  inDeductions = false;
+
+  section(name: string): Section {
+    let s = this.sections.find((x) => x.name === name);
+    if (!s) {
+      s = { name, statedCap: null };
+      this.sections.push(s);
+    }
+    return s;
+  }
+}
+
+/** Read the indicator rows from grid row `start` on into `filing`. `noHeader`: a mapping without a header row. */
+export function readRows(grid: Grid, start: number, columns: Columns, filing: Filing, diagnostics: ImportDiagnostic[], noHeader: boolean): void {
+  const st = new RowsState();
+  const mappedCols = COLUMN_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
+  const width = Math.max(...mappedCols) + 1;
+  // the leftmost indicator-name column: where a row's level-1 name stands when there is no level-1 column
+  const nameCol = Math.min(...(['label', 'level1', 'level2', 'level3'] as const).map((f) => columns[f] ?? Infinity));
+
+  for (let r = start; r < grid.rows.length; r++) {
+    const row = grid.rows[r]!;
+    if (isEmptyRow(row)) continue;
+    const first = firstNonEmpty(row)!;
+    if (isNoteLabel(first.cell.text)) break;
+    // a repeated header (multi-page copies)
+    if (headerScore(grid, r) > 0) continue;
+    if (readDeduction(row, first, columns, nameCol, st, diagnostics)) continue;
+    if (isTotalLabel(first.cell.text)) {
+      readTotal(row, first.col, filing);
+      st.afterTotal = true;
+      st.sawTotal = true;
+      continue;
+    }
+    if (st.afterTotal) continue;
+    readIndicator(row, columns, width, noHeader, st, filing, diagnostics);
+  }
+
+  if (st.sections.length) filing.sections = st.sections;
+  if (st.deductions.length) filing.deductions = st.deductions;
+  if (!st.sawTotal) diagnostics.push(diag('IMP050', 'info', undefined, undefined, { zh: '没有找到“总分”行', en: 'no total (总分) row found' }));
+}
+
+/**
+ * 扣分 rows: the level-1 cell itself says 扣分/扣减 (or the first cell, at or left of the
+ * level-1 position), the row sits under such a merged level-1 cell, or it follows the
+ * 总分 row. A level-3 name that contains 扣减 under merged level-1/2 cells
+ * ("扣减不合规支出金额") is an indicator of the section above, like every merged row.
+ * True when the row is a deduction row (read when it carries a number).
+ */
+function readDeduction(row: GridRow, first: { cell: Cell; col: number }, columns: Columns, nameCol: number, st: RowsState, diagnostics: ImportDiagnostic[]): boolean {
+  const l1Text = columns.level1 !== undefined ? cellText(row, columns.level1) : '';
+  const atLevel1 = first.col <= (columns.level1 ?? nameCol);
+  const saysDeduction = DEDUCTION.test(l1Text) || (atLevel1 && DEDUCTION.test(first.cell.text));
+  if (l1Text !== '' || atLevel1) st.inDeductions = saysDeduction;
+  if (!(saysDeduction || st.inDeductions || (st.afterTotal && DEDUCTION.test(first.cell.text)))) return false;
+  const nums = numbersIn(row, first.col + 1);
+  const last = nums[nums.length - 1];
+  if (last) {
+    const reason = row.cells
+      .filter((c, i) => i !== last.col && c.text !== '' && parsePlainNumber(c.text) === null)
+      .map((c) => c.text)
+      .join(' ');
+    st.deductions.push({ reason, points: Math.abs(last.value) });
+    diagnostics.push(
+      diag('IMP051', 'info', row.line, first.cell.column, {
+        zh: `读入扣分 ${Math.abs(last.value)} 分：${quote(reason)}`,
+        en: `deduction of ${Math.abs(last.value)} read: ${quote(reason)}`,
+      }),
+    );
+  }
+  return true;
+}
+
+/** 总分 row: stated total = its last number, the weight total the one before. */
+function readTotal(row: GridRow, firstCol: number, filing: Filing): void {
+  const nums = numbersIn(row, firstCol + 1);
+  if (nums.length >= 2) {
+    filing.statedWeightTotal = nums[nums.length - 2]!.value;
+    filing.statedTotal = nums[nums.length - 1]!.value;
+  } else if (nums.length === 1) {
+    filing.statedTotal = nums[0]!.value;
+  } else filing.statedTotal = null;
+}
+
+function readIndicator(row: GridRow, columns: Columns, width: number, noHeader: boolean, st: RowsState, filing: Filing, diagnostics: ImportDiagnostic[]): void {
+  // names and values as the cells stand, unless the row is shifted
+  const raw1 = cellText(row, columns.level1);
+  let raw2 = cellText(row, columns.level2);
+  let raw3 = cellText(row, columns.level3);
+  let get = (f: ColumnField): Cell | undefined => cellAt(row, columns[f]);
+  const repaired = repairShift(row, columns, raw2, raw3, diagnostics);
+  if (repaired) ({ raw2, raw3, get } = repaired);
+
+  const { l1, l2 } = readLevels(row, columns, raw1, raw2, raw3, st, diagnostics);
+
+  const weightCell = get('weight');
+  const scoreCell = get('statedScore');
+  const targetText = combine(get('op')?.text ?? '', get('target')?.text ?? '', get('unit')?.text ?? '');
+  const actualText = combine('', get('actual')?.text ?? '', get('unit')?.text ?? '');
+  const ivText = get('indicatorValue')?.text ?? '';
+  const anyValue = targetText !== '' || actualText !== '' || ivText !== '';
+
+  // name quotes
+  let l3 = raw3;
+  const unquoted = stripNameQuotes(raw3);
+  if (unquoted !== raw3) {
+    const c = cellAt(row, columns.level3)!;
+    diagnostics.push(
+      diag('IMP025', 'info', c.line, c.column, { zh: `指标名称 ${raw3} 去掉引号读作 ${quote(unquoted)}`, en: `indicator name ${raw3} read without quotes as ${quote(unquoted)}` }),
+    );
+    l3 = unquoted;
+  }
+
+  const weight = readNumber(weightCell, 'IMP030', '分值', 'weight', diagnostics);
+  const statedScore = readNumber(scoreCell, 'IMP031', '得分', 'stated score', diagnostics);
+
+  if (l3 === '') {
+    if (!anyValue && (weight !== null || statedScore !== null) && (raw1 !== '' || raw2 !== '')) {
+      readSubtotal(raw2, l1, l2, weight, statedScore, st);
+      return;
+    }
+    if (!anyValue && weight === null && statedScore === null) return;
+    if (noHeader && weight === null && statedScore === null) return;
+    diagnostics.push(
+      diag('IMP022', 'warning', row.line, undefined, {
+        zh: `第 ${row.line} 行有取值但没有三级指标名称`,
+        en: `line ${row.line} has values but no level-3 indicator name`,
+      }),
+    );
+  }
+  if (noHeader && weight === null && statedScore === null && !anyValue) return;
+
+  // cells beyond the header
+  if (!repaired) {
+    for (let c = width; c < row.cells.length; c++) {
+      const cell = row.cells[c]!;
+      if (cell.text === '') continue;
+      diagnostics.push(
+        diag('IMP021', 'warning', cell.line, cell.column, {
+          zh: `第 ${row.line} 行在表头之外还有单元格 ${quote(cell.text)}，已忽略；该行可能错位`,
+          en: `line ${row.line} has a cell beyond the header, ${quote(cell.text)}; ignored — the row may be shifted`,
+        }),
+      );
+    }
+  }
+
+  const out = { level1: l1, level2: l2, level3: l3 } as IndicatorRow;
+  if (columns.indicatorValue !== undefined) out.indicatorValue = ivText;
+  out.target = targetText;
+  out.actual = actualText;
+  out.weight = weight;
+  out.statedScore = statedScore;
+  if (columns.reason !== undefined) out.reason = get('reason')?.text ?? '';
+  out.source = pos(row, repaired ? columns.level2 : columns.level3);
+  filing.rows.push(out);
+  if (l1 !== '') st.section(l1);
+}
+
+/** Level-1 and level-2 names with their caps; an empty cell means "same as above". */
+function readLevels(row: GridRow, columns: Columns, raw1: string, raw2: string, raw3: string, st: RowsState, diagnostics: ImportDiagnostic[]): { l1: string; l2: string } {
+  let l1 = st.prevL1;
+  let newSection = false;
+  if (raw1 !== '') {
+    const { name, cap } = splitCap(stripNameQuotes(raw1));
+    l1 = name;
+    newSection = name !== st.prevL1;
+    const s = st.section(name);
+    if (cap !== null) {
+      s.statedCap = cap;
+      const c = cellAt(row, columns.level1)!;
+      diagnostics.push(diag('IMP024', 'info', c.line, c.column, { zh: `从 ${quote(raw1)} 读出一级指标分值 ${cap}`, en: `cap ${cap} read from ${quote(raw1)}` }));
+    }
+  } else if (st.prevL1 === '' && columns.level1 !== undefined) {
+    diagnostics.push(
+      diag('IMP023', 'warning', row.line, undefined, {
+        zh: `第 ${row.line} 行没有一级指标名称，上方也没有可沿用的名称`,
+        en: `line ${row.line} has no level-1 name and none above to inherit`,
+      }),
+    );
+  }
+  let l2 = st.prevL2;
+  if (raw2 !== '') {
+    const { name, cap } = splitCap(stripNameQuotes(raw2));
+    l2 = name;
+    if (cap !== null && l1 !== '') {
+      const s = st.section(l1);
+      (s.groups ??= []).push({ name, statedCap: cap });
+      const c = cellAt(row, columns.level2)!;
+      diagnostics.push(diag('IMP024', 'info', c.line, c.column, { zh: `从 ${quote(raw2)} 读出二级指标分值 ${cap}`, en: `cap ${cap} read from ${quote(raw2)}` }));
+    }
+  } else if (newSection) {
+    l2 = '';
+    if (columns.level2 !== undefined && raw3 !== '')
+      diagnostics.push(
+        diag('IMP023', 'warning', row.line, undefined, {
+          zh: `第 ${row.line} 行开始新的一级指标 ${quote(l1)}，但没有二级指标名称`,
+          en: `line ${row.line} starts the level-1 indicator ${quote(l1)} without a level-2 name`,
+        }),
+      );
+  }
+  st.prevL1 = l1;
+  st.prevL2 = l2;
+  return { l1, l2 };
+}
+
+/** A section or group subtotal row: "产出指标 | | | | 50 | 48". */
+function readSubtotal(raw2: string, l1: string, l2: string, weight: number | null, statedScore: number | null, st: RowsState): void {
+  if (raw2 === '' && l1 !== '') {
+    const s = st.section(l1);
+    if (weight !== null && s.statedCap === null) s.statedCap = weight;
+    if (statedScore !== null) s.statedScore = statedScore;
+  } else if (l1 !== '') {
+    const s = st.section(l1);
+    const g = (s.groups ??= []).find((x) => x.name === l2);
+    if (g) {
+      if (g.statedCap === null) g.statedCap = weight;
+    } else s.groups.push({ name: l2, statedCap: weight });
+  }
+}
+
+/** Combine 计算符号 / value / 计量单位 columns into one target text ("≥" "90" "%" → "≥90%"). */
+function combine(op: string, value: string, unit: string): string {
+  if (value === '') return '';
+  let t = value;
+  if (op !== '' && !/^[≥≤><=＞＜＝]/.test(t) && !/^(定性|—|-)$/.test(op)) t = `${op}${t}`;
+  if (unit !== '' && /\d$/.test(t) && !/^(—|-|\/)$/.test(unit)) t = `${t}${unit}`;
+  return t;
+}
+
+function readNumber(cell: Cell | undefined, code: 'IMP030' | 'IMP031', zh: string, en: string, diagnostics: ImportDiagnostic[]): number | null {
+  const text = cell?.text ?? '';
+  if (text === '') return null;
+  // a minus sign as typeset (−5, －5) is a minus: the scorer then names the negative weight
+  const n = parsePlainNumber(text.replace(/[−－]/g, '-'));
+  if (n === null) {
+    diagnostics.push(
+      diag(code, 'warning', cell!.line, cell!.column, {
+        zh: `${zh} ${quote(text)} 不是数字，按空值读取`,
+        en: `${en} ${quote(text)} is not a number; read as empty`,
+      }),
+    );
+  } else if (!Number.isFinite(n)) {
+    // hundreds of digits: no finite number, and no sum may become Infinity
+    diagnostics.push(
+      diag(code, 'warning', cell!.line, cell!.column, {
+        zh: `${zh} ${quote(text)} 超出数值范围，按空值读取`,
+        en: `${en} ${quote(text)} is beyond the range of numbers; read as empty`,
+      }),
+    );
+    return null;
+  }
+  return n;
+}
