@@ -31,7 +31,7 @@ export interface ColumnMapping {
   headerLine?: number;
 }
 
-const CORE: ColumnField[] = ['level1', 'level2', 'level3', 'indicatorValue', 'target', 'actual', 'weight', 'statedScore'];
+const CORE: ColumnField[] = ['level1', 'level2', 'level3', 'indicatorValue', 'target', 'actual', 'weight', 'statedScore', 'explanation', 'criteria'];
 
 function rowFields(grid: Grid, r: number): HeaderLabel[] {
   const row = grid.rows[r];
@@ -39,11 +39,14 @@ function rowFields(grid: Grid, r: number): HeaderLabel[] {
   return row.cells.map((c, i) => ({ column: i, text: c.text, field: fieldOfLabel(c.text) }));
 }
 
-/** A header names the indicator, a value and a weight or score: anything less is prose or the budget block. */
+/**
+ * A header names the indicator, a value (or, in a rubric form, the indicator's explanation
+ * or scoring criteria) and a weight or score: anything less is prose or the budget block.
+ */
 function score(labels: HeaderLabel[]): number {
   const fs = new Set(labels.map((l) => l.field).filter((f): f is ColumnField => f !== null && CORE.includes(f)));
   const hasLevel = fs.has('level1') || fs.has('level2') || fs.has('level3');
-  const hasValue = fs.has('target') || fs.has('indicatorValue') || fs.has('actual');
+  const hasValue = fs.has('target') || fs.has('indicatorValue') || fs.has('actual') || isRubric(fs);
   const hasNum = fs.has('weight') || fs.has('statedScore');
   if (!hasLevel || !hasValue || !hasNum || fs.size < 4) return 0;
   return fs.size;
@@ -54,20 +57,35 @@ export function headerScore(grid: Grid, r: number): number {
   return score(rowFields(grid, r));
 }
 
-/** Labels of row `r` completed by the useful labels of row `other` (merged cells arrive empty). */
-function mergeRows(grid: Grid, r: number, other: number): { labels: HeaderLabel[]; merged: number } {
+/**
+ * Labels of row `r` completed by the useful labels of row `other` (merged cells arrive empty).
+ * A label of row `r` whose merged cell spans sub-labels of row `other` is a group heading
+ * (年度指标值 over 指标性质 | 指标值 | 度量单位): the sub-labels take its columns.
+ */
+function mergeRows(grid: Grid, r: number, other: number): { labels: HeaderLabel[]; merged: number; grouped: boolean } {
   const labels = rowFields(grid, r);
+  const below = rowFields(grid, other).filter((l) => l.field !== null && l.field !== 'label');
   let merged = 0;
-  for (const l of rowFields(grid, other)) {
-    if (l.field === null || l.field === 'label') continue;
+  let grouped = false;
+  for (const l of below) {
     const mine = labels[l.column];
-    if (!mine || mine.field === null || mine.field === 'label') {
-      while (labels.length < l.column) labels.push({ column: labels.length, text: '', field: null });
-      labels[l.column] = l;
-      merged++;
-    }
+    const free = !mine || mine.field === null || mine.field === 'label';
+    if (!free && !headsGroup(labels, l.column, below)) continue;
+    while (labels.length < l.column) labels.push({ column: labels.length, text: '', field: null });
+    if (!free) grouped = true;
+    labels[l.column] = l;
+    merged++;
   }
-  return { labels, merged };
+  return { labels, merged, grouped };
+}
+
+/** The label at `col` heads a merged cell (empty cells after it) over two labels or more of the row below. */
+function headsGroup(labels: HeaderLabel[], col: number, below: HeaderLabel[]): boolean {
+  let end = col + 1;
+  while (end < labels.length && labels[end]!.text === '') end++;
+  // trailing empty cells are trimmed from a row: a heading in the last cell spans to the row below's end
+  if (end === labels.length) end = Infinity;
+  return below.filter((l) => l.column >= col && l.column < end).length >= 2;
 }
 
 /** Find the indicator table's header row(s) and map its columns. */
@@ -81,7 +99,7 @@ export function detectHeader(grid: Grid): DetectedHeader | null {
     if (r + 1 < grid.rows.length && one.some((l) => l.field !== null)) {
       const two = mergeRows(grid, r, r + 1);
       const s2 = score(two.labels);
-      if (two.merged >= 2 && s2 > s1) cand = { rowIndices: [r, r + 1], labels: two.labels, score: s2 };
+      if (two.merged >= 2 && (s2 > s1 || (s2 === s1 && two.grouped))) cand = { rowIndices: [r, r + 1], labels: two.labels, score: s2 };
     }
     if (cand.score > 0 && (!best || cand.score > best.score)) best = cand;
   }
@@ -237,8 +255,13 @@ function detectedColumns(grid: Grid, diagnostics: ImportDiagnostic[]): ResolvedC
   return { columns: detected.columns, headerIdx };
 }
 
+/** A rubric form (部门整体支出 evaluation tables): 指标解释 / 评分标准 in place of target and actual. */
+function isRubric(fields: { has(f: ColumnField): boolean }): boolean {
+  return fields.has('explanation') || fields.has('criteria');
+}
+
 /**
- * A name column and a value column are required (errors); the deepest level column stands
+ * A name column and a value column (a rubric: 指标解释 or 评分标准) are required (errors); the deepest level column stands
  * in for a missing level-3 one; other missing columns read as empty (warnings). False when
  * the table cannot be read.
  */
@@ -260,13 +283,15 @@ function requiredColumns(columns: Columns, headerLine: number | undefined, diagn
       diagnostics.push(diag('IMP003', 'error', headerLine, undefined, { zh: '缺少指标名称列（三级指标）', en: 'missing the indicator name column (level-3)' }));
     }
   }
-  if (columns.target === undefined && columns.actual === undefined) {
+  const rubric = isRubric({ has: (f) => columns[f] !== undefined }) && columns.target === undefined && columns.actual === undefined;
+  if (columns.target === undefined && columns.actual === undefined && !rubric) {
     ok = false;
     diagnostics.push(
       diag('IMP003', 'error', headerLine, undefined, { zh: '缺少“年度指标值”和“实际完成值”列', en: 'missing both the annual target and the actual value columns' }),
     );
   }
-  for (const f of ['target', 'actual', 'weight', 'statedScore'] as const) {
+  // a missing weight column is said once for the table, after its rows are read (IMP008)
+  for (const f of rubric ? (['statedScore'] as const) : (['target', 'actual', 'statedScore'] as const)) {
     if (columns[f] === undefined && !(f === 'target' && columns.actual === undefined) && !(f === 'actual' && columns.target === undefined))
       diagnostics.push(
         diag('IMP003', 'warning', headerLine, undefined, {

@@ -15,10 +15,12 @@ export type ColumnField =
   | 'reason'
   | 'op'
   | 'unit'
-  | 'label';
+  | 'label'
+  | 'explanation'
+  | 'criteria';
 
 export const COLUMN_FIELDS: readonly ColumnField[] = [
-  'level1', 'level2', 'level3', 'indicatorValue', 'target', 'actual', 'weight', 'statedScore', 'reason', 'op', 'unit', 'label',
+  'level1', 'level2', 'level3', 'indicatorValue', 'target', 'actual', 'weight', 'statedScore', 'reason', 'op', 'unit', 'label', 'explanation', 'criteria',
 ];
 
 /** The column → field mapping: 0-based column index per field. */
@@ -31,13 +33,16 @@ export const FIELD_LABELS: Record<ColumnField, readonly string[]> = {
   level2: ['二级指标', '二级', '细指标', '二级指标名称'],
   level3: ['三级指标', '三级', '被指标', '三级指标名称', '指标名称', '具体指标'],
   indicatorValue: ['指标值'],
-  target: ['年度指标值', '年度目标值', '目标值', '预期目标值', '预期指标值', '全年目标值', '计划值', '指标目标值', '年度目标'],
+  target: ['年度指标值', '年度目标值', '目标值', '预期目标值', '预期指标值', '全年目标值', '计划值', '指标目标值', '年度目标', '年初目标值', '全年指标值', '年初指标值'],
   actual: ['实际完成值', '全年实际值', '实际值', '全年实际完成值', '实际完成', '完成值', '全年完成值', '实际完成指标值'],
-  weight: ['分值', '权重', '权重分值', '指标分值', '标准分值', '标准分', '分数'],
-  statedScore: ['得分', '自评得分', '实际得分', '自评分', '评分'],
+  weight: ['分值', '权重', '权重分值', '指标分值', '标准分值', '标准分', '分数', '指标权重', '权重分'],
+  statedScore: ['得分', '自评得分', '实际得分', '自评分', '评分', '指标得分'],
   reason: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '原因分析及改进措施', '未完成原因分析', '偏差原因及改进措施'],
-  op: ['计算符号', '指标性质', '符号', '运算符号'],
+  op: ['计算符号', '指标性质', '符号', '运算符号', '比较符号'],
   unit: ['计量单位', '度量单位', '单位'],
+  // rubric forms (部门整体支出 evaluation tables): what the indicator measures and how it is scored
+  explanation: ['指标解释', '指标说明', '指标内涵', '指标释义'],
+  criteria: ['评分标准', '评分办法', '评分方法', '评价标准', '评分细则', '计分方法', '评分规则'],
 };
 
 /** Each field's name in messages, in both languages. */
@@ -54,6 +59,8 @@ export const FIELD_NAMES: Record<ColumnField, { zh: string; en: string }> = {
   reason: { zh: '偏差原因分析及改进措施', en: 'reason for deviation' },
   op: { zh: '计算符号', en: 'comparison sign' },
   unit: { zh: '计量单位', en: 'unit of measure' },
+  explanation: { zh: '指标解释', en: 'indicator explanation' },
+  criteria: { zh: '评分标准', en: 'scoring criteria' },
 };
 
 /** Spellings that are OCR-ish or unusual; reading them is reported as info. */
@@ -93,6 +100,8 @@ const KEYWORDS: [RegExp, ColumnField][] = [
   [/得分|自评|评分/, 'statedScore'],
   [/单位/, 'unit'],
   [/符号|性质/, 'op'],
+  [/解释|说明|释义/, 'explanation'],
+  [/标准|办法|细则/, 'criteria'],
 ];
 
 /**

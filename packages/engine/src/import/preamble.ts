@@ -1,6 +1,7 @@
 // The rows above the indicator table: the title (year, form), 主管部门 / 实施单位 /
-// 项目名称, the budget block (budget.ts), 年度总体目标, and a total the report text
-// around the table may state ("自评得分100分").
+// 项目名称, the budget block (budget.ts), 年度总体目标, labelled figures (pairs.ts: budget
+// figures or extra inputs), and a total the report text around the table may state
+// ("自评得分100分").
 
 import type { Filing, Goals } from '../filing/model.ts';
 import { quote } from '../filing/message.ts';
@@ -9,6 +10,7 @@ import { isEmptyRow } from './cells.ts';
 import { diag, type ImportDiagnostic } from './diagnostics.ts';
 import type { Cell, Grid, GridRow } from './grid.ts';
 import { normaliseLabel } from './labels.ts';
+import type { ExtraInputs } from './pairs.ts';
 
 type NameKey = 'department' | 'unit' | 'project';
 
@@ -34,8 +36,8 @@ function kvLabel(text: string): { key: NameKey; inline: string } | null {
   return null;
 }
 
-/** Read the rows before grid row `end` (the header) into `filing`. */
-export function readPreamble(grid: Grid, end: number, filing: Filing, diagnostics: ImportDiagnostic[]): void {
+/** Read the rows before grid row `end` (the header) into `filing`; labelled figures that are no budget figure go to `inputs`. */
+export function readPreamble(grid: Grid, end: number, filing: Filing, inputs: ExtraInputs, diagnostics: ImportDiagnostic[]): void {
   const budget = new BudgetBlock(diagnostics);
   let goalCols: { expected: number | null; actual: number | null } | null = null;
   const goals: Goals = { expected: '', actual: '' };
@@ -73,11 +75,14 @@ export function readPreamble(grid: Grid, end: number, filing: Filing, diagnostic
       continue;
     }
 
+    if (budget.row(row)) continue;
+    // "预算数：95 | 执行数：82.65", "预算数 | 95 | 执行数 | 82.65", "全年预算调剂金额 | 5": before
+    // the budget header (whose labels they share) and the goal texts (which never read so)
+    if (inputs.row(row, budget)) continue;
     if (budget.header(row)) {
       goalCols = null;
       continue;
     }
-    if (budget.row(row)) continue;
 
     // the goal texts under 预期目标 | 实际完成情况
     if (goalCols) {
@@ -101,6 +106,7 @@ export function readPreamble(grid: Grid, end: number, filing: Filing, diagnostic
       }),
     );
   }
+  for (const x of budget.inputs) inputs.add(x.name, x.value, x.cell);
   const b = budget.result();
   if (b) filing.budget = b;
   else diagnostics.push(diag('IMP041', 'info', undefined, undefined, { zh: '没有找到预算执行表（年初预算数/全年预算数/全年执行数）', en: 'no budget block (初/全年预算数/全年执行数) found' }));

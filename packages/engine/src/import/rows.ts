@@ -8,14 +8,16 @@
 
 import type { Deduction, Filing, IndicatorRow, Section } from '../filing/model.ts';
 import { quote } from '../filing/message.ts';
-import { parsePlainNumber } from '../filing/value.ts';
+import { parsePlainNumber, parseValue, QUALITATIVE_WORDS, type CmpOp } from '../filing/value.ts';
+import { POLAR_WORDS } from '../filing/words.ts';
 import { cellAt, cellText, firstNonEmpty, isEmptyRow, numbersIn, pos } from './cells.ts';
 import { headerScore } from './columns.ts';
 import { diag, type ImportDiagnostic } from './diagnostics.ts';
 import type { Cell, Grid, GridRow } from './grid.ts';
 import { COLUMN_FIELDS, normaliseLabel, type ColumnField, type Columns } from './labels.ts';
-import { splitCap, stripNameQuotes } from './names.ts';
-import { repairShift } from './shift.ts';
+import { isNotApplicable, splitCap, stripNameQuotes, stripNumbering, targetInName } from './names.ts';
+import type { ExtraInputs } from './pairs.ts';
+import { looksLikeValue, repairShift } from './shift.ts';
 
 function isTotalLabel(text: string): boolean {
   return /^(总分|合计|总计|综合得分|总得分|自评总分|得分合计|总分值)$/.test(normaliseLabel(text));
@@ -39,6 +41,8 @@ class RowsState {
   sawTotal = false;
   /** rows under a merged level-1 cell that says 扣分/扣减 */
   inDeductions = false;
+  /** names the level-2 column held in rows read as they stand */
+  readonly level2Names = new Set<string>();
 
   section(name: string): Section {
     let s = this.sections.find((x) => x.name === name);
@@ -50,8 +54,11 @@ class RowsState {
   }
 }
 
-/** Read the indicator rows from grid row `start` on into `filing`. `noHeader`: a mapping without a header row. */
-export function readRows(grid: Grid, start: number, columns: Columns, filing: Filing, diagnostics: ImportDiagnostic[], noHeader: boolean): void {
+/**
+ * Read the indicator rows from grid row `start` on into `filing`. `noHeader`: a mapping
+ * without a header row. Rows of labelled figures after the table go to `inputs`.
+ */
+export function readRows(grid: Grid, start: number, columns: Columns, filing: Filing, inputs: ExtraInputs, diagnostics: ImportDiagnostic[], noHeader: boolean): void {
   const st = new RowsState();
   const mappedCols = COLUMN_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
   const width = Math.max(...mappedCols) + 1;
@@ -62,7 +69,11 @@ export function readRows(grid: Grid, start: number, columns: Columns, filing: Fi
     const row = grid.rows[r]!;
     if (isEmptyRow(row)) continue;
     const first = firstNonEmpty(row)!;
-    if (isNoteLabel(first.cell.text)) break;
+    if (isNoteLabel(first.cell.text)) {
+      // the notes end the table; figures may still stand below them
+      for (let n = r + 1; n < grid.rows.length; n++) inputs.row(grid.rows[n]!);
+      break;
+    }
     // a repeated header (multi-page copies)
     if (headerScore(grid, r) > 0) continue;
     if (readDeduction(row, first, columns, nameCol, st, diagnostics)) continue;
@@ -72,7 +83,10 @@ export function readRows(grid: Grid, start: number, columns: Columns, filing: Fi
       st.sawTotal = true;
       continue;
     }
-    if (st.afterTotal) continue;
+    if (st.afterTotal) {
+      inputs.row(row);
+      continue;
+    }
     readIndicator(row, columns, width, noHeader, st, filing, diagnostics);
   }
 
@@ -129,33 +143,56 @@ function readIndicator(row: GridRow, columns: Columns, width: number, noHeader: 
   let raw2 = cellText(row, columns.level2);
   let raw3 = cellText(row, columns.level3);
   let get = (f: ColumnField): Cell | undefined => cellAt(row, columns[f]);
-  const repaired = repairShift(row, columns, raw2, raw3, diagnostics);
+  const repaired = repairShift(row, columns, raw2, raw3, st.level2Names, diagnostics);
   if (repaired) ({ raw2, raw3, get } = repaired);
+  else if (raw2 !== '') st.level2Names.add(splitCap(stripNameQuotes(raw2)).name);
 
   const { l1, l2 } = readLevels(row, columns, raw1, raw2, raw3, st, diagnostics);
 
   const weightCell = get('weight');
   const scoreCell = get('statedScore');
-  const targetText = combine(get('op')?.text ?? '', get('target')?.text ?? '', get('unit')?.text ?? '');
-  const actualText = combine('', get('actual')?.text ?? '', get('unit')?.text ?? '');
-  const ivText = get('indicatorValue')?.text ?? '';
-  const anyValue = targetText !== '' || actualText !== '' || ivText !== '';
+  const raw = { target: get('target')?.text ?? '', actual: get('actual')?.text ?? '', indicatorValue: get('indicatorValue')?.text ?? '' };
+  let targetText = combine(get('op')?.text ?? '', raw.target, get('unit')?.text ?? '');
+  let actualText = combine('', raw.actual, get('unit')?.text ?? '');
+  const ivText = raw.indicatorValue;
+  const explanation = get('explanation')?.text ?? '';
+  const criteria = get('criteria')?.text ?? '';
+  const anyValue = targetText !== '' || actualText !== '' || ivText !== '' || explanation !== '' || criteria !== '';
 
-  // name quotes
-  let l3 = raw3;
-  const unquoted = stripNameQuotes(raw3);
-  if (unquoted !== raw3) {
-    const c = cellAt(row, columns.level3)!;
+  const name = readName(row, columns, raw3, diagnostics);
+  let l3 = name.name;
+  // not applicable: the name says so (指标1:/), or every value cell filled says so ("/", "—", 不适用)
+  const filled = [raw.target, raw.actual, raw.indicatorValue].filter((t) => t !== '');
+  const notApplicable = name.notApplicable || (filled.length > 0 && filled.every(isNotApplicable));
+  if (notApplicable) {
+    targetText = raw.target;
+    actualText = raw.actual;
     diagnostics.push(
-      diag('IMP025', 'info', c.line, c.column, { zh: `指标名称 ${raw3} 去掉引号读作 ${quote(unquoted)}`, en: `indicator name ${raw3} read without quotes as ${quote(unquoted)}` }),
+      diag('IMP028', 'info', row.line, undefined, {
+        zh: `第 ${row.line} 行 ${quote(raw3 || l2)} 标为不适用（${[raw.target, raw.actual].filter((t) => t !== '').map((t) => quote(t)).join('、') || quote(raw3)}），保留该行并标记为不适用`,
+        en: `line ${row.line} ${quote(raw3 || l2)} is marked not applicable (${[raw.target, raw.actual].filter((t) => t !== '').map((t) => quote(t)).join(', ') || quote(raw3)}); the row is kept, marked not applicable`,
+      }),
     );
-    l3 = unquoted;
+  } else if (raw.target === '' && raw.actual === '' && ivText === '' && l3 !== '') {
+    const carried = targetInName(l3, name.numbering !== null, looksLikeValue, [...QUALITATIVE_WORDS, ...POLAR_WORDS]);
+    if (carried) {
+      const c = cellAt(row, columns.level3)!;
+      diagnostics.push(
+        diag('IMP027', 'warning', c.line, c.column, {
+          zh: `第 ${row.line} 行指标名称 ${quote(raw3)} 带有目标值，年度指标值和实际完成值为空：指标名称读作 ${quote(carried.name)}，年度指标值读作 ${quote(carried.target)}。请填写实际完成值`,
+          en: `line ${row.line}: the indicator name ${quote(raw3)} carries the target and the target and actual cells are empty: read as the name ${quote(carried.name)} with the target ${quote(carried.target)}. Fill in the actual value`,
+        }),
+      );
+      l3 = carried.name;
+      targetText = carried.target;
+    }
   }
 
-  const weight = readNumber(weightCell, 'IMP030', '分值', 'weight', diagnostics);
-  const statedScore = readNumber(scoreCell, 'IMP031', '得分', 'stated score', diagnostics);
+  // a slash or dash in the weight or score of an indicator that does not apply is no number to report
+  const weight = readNumber(weightCell, 'IMP030', '分值', 'weight', diagnostics, notApplicable);
+  const statedScore = readNumber(scoreCell, 'IMP031', '得分', 'stated score', diagnostics, notApplicable);
 
-  if (l3 === '') {
+  if (l3 === '' && !notApplicable) {
     if (!anyValue && (weight !== null || statedScore !== null) && (raw1 !== '' || raw2 !== '')) {
       readSubtotal(raw2, l1, l2, weight, statedScore, st);
       return;
@@ -192,9 +229,39 @@ function readIndicator(row: GridRow, columns: Columns, width: number, noHeader: 
   out.weight = weight;
   out.statedScore = statedScore;
   if (columns.reason !== undefined) out.reason = get('reason')?.text ?? '';
+  if (columns.explanation !== undefined) out.explanation = explanation;
+  if (columns.criteria !== undefined) out.criteria = criteria;
+  if (notApplicable) out.notApplicable = true;
   out.source = pos(row, repaired ? columns.level2 : columns.level3);
   filing.rows.push(out);
   if (l1 !== '') st.section(l1);
+}
+
+/**
+ * The level-3 name as the cell writes it: without quotes (IMP025) and without the form's
+ * numbering (指标1:, IMP026). A numbering with nothing or a slash after it (指标1:/) is an
+ * indicator slot the unit marked not applicable; its name is the numbering.
+ */
+function readName(row: GridRow, columns: Columns, raw3: string, diagnostics: ImportDiagnostic[]): { name: string; numbering: string | null; notApplicable: boolean } {
+  let name = raw3;
+  const unquoted = stripNameQuotes(raw3);
+  const c = cellAt(row, columns.level3);
+  if (unquoted !== raw3) {
+    diagnostics.push(
+      diag('IMP025', 'info', c!.line, c!.column, { zh: `指标名称 ${raw3} 去掉引号读作 ${quote(unquoted)}`, en: `indicator name ${raw3} read without quotes as ${quote(unquoted)}` }),
+    );
+    name = unquoted;
+  }
+  const n = stripNumbering(name);
+  if (n.numbering === null) return { name, numbering: null, notApplicable: false };
+  if (n.name === '' || isNotApplicable(n.name)) return { name: n.numbering, numbering: n.numbering, notApplicable: true };
+  diagnostics.push(
+    diag('IMP026', 'info', c!.line, c!.column, {
+      zh: `指标名称 ${quote(name)} 去掉表格的编号读作 ${quote(n.name)}`,
+      en: `indicator name ${quote(name)} read without the form's numbering as ${quote(n.name)}`,
+    }),
+  );
+  return { name: n.name, numbering: n.numbering, notApplicable: false };
 }
 
 /** Level-1 and level-2 names with their caps; an empty cell means "same as above". */
@@ -259,18 +326,51 @@ function readSubtotal(raw2: string, l1: string, l2: string, weight: number | nul
   }
 }
 
-/** Combine 计算符号 / value / 计量单位 columns into one target text ("≥" "90" "%" → "≥90%"). */
-function combine(op: string, value: string, unit: string): string {
+/**
+ * Combine 计算符号 / value / 计量单位 columns into one target text ("≥" "90" "%" → "≥90%"),
+ * which the value reader and the rules read as if the cell had said it.
+ */
+export function combine(op: string, value: string, unit: string): string {
   if (value === '') return '';
   let t = value;
-  if (op !== '' && !/^[≥≤><=＞＜＝]/.test(t) && !/^(定性|—|-)$/.test(op)) t = `${op}${t}`;
+  const sign = columnSign(op);
+  // a value that states its own sign (≥90, 90以上) keeps it
+  const own = parseValue(t);
+  if (sign !== null && !(own.kind === 'number' && own.op !== null) && !/^[≥≤><=＞＜＝≧≦═]/.test(t)) t = `${sign}${t}`;
   if (unit !== '' && /\d$/.test(t) && !/^(—|-|\/)$/.test(unit)) t = `${t}${unit}`;
   return t;
 }
 
-function readNumber(cell: Cell | undefined, code: 'IMP030' | 'IMP031', zh: string, en: string, diagnostics: ImportDiagnostic[]): number | null {
+/** A sign as a 指标性质 / 计算符号 column writes it, by the shape it gives the target. */
+const COLUMN_SIGNS: [RegExp, CmpOp, string][] = [
+  [/^(?:≥|≧|>=|=>|＞＝|大于等于|大于或等于|不低于|不少于|不小于|至少|(?:及|或)?以上|正向(?:指标)?)$/, '>=', '≥'],
+  [/^(?:≤|≦|<=|=<|＜＝|小于等于|小于或等于|不高于|不多于|不大于|不超过|最多|(?:及|或)?以[内下]|之内|反向(?:指标)?)$/, '<=', '≤'],
+  [/^(?:>|＞|大于|高于|超过)$/, '>', '>'],
+  [/^(?:<|＜|小于|低于)$/, '<', '<'],
+  [/^(?:=|＝|═|==|等于)$/, '=', '='],
+];
+
+/**
+ * The prefix a sign column puts before the value: the sign as written where the value
+ * reader reads it as a prefix (＞, 不低于), else its symbol (以上 → ≥, ═ → =), so that the
+ * target reads with the shape the column gives; null for no sign (定性, 定量, a dash). A
+ * sign no table uses is put before the value as written: the value then reads as unreadable
+ * and scoring names it, rather than a guessed shape.
+ */
+function columnSign(op: string): string | null {
+  const o = op.replace(/\s+/g, '');
+  if (o === '' || /^(?:定性|定量|[—\-－/／])$/.test(o)) return null;
+  for (const [re, shape, symbol] of COLUMN_SIGNS) {
+    if (!re.test(o)) continue;
+    const read = parseValue(`${o}1`);
+    return read.kind === 'number' && read.op === shape ? o : symbol;
+  }
+  return o;
+}
+
+function readNumber(cell: Cell | undefined, code: 'IMP030' | 'IMP031', zh: string, en: string, diagnostics: ImportDiagnostic[], notApplicable = false): number | null {
   const text = cell?.text ?? '';
-  if (text === '') return null;
+  if (text === '' || (notApplicable && isNotApplicable(text))) return null;
   // a minus sign as typeset (−5, －5) is a minus: the scorer then names the negative weight
   const n = parsePlainNumber(text.replace(/[−－]/g, '-'));
   if (n === null) {

@@ -11,11 +11,23 @@ import type { ColumnField, Columns } from './labels.ts';
 
 const KNOWN_WORDS = new Set(QUALITATIVE_WORDS);
 
+/**
+ * A unit as values write it after a number: %, 万元, 公里, 人次, 元/人 — a known unit, or a
+ * counting word of one or two characters (项, 个, 人次, 万人) — not the rest of a name that
+ * begins with a number (9月底前完成, 5G基站建设数, 12345热线办结率).
+ */
+function isUnit(u: string): boolean {
+  if (u.includes('/') || u.includes('／')) return u.split(/[/／]/).every((p) => p !== '' && isUnit(p));
+  const bare = u.replace(/^(?:十万|百万|千万|十|百|千|万|亿)(?=.)/, '');
+  return /^(?:[%％‰]|平方米|平方千米|平方公里|立方米|公顷|个月|季度|半年|小时|星期|毫升|毫克|厘米|毫米|公里|公斤|千米|千克|百分比|百分点|个百分点)$/.test(bare) || /^[\p{Script=Han}]{1,2}$/u.test(bare) || /^[a-zA-Z²³]{1,3}$/.test(bare);
+}
+
 /** Reads as a value (≥1项, 100%, 健全, 9月前, **), not as an indicator name. */
 export function looksLikeValue(text: string): boolean {
   const v = parseValue(text);
   switch (v.kind) {
     case 'number':
+      return v.unit === null || v.percent || isUnit(v.unit);
     case 'deadline':
     case 'placeholder':
       return true;
@@ -24,6 +36,12 @@ export function looksLikeValue(text: string): boolean {
     default:
       return false;
   }
+}
+
+/** A level-2 name: one the table used as such, or one named as an indicator group (数量指标, 社会效益指标 …). */
+function isLevel2Name(text: string, seen: ReadonlySet<string>): boolean {
+  const name = text.replace(/[（(][^）)]*[）)]\s*$/, '').trim();
+  return seen.has(name) || /指标$/.test(name);
 }
 
 /** How a repaired row is read: its level-2/3 names and a reader of its value cells. */
@@ -35,13 +53,18 @@ export interface Repaired {
 
 /**
  * The row read as repaired, or null when it is not shifted: the level-3 column holds a
- * value and the level-2 column a name. The name is the level-3 name; when the score
- * column is empty and the weight column is not, every cell from the level-3 column on
- * moved one column left and is read one column to the right; otherwise the row has one
- * value cell too many, which is dropped.
+ * value and the level-2 column a name that is no level-2 name. The name is the level-3
+ * name; when the score column is empty and the weight column is not, every cell from the
+ * level-3 column on moved one column left and is read one column to the right; otherwise
+ * the row has one value cell too many, which is dropped.
+ *
+ * A row is never repaired on a guess: a level-3 name that begins like a value (9月底前完成,
+ * 5G基站建设数) is a name, and a level-2 cell holding a level-2 name (时效指标, or a name
+ * the level-2 column already used) shows the row is where it belongs.
  */
-export function repairShift(row: GridRow, columns: Columns, raw2: string, raw3: string, diagnostics: ImportDiagnostic[]): Repaired | null {
+export function repairShift(row: GridRow, columns: Columns, raw2: string, raw3: string, level2Names: ReadonlySet<string>, diagnostics: ImportDiagnostic[]): Repaired | null {
   if (columns.level2 === undefined || columns.level3 === undefined || raw3 === '' || raw2 === '' || !looksLikeValue(raw3) || looksLikeValue(raw2)) return null;
+  if (isLevel2Name(raw2, level2Names)) return null;
   const l3cell = cellAt(row, columns.level3)!;
   const scoreEmpty = columns.statedScore !== undefined && cellText(row, columns.statedScore) === '';
   const trueShift = scoreEmpty && columns.weight !== undefined && cellText(row, columns.weight) !== '';

@@ -11,6 +11,7 @@ import { resolveColumns, type ColumnMapping } from './columns.ts';
 import { diag, type ImportDiagnostic } from './diagnostics.ts';
 import type { Grid } from './grid.ts';
 import type { Columns } from './labels.ts';
+import { ExtraInputs } from './pairs.ts';
 import { readPreamble } from './preamble.ts';
 import { readRows } from './rows.ts';
 
@@ -40,8 +41,19 @@ export function importGrid(grid: Grid, mapping?: ColumnMapping): ImportResult {
   const { columns, headerIdx } = resolved;
 
   const filing: Filing = { rows: [] };
-  readPreamble(grid, headerIdx.length ? Math.min(...headerIdx) : 0, filing, diagnostics);
-  readRows(grid, headerIdx.length ? Math.max(...headerIdx) + 1 : 0, columns, filing, diagnostics, headerIdx.length === 0);
+  const inputs = new ExtraInputs(diagnostics);
+  readPreamble(grid, headerIdx.length ? Math.min(...headerIdx) : 0, filing, inputs, diagnostics);
+  readRows(grid, headerIdx.length ? Math.max(...headerIdx) + 1 : 0, columns, filing, inputs, diagnostics, headerIdx.length === 0);
+  const extra = inputs.result();
+  if (extra) filing.inputs = extra;
+  weightsUnknown(filing, columns, resolved.headerLine, diagnostics);
+  if (columns.level1 === undefined && columns.level2 === undefined && columns.label === undefined && filing.rows.length > 0)
+    diagnostics.push(
+      diag('IMP009', 'info', resolved.headerLine, undefined, {
+        zh: '表中只有一列指标名称，没有一级、二级指标列：评分时各指标按模板中的同名指标归入一级、二级指标',
+        en: "the table has one indicator column and no level-1 or level-2 column: scoring places each indicator under the template's indicator of the same name",
+      }),
+    );
 
   const check = Filing.safeParse(filing);
   if (!check.success) {
@@ -55,6 +67,34 @@ export function importGrid(grid: Grid, mapping?: ColumnMapping): ImportResult {
     return { filing: null, diagnostics, columns, ...at };
   }
   return { filing, diagnostics: sortDiagnostics(diagnostics), columns, ...at };
+}
+
+/**
+ * A table without weights (R1: 一级 | 二级 | 三级 | 年初目标值(A) | 实际完成值(B) | 得分, or a
+ * 分值 column left empty) is said once for the table: the weights come from the template or
+ * must be filled in. The rows keep weight null, never 0: scoring then names each row whose
+ * weight it cannot take from the template (JX3018) instead of scoring it 0 silently.
+ */
+function weightsUnknown(filing: Filing, columns: Columns, headerLine: number | undefined, diagnostics: ImportDiagnostic[]): void {
+  const rows = filing.rows.filter((r) => !r.notApplicable);
+  const noColumn = columns.weight === undefined;
+  if (!noColumn && (rows.length === 0 || rows.some((r) => r.weight !== null))) return;
+  const what = noColumn
+    ? { zh: '表中没有“分值”（权重）列', en: 'the table has no weight (分值) column' }
+    : { zh: '表中“分值”列全部为空', en: 'every cell of the weight (分值) column is empty' };
+  diagnostics.push(
+    diag(
+      'IMP008',
+      'warning',
+      headerLine,
+      undefined,
+      {
+        zh: `${what.zh}：${rows.length} 个指标的分值未知，按空值读入。评分时，模板规定了分值的指标按模板的分值计分；其余指标须在表中补填分值，否则不能计分（逐项另见 JX3018）`,
+        en: `${what.en}: the weights of ${rows.length} indicators are unknown and read as empty. Scoring takes the weight the template sets for an indicator; the others must be filled in, or they cannot be scored (each is named by JX3018)`,
+      },
+      { zh: '在表中补上“分值”列，或使用为各指标规定了分值的模板', en: 'add the weight column to the table, or use a template that sets the weight of each indicator' },
+    ),
+  );
 }
 
 /** Order by position; diagnostics without a line keep their order after the positioned ones. */
