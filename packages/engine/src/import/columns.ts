@@ -41,14 +41,17 @@ function rowFields(grid: Grid, r: number): HeaderLabel[] {
 
 /**
  * A header names the indicator, a value (or, in a rubric form, the indicator's explanation
- * or scoring criteria) and a weight or score: anything less is prose or the budget block.
+ * or scoring criteria) and a weight or score, or else both a target and an actual: anything
+ * less is prose or the budget block.
  */
 function score(labels: HeaderLabel[]): number {
   const fs = new Set(labels.map((l) => l.field).filter((f): f is ColumnField => f !== null && CORE.includes(f)));
   const hasLevel = fs.has('level1') || fs.has('level2') || fs.has('level3');
   const hasValue = fs.has('target') || fs.has('indicatorValue') || fs.has('actual') || isRubric(fs);
   const hasNum = fs.has('weight') || fs.has('statedScore');
-  if (!hasLevel || !hasValue || !hasNum || fs.size < 4) return 0;
+  // names, targets and actuals without weights or scores are still an indicator table (IMP008 says what is missing)
+  const bothValues = (fs.has('target') || fs.has('indicatorValue')) && fs.has('actual');
+  if (!hasLevel || !hasValue || !(hasNum || bothValues) || fs.size < (hasNum ? 4 : 3)) return 0;
   return fs.size;
 }
 

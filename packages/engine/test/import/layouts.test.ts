@@ -368,3 +368,12 @@ describe('安徽 2022 (R6) shapes', () => {
     ]);
   });
 });
+
+describe('a table of names, targets and actuals without weights or scores', () => {
+  it('is found by its header, not refused as "header row not found"', () => {
+    const r = importTsv('指标名称\t年度指标值\t实际完成值\n培训人次\t≥500人次\t520人次\n');
+    expect(errors(r)).toEqual([]);
+    expect(rowsOf(r)).toEqual([{ level1: '', level2: '', level3: '培训人次', target: '≥500人次', actual: '520人次', weight: null, statedScore: null }]);
+    expect(codes(r)).toContain('IMP008');
+  });
+});
