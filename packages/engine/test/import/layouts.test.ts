@@ -201,6 +201,14 @@ describe('flat tables: one indicator column', () => {
     // 培训人次: ≥500, actual 520 → 30 × min(520 / 500, 1) = 30
     expect(report.rows.find((x) => x.path[2] === '培训人次')!.score).toBe(30);
   });
+  it('a name the template has twice is not placed by guess', () => {
+    const twice = checkTemplate(parse(template.replace('三级指标 培训合格率 分值 20 分', '三级指标 培训人次 分值 20 分')).ast.templates[0]!, { file: 'twice.jx' });
+    expect(twice.template, JSON.stringify(twice.diagnostics)).toBeTruthy();
+    const report = scoreFiling(prepareTemplate(twice.template!), r.filing!, r.diagnostics);
+    const d = report.findings.find((f) => f.code === 'IMP029' && f.path[0] === '培训人次')!;
+    expect(d.message.zh).toContain('模板中有 2 个同名的指标（产出指标 › 数量指标 › 培训人次；产出指标 › 质量指标 › 培训人次）');
+    expect(report.rows.some((x) => x.path.join(' › ') === '产出指标 › 数量指标 › 培训人次')).toBe(false);
+  });
 });
 
 describe('budget blocks as label/value pairs', () => {
