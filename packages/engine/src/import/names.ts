@@ -1,4 +1,12 @@
-// Indicator names as cells write them: quotes around them, caps inside them.
+// Indicator names as cells write them: quotes around them, caps inside them, the form's
+// numbering before them (指标1:), a slash for an indicator that does not apply, and
+// sometimes the target itself (群众满意度≥90%).
+
+import { quote } from '../filing/message.ts';
+import { cellAt } from './cells.ts';
+import { diag, type ImportDiagnostic } from './diagnostics.ts';
+import type { GridRow } from './grid.ts';
+import type { Columns } from './labels.ts';
 
 const QUOTE = /[“”"'‘’「」『』]/;
 const QUOTES = /^[“”"'‘’「」『』]+|[“”"'‘’「」『』]+$/g;
@@ -51,4 +59,31 @@ export function targetInName(name: string, numbered: boolean, isValue: (text: st
   if (!numbered) return null;
   const word = words.filter((w) => w.length >= 2 && name.length > w.length && name.endsWith(w)).sort((a, b) => b.length - a.length)[0];
   return word ? { name, target: word } : null;
+}
+
+/**
+ * The level-3 name as the cell writes it: without quotes (IMP025) and without the form's
+ * numbering (指标1:, IMP026). A numbering with nothing or a slash after it (指标1:/) is an
+ * indicator slot the unit marked not applicable; its name is the numbering.
+ */
+export function readName(row: GridRow, columns: Columns, raw3: string, diagnostics: ImportDiagnostic[]): { name: string; numbering: string | null; notApplicable: boolean } {
+  let name = raw3;
+  const unquoted = stripNameQuotes(raw3);
+  const c = cellAt(row, columns.level3);
+  if (unquoted !== raw3) {
+    diagnostics.push(
+      diag('IMP025', 'info', c!.line, c!.column, { zh: `指标名称 ${raw3} 去掉引号读作 ${quote(unquoted)}`, en: `indicator name ${raw3} read without quotes as ${quote(unquoted)}` }),
+    );
+    name = unquoted;
+  }
+  const n = stripNumbering(name);
+  if (n.numbering === null) return { name, numbering: null, notApplicable: false };
+  if (n.name === '' || isNotApplicable(n.name)) return { name: n.numbering, numbering: n.numbering, notApplicable: true };
+  diagnostics.push(
+    diag('IMP026', 'info', c!.line, c!.column, {
+      zh: `指标名称 ${quote(name)} 去掉表格的编号读作 ${quote(n.name)}`,
+      en: `indicator name ${quote(name)} read without the form's numbering as ${quote(n.name)}`,
+    }),
+  );
+  return { name: n.name, numbering: n.numbering, notApplicable: false };
 }

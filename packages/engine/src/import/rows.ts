@@ -2,21 +2,25 @@
 // - merged cells arriving empty and meaning "same as above" in the level columns,
 // - caps in level cells ("产出指标(70分)") and section or group subtotal rows,
 // - rows shifted by a missing cell, repaired and reported (shift.ts),
+// - sign and unit columns joined into the target (signs.ts),
+// - names with the form's numbering, not-applicable marks, or the target in them (names.ts),
 // - 扣分 rows, under a merged 扣分 cell or after the 总分 row,
 // - the 总分 row's stated weight total and total score,
-// and the notes under the table, where reading stops.
+// and the notes under the table, where reading stops (labelled figures after the table
+// are extra inputs, pairs.ts).
 
 import type { Deduction, Filing, IndicatorRow, Section } from '../filing/model.ts';
 import { quote } from '../filing/message.ts';
-import { parsePlainNumber, parseValue, QUALITATIVE_WORDS, type CmpOp } from '../filing/value.ts';
+import { parsePlainNumber, QUALITATIVE_WORDS } from '../filing/value.ts';
 import { POLAR_WORDS } from '../filing/words.ts';
 import { cellAt, cellText, firstNonEmpty, isEmptyRow, numbersIn, pos } from './cells.ts';
 import { headerScore } from './columns.ts';
 import { diag, type ImportDiagnostic } from './diagnostics.ts';
 import type { Cell, Grid, GridRow } from './grid.ts';
 import { COLUMN_FIELDS, normaliseLabel, type ColumnField, type Columns } from './labels.ts';
-import { isNotApplicable, splitCap, stripNameQuotes, stripNumbering, targetInName } from './names.ts';
+import { isNotApplicable, readName, splitCap, stripNameQuotes, targetInName } from './names.ts';
 import type { ExtraInputs } from './pairs.ts';
+import { combine } from './signs.ts';
 import { looksLikeValue, repairShift } from './shift.ts';
 
 function isTotalLabel(text: string): boolean {
@@ -160,33 +164,13 @@ function readIndicator(row: GridRow, columns: Columns, width: number, noHeader: 
   const anyValue = targetText !== '' || actualText !== '' || ivText !== '' || explanation !== '' || criteria !== '';
 
   const name = readName(row, columns, raw3, diagnostics);
-  let l3 = name.name;
-  // not applicable: the name says so (指标1:/), or every value cell filled says so ("/", "—", 不适用)
-  const filled = [raw.target, raw.actual, raw.indicatorValue].filter((t) => t !== '');
-  const notApplicable = name.notApplicable || (filled.length > 0 && filled.every(isNotApplicable));
+  const marks = readMarks(row, columns, raw3 || l2, name, raw, diagnostics);
+  const l3 = marks.name;
+  const notApplicable = marks.notApplicable;
   if (notApplicable) {
     targetText = raw.target;
     actualText = raw.actual;
-    diagnostics.push(
-      diag('IMP028', 'info', row.line, undefined, {
-        zh: `第 ${row.line} 行 ${quote(raw3 || l2)} 标为不适用（${[raw.target, raw.actual].filter((t) => t !== '').map((t) => quote(t)).join('、') || quote(raw3)}），保留该行并标记为不适用`,
-        en: `line ${row.line} ${quote(raw3 || l2)} is marked not applicable (${[raw.target, raw.actual].filter((t) => t !== '').map((t) => quote(t)).join(', ') || quote(raw3)}); the row is kept, marked not applicable`,
-      }),
-    );
-  } else if (raw.target === '' && raw.actual === '' && ivText === '' && l3 !== '') {
-    const carried = targetInName(l3, name.numbering !== null, looksLikeValue, [...QUALITATIVE_WORDS, ...POLAR_WORDS]);
-    if (carried) {
-      const c = cellAt(row, columns.level3)!;
-      diagnostics.push(
-        diag('IMP027', 'warning', c.line, c.column, {
-          zh: `第 ${row.line} 行指标名称 ${quote(raw3)} 带有目标值，年度指标值和实际完成值为空：指标名称读作 ${quote(carried.name)}，年度指标值读作 ${quote(carried.target)}。请填写实际完成值`,
-          en: `line ${row.line}: the indicator name ${quote(raw3)} carries the target and the target and actual cells are empty: read as the name ${quote(carried.name)} with the target ${quote(carried.target)}. Fill in the actual value`,
-        }),
-      );
-      l3 = carried.name;
-      targetText = carried.target;
-    }
-  }
+  } else if (marks.target !== null) targetText = marks.target;
 
   // a slash or dash in the weight or score of an indicator that does not apply is no number to report
   const weight = readNumber(weightCell, 'IMP030', '分值', 'weight', diagnostics, notApplicable);
@@ -238,30 +222,40 @@ function readIndicator(row: GridRow, columns: Columns, width: number, noHeader: 
 }
 
 /**
- * The level-3 name as the cell writes it: without quotes (IMP025) and without the form's
- * numbering (指标1:, IMP026). A numbering with nothing or a slash after it (指标1:/) is an
- * indicator slot the unit marked not applicable; its name is the numbering.
+ * What a row says beyond its cells' values: that the indicator does not apply (its name is
+ * 指标1:/, or every filled value cell is "/", "—", 不适用; IMP028), or that its name carries
+ * the target while the value cells are empty (IMP027).
  */
-function readName(row: GridRow, columns: Columns, raw3: string, diagnostics: ImportDiagnostic[]): { name: string; numbering: string | null; notApplicable: boolean } {
-  let name = raw3;
-  const unquoted = stripNameQuotes(raw3);
-  const c = cellAt(row, columns.level3);
-  if (unquoted !== raw3) {
+function readMarks(
+  row: GridRow,
+  columns: Columns,
+  shown: string,
+  name: { name: string; numbering: string | null; notApplicable: boolean },
+  raw: { target: string; actual: string; indicatorValue: string },
+  diagnostics: ImportDiagnostic[],
+): { name: string; notApplicable: boolean; target: string | null } {
+  const filled = [raw.target, raw.actual, raw.indicatorValue].filter((t) => t !== '');
+  if (name.notApplicable || (filled.length > 0 && filled.every(isNotApplicable))) {
+    const cells = [raw.target, raw.actual].filter((t) => t !== '');
     diagnostics.push(
-      diag('IMP025', 'info', c!.line, c!.column, { zh: `指标名称 ${raw3} 去掉引号读作 ${quote(unquoted)}`, en: `indicator name ${raw3} read without quotes as ${quote(unquoted)}` }),
+      diag('IMP028', 'info', row.line, undefined, {
+        zh: `第 ${row.line} 行 ${quote(shown)} 标为不适用（${cells.map((t) => quote(t)).join('、') || quote(shown)}），保留该行并标记为不适用`,
+        en: `line ${row.line} ${quote(shown)} is marked not applicable (${cells.map((t) => quote(t)).join(', ') || quote(shown)}); the row is kept, marked not applicable`,
+      }),
     );
-    name = unquoted;
+    return { name: name.name, notApplicable: true, target: null };
   }
-  const n = stripNumbering(name);
-  if (n.numbering === null) return { name, numbering: null, notApplicable: false };
-  if (n.name === '' || isNotApplicable(n.name)) return { name: n.numbering, numbering: n.numbering, notApplicable: true };
+  if (filled.length > 0 || name.name === '') return { name: name.name, notApplicable: false, target: null };
+  const carried = targetInName(name.name, name.numbering !== null, looksLikeValue, [...QUALITATIVE_WORDS, ...POLAR_WORDS]);
+  if (!carried) return { name: name.name, notApplicable: false, target: null };
+  const c = cellAt(row, columns.level3)!;
   diagnostics.push(
-    diag('IMP026', 'info', c!.line, c!.column, {
-      zh: `指标名称 ${quote(name)} 去掉表格的编号读作 ${quote(n.name)}`,
-      en: `indicator name ${quote(name)} read without the form's numbering as ${quote(n.name)}`,
+    diag('IMP027', 'warning', c.line, c.column, {
+      zh: `第 ${row.line} 行指标名称 ${quote(shown)} 带有目标值，年度指标值和实际完成值为空：指标名称读作 ${quote(carried.name)}，年度指标值读作 ${quote(carried.target)}。请填写实际完成值`,
+      en: `line ${row.line}: the indicator name ${quote(shown)} carries the target and the target and actual cells are empty: read as the name ${quote(carried.name)} with the target ${quote(carried.target)}. Fill in the actual value`,
     }),
   );
-  return { name: n.name, numbering: n.numbering, notApplicable: false };
+  return { name: carried.name, notApplicable: false, target: carried.target };
 }
 
 /** Level-1 and level-2 names with their caps; an empty cell means "same as above". */
@@ -324,48 +318,6 @@ function readSubtotal(raw2: string, l1: string, l2: string, weight: number | nul
       if (g.statedCap === null) g.statedCap = weight;
     } else s.groups.push({ name: l2, statedCap: weight });
   }
-}
-
-/**
- * Combine 计算符号 / value / 计量单位 columns into one target text ("≥" "90" "%" → "≥90%"),
- * which the value reader and the rules read as if the cell had said it.
- */
-export function combine(op: string, value: string, unit: string): string {
-  if (value === '') return '';
-  let t = value;
-  const sign = columnSign(op);
-  // a value that states its own sign (≥90, 90以上) keeps it
-  const own = parseValue(t);
-  if (sign !== null && !(own.kind === 'number' && own.op !== null) && !/^[≥≤><=＞＜＝≧≦═]/.test(t)) t = `${sign}${t}`;
-  if (unit !== '' && /\d$/.test(t) && !/^(—|-|\/)$/.test(unit)) t = `${t}${unit}`;
-  return t;
-}
-
-/** A sign as a 指标性质 / 计算符号 column writes it, by the shape it gives the target. */
-const COLUMN_SIGNS: [RegExp, CmpOp, string][] = [
-  [/^(?:≥|≧|>=|=>|＞＝|大于等于|大于或等于|不低于|不少于|不小于|至少|(?:及|或)?以上|正向(?:指标)?)$/, '>=', '≥'],
-  [/^(?:≤|≦|<=|=<|＜＝|小于等于|小于或等于|不高于|不多于|不大于|不超过|最多|(?:及|或)?以[内下]|之内|反向(?:指标)?)$/, '<=', '≤'],
-  [/^(?:>|＞|大于|高于|超过)$/, '>', '>'],
-  [/^(?:<|＜|小于|低于)$/, '<', '<'],
-  [/^(?:=|＝|═|==|等于)$/, '=', '='],
-];
-
-/**
- * The prefix a sign column puts before the value: the sign as written where the value
- * reader reads it as a prefix (＞, 不低于), else its symbol (以上 → ≥, ═ → =), so that the
- * target reads with the shape the column gives; null for no sign (定性, 定量, a dash). A
- * sign no table uses is put before the value as written: the value then reads as unreadable
- * and scoring names it, rather than a guessed shape.
- */
-function columnSign(op: string): string | null {
-  const o = op.replace(/\s+/g, '');
-  if (o === '' || /^(?:定性|定量|[—\-－/／])$/.test(o)) return null;
-  for (const [re, shape, symbol] of COLUMN_SIGNS) {
-    if (!re.test(o)) continue;
-    const read = parseValue(`${o}1`);
-    return read.kind === 'number' && read.op === shape ? o : symbol;
-  }
-  return o;
 }
 
 function readNumber(cell: Cell | undefined, code: 'IMP030' | 'IMP031', zh: string, en: string, diagnostics: ImportDiagnostic[], notApplicable = false): number | null {
