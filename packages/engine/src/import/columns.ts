@@ -65,7 +65,7 @@ export function headerScore(grid: Grid, r: number): number {
  * A label of row `r` whose merged cell spans sub-labels of row `other` is a group heading
  * (年度指标值 over 指标性质 | 指标值 | 度量单位): the sub-labels take its columns.
  */
-function mergeRows(grid: Grid, r: number, other: number): { labels: HeaderLabel[]; merged: number; grouped: boolean } {
+function mergeRows(grid: Grid, r: number, other: number, groups: boolean): { labels: HeaderLabel[]; merged: number; grouped: boolean } {
   const labels = rowFields(grid, r);
   const below = rowFields(grid, other).filter((l) => l.field !== null && l.field !== 'label');
   let merged = 0;
@@ -73,7 +73,7 @@ function mergeRows(grid: Grid, r: number, other: number): { labels: HeaderLabel[
   for (const l of below) {
     const mine = labels[l.column];
     const free = !mine || mine.field === null || mine.field === 'label';
-    if (!free && !headsGroup(labels, l.column, below)) continue;
+    if (!free && !(groups && headsGroup(labels, l.column, below))) continue;
     while (labels.length < l.column) labels.push({ column: labels.length, text: '', field: null });
     if (!free) grouped = true;
     labels[l.column] = l;
@@ -100,7 +100,9 @@ export function detectHeader(grid: Grid): DetectedHeader | null {
     // a two-row header: 绩效指标 above 一级/二级/三级, or the level labels under a merged cell
     let cand = { rowIndices: [r], labels: one, score: s1 };
     if (r + 1 < grid.rows.length && one.some((l) => l.field !== null)) {
-      const two = mergeRows(grid, r, r + 1);
+      // only a row that is a header itself heads groups of the row below (a title row
+      // with a stray 分值 in it does not)
+      const two = mergeRows(grid, r, r + 1, s1 > 0);
       const s2 = score(two.labels);
       if (two.merged >= 2 && (s2 > s1 || (s2 === s1 && two.grouped))) cand = { rowIndices: [r, r + 1], labels: two.labels, score: s2 };
     }

@@ -45,8 +45,17 @@ class RowsState {
   sawTotal = false;
   /** rows under a merged level-1 cell that says 扣分/扣减 */
   inDeductions = false;
-  /** names the level-2 column held in rows read as they stand */
-  readonly level2Names = new Set<string>();
+  /** per level-1 indicator, the names its level-2 column held in rows read as they stand
+   * (per section: a level-3 name elsewhere may repeat a level-2 name, 财务管理 in the seed) */
+  private readonly level2Seen = new Map<string, Set<string>>();
+  /** indicator rows whose weight cell holds anything (a number or not) */
+  weightCells = 0;
+
+  level2Names(section: string): Set<string> {
+    let seen = this.level2Seen.get(section);
+    if (!seen) this.level2Seen.set(section, (seen = new Set()));
+    return seen;
+  }
 
   section(name: string): Section {
     let s = this.sections.find((x) => x.name === name);
@@ -62,7 +71,7 @@ class RowsState {
  * Read the indicator rows from grid row `start` on into `filing`. `noHeader`: a mapping
  * without a header row. Rows of labelled figures after the table go to `inputs`.
  */
-export function readRows(grid: Grid, start: number, columns: Columns, filing: Filing, inputs: ExtraInputs, diagnostics: ImportDiagnostic[], noHeader: boolean): void {
+export function readRows(grid: Grid, start: number, columns: Columns, filing: Filing, inputs: ExtraInputs, diagnostics: ImportDiagnostic[], noHeader: boolean): { weightCells: number } {
   const st = new RowsState();
   const mappedCols = COLUMN_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
   const width = Math.max(...mappedCols) + 1;
@@ -97,6 +106,7 @@ export function readRows(grid: Grid, start: number, columns: Columns, filing: Fi
   if (st.sections.length) filing.sections = st.sections;
   if (st.deductions.length) filing.deductions = st.deductions;
   if (!st.sawTotal) diagnostics.push(diag('IMP050', 'info', undefined, undefined, { zh: '没有找到“总分”行', en: 'no total (总分) row found' }));
+  return { weightCells: st.weightCells };
 }
 
 /**
@@ -147,9 +157,10 @@ function readIndicator(row: GridRow, columns: Columns, width: number, noHeader: 
   let raw2 = cellText(row, columns.level2);
   let raw3 = cellText(row, columns.level3);
   let get = (f: ColumnField): Cell | undefined => cellAt(row, columns[f]);
-  const repaired = repairShift(row, columns, raw2, raw3, st.level2Names, diagnostics);
+  const level2Names = st.level2Names(raw1 !== '' ? splitCap(stripNameQuotes(raw1)).name : st.prevL1);
+  const repaired = repairShift(row, columns, raw2, raw3, level2Names, diagnostics);
   if (repaired) ({ raw2, raw3, get } = repaired);
-  else if (raw2 !== '') st.level2Names.add(splitCap(stripNameQuotes(raw2)).name);
+  else if (raw2 !== '') level2Names.add(splitCap(stripNameQuotes(raw2)).name);
 
   const { l1, l2 } = readLevels(row, columns, raw1, raw2, raw3, st, diagnostics);
 
@@ -218,6 +229,7 @@ function readIndicator(row: GridRow, columns: Columns, width: number, noHeader: 
   if (notApplicable) out.notApplicable = true;
   out.source = pos(row, repaired ? columns.level2 : columns.level3);
   filing.rows.push(out);
+  if ((weightCell?.text ?? '') !== '') st.weightCells++;
   if (l1 !== '') st.section(l1);
 }
 

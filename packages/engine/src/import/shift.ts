@@ -3,7 +3,7 @@
 // reads the row as it was meant and says so (IMP020); a row is never silently misread.
 
 import { quote } from '../filing/message.ts';
-import { parseValue, QUALITATIVE_WORDS } from '../filing/value.ts';
+import { parsePlainNumber, parseValue, QUALITATIVE_WORDS } from '../filing/value.ts';
 import { cellAt, cellText } from './cells.ts';
 import { diag, type ImportDiagnostic } from './diagnostics.ts';
 import type { Cell, GridRow } from './grid.ts';
@@ -38,7 +38,7 @@ export function looksLikeValue(text: string): boolean {
   }
 }
 
-/** A level-2 name: one the table used as such, or one named as an indicator group (数量指标, 社会效益指标 …). */
+/** A level-2 name: one the section's level-2 column used, or one named as an indicator group (数量指标, 社会效益指标 …). */
 function isLevel2Name(text: string, seen: ReadonlySet<string>): boolean {
   const name = text.replace(/[（(][^）)]*[）)]\s*$/, '').trim();
   return seen.has(name) || /指标$/.test(name);
@@ -53,24 +53,33 @@ export interface Repaired {
 
 /**
  * The row read as repaired, or null when it is not shifted: the level-3 column holds a
- * value and the level-2 column a name that is no level-2 name. The name is the level-3
- * name; when the score column is empty and the weight column is not, every cell from the
- * level-3 column on moved one column left and is read one column to the right; otherwise
- * the row has one value cell too many, which is dropped.
+ * value and the level-2 column a name. The name is the level-3 name. When the row bears the
+ * marks of a shift left by one (the score column empty, a score one column left of it, and a
+ * number or nothing where the weight moved), every cell from the level-3 column on is read
+ * one column to the right; otherwise the row has one value cell too many, which
+ * is dropped — unless the level-2 cell holds a level-2 name.
  *
  * A row is never repaired on a guess: a level-3 name that begins like a value (9月底前完成,
- * 5G基站建设数) is a name, and a level-2 cell holding a level-2 name (时效指标, or a name
- * the level-2 column already used) shows the row is where it belongs.
+ * 5G基站建设数) is a name, and without the marks of a shift a level-2 cell holding a
+ * level-2 name (时效指标, or a name the section's level-2 column already used) shows the row is
+ * where it belongs.
  */
 export function repairShift(row: GridRow, columns: Columns, raw2: string, raw3: string, level2Names: ReadonlySet<string>, diagnostics: ImportDiagnostic[]): Repaired | null {
   if (columns.level2 === undefined || columns.level3 === undefined || raw3 === '' || raw2 === '' || !looksLikeValue(raw3) || looksLikeValue(raw2)) return null;
-  if (isLevel2Name(raw2, level2Names)) return null;
   const l3cell = cellAt(row, columns.level3)!;
-  const scoreEmpty = columns.statedScore !== undefined && cellText(row, columns.statedScore) === '';
-  const trueShift = scoreEmpty && columns.weight !== undefined && cellText(row, columns.weight) !== '';
+  // shifted left by one: the score column is empty, the score stands one column left of it,
+  // and so does the weight (a number, or nothing) when its column is right of the name
+  const l3 = columns.level3;
+  const shifted = (c: number) => (c > l3 ? c - 1 : c);
+  const score = columns.statedScore;
+  const weight = columns.weight;
+  const scoreMoved = score !== undefined && cellText(row, score) === '' && cellText(row, shifted(score)) !== '';
+  const weightText = weight !== undefined && weight > l3 ? cellText(row, shifted(weight)) : '';
+  const trueShift = scoreMoved && weight !== undefined && (weightText === '' || parsePlainNumber(weightText) !== null);
+  // without that evidence, a level-2 name where the shifted name would stand shows the row is in place
+  if (!trueShift && isLevel2Name(raw2, level2Names)) return null;
   const name = raw2;
   if (trueShift) {
-    const l3 = columns.level3;
     diagnostics.push(
       diag('IMP020', 'warning', l3cell.line, l3cell.column, {
         zh: `第 ${row.line} 行错位：三级指标列是取值 ${quote(l3cell.text)} 而不是指标名称，得分列为空；已按整行左移一列修复：三级指标为 ${quote(name)}，其后各列右移一列读取。请核对原表`,

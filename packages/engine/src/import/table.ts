@@ -43,10 +43,10 @@ export function importGrid(grid: Grid, mapping?: ColumnMapping): ImportResult {
   const filing: Filing = { rows: [] };
   const inputs = new ExtraInputs(diagnostics);
   readPreamble(grid, headerIdx.length ? Math.min(...headerIdx) : 0, filing, inputs, diagnostics);
-  readRows(grid, headerIdx.length ? Math.max(...headerIdx) + 1 : 0, columns, filing, inputs, diagnostics, headerIdx.length === 0);
+  const read = readRows(grid, headerIdx.length ? Math.max(...headerIdx) + 1 : 0, columns, filing, inputs, diagnostics, headerIdx.length === 0);
   const extra = inputs.result();
   if (extra) filing.inputs = extra;
-  weightsUnknown(filing, columns, resolved.headerLine, diagnostics);
+  weightsUnknown(filing, columns, read.weightCells, resolved.headerLine, diagnostics);
   if (columns.level1 === undefined && columns.level2 === undefined && columns.label === undefined && filing.rows.length > 0)
     diagnostics.push(
       diag('IMP009', 'info', resolved.headerLine, undefined, {
@@ -71,14 +71,15 @@ export function importGrid(grid: Grid, mapping?: ColumnMapping): ImportResult {
 
 /**
  * A table without weights (R1: 一级 | 二级 | 三级 | 年初目标值(A) | 实际完成值(B) | 得分, or a
- * 分值 column left empty) is said once for the table: the weights come from the template or
+ * 分值 column whose cells are all empty) is said once for the table: the weights come from the template or
  * must be filled in. The rows keep weight null, never 0: scoring then names each row whose
  * weight it cannot take from the template (JX3018) instead of scoring it 0 silently.
  */
-function weightsUnknown(filing: Filing, columns: Columns, headerLine: number | undefined, diagnostics: ImportDiagnostic[]): void {
+function weightsUnknown(filing: Filing, columns: Columns, weightCells: number, headerLine: number | undefined, diagnostics: ImportDiagnostic[]): void {
   const rows = filing.rows.filter((r) => !r.notApplicable);
   const noColumn = columns.weight === undefined;
-  if (!noColumn && (rows.length === 0 || rows.some((r) => r.weight !== null))) return;
+  // weight cells that are filled but no number are each IMP030 already
+  if (!noColumn && (rows.length === 0 || weightCells > 0)) return;
   const what = noColumn
     ? { zh: '表中没有“分值”（权重）列', en: 'the table has no weight (分值) column' }
     : { zh: '表中“分值”列全部为空', en: 'every cell of the weight (分值) column is empty' };

@@ -59,6 +59,10 @@ describe('R1: 年初目标值(A) | 实际完成值(B) | 得分, no 分值 column
     expect(e.diagnostics.find((d) => d.code === 'IMP008')!.message.zh).toContain('“分值”列全部为空');
     // one weight given: the table has weights, a row without is the scorer's JX3018
     expect(codes(importTsv(text.replace('4次\t\t10', '4次\t10\t10')))).not.toContain('IMP008');
+    // weights that are no numbers are IMP030 each, not an empty column
+    const words = importTsv(text.replaceAll('\t\t10', '\t十分\t10'));
+    expect(codes(words).filter((c) => c === 'IMP030')).toHaveLength(2);
+    expect(codes(words)).not.toContain('IMP008');
   });
 });
 
@@ -103,6 +107,14 @@ describe('R3 四川 2023: 指标性质 | 指标值 | 度量单位 columns', () =
   it('调整后预算数 beside 全年预算数: the adjusted budget is the budget', () => {
     const text = '年初预算数\t全年预算数\t调整后预算数\t全年执行数\n100\t100\t120\t108\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n';
     expect(importTsv(text).filing!.budget).toMatchObject({ initialBudget: 100, budget: 120, spent: 108 });
+  });
+});
+
+describe('two header rows and group headings', () => {
+  it('a title row with a stray label above the header heads no group', () => {
+    const r = importTsv('部门整体支出绩效自评表（2024年度）\t\t\t\t分值\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n');
+    expect(r.headerLine).toBe(2);
+    expect(r.filing).toMatchObject({ title: '部门整体支出绩效自评表（2024年度）', year: 2024 });
   });
 });
 
@@ -151,6 +163,18 @@ describe('the shift repair fires only on shifted rows', () => {
     const t = importTsv(`${head}\t完成时限\t9月底前完成\t9月底前\t9月\t10\t10\n`);
     expect(codes(t)).not.toContain('IMP020');
     expect(t.filing!.rows[1]).toMatchObject({ level2: '完成时限', level3: '9月底前完成' });
+  });
+  it('a row with the marks of a shift is repaired even under a level-2 name', () => {
+    // the level-3 name is missing: every value moved one column left, the score column is empty
+    const t = importTsv(`${head}\t数量指标（30分）\t≥500册\t520册\t30\t30\n`);
+    expect(t.filing!.rows[1]).toMatchObject({ level3: '数量指标（30分）', target: '≥500册', actual: '520册', weight: 30, statedScore: 30 });
+    expect(codes(t)).toContain('IMP020');
+  });
+  it('a level-3 name equal to a level-2 name of another section is no level-2 name there', () => {
+    // the seed has 部门管理 › 财务管理 and 履职效果 › 部门效果目标 › 财务管理; here the latter's
+    // name slipped into the level-2 column with a surplus value after it (no marks of a shift)
+    const t = importTsv(`${head}\t财务管理\t政府采购规范性\t规范\t规范\t10\t10\n履职效果\t部门效果目标\t业务办理便捷程度\t显著\t显著\t10\t10\n\t财务管理\t≥1项\t≥1项\t2项\t10\t10\n`);
+    expect(t.filing!.rows[3]).toMatchObject({ level2: '部门效果目标', level3: '财务管理', target: '≥1项', actual: '2项', weight: 10, statedScore: 10 });
   });
   it('guard 2: a level-2 cell holding a level-2 name shows the row is not shifted', () => {
     const t = importTsv(`${head}\t时效指标\t年底前\t年底前\t11月\t10\t10\n\t数量指标\t健全\t健全\t健全\t10\t10\n`);
