@@ -8,7 +8,7 @@ import { quote } from '../filing/message.ts';
 import { cellText } from './cells.ts';
 import { diag, type ImportDiagnostic } from './diagnostics.ts';
 import type { Cell, GridRow } from './grid.ts';
-import { normaliseLabel, UNUSUAL_LABELS } from './labels.ts';
+import { isKnownLabel, normaliseLabel, UNUSUAL_LABELS } from './labels.ts';
 
 export type BudgetField = 'initialBudget' | 'budget' | 'spent' | 'weight' | 'rate' | 'score';
 
@@ -44,8 +44,8 @@ function extraColumns(row: GridRow, cols: Map<number, BudgetField>): Map<number,
   const first = Math.min(...cols.keys());
   const out = new Map<number, string>();
   row.cells.forEach((c, i) => {
-    const label = c.text.replace(/[\s\u00A0\u3000]+/g, '').replace(/[（(][^()（）]*[)）]$/, '');
-    if (i > first && !cols.has(i) && label.length >= 2 && !/\d/.test(label) && /\p{Script=Han}/u.test(label) && budgetFieldOfLabel(label) === null) out.set(i, label);
+    const label = normaliseLabel(c.text);
+    if (i > first && !cols.has(i) && label.length >= 2 && !/\d/.test(label) && /\p{Script=Han}/u.test(label) && budgetFieldOfLabel(label) === null && !isKnownLabel(label)) out.set(i, label);
   });
   return out;
 }

@@ -127,3 +127,12 @@ export function fieldOfLabel(text: string): ColumnField | null {
   const g = guessField(text);
   return g.guess === 'label' ? g.field : null;
 }
+
+/**
+ * Labels that name something of the table itself (a column, a total, a score, a deduction,
+ * the year, an indicator, a fund source, a note): never the name of an extra input.
+ */
+export function isKnownLabel(label: string): boolean {
+  const n = normaliseLabel(label);
+  return fieldOfLabel(n) !== null || /得分|总分|合计|分值|权重|扣分|扣减|年度$|年份|等级|序号|指标$|目标|完成情况|^其中|^注|^说明|^备注/.test(n);
+}

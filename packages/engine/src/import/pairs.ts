@@ -8,7 +8,7 @@ import { parsePlainNumber } from '../filing/value.ts';
 import { budgetFieldOfLabel, type BudgetBlock, type BudgetField } from './budget.ts';
 import { diag, type ImportDiagnostic } from './diagnostics.ts';
 import type { Cell, GridRow } from './grid.ts';
-import { fieldOfLabel } from './labels.ts';
+import { isKnownLabel } from './labels.ts';
 
 export interface Pair {
   /** the label as written, without its colon */
@@ -68,10 +68,6 @@ export function pairsOf(row: GridRow): Pair[] {
   return out;
 }
 
-/** Labels a pair may carry that are neither budget figures nor inputs: columns of the table, totals, scores, the year. */
-function isKnownLabel(label: string): boolean {
-  return fieldOfLabel(label) !== null || /得分|总分|合计|分值|权重|年度$|年份|等级|序号/.test(label);
-}
 
 /** Collects the extra inputs of a filing: the first value of each name counts. */
 export class ExtraInputs {

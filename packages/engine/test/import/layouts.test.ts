@@ -346,6 +346,10 @@ describe('extra inputs the table does not carry', () => {
   it('labels of the table, totals and prose are no inputs', () => {
     const t = importTsv('自评得分：95\t年度：2023\n经评价，全年预算执行良好：95%以上\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n');
     expect(t.filing!.inputs).toBeUndefined();
+    // nor are an indicator's, a note's or a goal's label standing in the budget block's header
+    const b = importTsv('年初预算数\t全年预算数\t全年执行数\t数量指标\t注：\t预期目标\n100\t100\t90\t10\t58\t150\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n');
+    expect(b.filing!.budget).toMatchObject({ initialBudget: 100, budget: 100, spent: 90 });
+    expect(b.filing!.inputs).toBeUndefined();
   });
   it('JSON filings may carry inputs; names an object already has are refused', () => {
     expect(importJson(JSON.stringify({ rows: [], inputs: { 全年预算调剂金额: 5 } })).filing).toEqual({ rows: [], inputs: { 全年预算调剂金额: 5 } });
