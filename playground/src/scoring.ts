@@ -6,7 +6,6 @@
 import { checkSource, type CheckedTemplate, type CheckSourceResult } from '@jixiao/compiler';
 import {
   diffTemplates,
-  fieldOfLabel,
   gradeReason,
   impactOf,
   importJson,
@@ -14,9 +13,10 @@ import {
   importTsvWithMapping,
   parseTsv,
   prepareTemplate,
+  proposeHeader,
   scoreFiling,
-  type ColumnField,
   type Filing,
+  type HeaderCandidate,
   type ImportDiagnostic,
   type ImportResult,
   type PreparedTemplate,
@@ -48,63 +48,21 @@ export interface FilingState {
   mapping?: MappingProposal;
 }
 
-/** How a header cell's field was guessed: a known label (as detectHeader reads it), or a keyword in it. */
-export type Guess = 'label' | 'keyword' | null;
-
 export interface MappingProposal {
   /** candidate header rows: the table's first non-empty rows, each cell with its guessed field */
-  rows: { line: number; cells: { text: string; field: ColumnField | null; guess: Guess }[] }[];
+  rows: HeaderCandidate[];
   /** the line of the row guessed (or chosen) as the header */
   headerLine: number;
   /** the mapping in force, when one was applied and still fits the header row */
   applied: MappingChoice | null;
 }
 
-/** Keyword guesses for labels detectHeader does not know (the user confirms them in the mapping step). */
-const KEYWORDS: [RegExp, ColumnField][] = [
-  [/一级/, 'level1'],
-  [/二级/, 'level2'],
-  [/三级|名称|指标$/, 'level3'],
-  [/原因|措施/, 'reason'],
-  [/目标|计划|预期/, 'target'],
-  [/实际|完成|实绩|实现/, 'actual'],
-  [/满分|分值|权重|标准分/, 'weight'],
-  [/得分|自评|评分/, 'statedScore'],
-  [/单位/, 'unit'],
-  [/符号|性质/, 'op'],
-];
-
-export function guessField(text: string): { field: ColumnField | null; guess: Guess } {
-  const f = fieldOfLabel(text);
-  if (f) return { field: f, guess: 'label' };
-  const n = text.replace(/\s+/g, '');
-  if (!n || n.length > 16) return { field: null, guess: null };
-  for (const [re, field] of KEYWORDS) if (re.test(n)) return { field, guess: 'keyword' };
-  return { field: null, guess: null };
-}
-
 const signatureOf = (cells: { text: string }[]) => cells.map((c) => c.text).join('\t');
 
-/** Candidate header rows of a pasted table and the row most likely to be the header. */
+/** Candidate header rows of a pasted table and the row most likely to be the header (the engine's guess). */
 export function proposeMapping(text: string, applied: MappingChoice | null): MappingProposal {
-  const grid = parseTsv(text);
-  const rows = grid.rows
-    .filter((r) => r.cells.filter((c) => c.text !== '').length >= 2)
-    .slice(0, 20)
-    .map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ text: c.text, ...guessField(c.text) })) }));
-  // the header: most cells read as fields, then most non-empty cells (ties: the earlier row)
-  let best = rows[0];
-  let bestScore = -1;
-  for (const r of rows) {
-    const known = new Set(r.cells.filter((c) => c.field).map((c) => c.field)).size;
-    const filled = r.cells.filter((c) => c.text !== '').length;
-    const sc = known * 100 + filled;
-    if (sc > bestScore) {
-      best = r;
-      bestScore = sc;
-    }
-  }
-  return { rows, headerLine: applied?.headerLine ?? best?.line ?? 1, applied };
+  const { rows, headerLine } = proposeHeader(parseTsv(text));
+  return { rows, headerLine: applied?.headerLine ?? headerLine ?? 1, applied };
 }
 
 /** The mapping applies while the header row still reads as it did when it was chosen. */

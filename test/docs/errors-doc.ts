@@ -497,6 +497,14 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'import', filename: '填报.tsv', bytes: async () => new Uint8Array(MAX_FILING_BYTES + 1024 * 1024), shown: { zh: '一个 50 MB 以上的文件', en: 'a file above 50 MB' } },
     fix: { zh: '一个文件只放一份填报表；批量评分时给一个文件夹或 NDJSON 文件。', en: 'Put one filing per file; to score many, pass a folder or an NDJSON file.' },
   },
+  IMP008: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分', '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10', '\t\t印发文件\t≥3项\t3项\t10') },
+    fix: { zh: '表中补上“分值”列；或使用为各指标规定了分值的模板（模板规定的分值优先）。其余缺少分值的指标评分时逐项报告 JX3018。', en: 'Add the weight column to the table, or use a template that sets each indicator\'s weight (the template\'s weight is used). Each indicator still without a weight is reported as JX3018 when scoring.' },
+  },
+  IMP009: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('指标名称\t计量单位\t指标性质\t指标值\t指标权重(分)\t全年完成值\t指标得分(分)', '培训人次\t人次\t≥\t500\t30\t520\t30') },
+    fix: { zh: '无需处理；模板中没有同名指标的行在评分时另有 IMP029。也可以在表中补上一级、二级指标列。', en: 'Nothing to do; a row whose name the template lacks is reported as IMP029 when scoring. You may also add the level-1 and level-2 columns.' },
+  },
   IMP010: {
     trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
     fix: { zh: '复制时带上标题行（如“部门整体支出绩效自评表（2023年度）”），或评分时用 `--year` 和 `--form` 指定。', en: 'Copy the title row too (e.g. “部门整体支出绩效自评表（2023年度）”), or pass `--year` and `--form`.' },
@@ -512,6 +520,10 @@ export const EXAMPLES: Record<string, Example> = {
   IMP013: {
     trigger: { kind: 'import', filename: '填报.tsv', text: tsv('经评价，自评得分100分，自评等级为：优。', '部门整体支出绩效自评表（2023年度）', HEAD, '部门管理\t资金投入\t基本支出预算执行率\t≥95%\t98%\t10\t10') },
     fix: { zh: '无需处理；该分数会与表中总分核对（JX3027）。', en: 'Nothing to do; it is checked against the table’s total (JX3027).' },
+  },
+  IMP014: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('全年预算调剂金额：5', HEAD, '部门管理\t资金投入\t基本支出预算执行率\t≥95%\t98%\t10\t10') },
+    fix: { zh: '无需处理；核对读入的名称和数值。模板按名称使用它需要的数据。', en: 'Nothing to do; check the name and the value read. The template uses the inputs it needs by name.' },
   },
   IMP020: {
     trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10', '\t培训覆盖率\t≥90%\t95%\t10\t10') },
@@ -537,6 +549,22 @@ export const EXAMPLES: Record<string, Example> = {
     trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t“培训次数”\t≥4次\t4次\t10\t10') },
     fix: { zh: '无需处理；也可在原表中去掉名称两端的引号。', en: 'Nothing to do; you may also remove the quotes in the source.' },
   },
+  IMP026: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t指标1:培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '无需处理；“指标1:”是表格预印的编号，不是名称的一部分。', en: 'Nothing to do; “指标1:” is the form\'s printed numbering, not part of the name.' },
+  },
+  IMP027: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '满意度指标\t服务对象满意度指标\t指标1:群众满意度≥90%\t\t\t10\t10') },
+    fix: { zh: '把目标值填在“年度指标值”栏、指标名称栏只写名称，并填写实际完成值。', en: 'Write the target in the target column and only the name in the name column, and fill in the actual value.' },
+  },
+  IMP028: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10', '\t质量指标\t培训合格率\t/\t/\t/\t/') },
+    fix: { zh: '无需处理；不适用的指标如何计分（是否按适用指标折算）由模板决定。指标其实适用时，填写目标值和实际完成值。', en: 'Nothing to do; how an indicator that does not apply is scored (whether the others are rescaled) is the template\'s choice. If it does apply, fill in its target and actual value.' },
+  },
+  IMP029: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.level1 = ''; f.rows[0]!.level2 = ''; } },
+    fix: { zh: '在表中补上一级、二级指标；或使用模板中的指标名称（模板写明了该指标时，按名称归入）。', en: 'Add the level-1 and level-2 names to the table, or use the template\'s indicator name (an indicator the template names is placed by its name).' },
+  },
   IMP030: {
     trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t十分\t10') },
     fix: { zh: '分值填阿拉伯数字，如 `10`。', en: 'Write the weight in digits, e.g. `10`.' },
@@ -556,6 +584,10 @@ export const EXAMPLES: Record<string, Example> = {
   IMP042: {
     trigger: { kind: 'import', filename: '填报.tsv', text: tsv('项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '\t年度资金总额\t120.00\t150.00\t135.00\t10\t90%\t9', '\t备注\t1\t2\t3\t—\t—\t—', HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
     fix: { zh: '资金来源写作“当年财政拨款”“上年结转资金”“其他资金”；非资金行移出预算表。', en: 'Name fund rows `当年财政拨款`, `上年结转资金` or `其他资金`; move other rows out of the budget block.' },
+  },
+  IMP043: {
+    trigger: { kind: 'import', filename: '填报.tsv', text: tsv('项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '\t年度资金总额\t0\t0\t0\t10\t95%\t9.5', '\t其中：本年财政拨款\t300\t300\t285\t—\t95%\t—', HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },
+    fix: { zh: '在“年度资金总额”行填上资金合计（年初预算数、全年预算数、全年执行数）。', en: 'Fill in the totals (initial budget, budget, spent) on the fund total row.' },
   },
   IMP050: {
     trigger: { kind: 'import', filename: '填报.tsv', text: tsv(HEAD, '产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10') },

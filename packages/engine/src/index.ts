@@ -8,14 +8,15 @@ export { parseTsv, gridFromRows, type Cell, type Grid, type GridRow } from './im
 export {
   COLUMN_FIELDS,
   FIELD_LABELS,
-  detectHeader,
+  FIELD_NAMES,
   fieldOfLabel,
+  guessField,
   type ColumnField,
   type Columns,
-  type DetectedHeader,
-  type HeaderLabel,
-} from './import/header.ts';
-export { importGrid, type ColumnMapping, type ImportResult } from './import/table.ts';
+  type Guess,
+} from './import/labels.ts';
+export { detectHeader, proposeHeader, type ColumnMapping, type DetectedHeader, type HeaderCandidate, type HeaderLabel } from './import/columns.ts';
+export { importGrid, type ImportResult } from './import/table.ts';
 export { importTsv, importTsvWithMapping } from './import/tsv.ts';
 export { importJson, importJsonValue } from './import/json.ts';
 export { importXlsx, xlsxToGrid, worksheetToGrid } from './import/xlsx.ts';

@@ -21,6 +21,8 @@ const FIELD_EN: Record<ColumnField, string> = {
   reason: 'reason for deviation',
   op: 'comparison sign',
   unit: 'unit of measure',
+  explanation: 'indicator explanation',
+  criteria: 'scoring criteria',
 };
 
 export function fieldLabel(f: ColumnField, lang: 'zh' | 'en'): string {

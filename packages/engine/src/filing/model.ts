@@ -76,6 +76,12 @@ export const IndicatorRow = z.strictObject({
   statedScore: z.number().nullable(),
   /** 偏差原因分析及改进措施 */
   reason: z.string().optional(),
+  /** rubric forms: 指标解释, what the indicator measures */
+  explanation: z.string().optional(),
+  /** rubric forms: 评分标准, how the indicator is scored, as written */
+  criteria: z.string().optional(),
+  /** the table marks the indicator as not applicable ("/", "—", 不适用 in its value cells); the row is kept */
+  notApplicable: z.boolean().optional(),
   source: SourcePos.optional(),
 });
 export type IndicatorRow = z.infer<typeof IndicatorRow>;
@@ -105,6 +111,20 @@ export const Deduction = z.strictObject({
 export type Deduction = z.infer<typeof Deduction>;
 
 export const FORMS = ['部门整体支出', '项目支出'] as const;
+
+/** A name of an extra input: not empty, and never a name an object already has (__proto__, constructor, prototype). */
+const INPUT_NAME = z.string().regex(/^(?!(?:__proto__|constructor|prototype)$)[\s\S]+$/);
+
+/**
+ * 全年预算调剂金额 and the like, by name. Zod skips an own "__proto__" key of a record
+ * without a word; it is refused here, as the JSON Schema's propertyNames refuses it, so
+ * that no key is dropped silently and the two validators agree.
+ */
+export const Inputs = z.preprocess((v, ctx) => {
+  if (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, '__proto__'))
+    ctx.issues.push({ code: 'invalid_key', origin: 'record', issues: [], path: ['__proto__'], message: 'reserved name', input: v } as never);
+  return v;
+}, z.record(INPUT_NAME, z.number()));
 
 export interface SubUnit {
   name: string;
@@ -137,6 +157,8 @@ export interface Filing {
   /** the total the report text around the table states ("自评得分100分"), when given */
   reportTotal?: number | null | undefined;
   deductions?: Deduction[] | undefined;
+  /** figures the indicator table does not carry, by their label ("全年预算调剂金额：5" → { 全年预算调剂金额: 5 }); the template says which it reads */
+  inputs?: Record<string, number> | undefined;
   units?: SubUnit[] | undefined;
 }
 
@@ -164,6 +186,7 @@ export const Filing: z.ZodType<Filing> = z.strictObject({
   statedTotal: z.number().nullable().optional(),
   reportTotal: z.number().nullable().optional().describe('the total the report text states (自评得分 N 分), when the filing came with its report'),
   deductions: z.array(Deduction).optional(),
+  inputs: Inputs.optional().describe('figures the table does not carry, by label (全年预算调剂金额 …)'),
   get units() {
     return z.array(SubUnit).optional();
   },
@@ -364,6 +387,11 @@ function issueMessage(issue: RawIssue, value: unknown, where: string): Message {
         `${where} 的值 ${quote(value)} 大于允许的最大值 ${String(issue.maximum)}`,
         `${where} value ${quote(value)} is above the maximum ${String(issue.maximum)}`,
       );
+    case 'invalid_key': {
+      const key = String(issue.path[issue.path.length - 1]);
+      const parent = pathToText(issue.path.slice(0, -1).map((p) => (typeof p === 'number' ? p : String(p)))) || '(根)';
+      return msg(`${parent} 中的名称 ${quote(key)} 不能用作数据名称（不能为空，也不能是 __proto__、constructor、prototype）`, `${parent}: the name ${quote(key)} cannot name a figure (it must not be empty, __proto__, constructor or prototype)`);
+    }
     case 'invalid_value':
       return msg(
         `${where} 的值 ${quote(value)} 不在允许的取值中`,

@@ -2,7 +2,8 @@
 
 import type { ImportDiagnostic } from './diagnostics.ts';
 import { parseTsv } from './grid.ts';
-import { importGrid, type ColumnMapping, type ImportResult } from './table.ts';
+import type { ColumnMapping } from './columns.ts';
+import { importGrid, type ImportResult } from './table.ts';
 
 /** Import a table pasted from Excel/WPS. Never throws. */
 export function importTsv(text: string): ImportResult {

@@ -5,8 +5,8 @@
 import { quote } from '../filing/message.ts';
 import { diag, type ImportDiagnostic } from './diagnostics.ts';
 import { gridFromRows, type Grid } from './grid.ts';
-import { detectHeader, headerScore } from './header.ts';
-import { importGrid, type ColumnMapping, type ImportResult } from './table.ts';
+import { detectHeader, headerScore, type ColumnMapping } from './columns.ts';
+import { importGrid, type ImportResult } from './table.ts';
 
 type ExcelJSModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;

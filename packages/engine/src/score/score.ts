@@ -10,6 +10,7 @@ import { prepareRow, type PreparedRow } from './rows.ts';
 import type { Report, ReportRow, ReportSection } from './report.ts';
 import { formatNumber, sameAtPlaces, sameMicro, sumExact } from '@jixiao/compiler';
 import { aggregateFiling } from './aggregate.ts';
+import { placeFlatRows } from '../import/place.ts';
 import { MAX_ROW_WEIGHT, validWeight, weightRange } from './weights.ts';
 
 /** A checked template with its evaluator compiled once (explanations on: reports carry them). */
@@ -123,6 +124,10 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     aggregationNotes = a.notes;
     aggregatedFractions = a.fractions;
   }
+  // a flat table's rows take their level-1/2 names from the template (import/place.ts)
+  const flat = placeFlatRows(t, filing);
+  filing = flat.filing;
+  findings.push(...flat.findings);
   const inputs: RowInput[][] = t.sections.map(() => []);
 
   // ── place every row under a template section ──
