@@ -4,6 +4,7 @@
 import type { SectionDecl } from '@jixiao/language';
 import { type Dec, decCmp, decOf, decSum, decToString } from './decimal.ts';
 import type { DiagnosticSink } from './diag.ts';
+import type { LowerScope } from './ir.ts';
 import { type Proof, proveFormula } from './prove.ts';
 import type { SectionKind, SectionModel } from './model.ts';
 import { printExpr } from './printer.ts';
@@ -16,6 +17,10 @@ export interface SectionEnv {
   /** rule name → index */
   rules: ReadonlyMap<string, number>;
   proofs: Proof[];
+  /** declared inputs and row sets indicator formulas may read */
+  scope?: LowerScope;
+  /** the next 择一 group number (unique in the template) */
+  nextChoice?: { n: number };
 }
 
 /** Check a list of sibling sections; returns models with ids still unassigned (-1). */
@@ -87,7 +92,7 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
   let formula = null;
   let formulaText: string | null = null;
   if (d.score) {
-    const proved = proveFormula(d.score, d.scoreRange ?? d.score.range, 'section', { subject: 'section', name, weight: d.weight.value, weightName: '分值' }, sink);
+    const proved = proveFormula(d.score, d.scoreRange ?? d.score.range, 'section', { subject: 'section', name, weight: d.weight.value, weightName: '分值', ...(env.scope ? { scope: env.scope } : {}) }, sink);
     if (proved) env.proofs.push(proved.proof);
     if (proved?.proof.proven) formula = proved.ir;
     formulaText = printExpr(d.score);
@@ -99,6 +104,7 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
       sink.report('levelNesting', d.children[0]!.name.range, { zh: `三级指标「${name}」下不能再有指标`, en: `level-3 indicator "${name}" cannot have children` }, { zh: '指标最多三级', en: 'indicators have at most three levels' });
     } else {
       children = checkSections(d.children, (level + 1) as 2 | 3, pinned, env);
+      choiceGroups(d, children, env);
       childSum(d, weight, env);
     }
   }
@@ -117,15 +123,58 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
     pinnedRule: kind === 'formula' ? null : pinned,
     filledByUnit: d.filledByUnit,
     children,
+    choice: null,
     range: d.range,
     ...(d.renamedFrom?.length ? { renamedFrom: [...d.renamedFrom] } : {}),
   };
 }
 
+/** The children that count towards the parent: each 择一 group once (its alternatives weigh the same). */
+function counted(children: readonly SectionDecl[]): SectionDecl[] {
+  const seen = new Set<number>();
+  return children.filter((c) => c.choice === undefined || (!seen.has(c.choice) && seen.add(c.choice) !== undefined));
+}
+
+/**
+ * 择一 { … }: two or more alternatives of the same weight, each scored by a rule or by its
+ * own formula (what the unit files is one indicator row); the group counts once. Each group
+ * gets a number unique in the template.
+ */
+function choiceGroups(d: SectionDecl, children: SectionModel[], env: SectionEnv): void {
+  const groups = new Map<number, { decls: SectionDecl[]; models: SectionModel[] }>();
+  d.children.forEach((c, i) => {
+    if (c.choice === undefined) return;
+    const g = groups.get(c.choice) ?? { decls: [], models: [] };
+    g.decls.push(c);
+    const m = children.find((x) => x.name === c.name.text);
+    if (m) g.models.push(m);
+    groups.set(c.choice, g);
+    void i;
+  });
+  for (const { decls, models } of groups.values()) {
+    const id = env.nextChoice ? env.nextChoice.n++ : 0;
+    for (const m of models) m.choice = id;
+    const names = decls.map((c) => c.name.text).join('、');
+    const problem =
+      decls.length < 2
+        ? { zh: `择一 只有一个选项「${names}」`, en: `择一 has a single alternative, "${names}"` }
+        : decls.some((c) => c.children.length > 0 || c.filledByUnit)
+          ? { zh: `择一 的选项（${names}）应是按规则计分或有自己得分公式的指标，不能有下级指标或单位填报`, en: `the alternatives of 择一 (${names}) must be indicators scored by a rule or by their own formula, without children or 单位填报` }
+          : new Set(decls.map((c) => decToString(decOf(c.weight)))).size > 1
+            ? { zh: `择一 的选项分值不同（${decls.map((c) => `${c.name.text} ${decToString(decOf(c.weight))}`).join('、')}），只计一次，分值须相同`, en: `the alternatives of 择一 weigh differently (${decls.map((c) => `${c.name.text} ${decToString(decOf(c.weight))}`).join(', ')}); the group counts once, so they must weigh the same` }
+            : null;
+    if (problem)
+      env.sink.report('choiceGroup', decls[0]!.name.range, problem, {
+        zh: '写成 择一 { 二级指标 甲 分值 20 分 { 采用 正向 }; 二级指标 乙 分值 20 分 { 采用 反向 } }',
+        en: 'write 择一 { 二级指标 A 分值 20 分 { 采用 正向 }; 二级指标 B 分值 20 分 { 采用 反向 } }',
+      });
+  }
+}
+
 function childSum(d: SectionDecl, weight: Dec, env: SectionEnv): void {
-  const sum = decSum(d.children.map((c) => decOf(c.weight)));
+  const sum = decSum(counted(d.children).map((c) => decOf(c.weight)));
   if (decCmp(sum, weight) !== 0) {
-    const parts = d.children.map((c) => decToString(decOf(c.weight))).join(' + ');
+    const parts = counted(d.children).map((c) => decToString(decOf(c.weight))).join(' + ');
     env.sink.report(
       'childWeights',
       d.name.range,
@@ -141,11 +190,11 @@ function childSum(d: SectionDecl, weight: Dec, env: SectionEnv): void {
 function recordProof(d: SectionDecl, kind: SectionKind, weight: Dec, env: SectionEnv): void {
   const w = decToString(weight);
   if (kind === 'fixed') {
-    const sum = decSum(d.children.map((c) => decOf(c.weight)));
+    const sum = decSum(counted(d.children).map((c) => decOf(c.weight)));
     env.proofs.push({
       subject: 'section',
       name: d.name.text,
-      formula: `${d.name.text} = ${d.children.map((c) => c.name.text).join(' + ')}`,
+      formula: `${d.name.text} = ${counted(d.children).map((c) => (c.choice === undefined ? c.name.text : `择一(${d.children.filter((o) => o.choice === c.choice).map((o) => o.name.text).join('、')})`)).join(' + ')}`,
       interval: `[0, ${decToString(sum)}]`,
       within: `[0, ${w}]`,
       proven: decCmp(sum, weight) === 0,

@@ -31,6 +31,17 @@ function fractions(t: Tier, sink: DiagnosticSink): [Dec, Dec] | null {
   }
   const anyPct = ends.some(isPercent);
   const [lo, hi] = ends.map((q) => (anyPct ? decShift(decOf(q), 2) : decOf(q))) as [Dec, Dec];
+  // a single point (完成 100%): only the whole, 100%, can be a tier of one value
+  if (t.point) {
+    if (decCmp(lo, ONE) === 0) return [lo, hi];
+    sink.report(
+      'invalidValue',
+      t.range,
+      { zh: `定性分档「${t.name.text}」只写了一个值 ${printQuantity(t.low)}：单点档次只能是 100%`, en: `tier "${t.name.text}" is the single value ${printQuantity(t.low)}: a one-point tier can only be 100%` },
+      { zh: '写成区间 低%..高%，或 完成 100%', en: 'write a range low%..high%, or 完成 100%' },
+    );
+    return null;
+  }
   if (decCmp(lo, ZERO) < 0 || decCmp(hi, ONE) > 0 || decCmp(lo, hi) >= 0) {
     sink.report(
       'invalidValue',
@@ -64,11 +75,14 @@ export function checkTiers(decl: TiersDecl, sink: DiagnosticSink): TierModel[] {
     else ok = false;
   }
   if (ok && out.length > 0) tiling(decl, out, sink);
+  const hasPoint = out.some((x) => x.tier.point);
   return out.map(({ tier, lo, hi }) => ({
     name: tier.name.text,
     aliases: tier.aliases.map((a) => a.text),
     lo: { value: decToNumber(lo), text: decToString(lo) },
     hi: { value: decToNumber(hi), text: decToString(hi) },
+    // the fraction 1 belongs to the point tier when there is one, else to the top range
+    includesOne: tier.point === true || (!hasPoint && decCmp(hi, ONE) === 0),
   }));
 }
 

@@ -15,6 +15,8 @@ import { DiagnosticSink } from './diag.ts';
 import type { AggregationModel, CheckedTemplate, GradeBand, TierModel } from './model.ts';
 import type { RoundingMode } from './round.ts';
 import { expectPoints } from './units.ts';
+import type { LowerScope } from './ir.ts';
+import { lookupVar } from './vars.ts';
 
 export interface CheckResult {
   template: CheckedTemplate | null;
@@ -27,6 +29,7 @@ const SINGLETONS: Partial<Record<Item['kind'], { zh: string; en: string }>> = {
   Grades: { zh: '等级', en: '等级 (grades)' },
   Tiers: { zh: '定性分档', en: '定性分档 (tiers)' },
   Aggregation: { zh: '汇总', en: '汇总 (aggregation)' },
+  NotApplicable: { zh: '不适用', en: '不适用 (not applicable)' },
 };
 
 function first<K extends Item['kind']>(t: Template, kind: K): (Item & { kind: K }) | null {
@@ -102,7 +105,28 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
   });
 
   const sectionDecls = all(t, 'Section');
-  const sections = checkSections(sectionDecls, 1, null, { sink, rules: ruleIndex, proofs });
+  // 输入 …: figures outside the table that indicator formulas read; 占比 registers the row
+  // groups it reads as it is lowered
+  const inputs: { name: string; unit: string | null }[] = [];
+  const inputIndex = new Map<string, number>();
+  for (const d of all(t, 'Input')) {
+    if (inputIndex.has(d.name.text) || lookupVar(d.name.text) !== null) {
+      sink.report('duplicateItem', d.name.range, { zh: `输入「${d.name.text}」重复，或与公式变量同名`, en: `input "${d.name.text}" is declared twice or shadows a formula variable` }, { zh: '每个输入只声明一次，并换一个不与 实际、目标 等变量相同的名称', en: 'declare each input once, under a name that is not a formula variable' });
+      continue;
+    }
+    inputIndex.set(d.name.text, inputs.length);
+    inputs.push({ name: d.name.text, unit: d.unit });
+  }
+  const rowSets: { name: string }[] = [];
+  const scope: LowerScope = {
+    inputs: inputIndex,
+    rowSet(name) {
+      let i = rowSets.findIndex((r) => r.name === name);
+      if (i < 0) i = rowSets.push({ name }) - 1;
+      return i;
+    },
+  };
+  const sections = checkSections(sectionDecls, 1, null, { sink, rules: ruleIndex, proofs, scope, nextChoice: { n: 0 } });
   const sectionCount = assignIds(sections);
 
   if (total) {
@@ -155,6 +179,9 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
       sectionCount,
       deductions,
       aggregation,
+      notApplicable: first(t, 'NotApplicable')?.mode ?? null,
+      inputs,
+      rowSets,
       proofs,
     },
     diagnostics,

@@ -6,9 +6,9 @@
 
 import type { TargetShape } from '@jixiao/language';
 import { MAX_WEIGHT, type Evaluator } from './evaluator.ts';
-import { CMP_SYM, PREC, explainRow, explainScaled, explainSection, numberIfs, shapeClause } from './explain.ts';
+import { CMP_SYM, PREC, explainRow, explainScaled, explainSection, numberIfs, numberShares, shapeClause, traceSize } from './explain.ts';
 import { formatNumber, fromMicro, toMicro } from './numbers.ts';
-import { type IrExpr, varsOf } from './ir.ts';
+import { type IrExpr, readsOf, varsOf } from './ir.ts';
 import { type CheckedTemplate, flattenSections } from './model.ts';
 import { roundScore, scaleMicro, scoreMicro } from './round.ts';
 import type { VarId } from './vars.ts';
@@ -63,12 +63,12 @@ class Constants {
  * parentheses when its precedence is below `min`. Every piece of text, ours or the
  * author's (number spellings), is a constant of the table; values go through `fmt`.
  */
-function genText(e: IrExpr, min: number, V: Partial<Record<VarId, string>>, ifs: Map<IrExpr, number>, k: Constants): string {
+function genText(e: IrExpr, min: number, V: Partial<Record<VarId, string>>, ifs: Map<IrExpr, number>, k: Constants, sh: Map<IrExpr, number> = new Map()): string {
   if (e.op === 'if') {
     const slot = `T[${emitNumber(ifs.get(e)!)}]`;
-    return `(${slot} === 1 ? ${genText(e.t, min, V, ifs, k)} : ${slot} === 2 ? ${genText(e.e, min, V, ifs, k)} : ${k.str(min > 0 ? '(…)' : '…')})`;
+    return `(${slot} === 1 ? ${genText(e.t, min, V, ifs, k, sh)} : ${slot} === 2 ? ${genText(e.e, min, V, ifs, k, sh)} : ${k.str(min > 0 ? '(…)' : '…')})`;
   }
-  const g = (x: IrExpr, m: number) => genText(x, m, V, ifs, k);
+  const g = (x: IrExpr, m: number) => genText(x, m, V, ifs, k, sh);
   let inner: string;
   switch (e.op) {
     case 'num':
@@ -77,6 +77,14 @@ function genText(e: IrExpr, min: number, V: Partial<Record<VarId, string>>, ifs:
     case 'var':
       inner = V[e.v] === undefined ? k.str(formatNumber(null)) : `fmt(${V[e.v]})`;
       break;
+    case 'input':
+      inner = `fmt(I[${emitNumber(e.index)}])`;
+      break;
+    case 'share': {
+      const slot = ifs.size + 2 * sh.get(e)!;
+      inner = `${k.str(`占比(${e.name} `)} + fmt(T[${emitNumber(slot)}]) + ${k.str('/')} + fmt(T[${emitNumber(slot + 1)}]) + ${k.str(')')}`;
+      break;
+    }
     case 'neg':
       inner = `${k.str('-')} + ${g(e.x, 6)}`;
       break;
@@ -106,13 +114,21 @@ function genText(e: IrExpr, min: number, V: Partial<Record<VarId, string>>, ifs:
   return prec < min ? `(${k.str('(')} + ${inner} + ${k.str(')')})` : `(${inner})`;
 }
 
-function genExpr(e: IrExpr, ifs: Map<IrExpr, number> | null): string {
-  const g = (x: IrExpr) => genExpr(x, ifs);
+function genExpr(e: IrExpr, ifs: Map<IrExpr, number> | null, sh: Map<IrExpr, number> | null = null): string {
+  const g = (x: IrExpr) => genExpr(x, ifs, sh);
   switch (e.op) {
     case 'num':
       return emitNumber(e.value);
     case 'var':
       return ARG[e.v];
+    case 'input':
+      return `I[${emitNumber(e.index)}]`;
+    case 'share': {
+      // the condition is a function of each row's 实际 (a) and 目标 (t); in explain mode the
+      // counts go to two trace slots after the ifs
+      const slot = ifs && sh ? emitNumber(ifs.size + 2 * sh.get(e)!) : '-1';
+      return `SH(R[${emitNumber(e.set)}], function (a, t) { return ${genExpr(e.cond, null)}; }, ${ifs ? 'T' : 'null'}, ${slot})`;
+    }
     case 'neg':
       return `(-${g(e.x)})`;
     case '+':
@@ -141,12 +157,14 @@ function genExpr(e: IrExpr, ifs: Map<IrExpr, number> | null): string {
 }
 
 /** The domain check of the inputs a formula reads; `negatives` may be any finite number. */
-function genValidity(vars: Set<VarId>, negatives: readonly VarId[] = []): string {
+function genValidity(f: IrExpr, negatives: readonly VarId[] = []): string {
   const checks: string[] = [];
-  for (const v of vars) {
+  for (const v of varsOf(f)) {
     if (v === 'W') continue; // rows check their weight first; section weights are the template's
     checks.push(v === 'fraction' ? `okF(${ARG[v]})` : negatives.includes(v) ? `fin(${ARG[v]})` : `okN(${ARG[v]})`);
   }
+  // declared inputs (输入 …) are amounts ≥ 0, like the budget figures
+  for (const i of readsOf(f).inputs) checks.push(`okN(I[${emitNumber(i)}])`);
   return checks.length ? checks.join(' && ') : 'true';
 }
 
@@ -167,13 +185,16 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push(`function okW(x) { return typeof x === "number" && x >= 0 && x <= ${emitNumber(MAX_WEIGHT)}; }`);
   L.push('function okF(x) { return typeof x === "number" && x >= 0 && x <= 1; }');
   L.push('function fin(x) { return typeof x === "number" && x > -Infinity && x < Infinity; }');
+  // 占比: the share of a row set's rows meeting a condition; no rows is a division by zero;
+  // a row whose 实际 or 目标 is not a number ≥ 0 does not meet it
+  L.push('function SH(rows, p, T, k) { if (!Array.isArray(rows) || rows.length === 0) { Z = 1; return 0; } let m = 0; for (let i = 0; i < rows.length; i++) { const r = rows[i]; if (r && okN(r.actual) && okN(r.target) && p(r.actual, r.target)) m++; } if (T) { T[k] = m; T[k + 1] = rows.length; } return m / rows.length; }');
 
   // rules
   const ruleIfs = t.rules.map((r) => numberIfs(r.formula));
   t.rules.forEach((r, i) => {
     const n = emitNumber(i);
     L.push(`function rule${n}(w, a, t, f${explain ? ', T' : ''}) { return ${genExpr(r.formula, explain ? ruleIfs[i]! : null)}; }`);
-    L.push(`function valid${n}(w, a, t, f) { return okW(w) && ${genValidity(varsOf(r.formula), r.negatives)}; }`);
+    L.push(`function valid${n}(w, a, t, f) { return okW(w) && ${genValidity(r.formula, r.negatives)}; }`);
     if (explain) {
       // the 'ok' explanation, straight-line: same text as explainRow
       const V: Partial<Record<VarId, string>> = { W: 'w', actual: 'a', target: 't', fraction: 'f' };
@@ -201,7 +222,8 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   for (const s of flat) {
     if (s.kind !== 'formula' || !s.formula) continue;
     const n = emitNumber(s.id);
-    L.push(`function sec${n}(w, ib, b, sp${explain ? ', T' : ''}) { return ${genExpr(s.formula, explain ? numberIfs(s.formula) : null)}; }`);
+    // a formula reads the budget, its own row's 实际/目标 (a, t), declared inputs (I) and row sets (R)
+    L.push(`function sec${n}(w, ib, b, sp, a, t, I, R${explain ? ', T' : ''}) { return ${genExpr(s.formula, explain ? numberIfs(s.formula) : null, explain ? numberShares(s.formula) : null)}; }`);
   }
 
   // static tables (numbers only)
@@ -298,27 +320,41 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   }
   L.push('  const bud = input.budget || {};');
   L.push('  const ib = bud.initialBudget === undefined ? null : bud.initialBudget, b = bud.budget, sp = bud.spent;');
+  L.push('  const I = Array.isArray(input.inputs) ? input.inputs : [], R = Array.isArray(input.rowSets) ? input.rowSets : [];');
+  L.push('  const FR = Array.isArray(input.formulaRows) ? input.formulaRows : [];');
   for (const s of flat) {
     if (s.kind !== 'formula' || !s.formula) continue;
     const n = emitNumber(s.id);
     const w = emitNumber(s.weight.value);
-    const nIfs = numberIfs(s.formula).size;
-    L.push(`  { const w = ${w}; Z = 0;${explain ? ` const T = new Array(${emitNumber(nIfs)}).fill(0);` : ''}`);
-    L.push(`    if (!(${genValidity(varsOf(s.formula))})) SST[${n}] = "invalid-input";`);
-    L.push(`    else { const v = sec${n}(w, ib, b, sp${explain ? ', T' : ''});`);
+    L.push(`  { const w = ${w}; Z = 0;${explain ? ` const T = new Array(${emitNumber(traceSize(s.formula))}).fill(0);` : ''}`);
+    // the filing's row of this indicator, when there is one: its 实际/目标, and it was filed (择一)
+    L.push(`    const fr = FR[${n}], a = fr ? fr.actual : null, t = fr ? fr.target : null; if (fr) used[${n}] = true;`);
+    L.push(`    if (!(${genValidity(s.formula)})) SST[${n}] = "invalid-input";`);
+    L.push(`    else { const v = sec${n}(w, ib, b, sp, a, t, I, R${explain ? ', T' : ''});`);
     L.push(`      if (Z) SST[${n}] = "div-by-zero"; else if (!fin(v)) SST[${n}] = "invalid-input"; else S[${n}] = scoreMicro(v, WMICRO[${n}], ${P}, ${MODE}); }`);
     if (explain) {
       const name = k.add(s.name);
       const ir = k.add(s.formula);
-      const V: Partial<Record<VarId, string>> = { W: 'w', initialBudget: 'ib', budget: 'b', spent: 'sp' };
-      L.push(`    SX[${n}] = SST[${n}] === "ok" ? ${name} + ${k.str(': ')} + ${genText(s.formula, 0, V, numberIfs(s.formula), k)} + ${k.str(' = ')} + fmt(fromMicro(S[${n}]))`);
-      L.push(`      : rt.explainSection(${name}, ${ir}, SST[${n}], w, { initialBudget: ib, budget: b, spent: sp }, T, fromMicro(S[${n}])); }`);
+      const V: Partial<Record<VarId, string>> = { W: 'w', initialBudget: 'ib', budget: 'b', spent: 'sp', actual: 'a', target: 't' };
+      L.push(`    SX[${n}] = SST[${n}] === "ok" ? ${name} + ${k.str(': ')} + ${genText(s.formula, 0, V, numberIfs(s.formula), k, numberShares(s.formula))} + ${k.str(' = ')} + fmt(fromMicro(S[${n}]))`);
+      L.push(`      : rt.explainSection(${name}, ${ir}, SST[${n}], w, { budget: { initialBudget: ib, budget: b, spent: sp }, row: fr ? { actual: a, target: t } : null, inputs: I }, T, fromMicro(S[${n}])); }`);
     } else L.push('  }');
   }
   // fixed sections, children first (children have larger ids)
+  // 择一: of a group of alternatives only the first one filed counts, and the group once
   for (const s of [...flat].reverse()) {
     if (s.kind !== 'fixed') continue;
-    L.push(`  S[${emitNumber(s.id)}] = ${s.children.map((c) => `S[${emitNumber(c.id)}]`).join(' + ')};`);
+    const terms: string[] = [];
+    const seen = new Set<number>();
+    for (const c of s.children) {
+      if (c.choice === null) terms.push(`S[${emitNumber(c.id)}]`);
+      else if (!seen.has(c.choice)) {
+        seen.add(c.choice);
+        const options = s.children.filter((o) => o.choice === c.choice);
+        terms.push(options.reduceRight((rest, o) => `(used[${emitNumber(o.id)}] ? S[${emitNumber(o.id)}] : ${rest})`, '0'));
+      }
+    }
+    L.push(`  S[${emitNumber(s.id)}] = ${terms.join(' + ')};`);
   }
   L.push(`  let T0 = ${t.sections.map((s) => `S[${emitNumber(s.id)}]`).join(' + ') || '0'};`);
   L.push('  const sum = T0;');

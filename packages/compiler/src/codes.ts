@@ -49,6 +49,7 @@ export const CODES = {
   extendsNotEarlier: c('JX2033', 'error', '只能继承更早年度的模板', 'A template may only extend an earlier year'),
   capPrecision: c('JX2034', 'error', '分值的小数位多于保留小数', 'A cap has more decimals than the template rounds to'),
   allowNegative: c('JX2035', 'error', '允许负数只能用于 实际、目标', 'Allow-negative names something other than the actual or the target'),
+  choiceGroup: c('JX2036', 'error', '择一的选项不合要求', 'The alternatives of a choose-one group are not valid'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type CodeKey = keyof typeof CODES;

@@ -30,6 +30,15 @@ export interface EvalInput {
   sections: readonly (readonly RowInput[])[];
   /** deduction item amounts (分) per deduction declaration, parallel to `CheckedTemplate.deductions` */
   deductions?: readonly (readonly number[])[];
+  /** values of the declared inputs (`输入 …`), parallel to `CheckedTemplate.inputs`; null when missing */
+  inputs?: readonly (number | null)[];
+  /** the rows of each row set (`占比(组, …)`), parallel to `CheckedTemplate.rowSets` */
+  rowSets?: readonly (readonly { actual: number | null; target: number | null }[])[];
+  /**
+   * by section id: the filing's row of an indicator with its own formula (its 实际/目标), when
+   * the filing names it; an alternative of a `择一` group counts only when filed
+   */
+  formulaRows?: readonly ({ actual: number | null; target: number | null } | null | undefined)[];
 }
 
 /**

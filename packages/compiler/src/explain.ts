@@ -3,16 +3,18 @@
 // the trace only in explain mode; the interpreter records the same trace.
 
 import type { CmpOp, TargetShape } from '@jixiao/language';
-import type { IrExpr } from './ir.ts';
+import { type IrExpr, readsOf, varsOf } from './ir.ts';
 import type { RowStatus } from './evaluator.ts';
 import { formatNumber } from './numbers.ts';
-import { VAR_LABEL, type VarId } from './vars.ts';
+import { BUDGET_VARS, VAR_LABEL, type VarId } from './vars.ts';
 
 /** Preorder numbering of the `if` nodes of a formula; trace slot k belongs to the k-th. */
 export function numberIfs(e: IrExpr, out: Map<IrExpr, number> = new Map()): Map<IrExpr, number> {
   switch (e.op) {
     case 'num':
     case 'var':
+    case 'input':
+    case 'share':
       break;
     case 'neg':
       numberIfs(e.x, out);
@@ -34,8 +36,51 @@ export function numberIfs(e: IrExpr, out: Map<IrExpr, number> = new Map()): Map<
   return out;
 }
 
-/** Trace slot values: 0 not reached, 1 then-branch, 2 else-branch. */
+/**
+ * Trace slot values: for each `如果` (numberIfs) 0 not reached, 1 then-branch, 2 else-branch;
+ * after them, two slots per `占比` (numberShares): the rows that met the condition, and all.
+ */
 export type Trace = number[];
+
+/** Preorder numbering of the `占比` nodes; share k records into trace slots ifs + 2k and ifs + 2k + 1. */
+export function numberShares(e: IrExpr, out: Map<IrExpr, number> = new Map()): Map<IrExpr, number> {
+  switch (e.op) {
+    case 'num':
+    case 'var':
+    case 'input':
+      break;
+    case 'share':
+      out.set(e, out.size);
+      break;
+    case 'neg':
+      numberShares(e.x, out);
+      break;
+    case 'min':
+    case 'max':
+      e.args.forEach((a) => numberShares(a, out));
+      break;
+    case 'if':
+      numberShares(e.c, out);
+      numberShares(e.t, out);
+      numberShares(e.e, out);
+      break;
+    default:
+      numberShares(e.l, out);
+      numberShares(e.r, out);
+  }
+  return out;
+}
+
+/** Trace slots a formula needs: its ifs, and two per share. */
+export function traceSize(e: IrExpr): number {
+  return numberIfs(e).size + 2 * numberShares(e).size;
+}
+
+/** What a formula's leaves stand for: variables, and declared inputs by index. */
+export interface Values {
+  v: (v: VarId) => number | null;
+  input: (index: number) => number | null;
+}
 
 export const CMP_SYM: Record<CmpOp, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '!=': '≠' };
 const CMP_NOT: Record<CmpOp, CmpOp> = { '>=': '<', '>': '<=', '<=': '>', '<': '>=', '=': '!=', '!=': '=' };
@@ -49,15 +94,25 @@ function precOf(e: IrExpr, ifs: Map<IrExpr, number>, trace: Trace): number {
   return PREC[e.op] ?? 7;
 }
 
-/** The formula with values substituted and only the branches taken, e.g. `4 × min(3 / 1, 1)`. */
-export function substitute(e: IrExpr, vals: (v: VarId) => number | null, ifs: Map<IrExpr, number>, trace: Trace): string {
-  const go = (x: IrExpr): string => substitute(x, vals, ifs, trace);
+/**
+ * The formula with values substituted and only the branches taken, e.g. `4 × min(3 / 1, 1)`;
+ * a share as its rows, `占比(数量指标 2/3)`.
+ */
+export function substitute(e: IrExpr, vals: Values | ((v: VarId) => number | null), ifs: Map<IrExpr, number>, trace: Trace, shares: Map<IrExpr, number> = new Map()): string {
+  const values: Values = typeof vals === 'function' ? { v: vals, input: () => null } : vals;
+  const go = (x: IrExpr): string => substitute(x, values, ifs, trace, shares);
   const wrap = (x: IrExpr, min: number) => (precOf(x, ifs, trace) < min ? `(${go(x)})` : go(x));
   switch (e.op) {
     case 'num':
       return e.text;
     case 'var':
-      return formatNumber(vals(e.v));
+      return formatNumber(values.v(e.v));
+    case 'input':
+      return formatNumber(values.input(e.index));
+    case 'share': {
+      const k = ifs.size + 2 * (shares.get(e) ?? 0);
+      return `占比(${e.name} ${formatNumber(trace[k] ?? null)}/${formatNumber(trace[k + 1] ?? null)})`;
+    }
     case 'neg':
       return `-${wrap(e.x, 6)}`;
     case '+':
@@ -97,6 +152,44 @@ function holds(op: CmpOp, a: number, t: number): boolean {
       return a === t;
     case '!=':
       return a !== t;
+  }
+}
+
+const CMP_ASCII: Record<CmpOp, string> = { '>=': '>=', '>': '>', '<=': '<=', '<': '<', '=': '=', '!=': '!=' };
+
+/**
+ * A formula IR as the author writes it (`如果 实际 >= 目标 则 权重 否则 权重 * (实际 / 目标)`),
+ * with the canonical variable names: the one printer of formulas for reports and coverage.
+ * (`substitute` prints the same tree with values for explanations.)
+ */
+export function printIr(e: IrExpr): string {
+  const wrap = (x: IrExpr, min: number) => ((PREC[x.op] ?? 7) < min ? `(${printIr(x)})` : printIr(x));
+  switch (e.op) {
+    case 'num':
+      return e.text;
+    case 'var':
+      return VAR_LABEL[e.v];
+    case 'input':
+      return e.name;
+    case 'share':
+      return `占比(${e.name}, ${printIr(e.cond)})`;
+    case 'neg':
+      return `-${wrap(e.x, 6)}`;
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+      return `${wrap(e.l, PREC[e.op]!)} ${e.op} ${wrap(e.r, PREC[e.op]! + 1)}`;
+    case 'min':
+    case 'max':
+      return `${e.op}(${e.args.map(printIr).join(', ')})`;
+    case 'if':
+      return `如果 ${wrap(e.c, 1)} 则 ${wrap(e.t, 1)} 否则 ${printIr(e.e)}`;
+    case 'cmp':
+      return `${wrap(e.l, 4)} ${CMP_ASCII[e.cmp]} ${wrap(e.r, 4)}`;
+    case 'and':
+    case 'or':
+      return `${wrap(e.l, PREC[e.op]!)} ${e.op === 'and' ? '且' : '或'} ${wrap(e.r, PREC[e.op]! + 1)}`;
   }
 }
 
@@ -142,20 +235,43 @@ export function explainRow(x: RowExplainArgs): string {
   }
 }
 
+/** What an indicator's own formula reads: the budget, its row's 实际/目标, the declared inputs. */
+export interface SectionValues {
+  budget: { initialBudget: number | null; budget: number | null; spent: number | null };
+  row?: { actual: number | null; target: number | null } | null;
+  inputs?: readonly (number | null)[];
+}
+
 export function explainSection(
   name: string,
   formula: IrExpr,
   status: 'ok' | 'div-by-zero' | 'invalid-input',
   weight: number,
-  budget: { initialBudget: number | null; budget: number | null; spent: number | null },
+  values: SectionValues,
   trace: Trace,
   score: number,
 ): string {
-  const vals = (v: VarId): number | null =>
-    v === 'W' ? weight : v === 'initialBudget' ? budget.initialBudget : v === 'budget' ? budget.budget : v === 'spent' ? budget.spent : null;
-  if (status === 'invalid-input') return `${name}: 预算数据缺失或为负，不能计分 → 0`;
-  if (status === 'div-by-zero') return `${name}: 除数为 0（${VAR_LABEL.budget} 为 0?），不能计分 → 0`;
-  return `${name}: ${substitute(formula, vals, numberIfs(formula), trace)} = ${formatNumber(score)}`;
+  const { budget } = values;
+  const v = (x: VarId): number | null =>
+    x === 'W'
+      ? weight
+      : x === 'initialBudget'
+        ? budget.initialBudget
+        : x === 'budget'
+          ? budget.budget
+          : x === 'spent'
+            ? budget.spent
+            : x === 'actual'
+              ? (values.row?.actual ?? null)
+              : x === 'target'
+                ? (values.row?.target ?? null)
+                : null;
+  const input = (i: number) => values.inputs?.[i] ?? null;
+  const reads = varsOf(formula);
+  const budgetOnly = [...reads].every((x) => x === 'W' || BUDGET_VARS.has(x)) && readsOf(formula).inputs.size === 0;
+  if (status === 'invalid-input') return budgetOnly ? `${name}: 预算数据缺失或为负，不能计分 → 0` : `${name}: 所需数据（预算、本指标的实际/目标或输入）缺失或为负，不能计分 → 0`;
+  if (status === 'div-by-zero') return budgetOnly ? `${name}: 除数为 0（${VAR_LABEL.budget} 为 0?），不能计分 → 0` : `${name}: 除数为 0，不能计分 → 0`;
+  return `${name}: ${substitute(formula, { v, input }, numberIfs(formula), trace, numberShares(formula))} = ${formatNumber(score)}`;
 }
 
 /** `部门管理: 行得分合计 38 ÷ 行分值合计 40 × 分值 20 = 19` */

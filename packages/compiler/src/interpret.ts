@@ -6,25 +6,50 @@
 import type { TargetShape } from '@jixiao/language';
 import { type Dec, DEC_ZERO, decAdd, decCmp, decSub, decToNumber } from './decimal.ts';
 import { MAX_WEIGHT, type DeductionResult, type EvalInput, type EvalOutput, type RowInput, type RowResult, type SectionResult } from './evaluator.ts';
-import { type Trace, explainRow, explainScaled, explainSection, numberIfs } from './explain.ts';
+import { type Trace, explainRow, explainScaled, explainSection, numberIfs, numberShares, traceSize } from './explain.ts';
 import type { IrExpr } from './ir.ts';
-import { varsOf } from './ir.ts';
+import { readsOf, varsOf } from './ir.ts';
 import { type CheckedTemplate, type SectionModel, flattenSections } from './model.ts';
 import { proportion, roundNumber } from './exact-reference.ts';
 import type { VarId } from './vars.ts';
 
 class DivByZero extends Error {}
 
+/** What a formula's leaves read: variables; and for indicator formulas, inputs and row sets. */
 type Env = (v: VarId) => unknown;
+interface Leaves {
+  v: Env;
+  input: (index: number) => unknown;
+  set: (index: number) => unknown;
+}
+const NO_LEAVES = { input: () => null, set: () => [] };
 
-function evalIr(e: IrExpr, env: Env, trace: Trace, ifs: Map<IrExpr, number>): number | boolean {
-  const num = (x: IrExpr) => evalIr(x, env, trace, ifs) as number;
-  const bool = (x: IrExpr) => evalIr(x, env, trace, ifs) as boolean;
+function evalIr(e: IrExpr, env: Leaves, trace: Trace, ifs: Map<IrExpr, number>, shares: Map<IrExpr, number> = new Map()): number | boolean {
+  const num = (x: IrExpr) => evalIr(x, env, trace, ifs, shares) as number;
+  const bool = (x: IrExpr) => evalIr(x, env, trace, ifs, shares) as boolean;
   switch (e.op) {
     case 'num':
       return e.value;
     case 'var':
-      return env(e.v) as number;
+      return env.v(e.v) as number;
+    case 'input':
+      return env.input(e.index) as number;
+    case 'share': {
+      // each row of the set: its own 实际 and 目标; a row whose values are not numbers ≥ 0 does not count as met
+      const rows = env.set(e.set);
+      if (!Array.isArray(rows) || rows.length === 0) throw new DivByZero();
+      const cond = e.cond;
+      let met = 0;
+      for (const r of rows as { actual: unknown; target: unknown }[]) {
+        if (!r || !nonNeg(r.actual) || !nonNeg(r.target)) continue;
+        const row: Leaves = { v: (v) => (v === 'actual' ? r.actual : v === 'target' ? r.target : null), ...NO_LEAVES };
+        if (evalIr(cond, row, [], numberIfs(cond)) === true) met++;
+      }
+      const k = ifs.size + 2 * (shares.get(e) ?? 0);
+      trace[k] = met;
+      trace[k + 1] = rows.length;
+      return met / rows.length;
+    }
     case 'neg':
       return -num(e.x);
     case '+':
@@ -89,18 +114,20 @@ const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFi
  * Run one formula: check the inputs it reads (those in `negatives` may be any finite
  * number), evaluate, and round to the template's places — never above `weight`.
  */
-function runFormula(t: CheckedTemplate, f: IrExpr, env: Env, weight: Dec, negatives: readonly VarId[] = []): Outcome {
+function runFormula(t: CheckedTemplate, f: IrExpr, env: Env | Leaves, weight: Dec, negatives: readonly VarId[] = []): Outcome {
+  const leaves: Leaves = typeof env === 'function' ? { v: env, ...NO_LEAVES } : env;
   const ifs = numberIfs(f);
-  const trace: Trace = new Array<number>(ifs.size).fill(0);
+  const trace: Trace = new Array<number>(traceSize(f)).fill(0);
   const fail = (status: Outcome['status']): Outcome => ({ status, score: DEC_ZERO, raw: 0, trace });
   for (const v of varsOf(f)) {
-    const x = env(v);
+    const x = leaves.v(v);
     if (v === 'W') continue;
     if (!(v === 'fraction' ? unit(x) : negatives.includes(v) ? finite(x) : nonNeg(x))) return fail('invalid-input');
   }
+  for (const i of readsOf(f).inputs) if (!nonNeg(leaves.input(i))) return fail('invalid-input');
   let v: number;
   try {
-    v = evalIr(f, env, trace, ifs) as number;
+    v = evalIr(f, leaves, trace, ifs, numberShares(f)) as number;
   } catch (e) {
     if (e instanceof DivByZero) return fail('div-by-zero');
     throw e;
@@ -209,18 +236,39 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
 
   const b = input.budget ?? { budget: null, spent: null };
   const budget = { initialBudget: b.initialBudget ?? null, budget: b.budget, spent: b.spent };
+  const inputs = Array.isArray(input.inputs) ? input.inputs : [];
+  const sets = Array.isArray(input.rowSets) ? input.rowSets : [];
+  const formulaRows = Array.isArray(input.formulaRows) ? input.formulaRows : [];
   for (const s of flat) {
     if (s.kind !== 'formula' || !s.formula) continue;
     const w = s.weight.value;
-    const env: Env = (v) => (v === 'W' ? w : v === 'initialBudget' ? budget.initialBudget : v === 'budget' ? budget.budget : v === 'spent' ? budget.spent : null);
-    const o = runFormula(t, s.formula, env, micro(w));
+    // the filing's row of this indicator (its 实际/目标), which also marks it filed (择一)
+    const fr = formulaRows[s.id] ?? null;
+    if (fr) used.add(s.id);
+    const env: Env = (v) =>
+      v === 'W' ? w : v === 'initialBudget' ? budget.initialBudget : v === 'budget' ? budget.budget : v === 'spent' ? budget.spent : v === 'actual' ? (fr?.actual ?? null) : v === 'target' ? (fr?.target ?? null) : null;
+    const o = runFormula(t, s.formula, { v: env, input: (i) => inputs[i] ?? null, set: (i) => sets[i] }, micro(w));
     opts.onTrace?.({ kind: 'section', section: s.id, status: o.status, trace: o.trace, raw: o.raw, weight: w });
     scores[s.id] = o.score;
     status[s.id] = o.status;
-    if (opts.explain) explains[s.id] = explainSection(s.name, s.formula, o.status, w, budget, o.trace, decToNumber(o.score));
+    if (opts.explain) explains[s.id] = explainSection(s.name, s.formula, o.status, w, { budget, row: fr ? { actual: fr.actual, target: fr.target } : null, inputs }, o.trace, decToNumber(o.score));
   }
+  // a fixed indicator sums its children, each 择一 group once: its first alternative filed
   const sectionScore = (s: SectionModel): Dec => {
-    if (s.kind === 'fixed') scores[s.id] = s.children.map(sectionScore).reduce(decAdd, DEC_ZERO);
+    if (s.kind === 'fixed') {
+      const groups = new Set<number>();
+      let sum = DEC_ZERO;
+      for (const c of s.children) {
+        const score = sectionScore(c);
+        if (c.choice === null) sum = decAdd(sum, score);
+        else if (!groups.has(c.choice)) {
+          groups.add(c.choice);
+          const filed = s.children.find((o) => o.choice === c.choice && used.has(o.id));
+          if (filed) sum = decAdd(sum, filed === c ? score : sectionScore(filed));
+        }
+      }
+      scores[s.id] = sum;
+    }
     return scores[s.id]!;
   };
   const sum = t.sections.map(sectionScore).reduce(decAdd, DEC_ZERO);

@@ -14,10 +14,29 @@ export type IrExpr =
   | { op: 'min' | 'max'; args: IrExpr[] }
   | { op: 'if'; c: IrExpr; t: IrExpr; e: IrExpr }
   | { op: 'cmp'; cmp: CmpOp; l: IrExpr; r: IrExpr }
-  | { op: 'and' | 'or'; l: IrExpr; r: IrExpr };
+  | { op: 'and' | 'or'; l: IrExpr; r: IrExpr }
+  /** a declared input (`输入 全年预算调剂金额`), by its index in CheckedTemplate.inputs */
+  | { op: 'input'; index: number; name: string }
+  /** `占比(组, 条件)`: the share of the rows of row set `set` (CheckedTemplate.rowSets) for which `cond` holds */
+  | { op: 'share'; set: number; name: string; cond: IrExpr };
+
+/** Names a formula may use beyond the variables: declared inputs and row sets (by index). */
+export interface LowerScope {
+  inputs: ReadonlyMap<string, number>;
+  /** a row set's index by its group name, adding it when new */
+  rowSet(name: string): number;
+}
+
+const NO_SCOPE: LowerScope = {
+  inputs: new Map(),
+  rowSet: () => {
+    throw new Error('internal: 占比 outside a scope with row sets');
+  },
+};
 
 /** Lower a checked expression. Percent literals become fractions; `5 分` becomes 5. */
-export function lower(e: Expr): IrExpr {
+export function lower(e: Expr, scope: LowerScope = NO_SCOPE): IrExpr {
+  const lower1 = (x: Expr) => lower(x, scope);
   switch (e.kind) {
     case 'Number': {
       const q = e.quantity;
@@ -27,28 +46,68 @@ export function lower(e: Expr): IrExpr {
     }
     case 'Var': {
       const v = lookupVar(e.name);
-      if (v === null) throw new Error(`internal: unchecked variable ${e.name}`);
-      return { op: 'var', v };
+      if (v !== null) return { op: 'var', v };
+      const index = scope.inputs.get(e.name);
+      if (index === undefined) throw new Error(`internal: unchecked variable ${e.name}`);
+      return { op: 'input', index, name: e.name };
     }
     case 'Unary':
-      return { op: 'neg', x: lower(e.operand) };
+      return { op: 'neg', x: lower1(e.operand) };
     case 'Binary':
-      return { op: e.op, l: lower(e.left), r: lower(e.right) };
+      return { op: e.op, l: lower1(e.left), r: lower1(e.right) };
     case 'Call':
-      return { op: e.fn, args: e.args.map(lower) };
+      return { op: e.fn, args: e.args.map(lower1) };
+    case 'Share':
+      return { op: 'share', set: scope.rowSet(e.group.text), name: e.group.text, cond: lower1(e.cond) };
     case 'If':
-      return { op: 'if', c: lower(e.cond), t: lower(e.then), e: lower(e.else) };
+      return { op: 'if', c: lower1(e.cond), t: lower1(e.then), e: lower1(e.else) };
     case 'Compare':
-      return { op: 'cmp', cmp: e.op, l: lower(e.left), r: lower(e.right) };
+      return { op: 'cmp', cmp: e.op, l: lower1(e.left), r: lower1(e.right) };
     case 'Logical':
-      return { op: e.op, l: lower(e.left), r: lower(e.right) };
+      return { op: e.op, l: lower1(e.left), r: lower1(e.right) };
   }
 }
 
-/** The variables a formula reads (the evaluator checks their domains before scoring). */
+/** The inputs (indices) and row sets a formula reads. */
+export function readsOf(e: IrExpr, out = { inputs: new Set<number>(), sets: new Set<number>() }): { inputs: Set<number>; sets: Set<number> } {
+  switch (e.op) {
+    case 'num':
+    case 'var':
+      break;
+    case 'input':
+      out.inputs.add(e.index);
+      break;
+    case 'share':
+      out.sets.add(e.set);
+      break;
+    case 'neg':
+      readsOf(e.x, out);
+      break;
+    case 'min':
+    case 'max':
+      e.args.forEach((a) => readsOf(a, out));
+      break;
+    case 'if':
+      readsOf(e.c, out);
+      readsOf(e.t, out);
+      readsOf(e.e, out);
+      break;
+    default:
+      readsOf(e.l, out);
+      readsOf(e.r, out);
+  }
+  return out;
+}
+
+/**
+ * The variables a formula reads (the evaluator checks their domains before scoring). The
+ * 实际/目标 inside 占比 are each row's of the set, not the formula's own: not counted.
+ */
 export function varsOf(e: IrExpr, out: Set<VarId> = new Set()): Set<VarId> {
   switch (e.op) {
     case 'num':
+    case 'input':
+    case 'share':
       break;
     case 'var':
       out.add(e.v);

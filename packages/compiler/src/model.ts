@@ -23,12 +23,17 @@ export interface GradeBand {
   hiClosed: boolean;
 }
 
-/** A qualitative tier as fractions of the weight: [lo, hi), the top tier closed at 1. */
+/**
+ * A qualitative tier as fractions of the weight: [lo, hi); the fraction 1 belongs to the
+ * top range, or to a one-point tier `完成 100%` (lo = hi = 1) when the template has one.
+ */
 export interface TierModel {
   name: string;
   aliases: string[];
   lo: Exact;
   hi: Exact;
+  /** whether the fraction 1 (full marks) is in this tier */
+  includesOne: boolean;
 }
 
 export interface RuleModel {
@@ -67,6 +72,8 @@ export interface SectionModel {
   pinnedRule: number | null;
   filledByUnit: boolean;
   children: SectionModel[];
+  /** alternatives of one `择一` group share a number (unique in the template); null otherwise */
+  choice: number | null;
   range: Range;
   /** earlier names (oldest first) from `重命名` in the templates this one extends */
   renamedFrom?: string[];
@@ -103,6 +110,12 @@ export interface CheckedTemplate {
   sectionCount: number;
   deductions: DeductionModel[];
   aggregation: AggregationModel[];
+  /** `不适用 …`: how rows marked not applicable are left out; null when the template does not say */
+  notApplicable: 'total' | 'section' | 'none' | null;
+  /** `输入 …`: figures the filing carries outside the table, read by formulas (index = position) */
+  inputs: { name: string; unit: string | null }[];
+  /** the row groups `占比(组, …)` reads, by level-2 name (index = position) */
+  rowSets: { name: string }[];
   /** every bound proven by the checker */
   proofs: Proof[];
 }

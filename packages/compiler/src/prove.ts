@@ -40,7 +40,7 @@ import {
   provenAtMostW,
   provenNonNeg,
 } from './interval.ts';
-import { type IrExpr, lower } from './ir.ts';
+import { type IrExpr, type LowerScope, lower } from './ir.ts';
 import { printExpr } from './printer.ts';
 import { FormulaTypeChecker } from './typecheck.ts';
 import { type FormulaContext, VAR_DOMAIN, type VarId, lookupVar } from './vars.ts';
@@ -94,6 +94,9 @@ function unify(l: Val, r: Val): [Val, Val] {
   return [l, r];
 }
 
+/** The domain of a declared input: a non-negative amount. */
+const INPUT_DOMAIN: Iv = [0, Infinity];
+
 const inputVar = (e: IrExpr): InputVar | null => (e.op === 'var' && e.v !== 'W' ? e.v : null);
 
 export class Prover {
@@ -105,6 +108,12 @@ export class Prover {
       case 'var':
         // an input is a finite number (the evaluator checks it), however wide its domain
         return e.v === 'W' ? P([1, 1], ZERO_IV, true) : { t: 'N', iv: env.iv.get(e.v) ?? ALL_IV, zero: false, fin: true };
+      case 'input':
+        // a declared input (输入 …) is a finite number ≥ 0, checked before the formula runs
+        return { t: 'N', iv: INPUT_DOMAIN, zero: false, fin: true };
+      case 'share':
+        // met rows / all rows; no rows is a division by zero, never scored
+        return { t: 'N', iv: [0, 1], zero: false, fin: true };
       case 'neg': {
         const v = this.analyze(e.x, env);
         if (!v) return null;
@@ -292,6 +301,8 @@ export interface ProveOptions {
   weightName: string;
   /** inputs the rule lets be negative (允许负数) */
   negatives?: readonly VarId[];
+  /** declared inputs and row sets an indicator formula may read */
+  scope?: LowerScope;
 }
 
 /**
@@ -300,7 +311,7 @@ export interface ProveOptions {
  * or null when the formula had other errors (then no bound is claimed either way).
  */
 export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts: ProveOptions, sink: DiagnosticSink): { proof: Proof; ir: IrExpr } | null {
-  const type = new FormulaTypeChecker(sink, ctx).check(expr);
+  const type = new FormulaTypeChecker(sink, ctx, new Set(opts.scope?.inputs.keys() ?? [])).check(expr);
   if (type === null) return null;
   const text = printExpr(expr);
   const formula = `得分 = ${text}`;
@@ -313,7 +324,7 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
     );
     return null;
   }
-  const ir = lower(expr);
+  const ir = lower(expr, opts.scope);
   const domains = domainsFor(opts.negatives);
   const v0 = new Prover().analyze(ir, envOf(domains)) ?? POINTS_ZERO;
   if (type === 'number') {

@@ -39,6 +39,8 @@ export class FormulaTypeChecker {
   constructor(
     private readonly sink: DiagnosticSink,
     private readonly ctx: FormulaContext,
+    /** the template's declared inputs (`输入 …`), usable in indicator formulas */
+    private readonly inputs: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The type of an expression, or null when an error was reported inside it. */
@@ -52,6 +54,22 @@ export class FormulaTypeChecker {
       }
       case 'Var':
         return this.variable(e);
+      case 'Share': {
+        // 占比 reads the rows of a group: an indicator's own formula only
+        if (this.ctx !== 'section') {
+          this.sink.report(
+            'unknownVariable',
+            e.range,
+            { zh: '占比(…) 只能用在指标自己的得分公式中，不能用在规则中', en: '占比(…) belongs in an indicator’s own formula, not in a rule' },
+            { zh: '在指标中写 得分 = 分值 * 占比(组名, 条件)', en: 'write 得分 = 分值 * 占比(group, condition) in the indicator' },
+          );
+          return null;
+        }
+        const c = this.check(e.cond);
+        if (c === null) return null;
+        if (c !== 'condition') return this.typeError(e.cond, 'condition');
+        return 'number';
+      }
       case 'Unary': {
         const v = this.check(e.operand);
         if (v === null) return null;
@@ -107,6 +125,16 @@ export class FormulaTypeChecker {
 
   private variable(e: Expr & { kind: 'Var' }): FormulaType | null {
     const v = lookupVar(e.name);
+    if (v === null && this.inputs.has(e.name)) {
+      if (this.ctx === 'section') return 'number';
+      this.sink.report(
+        'unknownVariable',
+        e.range,
+        { zh: `输入「${e.name}」只能用在指标自己的得分公式中，不能用在规则中`, en: `input "${e.name}" belongs in an indicator’s own formula, not in a rule` },
+        { zh: '规则按每一行的 实际、目标 计分；表外的输入在指标的公式中使用', en: 'rules score each row by its 实际 and 目标; inputs from outside the table go in indicator formulas' },
+      );
+      return null;
+    }
     if (v === null || !allowedIn(v, this.ctx)) {
       const names = allowedNames(this.ctx).join('、');
       const where = this.ctx === 'rule' ? { zh: '规则公式', en: 'a rule formula' } : { zh: '一级指标公式', en: 'an indicator formula' };

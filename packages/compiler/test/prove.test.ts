@@ -88,10 +88,11 @@ describe('abstract values of formulas', () => {
     expect(analyze(B.mul(B.W(), B.W())).diags.map((d) => d.code)).toEqual(['JX2011']);
   });
 
-  it('budget variables are section-only', () => {
+  it('budget variables are section-only; an indicator formula may read its own row’s 实际 and 目标', () => {
     expect(analyze(B.v('执行数'), 'rule').diags.map((d) => d.code)).toEqual(['JX2001']);
     expect(analyze(B.v('执行数'), 'section').diags).toEqual([]);
-    expect(analyze(B.v('实际'), 'section').diags.map((d) => d.code)).toEqual(['JX2001']);
+    expect(analyze(B.v('实际'), 'section').diags).toEqual([]);
+    expect(analyze(B.v('完成比例'), 'section').diags.map((d) => d.code)).toEqual(['JX2001']);
   });
 
   it('a negative-allowed 实际 ranges over all reals', () => {

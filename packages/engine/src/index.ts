@@ -34,7 +34,6 @@ export {
   readCaseFile,
   shortFiling,
   checkCase,
-  irText,
   Coverage,
   type CaseFile,
   type RuleCase,

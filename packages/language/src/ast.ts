@@ -46,7 +46,7 @@ export type CmpOp = '>=' | '>' | '<=' | '<' | '=' | '!=';
 
 // ───────────────────────── expressions ─────────────────────────
 
-export type Expr = NumberLit | VarRef | Unary | Binary | Call | IfExpr | Compare | Logical;
+export type Expr = NumberLit | VarRef | Unary | Binary | Call | Share | IfExpr | Compare | Logical;
 
 export interface NumberLit extends Node {
   kind: 'Number';
@@ -103,6 +103,17 @@ export interface Logical extends Node {
   right: Expr;
 }
 
+/**
+ * `占比(数量指标, 实际 >= 目标)`: over the filing's rows of the indicator group named (a
+ * level-2 name), the share (0..1) of those for which the condition holds; the condition
+ * reads each row's 实际 and 目标.
+ */
+export interface Share extends Node {
+  kind: 'Share';
+  group: Name;
+  cond: Expr;
+}
+
 // ───────────────────────── declarations ─────────────────────────
 
 export interface TemplateFile extends Node {
@@ -133,7 +144,25 @@ export type Item =
   | AggregationDecl
   | TitleDecl
   | RemoveDecl
-  | RenameDecl;
+  | RenameDecl
+  | NotApplicableDecl
+  | InputDecl;
+
+/**
+ * `不适用 按总分折算` (rescale the total: applicable scores × 总分 / applicable weights),
+ * `不适用 按一级指标折算` (rescale within each section), `不适用 不折算` (the rows score 0).
+ */
+export interface NotApplicableDecl extends Node {
+  kind: 'NotApplicable';
+  mode: 'total' | 'section' | 'none';
+}
+
+/** `输入 全年预算调剂金额 万元`: a figure the table does not carry; formulas read it by name. */
+export interface InputDecl extends Node {
+  kind: 'Input';
+  name: Name;
+  unit: string | null;
+}
 
 /** What an edit (删除 / 重命名) applies to. */
 export type EditTarget = 'section' | 'rule' | 'deduction';
@@ -206,6 +235,8 @@ export interface Tier extends Node {
   aliases: Name[];
   low: Quantity;
   high: Quantity;
+  /** `完成 100%`: a single point, low = high */
+  point?: boolean;
 }
 
 /** The shape of a target value a rule applies to. */
@@ -247,6 +278,8 @@ export interface SectionDecl extends Node {
   /** `单位填报`: children come from the filing; their weights must sum to the weight */
   filledByUnit: boolean;
   children: SectionDecl[];
+  /** children written inside `择一 { … }` carry the same group number (0, 1 … per parent) */
+  choice?: number;
   /** earlier names of this indicator, oldest first: set by resolution from `重命名` */
   renamedFrom?: string[];
 }

@@ -67,6 +67,8 @@ export function printExpr(e: A.Expr): string {
     }
     case 'Call':
       return `${e.spelling}(${e.args.map(printExpr).join(', ')})`;
+    case 'Share':
+      return `占比(${printName(e.group.text)}, ${printExpr(e.cond)})`;
     case 'If':
       return `如果 ${wrap(e.cond, 1)} 则 ${wrap(e.then, 1)} 否则 ${printExpr(e.else)}`;
   }
@@ -99,7 +101,8 @@ function band(b: A.GradeBand): string {
 
 function tier(t: A.Tier): string {
   const al = t.aliases.length ? ` 别名 ${t.aliases.map((a) => printName(a.text)).join(', ')}` : '';
-  return `${printName(t.name.text)} ${printQuantity(t.low)}..${printQuantity(t.high)}${al}`;
+  const range = t.point ? printQuantity(t.low) : `${printQuantity(t.low)}..${printQuantity(t.high)}`;
+  return `${printName(t.name.text)} ${range}${al}`;
 }
 
 /** Lines of one item at the given depth (without trailing newline). */
@@ -151,6 +154,12 @@ function itemLines(item: A.Item, depth: number, out: Out): void {
     case 'Rename':
       out.line(`${pad}重命名 ${editWord[item.what]} ${printName(item.from.text)} 为 ${printName(item.to.text)}`, item.range);
       return;
+    case 'NotApplicable':
+      out.line(`${pad}不适用 ${naWord[item.mode]}`, item.range);
+      return;
+    case 'Input':
+      out.line(`${pad}输入 ${printName(item.name.text)}${item.unit ? ` ${item.unit}` : ''}`, item.range);
+      return;
   }
 }
 
@@ -158,6 +167,7 @@ const editWord = { section: '一级指标', rule: '规则', deduction: '扣分' 
 const aggWhat = { absolute: '绝对值', relative: '相对值', qualitative: '定性' } as const;
 const aggHow = { sum: '累加', 'funding-weighted': '按资金加权', mean: '平均' } as const;
 const levelWord = { 1: '一级指标', 2: '二级指标', 3: '三级指标' } as const;
+const naWord = { total: '按总分折算', section: '按一级指标折算', none: '不折算' } as const;
 
 function sectionLines(s: A.SectionDecl, depth: number, out: Out): void {
   const pad = INDENT.repeat(depth);
@@ -178,9 +188,23 @@ function sectionLines(s: A.SectionDecl, depth: number, out: Out): void {
   out.line(`${head} {`, s.range, 'start');
   for (const p of parts) out.line(`${pad}${INDENT}${p}`, null);
   if (s.score) out.line(`${pad}${INDENT}得分 = ${printExpr(s.score)}`, s.scoreRange);
-  for (const c of s.children) {
-    out.flushBefore(c.range, depth + 1);
-    sectionLines(c, depth + 1, out);
+  // options of one 择一 group are written together inside it
+  for (let i = 0; i < s.children.length; i++) {
+    const c = s.children[i]!;
+    if (c.choice === undefined) {
+      out.flushBefore(c.range, depth + 1);
+      sectionLines(c, depth + 1, out);
+      continue;
+    }
+    out.line(`${pad}${INDENT}择一 {`, null);
+    while (i < s.children.length && s.children[i]!.choice === c.choice) {
+      const o = s.children[i]!;
+      out.flushBefore(o.range, depth + 2);
+      sectionLines(o, depth + 2, out);
+      i++;
+    }
+    i--;
+    out.line(`${pad}${INDENT}}`, null);
   }
   out.line(`${pad}}`, s.range, 'end');
 }

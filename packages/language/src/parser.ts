@@ -80,8 +80,23 @@ export class JxParser extends CstParser {
       { ALT: () => this.SUBRULE(this.aggregationDecl) },
       { ALT: () => this.SUBRULE(this.removeDecl) },
       { ALT: () => this.SUBRULE(this.renameDecl) },
+      { ALT: () => this.SUBRULE(this.naDecl) },
+      { ALT: () => this.SUBRULE(this.inputDecl) },
     ]);
     this.OPTION(() => this.SUBRULE(this.sep));
+  });
+
+  // `不适用 按总分折算`: rows marked not applicable leave, the rest is rescaled so
+  private naDecl = this.RULE('naDecl', () => {
+    this.CONSUME(T.NotApplicable);
+    this.CONSUME(T.NaMode);
+  });
+
+  // `输入 全年预算调剂金额 万元`: a figure the filing carries outside the indicator table
+  private inputDecl = this.RULE('inputDecl', () => {
+    this.CONSUME(T.Input);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.UnitWord) }, { ALT: () => this.CONSUME(T.Percent) }]));
   });
 
   // `删除 一级指标 X`, `删除 规则 X`, `删除 扣分 X`: only in a template that extends another.
@@ -169,9 +184,14 @@ export class JxParser extends CstParser {
     this.CONSUME(T.RBrace);
   });
 
+  // `达成 80%..100%`, or one point: `完成 100%` (only exactly that fraction)
   private tier = this.RULE('tier', () => {
     this.SUBRULE(this.name);
-    this.SUBRULE(this.range);
+    this.SUBRULE(this.quantity, { LABEL: 'low' });
+    this.OPTION2(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.DotDot) }, { ALT: () => this.CONSUME(T.RangeSep) }]);
+      this.SUBRULE2(this.quantity, { LABEL: 'high' });
+    });
     this.OPTION(() => this.SUBRULE(this.aliasList));
   });
 
@@ -252,7 +272,19 @@ export class JxParser extends CstParser {
       },
       { ALT: () => this.CONSUME(T.FilledByUnit) },
       { ALT: () => this.SUBRULE(this.sectionDecl) },
+      { ALT: () => this.SUBRULE(this.choiceDecl) },
     ]);
+  });
+
+  // `择一 { 二级指标 结转结余率 …; 二级指标 结转结余变动率 … }`
+  private choiceDecl = this.RULE('choiceDecl', () => {
+    this.CONSUME(T.Choice);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.sectionDecl);
+      this.OPTION(() => this.SUBRULE(this.sep));
+    });
+    this.CONSUME(T.RBrace);
   });
 
   private deductionDecl = this.RULE('deductionDecl', () => {
@@ -368,6 +400,7 @@ export class JxParser extends CstParser {
       { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(T.Weight) },
       { ALT: () => this.SUBRULE(this.call) },
+      { ALT: () => this.SUBRULE(this.shareCall) },
       { ALT: () => this.SUBRULE(this.ifExpr) },
       {
         ALT: () => {
@@ -383,6 +416,16 @@ export class JxParser extends CstParser {
     this.OR([{ ALT: () => this.CONSUME(T.FnMin) }, { ALT: () => this.CONSUME(T.FnMax) }]);
     this.CONSUME(T.LParen);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: 'args' }) });
+    this.CONSUME(T.RParen);
+  });
+
+  // `占比(数量指标, 实际 >= 目标 且 实际 <= 目标 * 1.3)`
+  private shareCall = this.RULE('shareCall', () => {
+    this.CONSUME(T.FnShare);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.Comma);
+    this.SUBRULE(this.expr, { LABEL: 'cond' });
     this.CONSUME(T.RParen);
   });
 

@@ -85,6 +85,15 @@ export const Else = keyword('Else', /否则|else/, '“否则”');
 export const Then = keyword('Then', /则|then/, '“则”');
 export const And = keyword('And', /且|and/, '“且”');
 export const Or = keyword('Or', /或|or/, '“或”');
+// Not-applicable rows and how the rest is rescaled: `不适用 按总分折算`
+export const NotApplicable = keyword('NotApplicable', /不适用|not_applicable/, '“不适用”');
+export const NaMode = keyword('NaMode', /按百分制折算|按总分折算|按一级指标折算|不折算|rescale_total|rescale_section|no_rescale/, '折算方式 (rescaling)');
+// `二者择一 { 二级指标 A …; 二级指标 B … }`: alternative indicators, the unit files one
+export const Choice = keyword('Choice', /二者择其一|二者择一|多者择一|择一|choose_one/, '“择一”');
+// `输入 全年预算调剂金额 万元`: a figure the table does not carry, read by formulas
+export const Input = keyword('Input', /输入|input/, '“输入”');
+// `占比(数量指标, 实际 >= 目标)`: the share of a group's rows for which a condition holds
+export const FnShare = keyword('FnShare', /占比|share/, '“占比”', 'function');
 export const FnMin = keyword('FnMin', /min|最小|取小/, '“min”', 'function');
 export const FnMax = keyword('FnMax', /max|最大|取大/, '“max”', 'function');
 export const RangeSep = keyword('RangeSep', /至/, '“..”', 'operator');
@@ -195,6 +204,11 @@ export const allTokens: TokenType[] = [
   Then,
   And,
   Or,
+  NotApplicable,
+  NaMode,
+  Choice,
+  Input,
+  FnShare,
   FnMin,
   FnMax,
   RangeSep,

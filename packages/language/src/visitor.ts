@@ -144,6 +144,8 @@ function expr(n: CstNode | undefined): A.Expr | null {
       if (q) return { kind: 'Number', quantity: q, range: q.range };
       const v = token(n, 'Identifier') ?? token(n, 'Weight');
       if (v) return { kind: 'Var', name: v.image, range: tokenRange(v) };
+      const sh = node(n, 'shareCall');
+      if (sh) return shareCall(sh);
       const c = node(n, 'call');
       if (c) return call(c);
       const i = node(n, 'ifExpr');
@@ -190,6 +192,15 @@ function call(n: CstNode): A.Expr | null {
     args: args as A.Expr[],
     range: span(tokenRange(fnTok), tokenRange(close)),
   };
+}
+
+function shareCall(n: CstNode): A.Expr | null {
+  const fnTok = token(n, 'FnShare');
+  const close = token(n, 'RParen');
+  const group = name(node(n, 'name'));
+  const cond = expr(node(n, 'cond'));
+  if (!fnTok || !close || !group || !cond) return null;
+  return { kind: 'Share', group, cond, range: span(tokenRange(fnTok), tokenRange(close)) };
 }
 
 function ifExpr(n: CstNode): A.Expr | null {
@@ -251,6 +262,7 @@ function sectionDecl(n: CstNode): A.SectionDecl | null {
     children: [],
     range: rangeOf(n),
   };
+  let choices = 0;
   for (const it of nodes(n, 'sectionItem')) {
     const al = node(it, 'aliasList');
     if (al) s.aliases.push(...names(al));
@@ -265,6 +277,15 @@ function sectionDecl(n: CstNode): A.SectionDecl | null {
     if (child) {
       const c = sectionDecl(child);
       if (c) s.children.push(c);
+    }
+    // 择一 { … }: its options are children of this section, marked with one group number
+    const choice = node(it, 'choiceDecl');
+    if (choice) {
+      const group = choices++;
+      for (const o of nodes(choice, 'sectionDecl')) {
+        const c = sectionDecl(o);
+        if (c) s.children.push({ ...c, choice: group });
+      }
     }
   }
   return s;
@@ -291,12 +312,13 @@ function gradeBand(n: CstNode): A.GradeBand | null {
 
 function tier(n: CstNode): A.Tier | null {
   const nm = name(node(n, 'name'));
-  const r = node(n, 'range');
-  const low = r ? quantity(node(r, 'low')) : null;
-  const high = r ? quantity(node(r, 'high')) : null;
-  if (!nm || !low || !high) return null;
+  const low = quantity(node(n, 'low'));
+  const high = quantity(node(n, 'high'));
+  if (!nm || !low) return null;
   const al = node(n, 'aliasList');
-  return { kind: 'Tier', name: nm, aliases: al ? names(al) : [], low, high, range: rangeOf(n) };
+  const t: A.Tier = { kind: 'Tier', name: nm, aliases: al ? names(al) : [], low, high: high ?? low, range: rangeOf(n) };
+  if (!high) t.point = true;
+  return t;
 }
 
 const roundingModes: Record<string, A.RoundingDecl['mode']> = {
@@ -375,6 +397,18 @@ function item(n: CstNode): A.Item | null {
     if (!nm) return null;
     const what: A.EditTarget = token(d, 'Rule') ? 'rule' : token(d, 'Deduction') ? 'deduction' : 'section';
     return { kind: 'Remove', what, name: nm, range: rangeOf(d) };
+  }
+  if ((d = node(n, 'naDecl'))) {
+    const m = token(d, 'NaMode');
+    if (!m) return null;
+    const mode = /百分制|总分|total/.test(m.image) ? 'total' : /一级指标|section/.test(m.image) ? 'section' : 'none';
+    return { kind: 'NotApplicable', mode, range: rangeOf(d) };
+  }
+  if ((d = node(n, 'inputDecl'))) {
+    const nm = name(node(d, 'name'));
+    if (!nm) return null;
+    const u = token(d, 'UnitWord') ?? token(d, 'Percent');
+    return { kind: 'Input', name: nm, unit: u ? u.image : null, range: rangeOf(d) };
   }
   if ((d = node(n, 'renameDecl'))) {
     const from = name(node(d, 'from'));

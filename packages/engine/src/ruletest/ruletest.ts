@@ -4,7 +4,8 @@
 // reached. Coverage comes from the reference interpreter's trace (the same `如果` trace
 // the explanations use), not from a second evaluator. Isomorphic: the YAML and the files
 // are read by the CLI; this module takes plain values.
-import { interpret, numberIfs, flattenSections, type CheckedTemplate, type IrExpr, type TraceEvent } from '@jixiao/compiler';
+import { inTier } from '../score/rows.ts';
+import { interpret, numberIfs, flattenSections, printIr, type CheckedTemplate, type IrExpr, type TraceEvent } from '@jixiao/compiler';
 import type { Filing, IndicatorRow } from '../filing/model.ts';
 import { validateFiling } from '../filing/model.ts';
 import type { Report } from '../score/report.ts';
@@ -235,34 +236,6 @@ export interface CoverageSummary {
   byKind: Record<CoverageKind, { covered: number; total: number }>;
 }
 
-const VAR_TEXT: Record<string, string> = { W: '权重', actual: '实际', target: '目标', fraction: '完成比例', initialBudget: '年初预算数', budget: '全年预算数', spent: '全年执行数' };
-const CMP_TEXT: Record<string, string> = { '>=': '>=', '>': '>', '<=': '<=', '<': '<', '=': '=', '!=': '!=' };
-
-/** A formula IR printed back (for naming a `如果` in the coverage report). */
-export function irText(e: IrExpr): string {
-  switch (e.op) {
-    case 'num':
-      return e.text;
-    case 'var':
-      return VAR_TEXT[e.v] ?? e.v;
-    case 'neg':
-      return `-${irText(e.x)}`;
-    case 'min':
-    case 'max':
-      return `${e.op}(${e.args.map(irText).join(', ')})`;
-    case 'if':
-      return `(如果 ${irText(e.c)} 则 ${irText(e.t)} 否则 ${irText(e.e)})`;
-    case 'cmp':
-      return `${irText(e.l)} ${CMP_TEXT[e.cmp]} ${irText(e.r)}`;
-    case 'and':
-      return `${irText(e.l)} 且 ${irText(e.r)}`;
-    case 'or':
-      return `${irText(e.l)} 或 ${irText(e.r)}`;
-    default:
-      return `${irText(e.l)} ${e.op} ${irText(e.r)}`;
-  }
-}
-
 /**
  * Coverage of one template. `prepared` scores exactly like the compiled evaluator (the
  * reference interpreter, which the differential tests hold equal to it) while recording
@@ -303,7 +276,7 @@ export class Coverage {
     });
     if (e.kind === 'rule' && e.row.shape === 'qualitative' && typeof e.row.fraction === 'number') {
       const f = e.row.fraction;
-      const i = this.template.tiers.findIndex((t) => f >= t.lo.value && (f < t.hi.value || (t.hi.value === 1 && f <= 1)));
+      const i = this.template.tiers.findIndex((t) => inTier(t, f));
       if (i >= 0) this.tierHits[i]!++;
     }
   }
@@ -319,7 +292,7 @@ export class Coverage {
     const items: CoverageItem[] = [];
     const branchItems = (owner: string, f: IrExpr, slots: [number, number][]) => {
       [...numberIfs(f).keys()].forEach((node, i) => {
-        const cond = node.op === 'if' ? irText(node.c) : '?';
+        const cond = node.op === 'if' ? printIr(node.c) : '?';
         items.push({ kind: 'branch', label: `${owner} 如果 ${cond} → 则`, hits: slots[i]![0] });
         items.push({ kind: 'branch', label: `${owner} 如果 ${cond} → 否则`, hits: slots[i]![1] });
       });

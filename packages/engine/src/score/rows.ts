@@ -42,10 +42,9 @@ function tierOfWord(tiers: readonly TierModel[], word: string): TierModel | null
   return null;
 }
 
+/** The tier of full marks: the one that includes the fraction 1 (a point tier 完成 100% or the top range). */
 function topTier(tiers: readonly TierModel[]): TierModel | null {
-  let best: TierModel | null = null;
-  for (const t of tiers) if (!best || t.hi.value > best.hi.value) best = t;
-  return best;
+  return tiers.find((t) => t.includesOne) ?? null;
 }
 
 function bottomTier(tiers: readonly TierModel[]): TierModel | null {
@@ -93,7 +92,9 @@ function meets(shape: TargetShape, actual: number, target: number): boolean {
 /** Is the fraction inside the tier: [lo, hi), the top tier closed at 1. */
 export function inTier(t: TierModel, fraction: number): boolean {
   const eps = 1e-9;
-  return fraction >= t.lo.value - eps && (fraction < t.hi.value - eps || (t.hi.value >= 1 && fraction <= 1 + eps));
+  // a point tier (完成 100%) holds 1 only; a range [lo, hi) holds its top end only when it includes 1
+  if (t.lo.value === t.hi.value) return Math.abs(fraction - t.lo.value) <= eps;
+  return fraction >= t.lo.value - eps && (fraction < t.hi.value - eps || (t.includesOne && fraction <= 1 + eps));
 }
 
 export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate, ctx: RowContext = { year: t.year }): PreparedRow {
@@ -169,7 +170,10 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
         fraction = f;
         note = `${why ? `${why}，` : ''}档次 ${tier.name}，填报 ${stated} / ${weight}`;
       } else {
-        fraction = Math.min(Math.max(f, tier.lo.value), tier.hi.value);
+        // to the tier's nearest end; the top end of a range below a point tier (未完成 0%..100%
+        // under 完成 100%) is not full marks, so such a range takes its middle instead
+        const top = tier.includesOne || tier.hi.value < 1 ? tier.hi.value : (tier.lo.value + tier.hi.value) / 2;
+        fraction = Math.min(Math.max(f, tier.lo.value), top);
         note = `${why ? `${why}，` : ''}档次 ${tier.name}，填报得分超出档次，按档次边界 ${pct(fraction)} 计`;
         findings.push(
           finding(
@@ -182,7 +186,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
       }
     } else {
       // No stated score: the top tier counts in full, a lower tier at its midpoint.
-      fraction = tier.hi.value >= 1 ? 1 : (tier.lo.value + tier.hi.value) / 2;
+      fraction = tier.includesOne ? 1 : (tier.lo.value + tier.hi.value) / 2;
       note = `${why ? `${why}，` : ''}档次 ${tier.name}，未填报得分，按 ${pct(fraction)} 计`;
     }
     return out({ ...base, shape: 'qualitative', fraction }, note, met, tier);
