@@ -342,6 +342,13 @@ export const EXAMPLES: Record<string, Example> = {
   },
 
   // -- findings
+  JX2036: {
+    trigger: { kind: 'template', from: '一级指标 部门管理 分值 20 分 { 单位填报 }', to: '一级指标 部门管理 分值 20 分 { 择一 { 二级指标 结转结余率 分值 20 分 { 采用 正向 }; 二级指标 结转结余变动率 分值 10 分 { 采用 正向 } } }' },
+    fix: {
+      zh: '择一 的选项是单位只填报其中一项的几个指标（如 结转结余率 或 结转结余变动率），分值相同，只计一次；每个选项按规则计分或有自己的公式，至少两个选项。',
+      en: 'The alternatives of 择一 are indicators of which the unit files one (e.g. a carry-over rate or its change); they weigh the same and count once; each is scored by a rule or its own formula; at least two.',
+    },
+  },
   JX3001: {
     trigger: { kind: 'filing', edit: (f) => { f.rows[0]!.weight = 14; f.rows[0]!.statedScore = 14; } },
     fix: { zh: '调整该一级指标下各行的分值，使其和等于模板规定的分值。在改正前，该一级指标按比例折算计分，不会超过分值。', en: 'Change the row weights of the section to add up to its cap. Until then the section is scored in proportion and never above its cap.' },
