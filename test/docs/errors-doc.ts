@@ -139,7 +139,7 @@ type Trigger =
   /** check this template with 2023 = BASE_TEMPLATE (or `parents`) in the rules folder */
   | { kind: 'extends'; text: string; parents?: Record<number, string> }
   /** change the clean filing and score it with rules/甘肃/2023/部门整体支出.jx (`source`: how that template was found) */
-  | { kind: 'filing'; edit: (f: Filing) => void; source?: TemplateSourceInfo }
+  | { kind: 'filing'; edit: (f: Filing) => void; source?: TemplateSourceInfo; template?: (readonly [from: string, to: string])[] }
   /** import this filing */
   | { kind: 'import'; text?: string; bytes?: () => Promise<Uint8Array>; filename: string; mapping?: ColumnMapping; shown?: Msg }
   /** a CLI function that throws a UserError; `command` is what the user typed */
@@ -397,6 +397,49 @@ export const EXAMPLES: Record<string, Example> = {
     fix: {
       zh: '这是提示，不是错误：该地区没有自己的模板时，按上级地区的模板评分（县 → 市 → 省 → 全国）。若该地区另有评分办法，把它的模板放在 `rules/<地区>/<年度>/<表单>.jx`。',
       en: 'An info, not an error: a jurisdiction without a template of its own is scored under its parent\'s (county → city → province → 全国). Where it has its own scoring rules, put its template at `rules/<jurisdiction>/<year>/<form>.jx`.',
+    },
+  },
+  JX3042: {
+    trigger: {
+      kind: 'filing',
+      template: [['  保留小数 2 位 四舍五入\n', '  保留小数 2 位 四舍五入\n  不适用 按总分折算\n']],
+      edit: (f) => { f.rows[3] = { ...row('履职效果', '部门履职目标', '媒体宣传报道数', '/', '/', 20, null), notApplicable: true }; },
+    },
+    fix: {
+      zh: '这是提示，不是错误：模板写了 `不适用 按总分折算`（或 按一级指标折算、不折算），不适用的指标按它折算。核实该指标确实不适用，并在 “偏差原因分析及改进措施” 栏写明理由。',
+      en: 'An info, not an error: the template says `不适用 按总分折算` (or 按一级指标折算, 不折算) and the row is rescaled that way. Check that the indicator really does not apply and give the reason in the deviation column.',
+    },
+  },
+  JX3043: {
+    trigger: { kind: 'filing', edit: (f) => { f.rows[3] = { ...row('履职效果', '部门履职目标', '媒体宣传报道数', '/', '/', 20, null), notApplicable: true }; } },
+    fix: {
+      zh: '在模板中写明不适用的指标如何处理：`不适用 按总分折算`（总分按适用指标折算为满分）、`不适用 按一级指标折算`（本一级指标其余各项折算到分值）或 `不适用 不折算`；或请填报单位删去该行、把分值分给其他指标。',
+      en: 'Say in the template how a not-applicable row is treated: `不适用 按总分折算` (rescale the total), `不适用 按一级指标折算` (rescale its section) or `不适用 不折算`; or have the unit drop the row and give its weight to other indicators.',
+    },
+  },
+  JX3044: {
+    trigger: {
+      kind: 'filing',
+      template: [[
+        '一级指标 能力建设 分值 10 分 { 单位填报 }',
+        '一级指标 能力建设 分值 10 分 { 二级指标 人力资源建设 分值 10 分 { 择一 { 三级指标 人员考核合格率 分值 10 分 { 采用 正向 } 三级指标 人员培训完成率 分值 10 分 { 采用 正向 } } } }',
+      ]],
+      edit: (f) => { f.rows[5] = row('能力建设', '人力资源建设', '人员考核合格率', '≥100%', '100%', 10, 10); f.rows.splice(6, 0, row('能力建设', '人力资源建设', '人员培训完成率', '≥90%', '45%', 10, 5)); },
+    },
+    fix: { zh: '二者择一的指标只填报其中适用的一项，删去另一行。', en: 'File only the alternative that applies and delete the other row.' },
+  },
+  JX3045: {
+    trigger: {
+      kind: 'filing',
+      template: [
+        ['  保留小数 2 位 四舍五入\n', '  保留小数 2 位 四舍五入\n  输入 全年预算调剂金额 万元\n'],
+        ['得分 = 分值 * min(全年执行数 / 全年预算数, 1)', '得分 = 分值 * min(全年执行数 / 全年预算数, 1) * max(0, 1 - 10 * 全年预算调剂金额 / 年初预算数)'],
+      ],
+      edit: () => {},
+    },
+    fix: {
+      zh: '在表外（表头或表下）写明该数值，如 `全年预算调剂金额：5万元`；从 JSON 导入时写在 `inputs` 中，如 `"inputs": { "全年预算调剂金额": 5 }`。',
+      en: 'Give the figure outside the table (above or below it), e.g. `全年预算调剂金额：5万元`; in JSON, under `inputs`, e.g. `"inputs": { "全年预算调剂金额": 5 }`.',
     },
   },
   JX3040: {
@@ -723,6 +766,19 @@ export function missingExamples(): string[] {
     .filter((c) => !EXAMPLES[c]);
 }
 
+/** rules/甘肃/2023/部门整体支出.jx with each `from` replaced by its `to` (a rule shape the base template lacks). */
+function t2023Edited(edits: readonly (readonly [string, string])[]) {
+  const file = 'rules/甘肃/2023/部门整体支出.jx';
+  let text = readFileSync(join(repoRoot, file), 'utf8');
+  for (const [from, to] of edits) {
+    if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+    text = text.replace(from, to);
+  }
+  const r = checkSource({ file, text, region: '甘肃' }, () => null);
+  if (!r.template) throw new Error(`edited ${file} is invalid: ${r.diagnostics.map((d) => d.message.zh).join('; ')}`);
+  return prepareTemplate(r.template);
+}
+
 const t2023 = (() => {
   let p: ReturnType<typeof prepareTemplate> | undefined;
   return () => {
@@ -826,7 +882,7 @@ async function produce(code: string, ex: Example, scratch: string): Promise<Prod
     case 'filing': {
       const f = cleanFiling();
       t.edit(f);
-      const r = scoreFiling(t2023(), f, [], t.source ?? {});
+      const r = scoreFiling(t.template ? t2023Edited(t.template) : t2023(), f, [], t.source ?? {});
       const x = firstWith(code, r.findings, 'score');
       const output = both((l) => {
         const w = LANG_WORD[l];
@@ -834,7 +890,11 @@ async function produce(code: string, ex: Example, scratch: string): Promise<Prod
         const help = x.help ? `\n    ${w.help}: ${x.help[l]}` : '';
         return `  ${w[x.severity]} ${x.code} ${where}${x.message[l]}${help}`;
       });
-      return { input: codeBlock(filingChange(cleanFiling(), f), 'diff'), output };
+      const change = filingChange(cleanFiling(), f);
+      // a template edit is shown as the lines it changes, above the filing's change
+      const templateChange = (t.template ?? []).map(([from, to]) => [...from.trim().split('\n').map((l) => `- ${l.trim()}`), ...to.trim().split('\n').map((l) => `+ ${l.trim()}`)].join('\n')).join('\n');
+      const input = [templateChange ? `模板 (template) rules/甘肃/2023/部门整体支出.jx：\n\n${codeBlock(templateChange, 'diff')}` : '', change.trim() ? codeBlock(change, 'diff') : ''].filter(Boolean).join('\n\n填报表 (filing)：\n\n');
+      return { input, output };
     }
     case 'import': {
       let r: ImportResult;

@@ -179,7 +179,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   const MODE = k.add(t.rounding);
   L.push('"use strict";');
   L.push('const roundScore = rt.roundScore, scoreMicro = rt.scoreMicro, fromMicro = rt.fromMicro, toMicro = rt.toMicro, fmt = rt.formatNumber, shapeClause = rt.shapeClause;');
-  L.push('let Z = 0;');
+  L.push('let Z = 0, NA = 0;');
   L.push('function D(x, y) { if (y === 0) { Z = 1; return 0; } return x / y; }');
   L.push('function okN(x) { return typeof x === "number" && x >= 0 && x < Infinity; }');
   L.push(`function okW(x) { return typeof x === "number" && x >= 0 && x <= ${emitNumber(MAX_WEIGHT)}; }`);
@@ -259,6 +259,15 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('  const w = wm >= 0 ? fromMicro(wm) : w0;');
   L.push('  const a = row.actual, t = row.target, f = row.fraction;');
   L.push('  if (kind !== 2 && (kind !== 3 || used[s])) return ' + rowOut('-1', '-1', '"unplaced"', 'w', '0', explain) + ';');
+  // 不适用 (a row marked not applicable): scores 0; its weight leaves its section when the
+  // template rescales within sections, else stays, and under 按总分折算 the total is rescaled
+  const na = t.notApplicable;
+  L.push('  if (row.notApplicable === true) {');
+  L.push('    if (kind === 3) used[s] = true;');
+  if (na !== 'section') L.push('    else WS[s] += wm >= 0 ? wm : 0;');
+  if (na === 'total') L.push('    NA += wm >= 0 ? wm : 0;');
+  L.push('    return ' + rowOut('s', '-1', '"not-applicable"', 'w', '0', explain) + ';');
+  L.push('  }');
   L.push('  if (kind === 3) used[s] = true;');
   L.push('  else WS[s] += wm >= 0 ? wm : 0;');
   L.push('  let r = PIN[s];');
@@ -297,6 +306,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
 
   // evaluate
   L.push('return function evaluate(input) {');
+  L.push('  NA = 0;');
   // small templates: array literals (packed, no fill pass); large ones: fill
   const filled = (v: string) => (N <= 64 ? `[${Array.from({ length: N }, () => v).join(', ')}]` : `new Array(${emitNumber(N)}).fill(${v})`);
   L.push(`  const S = ${filled('0')}, WS = ${filled('0')}, used = ${filled('false')};`);
@@ -357,6 +367,11 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
     L.push(`  S[${emitNumber(s.id)}] = ${terms.join(' + ')};`);
   }
   L.push(`  let T0 = ${t.sections.map((s) => `S[${emitNumber(s.id)}]`).join(' + ') || '0'};`);
+  if (t.notApplicable === 'total') {
+    // applicable scores × 总分 / (总分 − weights not applicable), never above 总分
+    const cap = emitNumber(toMicro(t.total.value));
+    L.push(`  if (NA > 0 && NA < ${cap}) T0 = Math.min(rt.scaleMicro(T0, ${cap} - NA, ${cap}, ${P}, ${MODE}), ${cap});`);
+  }
   L.push('  const sum = T0;');
   L.push('  const din = Array.isArray(input.deductions) ? input.deductions : [];');
   L.push('  const deductions = [];');

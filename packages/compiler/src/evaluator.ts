@@ -18,6 +18,8 @@ export interface RowInput {
   weight: number;
   /** the shape of the target value (`>= 10` → '>='); null when unknown */
   shape: TargetShape | null;
+  /** marked 不适用 in the filing ("/", "—", 不适用 in its cells) */
+  notApplicable?: boolean;
   target: number | null;
   actual: number | null;
   /** completion fraction of a qualitative row, 0..1 (from its tier) */
@@ -49,8 +51,10 @@ export interface EvalInput {
  *   (实际/目标/预算 ≥ 0, 完成比例 in [0, 1], 分值 ≥ 0), or the result overflowed (0 分)
  * - unplaced: the row's path does not lead to a 单位填报 section or a free fixed
  *   leaf indicator (0 分, not counted)
+ * - not-applicable: the row is marked 不适用 (0 分; the template's 不适用 says what its
+ *   weight does)
  */
-export type RowStatus = 'ok' | 'div-by-zero' | 'no-rule' | 'invalid-input' | 'unplaced';
+export type RowStatus = 'ok' | 'div-by-zero' | 'no-rule' | 'invalid-input' | 'unplaced' | 'not-applicable';
 
 export interface RowResult {
   /** section id (preorder index in the template) the row was counted in, -1 when unplaced */
@@ -90,7 +94,7 @@ export interface EvalOutput {
   rows: RowResult[][];
   /** indexed by section id (preorder over the whole tree) */
   sections: SectionResult[];
-  /** Σ level-1 sections, before deductions */
+  /** Σ level-1 sections (rescaled under 不适用 按总分折算), before deductions */
   sum: number;
   deductions: DeductionResult[];
   total: number;

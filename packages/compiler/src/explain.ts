@@ -220,6 +220,8 @@ export function explainRow(x: RowExplainArgs): string {
   switch (x.status) {
     case 'unplaced':
       return '未归入任何可填报的指标，不计分';
+    case 'not-applicable':
+      return '不适用，不计分';
     case 'no-rule':
       return `无适用规则（目标形状 ${x.shape === null ? '未知' : x.shape === 'qualitative' ? '定性' : x.shape === 'deadline' ? '期限' : x.shape}）→ 0`;
     case 'invalid-input':

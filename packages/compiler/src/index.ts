@@ -25,7 +25,7 @@ export type {
   AggregationModel,
 } from './model.ts';
 export { flattenSections } from './model.ts';
-export type { IrExpr } from './ir.ts';
+export { formulaReads, type FormulaReads, type IrExpr } from './ir.ts';
 export { VARIABLES, type VarId, type VarSpelling, type FormulaContext } from './vars.ts';
 export { roundScore, type RoundingMode } from './round.ts';
 export { formatFiledNumber, formatNumber, fromMicro, sameAtPlaces, sameMicro, sumExact, toMicro } from './numbers.ts';

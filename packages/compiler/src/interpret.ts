@@ -178,6 +178,7 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
   const scores: Dec[] = flat.map(() => DEC_ZERO);
   const weightSums: Dec[] = flat.map(() => DEC_ZERO);
   const used = new Set<number>();
+  let notApplicable = DEC_ZERO;
   const status: SectionResult['status'][] = flat.map(() => 'ok');
   const explains: (string | undefined)[] = flat.map(() => undefined);
 
@@ -209,6 +210,13 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
         return r;
       };
       if (!s || !(s.kind === 'filled' || (leaf && !used.has(s.id)))) return result(-1, -1, 'unplaced', 0);
+      if (row.notApplicable === true) {
+        // 不适用: 0 分; the weight leaves its section (按一级指标折算) or stays; 按总分折算 rescales the total
+        if (leaf) used.add(s.id);
+        else if (wDec && t.notApplicable !== 'section') weightSums[s.id] = decAdd(weightSums[s.id]!, wDec);
+        if (wDec && t.notApplicable === 'total') notApplicable = decAdd(notApplicable, wDec);
+        return result(s.id, -1, 'not-applicable', 0);
+      }
       if (leaf) used.add(s.id);
       else if (wDec) weightSums[s.id] = decAdd(weightSums[s.id]!, wDec);
       const rule = s.pinnedRule ?? ruleForShape(t, row.shape);
@@ -271,7 +279,13 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
     }
     return scores[s.id]!;
   };
-  const sum = t.sections.map(sectionScore).reduce(decAdd, DEC_ZERO);
+  let sum = t.sections.map(sectionScore).reduce(decAdd, DEC_ZERO);
+  // 不适用 按总分折算: applicable scores × 总分 / (总分 − weights not applicable), never above 总分
+  const totalCap = micro(t.total.value);
+  if (t.notApplicable === 'total' && notApplicable.units > 0n && decCmp(notApplicable, totalCap) < 0) {
+    const scaled = proportion(sum, totalCap, decSub(totalCap, notApplicable), t.decimals, t.rounding);
+    sum = decCmp(scaled, totalCap) > 0 ? totalCap : scaled;
+  }
 
   // the caps and the floor have at most the template's places (the checker's JX2034)
   let total = sum;

@@ -3,7 +3,7 @@
 // explanation printer all walk this.
 
 import type { CmpOp, Expr } from '@jixiao/language';
-import { type VarId, lookupVar } from './vars.ts';
+import { BUDGET_VARS, type VarId, lookupVar } from './vars.ts';
 
 export type IrExpr =
   /** `unit`: 5 分 is points, 0.8 and 80% are numbers, a bare 0 fits either (the proof needs it) */
@@ -129,4 +129,27 @@ export function varsOf(e: IrExpr, out: Set<VarId> = new Set()): Set<VarId> {
       varsOf(e.r, out);
   }
   return out;
+}
+
+/** What an indicator's formula reads, as data for the engine and the playground. */
+export interface FormulaReads {
+  /** the budget block (年初预算数, 全年预算数, 全年执行数) */
+  budget: boolean;
+  /** its own row's 实际 or 目标 */
+  row: boolean;
+  /** declared inputs, by index in CheckedTemplate.inputs */
+  inputs: number[];
+  /** row sets, by index in CheckedTemplate.rowSets */
+  sets: number[];
+}
+
+export function formulaReads(e: IrExpr): FormulaReads {
+  const vars = varsOf(e);
+  const r = readsOf(e);
+  return {
+    budget: [...vars].some((v) => BUDGET_VARS.has(v)),
+    row: vars.has('actual') || vars.has('target'),
+    inputs: [...r.inputs].sort((a, b) => a - b),
+    sets: [...r.sets].sort((a, b) => a - b),
+  };
 }

@@ -351,11 +351,11 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
     const hi = mulW(w, v.a[1]) + v.c[1];
     const within = `[0, ${fmtNum(w)}]`;
     if (lo >= 0 && hi <= w) return record(fmtIv([lo, hi]), within, true);
-    report(sink, range, formula, `${shown} = ${fmtIv([lo, hi])}`, within, expr, domains);
+    report(sink, range, formula, `${shown} = ${fmtIv([lo, hi])}`, within, expr, domains, opts.scope);
     return record(fmtIv([lo, hi]), within, false);
   }
   const within = `[0, ${opts.weightName}]`;
-  report(sink, range, formula, shown, within, expr, domains);
+  report(sink, range, formula, shown, within, expr, domains, opts.scope);
   return record(shown, within, false);
 }
 
@@ -363,8 +363,8 @@ function mulW(w: number, a: number): number {
   return w === 0 || a === 0 ? 0 : w * a;
 }
 
-function report(sink: DiagnosticSink, range: Range, formula: string, shown: string, within: string, expr: Expr, domains: Domains): void {
-  const fix = suggestClamp(expr, domains);
+function report(sink: DiagnosticSink, range: Range, formula: string, shown: string, within: string, expr: Expr, domains: Domains, scope?: LowerScope): void {
+  const fix = suggestClamp(expr, domains, scope);
   const order = productOverQuotient(expr);
   const orderZh = order ? `；乘除从左到右计算，${order.text} 是先乘后除，要先算比值请写 ${order.fix}` : '';
   const orderEn = order ? `; × and ÷ go left to right, so ${order.text} multiplies first: write ${order.fix} to take the ratio first` : '';
@@ -391,12 +391,12 @@ function productOverQuotient(e: Expr): { text: string; fix: string } | null {
 }
 
 /** `权重 * X` → `权重 * min(X, 1)` (and max(…, 0) where needed); otherwise clamp the whole. */
-function suggestClamp(expr: Expr, domains: Domains): string {
+function suggestClamp(expr: Expr, domains: Domains, scope?: LowerScope): string {
   if (expr.kind === 'Binary' && expr.op === '*') {
     const isW = (e: Expr) => e.kind === 'Var' && lookupVar(e.name) === 'W';
     const [w, other] = isW(expr.left) ? [expr.left, expr.right] : isW(expr.right) ? [expr.right, expr.left] : [null, null];
     if (w && other && w.kind === 'Var') {
-      const a = analyzeIr(lower(other), domains);
+      const a = analyzeIr(lower(other, scope), domains);
       const inner = printExpr(other);
       if (a && a.t === 'N') {
         const lowOk = a.iv[0] >= 0;

@@ -55,6 +55,10 @@ export const FINDINGS = {
   invalidWeight: f('JX3029', 'error', '分值无效（为负、超过 10000、非 0 而小于 0.000001 或不是数字）', 'Invalid weight (negative, above 10,000, between 0 and 0.000001, or not a number)'),
   negativeValue: f('JX3040', 'error', '负数用于不接受负数的规则', 'A negative value under a rule that does not allow one'),
   parentTemplate: f('JX3041', 'info', '使用了上级地区的模板', 'Scored under a parent jurisdiction’s template'),
+  notApplicable: f('JX3042', 'info', '不适用的指标不计分，按模板折算', 'A not-applicable indicator is left out as the template says'),
+  notApplicableUndeclared: f('JX3043', 'warning', '有不适用的指标，而模板没有规定如何折算', 'A not-applicable indicator, but the template does not say how to rescale'),
+  choiceBothFiled: f('JX3044', 'warning', '二者择一的指标都填报了', 'More than one alternative of a choose-one group filed'),
+  missingInput: f('JX3045', 'error', '缺少表外的输入', 'An input the formula reads is missing'),
 } as const satisfies Record<string, FindingInfo>;
 
 export type FindingKey = keyof typeof FINDINGS;

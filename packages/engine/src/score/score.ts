@@ -1,7 +1,7 @@
 // Scoring a filing: match its rows to the template, run the compiled evaluator, and
 // compare what the unit stated with what the rules give. Every check that compares
 // numbers quotes both in its finding.
-import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
+import { compile, flattenSections, formulaReads, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import type { ImportDiagnostic } from '../import/diagnostics.ts';
 import { finding, type Finding } from './findings.ts';
@@ -41,7 +41,7 @@ interface Placed {
 
 /** Which level-1 sections compute from the budget (their formula reads budget figures). */
 export function isBudgetSection(s: SectionModel): boolean {
-  return s.kind === 'formula' && !!s.formulaText && /预算数|执行数/.test(s.formulaText);
+  return s.kind === 'formula' && !!s.formula && formulaReads(s.formula).budget;
 }
 
 /** The section a child path leads to. */
@@ -129,6 +129,8 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   filing = flat.filing;
   findings.push(...flat.findings);
   const inputs: RowInput[][] = t.sections.map(() => []);
+  // by section id: the filing's row of an indicator with its own formula (filed; its 实际/目标)
+  const formulaRows: ({ actual: number | null; target: number | null } | null)[] = new Array(t.sectionCount).fill(null);
 
   // ── place every row under a template section ──
   const namedFormula = new Set<SectionModel>();
@@ -177,6 +179,12 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       if (bw) findings.push(bw);
       const repeat = namedFormula.has(target);
       namedFormula.add(target);
+      // its 实际/目标, for an indicator formula that reads them (三级指标 X { 得分 = 分值 * min(实际 / 目标, 1) })
+      const own = target.formula && formulaReads(target.formula).row ? prepareRow(row, path, t, { year: filing.year ?? t.year }) : null;
+      if (own && !repeat) {
+        formulaRows[target.id] = { actual: own.input.actual, target: own.input.target };
+        findings.push(...own.findings);
+      } else if (!repeat) formulaRows[target.id] = { actual: null, target: null };
       return { row, index, path, section, top, slot: -1, prepared: null, formula: target, repeat };
     }
     // The rules read a weight and a stated score only within their ranges: an invalid weight
@@ -187,6 +195,12 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const input: RowInput = { ...prepared.input, path: childIdx };
     // and the evaluator refuses it ('invalid-input'), tiny ones too, so no sum counts it
     if (bad) input.weight = NaN;
+    // 不适用: the evaluator leaves the row out as the template says; its "/" cells are no findings
+    if (row.notApplicable === true) {
+      input.notApplicable = true;
+      prepared.findings.length = 0;
+      prepared.findings.push(notApplicableFinding(t, path, row.weight));
+    }
     // an aggregated qualitative row: the units' funding-weighted completion (its note says how)
     const aggregated = aggregatedFractions[index];
     if (aggregated !== null && aggregated !== undefined && input.shape === 'qualitative') {
@@ -233,6 +247,21 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     budget: { initialBudget: b?.initialBudget ?? null, budget: b?.budget ?? null, spent: b?.spent ?? null },
     sections: inputs,
     deductions,
+    // 输入 …: figures outside the table, by name from the filing
+    inputs: t.inputs.map((d) => {
+      const v = filing.inputs?.[d.name];
+      return typeof v === 'number' ? v : null;
+    }),
+    // 占比(组, …): each group's rows, by level-2 name (or level-1), with their 实际/目标 read as scoring reads them
+    rowSets: t.rowSets.map((set) =>
+      placed
+        .filter((pl) => pl.row.level2 === set.name || pl.row.level1 === set.name)
+        .map((pl) => {
+          const pr = pl.prepared ?? prepareRow(pl.row, pl.path, t, { year: filing.year ?? t.year });
+          return { actual: pr.input.actual, target: pr.input.target };
+        }),
+    ),
+    formulaRows,
   };
   const out = p.evaluate(input);
   // Stated scores are compared with computed ones at the template's 保留小数 places.
@@ -328,6 +357,8 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   sectionFindings(t, statedOf, out, placed, sameScore, findings);
   budgetFindings(t, filing, out, budgetSections, sameScore, findings);
   formulaStatusFindings(filing, out, readsBudget.filter((f) => f.names.length > 1), findings);
+  inputFindings(t, input, formulas, out, findings);
+  choiceFindings(t, placed, formulaRows, findings);
   totalFindings(t, filing, out, rows, sameScore, findings);
   deductionFindings(t, out, findings);
 
@@ -419,6 +450,71 @@ function formulaStatusFindings(filing: Filing, out: EvalOutput, sections: { s: S
   }
 }
 
+/** A row marked 不适用: what happens to it under the template's 不适用 (or that the template does not say). */
+function notApplicableFinding(t: CheckedTemplate, path: string[], weight: number | null): Finding {
+  const name = path[path.length - 1]!;
+  const w = weight === null ? '—' : formatNumber(weight);
+  if (t.notApplicable === null)
+    return finding(
+      'notApplicableUndeclared',
+      path,
+      `“${name}”标为不适用（分值 ${w}），但模板没有规定不适用指标如何折算：按 0 分计，分值照常计入`,
+      `'${name}' is marked not applicable (weight ${w}) but the template does not say how to rescale: it scores 0 and its weight still counts`,
+      { zh: '在模板中写 不适用 按总分折算、不适用 按一级指标折算 或 不适用 不折算', en: 'write 不适用 按总分折算, 不适用 按一级指标折算 or 不适用 不折算 in the template' },
+    );
+  const how = { total: { zh: '总分按适用指标折算为满分', en: 'the total is rescaled over the applicable indicators' }, section: { zh: '本一级指标其余各项按比例折算', en: 'the rest of its section is rescaled to the cap' }, none: { zh: '按 0 分计，不折算', en: 'it scores 0, nothing is rescaled' } }[t.notApplicable];
+  return finding('notApplicable', path, `“${name}”不适用（分值 ${w}），不计分；${how.zh}`, `'${name}' is not applicable (weight ${w}) and not scored; ${how.en}`);
+}
+
+/** An indicator formula that reads a declared input the filing does not give, or its own row that is missing. */
+function inputFindings(t: CheckedTemplate, input: EvalInput, formulas: { s: SectionModel; names: string[] }[], out: EvalOutput, findings: Finding[]): void {
+  for (const { s, names } of formulas) {
+    if (!s.formula || out.sections[s.id]!.status !== 'invalid-input') continue;
+    // an alternative of 择一 not filed is expected; any other indicator that reads its row must have one
+    if (formulaReads(s.formula).row && !input.formulaRows?.[s.id] && s.choice === null)
+      findings.push(finding('missingSection', names, `指标 “${s.name}” (分值 ${s.weight.text}) 在表中没有对应的指标行，得 0 分`, `indicator '${s.name}' (weight ${s.weight.text}) has no row in the filing; it scores 0`));
+    for (const i of formulaReads(s.formula).inputs) {
+      const v = input.inputs?.[i];
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) continue;
+      const d = t.inputs[i]!;
+      findings.push(
+        finding(
+          'missingInput',
+          names,
+          `“${s.name}”要用表外的输入 “${d.name}”，填报表中${v === null || v === undefined ? '没有' : '的值无效'}，该项按 0 分计`,
+          `'${s.name}' reads the input '${d.name}', which the filing ${v === null || v === undefined ? 'does not give' : 'gives as an invalid value'}; scored 0`,
+          { zh: `在表外写明 “${d.name}：数值${d.unit ?? ''}”，或在 JSON 的 inputs 中给出`, en: `give '${d.name}: value' outside the table, or in the JSON's inputs` },
+        ),
+      );
+    }
+  }
+}
+
+/** 择一: a unit files one alternative; when it files more, the first counts. */
+function choiceFindings(t: CheckedTemplate, placed: readonly Placed[], formulaRows: readonly (object | null)[], findings: Finding[]): void {
+  const groups = new Map<number, SectionModel[]>();
+  const paths = new Map<SectionModel, string[]>();
+  const walk = (s: SectionModel, names: string[]) => {
+    paths.set(s, names);
+    if (s.choice !== null) groups.set(s.choice, [...(groups.get(s.choice) ?? []), s]);
+    for (const c of s.children) walk(c, [...names, c.name]);
+  };
+  for (const s of t.sections) walk(s, [s.name]);
+  for (const options of groups.values()) {
+    const filed = options.filter((o) => formulaRows[o.id] || placed.some((pl) => pl.section && pl.prepared && sectionAt(pl.section, childPath(pl.section, pl.row)) === o));
+    if (filed.length < 2) continue;
+    findings.push(
+      finding(
+        'choiceBothFiled',
+        paths.get(filed[0]!)!,
+        `“${options.map((o) => o.name).join('”与“')}”二者择一，表中填报了 ${filed.map((o) => `“${o.name}”`).join('、')}，按 “${filed[0]!.name}” 计分`,
+        `'${options.map((o) => o.name).join("' and '")}' are alternatives; the filing gives ${filed.map((o) => `'${o.name}'`).join(', ')}; '${filed[0]!.name}' is scored`,
+        { zh: '只保留其中一项', en: 'keep one of them' },
+      ),
+    );
+  }
+}
+
 function statedScoreFindings(path: string[], stated: number | null, weight: number, score: number, qualitative: boolean, sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
   const name = path[path.length - 1]!;
   if (stated === null) return;
@@ -443,6 +539,13 @@ function statedScoreFindings(path: string[], stated: number | null, weight: numb
     );
 }
 
+/** Under 不适用 按一级指标折算, a section's weights miss its cap by exactly its not-applicable rows: expected, not an error. */
+function naExplains(t: CheckedTemplate, s: SectionModel, weightSum: number, placed: readonly Placed[]): boolean {
+  if (t.notApplicable !== 'section') return false;
+  const na = placed.filter((p) => p.section === s && p.row.notApplicable === true && p.row.weight !== null && validWeight(p.row.weight)).map((p) => p.row.weight!);
+  return na.length > 0 && sameMicro(sumExact([weightSum, ...na]), s.weight.value);
+}
+
 function sectionFindings(
   t: CheckedTemplate,
   statedOf: ReadonlyMap<SectionModel, FilingSection | undefined>,
@@ -455,9 +558,9 @@ function sectionFindings(
     const r = out.sections[s.id]!;
     if (s.filledByUnit && !placed.some((p) => p.section === s))
       findings.push(finding('missingSection', [s.name], `一级指标 “${s.name}” (分值 ${s.weight.text}) 在表中没有任何指标行，得 0 分`, `section '${s.name}' (cap ${s.weight.text}) has no rows in the filing; it scores 0`));
-    else if (r.weightMismatch && r.weightSum !== null) {
+    else if (r.weightMismatch && r.weightSum !== null && !naExplains(t, s, r.weightSum, placed)) {
       // the weights the evaluator summed: a 单位填报 section's rows with a valid weight
-      const own = placed.filter((p) => p.section === s && !p.formula);
+      const own = placed.filter((p) => p.section === s && !p.formula && !(t.notApplicable === 'section' && p.row.notApplicable));
       const ws = own.filter((p) => p.row.weight === null || validWeight(p.row.weight)).map((p) => p.row.weight ?? 0);
       const bad = own.filter((p) => p.row.weight !== null && !validWeight(p.row.weight));
       const left = bad.length

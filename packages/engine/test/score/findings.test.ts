@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FINDINGS, listFindingCodes, scoreFiling } from '../../src/index.ts';
-import { cleanFiling, codes, row, score, t2020, t2023 } from './helpers.ts';
+import { cleanFiling, codes, row, score, t2020, t2023, t2023With } from './helpers.ts';
 
 const only = (r: ReturnType<typeof score>, code: string) => r.findings.filter((f) => f.code === code);
 
@@ -274,6 +274,67 @@ describe('each finding code, from a minimal filing of its own', () => {
     expect(x?.message.zh).toBe('甘肃/庆阳/正宁县 没有 2023 年及以前的 “部门整体支出” 模板，按上级地区 甘肃 2023 年的模板评分');
     // the report still has no error: the scores are those of the 甘肃 template
     expect(r.total).toBe(100);
+  });
+
+  it('JX3042 a not-applicable row under 不适用 按总分折算: an info saying how the total is rescaled', () => {
+    const t = t2023With(['  保留小数 2 位 四舍五入\n', '  保留小数 2 位 四舍五入\n  不适用 按总分折算\n']);
+    const f = cleanFiling();
+    f.rows[3] = { ...row('履职效果', '部门履职目标', '媒体宣传报道数', '/', '/', 20, null), notApplicable: true };
+    f.statedTotal = 100;
+    const r = score(f, t);
+    const [x] = only(r, FINDINGS.notApplicable.code);
+    expect(x).toMatchObject({ severity: 'info', path: ['履职效果', '部门履职目标', '媒体宣传报道数'] });
+    expect(x?.message.zh).toBe('“媒体宣传报道数”不适用（分值 20），不计分；总分按适用指标折算为满分');
+    // 80 of the 80 applicable points, rescaled to 100
+    expect(r.total).toBe(100);
+    expect(codes(r)).not.toContain(FINDINGS.notApplicableUndeclared.code);
+  });
+
+  it('JX3043 a not-applicable row the template says nothing about: 0 points and a warning', () => {
+    const f = cleanFiling();
+    f.rows[3] = { ...row('履职效果', '部门履职目标', '媒体宣传报道数', '/', '/', 20, null), notApplicable: true };
+    f.statedTotal = 80;
+    const r = score(f);
+    const [x] = only(r, FINDINGS.notApplicableUndeclared.code);
+    expect(x?.severity).toBe('warning');
+    expect(x?.message.zh).toContain('模板没有规定不适用指标如何折算');
+    expect(r.total).toBe(80);
+  });
+
+  const CHOICE = [
+    '一级指标 能力建设 分值 10 分 { 单位填报 }',
+    '一级指标 能力建设 分值 10 分 { 二级指标 人力资源建设 分值 10 分 { 择一 { 三级指标 人员考核合格率 分值 10 分 { 采用 正向 } 三级指标 人员培训完成率 分值 10 分 { 采用 正向 } } } }',
+  ] as const;
+
+  it('JX3044 both alternatives of 择一 filed: a warning, and the first counts once', () => {
+    const t = t2023With(CHOICE);
+    const f = cleanFiling();
+    f.rows[5] = row('能力建设', '人力资源建设', '人员考核合格率', '≥100%', '100%', 10, 10);
+    // one alternative filed: no finding
+    expect(codes(score(f, t))).not.toContain(FINDINGS.choiceBothFiled.code);
+    f.rows.splice(6, 0, row('能力建设', '人力资源建设', '人员培训完成率', '≥90%', '45%', 10, 5));
+    const r = score(f, t);
+    const [x] = only(r, FINDINGS.choiceBothFiled.code);
+    expect(x).toMatchObject({ severity: 'warning', path: ['能力建设', '人力资源建设', '人员考核合格率'] });
+    expect(x?.message.zh).toBe('“人员考核合格率”与“人员培训完成率”二者择一，表中填报了 “人员考核合格率”、“人员培训完成率”，按 “人员考核合格率” 计分');
+    expect(r.sections.find((s) => s.name === '能力建设')!.score).toBe(10);
+  });
+
+  it('JX3045 a formula reading an input the filing does not give: an error naming it, 0 points', () => {
+    const t = t2023With(
+      ['  保留小数 2 位 四舍五入\n', '  保留小数 2 位 四舍五入\n  输入 全年预算调剂金额 万元\n'],
+      ['得分 = 分值 * min(全年执行数 / 全年预算数, 1)', '得分 = 分值 * min(全年执行数 / 全年预算数, 1) * max(0, 1 - 10 * 全年预算调剂金额 / 年初预算数)'],
+    );
+    const f = cleanFiling();
+    f.inputs = { 全年预算调剂金额: 2 };
+    // 10 × 1 × (1 − 10 × 2 / 100) = 8
+    expect(score(f, t).sections[0]!.score).toBe(8);
+    delete f.inputs;
+    const r = score(f, t);
+    const [x] = only(r, FINDINGS.missingInput.code);
+    expect(x).toMatchObject({ severity: 'error', path: ['预算执行率'] });
+    expect(x?.message.zh).toBe('“预算执行率”要用表外的输入 “全年预算调剂金额”，填报表中没有，该项按 0 分计');
+    expect(r.sections[0]!.score).toBe(0);
   });
 
   it('every catalogued code is exercised above', async () => {

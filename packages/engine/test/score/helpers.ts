@@ -24,3 +24,16 @@ export function score(f: Filing, t = t2023): Report {
 }
 
 export const codes = (r: Report) => r.findings.map((f) => f.code);
+
+/** The 甘肃 2023 template with each `from` replaced by its `to`: a rule shape added to a known template. */
+export function t2023With(...edits: (readonly [from: string, to: string])[]) {
+  const rel = '甘肃/2023/部门整体支出.jx';
+  let src = readFileSync(new URL(`../../../../rules/${rel}`, import.meta.url), 'utf8');
+  for (const [from, to] of edits) {
+    if (!src.includes(from)) throw new Error(`${rel} has no ${from}`);
+    src = src.replace(from, to);
+  }
+  const r = checkTemplate(parse(src).ast.templates[0]!, { file: rel, region: '甘肃' });
+  if (!r.template) throw new Error(`edited ${rel} invalid: ${JSON.stringify(r.diagnostics.map((d) => d.message.zh))}`);
+  return prepareTemplate(r.template);
+}
