@@ -195,6 +195,24 @@ describe('jixiao test', () => {
     expect(r2.status).toBe(1);
   });
 
+  it('runs one jurisdiction and year, or one test file, named by its path inside rules/', () => {
+    const r = jixiao(['test', 'rules/四川/遂宁/大英县/2020']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('四川/遂宁/大英县 部门整体支出 2020: 规则 7/7');
+    // only that folder: no other jurisdiction's coverage, and the root's threshold applies
+    expect(r.stdout).not.toContain('甘肃');
+    expect(r.stdout).toMatch(/共 5 个用例：5 个通过，0 个失败；覆盖率下限 100%/);
+    const one = jixiao(['test', 'rules/四川/遂宁/大英县/2020/tests/部门整体支出.yaml', '--json']);
+    expect(JSON.parse(one.stdout).cases).toHaveLength(5);
+    // a path that does not exist, or one holding no template, is an error, not 0 cases passed
+    const missing = jixiao(['test', 'rules/四川/没有这个县']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('找不到 rules/四川/没有这个县');
+    const empty = jixiao(['test', 'rules', '--year', '1999']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('没有 1999 的模板');
+  });
+
   it('reports a broken inherited template with the parent file, and has --help', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-rules-'));
     cpSync(join(root, 'rules'), dir, { recursive: true });

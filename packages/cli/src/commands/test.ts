@@ -3,8 +3,8 @@
 // branch of each 如果, which tiers and grade bands the cases reached. Fails when a case
 // fails or a template's coverage is below the threshold of <dir>/coverage.yaml (like
 // `opa test --coverage --threshold`).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -75,8 +75,38 @@ async function loadFiling(spec: FilingSpec, caseFile: string): Promise<{ filing:
   }
 }
 
+/**
+ * What `jixiao test <path>` names: a rules folder (with its coverage.yaml), or a folder or
+ * test file inside one — `rules/四川/2023`, `rules/四川/2023/tests/项目支出.yaml` — which
+ * runs that jurisdiction and year (that file) against the rules folder above it.
+ */
+export function testTarget(dirArg: string | undefined): { dir: string; region?: string; year?: string; file?: string } | { missing: string } {
+  if (!dirArg) return { dir: rulesDir };
+  const p = userPath(dirArg);
+  if (!existsSync(p)) return { missing: dirArg };
+  const isFile = statSync(p).isFile();
+  // the nearest folder at or above the path that holds coverage.yaml is the rules folder
+  for (let d = isFile ? dirname(p) : p; ; d = dirname(d)) {
+    if (existsSync(join(d, 'coverage.yaml'))) {
+      if (d === p) return { dir: d };
+      const parts = relative(d, p).split(sep);
+      const y = parts.findIndex((x) => /^\d{4}$/.test(x));
+      const region = (y === -1 ? parts.filter((x) => x !== 'tests' && !/\.ya?ml$/i.test(x)) : parts.slice(0, y)).join('/');
+      return { dir: d, ...(region ? { region } : {}), ...(y === -1 ? {} : { year: parts[y]! }), ...(isFile ? { file: p } : {}) };
+    }
+    if (dirname(d) === d) return isFile ? { dir: dirname(p), file: p } : { dir: p };
+  }
+}
+
 export async function testCommand(dirArg: string | undefined, opts: TestOptions): Promise<number> {
-  const dir = dirArg ? userPath(dirArg) : rulesDir;
+  const target = testTarget(dirArg);
+  if ('missing' in target) {
+    console.error(pc.red(tr(`找不到 ${target.missing}`, `${target.missing} does not exist`)));
+    return 2;
+  }
+  const dir = target.dir;
+  if (target.year !== undefined && opts.year === undefined) opts = { ...opts, year: target.year };
+  if (target.region !== undefined && opts.region === undefined) opts = { ...opts, region: target.region };
   const threshold = readThreshold(dir, opts.threshold);
   if (!Number.isFinite(threshold)) {
     console.error(pc.red(tr(`覆盖率下限 “${opts.threshold}” 不是数`, `threshold '${opts.threshold}' is not a number`)));
@@ -96,7 +126,7 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
     const ydir = join(dir, ...region.split('/'), String(year));
     const templates = readdirSync(ydir).filter((f) => f.endsWith('.jx')).sort();
     const tdir = join(ydir, 'tests');
-    const files = existsSync(tdir) ? readdirSync(tdir).filter((f) => /\.ya?ml$/i.test(f)).sort() : [];
+    const files = existsSync(tdir) ? readdirSync(tdir).filter((f) => /\.ya?ml$/i.test(f) && (!target.file || join(tdir, f) === target.file)).sort() : [];
     const covByForm = new Map<string, Coverage>();
     for (const f of files) {
       const path = join(tdir, f);
@@ -144,10 +174,15 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
       const form = tpl.slice(0, -3);
       const cov = covByForm.get(form);
       if (cov) coverages.push(cov.summary());
-      else if (!results.some((r) => r.error && r.file.includes(`${region}/${year}`))) untested.push(`${region}/${year}/${tpl}`);
+      else if (!target.file && !results.some((r) => r.error && r.file.includes(`${region}/${year}`))) untested.push(`${region}/${year}/${tpl}`);
     }
   }
 
+  if (folders.length === 0) {
+    const what = [opts.region, opts.year].filter(Boolean).join(' ');
+    console.error(pc.red(tr(`${shownPath(dir)} 中没有${what ? ` ${what} 的` : ''}模板，没有可运行的测试`, `no templates${what ? ` for ${what}` : ''} under ${shownPath(dir)}: nothing to test`)));
+    return 2;
+  }
   const failed = results.filter((r) => !r.ok).length;
   const below = coverages.filter((c) => c.percent < threshold);
   const ok = failed === 0 && below.length === 0 && untested.length === 0 && broken === 0;

@@ -8,6 +8,7 @@ import { inTier } from '../score/rows.ts';
 import { interpret, numberIfs, flattenSections, printIr, type CheckedTemplate, type IrExpr, type TraceEvent } from '@jixiao/compiler';
 import type { Filing, IndicatorRow } from '../filing/model.ts';
 import { validateFiling } from '../filing/model.ts';
+import { isNotApplicable } from '../import/names.ts';
 import type { Report } from '../score/report.ts';
 import type { PreparedTemplate } from '../score/score.ts';
 import { formatNumber, sameAtPlaces } from '@jixiao/compiler';
@@ -130,7 +131,8 @@ export function readCaseFile(doc: unknown): CaseFile {
 
 /**
  * The short filing policy staff write inline:
- * `{ 预算: {全年预算数: 100, 全年执行数: 90}, 指标: [[一级, 二级, 三级, 目标, 实际, 分值, 得分?], …], 扣分: [[原因, 分数]], 总分: 97 }`.
+ * `{ 预算: {全年预算数: 100, 全年执行数: 90}, 指标: [[一级, 二级, 三级, 目标, 实际, 分值, 得分?], …], 输入: {全年预算调剂金额: 5}, 扣分: [[原因, 分数]], 总分: 97 }`.
+ * A row whose target and actual are both "/" (or 不适用) is not applicable.
  */
 export function shortFiling(v: Record<string, unknown>): { filing: Filing | null; errors: string[] } {
   const errors: string[] = [];
@@ -160,9 +162,14 @@ export function shortFiling(v: Record<string, unknown>): { filing: Filing | null
       errors.push(`指标第 ${i + 1} 行应为 [一级, 二级, 三级, 目标, 实际, 分值, 得分?]`);
       return;
     }
-    out.push({ level1: str(a[0]), level2: str(a[1]), level3: str(a[2]), target: str(a[3]), actual: str(a[4]), weight: toNum(a[5]), statedScore: a[6] === undefined ? null : toNum(a[6]) });
+    const row: IndicatorRow = { level1: str(a[0]), level2: str(a[1]), level3: str(a[2]), target: str(a[3]), actual: str(a[4]), weight: toNum(a[5]), statedScore: a[6] === undefined ? null : toNum(a[6]) };
+    // a row whose target and actual both say it does not apply ("/", 不适用), as the importer reads it
+    if (isNotApplicable(row.target) && isNotApplicable(row.actual)) row.notApplicable = true;
+    out.push(row);
   });
   f['rows'] = out;
+  const inputs = pick(v, ['输入', 'inputs']);
+  if (isObj(inputs)) f['inputs'] = Object.fromEntries(Object.entries(inputs).map(([k, x]) => [k, toNum(x)]));
   const ds = pick(v, ['扣分', 'deductions']);
   if (Array.isArray(ds))
     f['deductions'] = ds.map((d) => (Array.isArray(d) ? { reason: str(d[0]), points: toNum(d[1]) ?? NaN } : isObj(d) ? { reason: str(pick(d, ['原因', 'reason'])), points: toNum(pick(d, ['分数', '扣分', 'points'])) ?? NaN } : { reason: '', points: NaN }));
@@ -270,9 +277,11 @@ export class Coverage {
     const slots = e.kind === 'rule' ? this.ruleBranches[e.rule]! : this.sectionBranches.get(e.section)!;
     if (e.kind === 'rule') this.ruleHits[e.rule]!++;
     else this.sectionHits.set(e.section, (this.sectionHits.get(e.section) ?? 0) + 1);
-    e.trace.forEach((k, i) => {
-      if (k === 1) slots[i]![0]++;
-      else if (k === 2) slots[i]![1]++;
+    // the trace holds one slot per 如果, then two per 占比 (counts, not branches)
+    slots.forEach((slot, i) => {
+      const k = e.trace[i];
+      if (k === 1) slot[0]++;
+      else if (k === 2) slot[1]++;
     });
     if (e.kind === 'rule' && e.row.shape === 'qualitative' && typeof e.row.fraction === 'number') {
       const f = e.row.fraction;
