@@ -10,7 +10,7 @@ export {
   type ResolveResult,
   type CheckSourceResult,
 } from './resolve.ts';
-export { CODES, listCodes, type CodeInfo } from './codes.ts';
+export { CODES, type CodeKey, type Subject, type InvalidValue } from './codes.ts';
 export type { Proof } from './prove.ts';
 export type {
   CheckedTemplate,
