@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FINDINGS, listFindingCodes } from '../../src/index.ts';
+import { codesOf } from '@jixiao/language';
+import { FINDINGS } from '../../src/index.ts';
 import { cleanFiling, codes, row, score, t2020 } from './helpers.ts';
 
 const only = (r: ReturnType<typeof score>, code: string) => r.findings.filter((f) => f.code === code);
@@ -242,8 +243,9 @@ describe('each finding code, from a minimal filing of its own', () => {
     f.rows[0]!.actual = '-5%';
     const r = score(f);
     const [x] = only(r, FINDINGS.negativeValue.code);
-    expect(x?.message.zh).toBe('“基本支出预算执行率”的实际完成值 “-5%” 为负数，规则「正向」不接受负数，该项按 0 分计');
+    expect(x?.message.zh).toBe('“基本支出预算执行率”的实际完成值 “-5%” 为负数，规则“正向”不接受负数，该项按 0 分计');
     expect(x?.help?.zh).toContain('允许负数 实际');
+    expect(x?.data).toEqual({ name: '基本支出预算执行率', field: 'actual', text: '-5%', rule: '正向' });
     // not also reported as an unreadable value
     expect(codes(r)).not.toContain(FINDINGS.unreadableValue.code);
     expect(r.rows.find((row) => row.path[2] === '基本支出预算执行率')!.score).toBe(0);
@@ -266,7 +268,7 @@ describe('each finding code, from a minimal filing of its own', () => {
 
   it('every catalogued code is exercised above', async () => {
     const src = (await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8');
-    for (const c of listFindingCodes()) expect(src, c.code).toContain(`it('${c.code}`);
+    for (const c of codesOf(FINDINGS)) expect(src, c.code).toContain(`it('${c.code}`);
   });
 });
 
