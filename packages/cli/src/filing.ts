@@ -1,10 +1,10 @@
 // Reading a filing from disk and choosing the template that scores it.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { importFiling, MAX_FILING_BYTES, type Filing, type ImportDiagnostic } from '@jixiao/engine';
+import { importDiagnostic, importFiling, MAX_FILING_BYTES, unnamedLine, type Filing, type ImportDiagnostic } from '@jixiao/engine';
+import type { Cause } from './codes.ts';
 import { findTemplate, knownForms, loadTemplate, normaliseForm, type LoadedTemplate } from './templates.ts';
 import { userPath } from './paths.ts';
-import { CLI_CODES } from './codes.ts';
 
 export interface TemplateChoice {
   year?: string | undefined;
@@ -13,7 +13,7 @@ export interface TemplateChoice {
 }
 
 /** A failure the user must fix, with a message in both languages; exit code 2. */
-import { UserError } from './errors.ts';
+import { UserError, userError } from './errors.ts';
 
 export { UserError };
 
@@ -21,12 +21,19 @@ export async function readFiling(path: string): Promise<{ filing: Filing | null;
   // Refuse an oversized file before reading it into memory.
   const size = statSync(path).size;
   if (size > MAX_FILING_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new UserError(`填报表过大：${mb(size)} MB，上限为 ${mb(MAX_FILING_BYTES)} MB`, `filing too large: ${mb(size)} MB, the limit is ${mb(MAX_FILING_BYTES)} MB`, 'IMP007');
+    throw new UserError(importDiagnostic('IMP007', { bytes: size, limit: MAX_FILING_BYTES }));
   }
   const bytes = readFileSync(path);
   const r = await importFiling(new Uint8Array(bytes), { filename: basename(path) });
   return { filing: r.filing, diagnostics: r.diagnostics };
+}
+
+/** The import error that stopped a filing, as a CLI error cites it: its code and message, and its line unless the message names it. */
+export function causeOf(diagnostics: readonly ImportDiagnostic[]): { cause?: Cause; line?: number } {
+  const first = diagnostics.find((d) => d.severity === 'error');
+  if (!first) return {};
+  const line = unnamedLine(first);
+  return { cause: { code: first.code, message: first.message }, ...(line !== undefined ? { line } : {}) };
 }
 
 const cache = new Map<string, LoadedTemplate>();
@@ -41,11 +48,9 @@ export function validTemplate(path: string): LoadedTemplate {
   }
   if (!t.checked) {
     const first = t.diagnostics.find((d) => d.severity === 'error');
-    const where = first ? `${first.file ?? path}:${first.range.start.line}:${first.range.start.column}: ` : '';
-    throw new UserError(
-      `模板无效：${where}${first?.message.zh ?? ''}（运行 jixiao check 查看全部错误）`,
-      `invalid template: ${where}${first?.message.en ?? ''} (run jixiao check for every error)`,
-      CLI_CODES.invalidTemplate.code,
+    throw userError(
+      'invalidTemplate',
+      first ? { file: first.file ?? path, line: first.range.start.line, column: first.range.start.column, cause: { code: first.code, message: first.message } } : {},
     );
   }
   return t;
@@ -56,19 +61,9 @@ export function chooseTemplate(choice: TemplateChoice, filing: Filing | null): L
   if (choice.rules) return validTemplate(userPath(choice.rules));
   const yearText = choice.year ?? (filing?.year !== undefined ? String(filing.year) : undefined);
   const formText = choice.form ?? filing?.form;
-  if (!yearText || !/^\d{4}$/.test(yearText))
-    throw new UserError(
-      `无法确定年度：表头没有写年度，请用 --year 指定 (如 --year 2023)${yearText ? `；“${yearText}” 不是年份` : ''}`,
-      `cannot tell the year: the title gives none; pass --year (e.g. --year 2023)${yearText ? `; '${yearText}' is not a year` : ''}`,
-      CLI_CODES.yearUnknown.code,
-    );
+  if (!yearText || !/^\d{4}$/.test(yearText)) throw userError('yearUnknown', yearText ? { given: yearText } : {});
   const form = formText ? normaliseForm(formText) : null;
-  if (!form)
-    throw new UserError(
-      `无法确定表单：请用 --form 指定 (${knownForms().join(' 或 ')})${formText ? `；“${formText}” 不是已知表单` : ''}`,
-      `cannot tell the form: pass --form (${knownForms().join(' or ')})${formText ? `; '${formText}' is not a known form` : ''}`,
-      CLI_CODES.formUnknown.code,
-    );
+  if (!form) throw userError('formUnknown', formText ? { pass: true, known: knownForms(), given: formText } : { pass: true, known: knownForms() });
   // The rules/ folder is looked up once per (form, year), not once per filing of a batch.
   const key = `${form}\u0000${yearText}`;
   let path = found.get(key);
@@ -76,11 +71,6 @@ export function chooseTemplate(choice: TemplateChoice, filing: Filing | null): L
     path = findTemplate(form, Number(yearText));
     found.set(key, path);
   }
-  if (!path)
-    throw new UserError(
-      `rules/ 中没有 ${yearText} 年及以前的 “${form}” 模板`,
-      `rules/ has no template of '${form}' for ${yearText} or earlier`,
-      CLI_CODES.noTemplate.code,
-    );
+  if (!path) throw userError('noTemplate', { form, year: yearText });
   return validTemplate(path);
 }

@@ -1,10 +1,10 @@
 // `jixiao diff <yearA> <yearB> [--form F] [--json]`: the semantic diff of the templates in
 // force in two years — indicators added, removed, renamed, re-weighted; rules, tiers,
 // grades, deductions, rounding and aggregation changed. Not a text diff.
-import { CLI_CODES } from '../codes.ts';
 import pc from 'picocolors';
 import { AREA_LABEL, diffTemplates, type DiffItem, type TemplateDiff } from '@jixiao/engine';
-import { UserError, validTemplate } from '../filing.ts';
+import { validTemplate } from '../filing.ts';
+import { userError } from '../errors.ts';
 import { t, tr } from '../i18n.ts';
 import { shownPath, userPath } from '../paths.ts';
 import { findTemplate, knownForms, normaliseForm, type LoadedTemplate } from '../templates.ts';
@@ -17,7 +17,7 @@ export interface DiffOptions {
 /** A year (the template of the form in force that year) or a .jx file. */
 export function templateFor(spec: string, form: string | null): LoadedTemplate | null {
   if (/\.jx$/i.test(spec)) return validTemplate(userPath(spec));
-  if (!/^\d{4}$/.test(spec)) throw new UserError(`“${spec}” 不是年份，也不是 .jx 模板文件`, `'${spec}' is neither a year nor a .jx template`, CLI_CODES.yearUnknown.code);
+  if (!/^\d{4}$/.test(spec)) throw userError('yearUnknown', { spec });
   if (!form) return null;
   const path = findTemplate(form, Number(spec));
   return path ? validTemplate(path) : null;
@@ -26,7 +26,7 @@ export function templateFor(spec: string, form: string | null): LoadedTemplate |
 export function formOption(form: string | undefined): string | null {
   if (form === undefined) return null;
   const f = normaliseForm(form);
-  if (!f) throw new UserError(`“${form}” 不是已知表单（${knownForms().join('、')}）`, `'${form}' is not a known form (${knownForms().join(', ')})`, CLI_CODES.formUnknown.code);
+  if (!f) throw userError('formUnknown', { unknown: form, known: knownForms() });
   return f;
 }
 
@@ -80,7 +80,7 @@ export function diffCommand(a: string, b: string, opts: DiffOptions): number {
     if (!ta || !tb) {
       if (only) {
         const missing = !ta ? a : b;
-        throw new UserError(`rules/ 中没有 ${missing} 年及以前的 “${only}” 模板`, `rules/ has no template of '${only}' for ${missing} or earlier`, CLI_CODES.noTemplate.code);
+        throw userError('noTemplate', { form: only, year: missing });
       }
       continue;
     }
@@ -89,6 +89,6 @@ export function diffCommand(a: string, b: string, opts: DiffOptions): number {
     else console.log((shown > 0 ? '\n' : '') + renderDiff(d, shownPath(ta.path), shownPath(tb.path)));
     shown++;
   }
-  if (shown === 0) throw new UserError(`${a} 年和 ${b} 年没有共同的表单模板`, `no form has a template in both ${a} and ${b}`, CLI_CODES.noTemplate.code);
+  if (shown === 0) throw userError('noTemplate', { years: [a, b] });
   return 0;
 }
