@@ -14,13 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { listLanguageCodes, parse, type Diagnostic } from '../../packages/language/src/index.ts';
-import { checkSource, listCodes, type LoadParent } from '../../packages/compiler/src/index.ts';
+import { codesOf, LANGUAGE_CODES, parse, severitiesOf, type Catalogue, type Diagnostic, type Message } from '../../packages/language/src/index.ts';
+import { checkSource, CODES, type LoadParent } from '../../packages/compiler/src/index.ts';
 import {
+  DIAGNOSTIC_CODES,
+  FINDINGS,
   importFiling,
   importTsvWithMapping,
-  listFindingCodes,
-  listImportCodes,
   MAX_FILING_BYTES,
   prepareTemplate,
   scoreFiling,
@@ -29,7 +29,7 @@ import {
   type ImportResult,
   type IndicatorRow,
 } from '../../packages/engine/src/index.ts';
-import { listCliCodes } from '../../packages/cli/src/codes.ts';
+import { CLI_CODES } from '../../packages/cli/src/codes.ts';
 import { chooseTemplate, UserError, validTemplate } from '../../packages/cli/src/filing.ts';
 import { BASE } from '../support/jx.ts';
 import { cleanFiling, row } from '../support/filings.ts';
@@ -59,19 +59,25 @@ export type FamilyId = 'language' | 'compiler' | 'finding' | 'import' | 'cli';
 export interface CodeEntry {
   code: string;
   family: FamilyId;
-  severity?: string | undefined;
+  /** every severity the code can have; with `rule` when it depends on the case */
+  severities: readonly string[];
+  rule?: Message;
   title: Msg;
 }
 
+const CATALOGUES: [FamilyId, Catalogue][] = [
+  ['language', LANGUAGE_CODES],
+  ['compiler', CODES],
+  ['finding', FINDINGS],
+  ['import', DIAGNOSTIC_CODES],
+  ['cli', CLI_CODES],
+];
+
 /** Every code of every catalogue, in document order. */
 export function catalogue(): CodeEntry[] {
-  return [
-    ...listLanguageCodes().map((c) => ({ ...c, family: 'language' as const })),
-    ...listCodes().map((c) => ({ ...c, family: 'compiler' as const })),
-    ...listFindingCodes().map((c) => ({ ...c, family: 'finding' as const })),
-    ...listImportCodes().map((c) => ({ ...c, family: 'import' as const })),
-    ...listCliCodes().map((c) => ({ ...c, family: 'cli' as const })),
-  ];
+  return CATALOGUES.flatMap(([family, c]) =>
+    codesOf(c).map((e) => ({ code: e.code, family, severities: severitiesOf(e), title: e.title, ...(typeof e.severity === 'string' ? {} : { rule: e.severity.doc }) })),
+  );
 }
 
 const FAMILIES: { id: FamilyId; heading: string; intro: Msg }[] = [
@@ -808,7 +814,7 @@ async function produce(code: string, ex: Example, scratch: string): Promise<Prod
       if (!(err instanceof UserError)) throw new Error(`the example of ${code} in ${EXAMPLES_FILE} did not fail with a UserError: ${String(err)}`);
       if (err.code !== code) throw new Error(`the example of ${code} in ${EXAMPLES_FILE} failed with ${err.code} instead`);
       const clean = (s: string) => s.replaceAll(scratch + '/', '').replaceAll(repoRoot, '');
-      return { input: codeBlock(t.command, 'sh'), output: { zh: clean(err.zh), en: clean(err.en) } };
+      return { input: codeBlock(t.command, 'sh'), output: { zh: clean(err.text.zh), en: clean(err.text.en) } };
     }
     case 'note':
       return { input: '', output: t.note };
@@ -873,7 +879,10 @@ export async function buildErrorsDoc(): Promise<string> {
         out.push('');
         out.push(`### ${c.code} ${c.title.zh}`);
         out.push('');
-        const sev = c.severity ? `${SEVERITY[c.severity]!.zh} (${SEVERITY[c.severity]!.en})` : '错误或警告，视情况而定 (error or warning, depending on the case)';
+        const words = c.severities.map((s) => SEVERITY[s]!);
+        const sev = c.rule
+          ? `${words.map((w) => w.zh).join('或')}：${c.rule.zh} (${words.map((w) => w.en).join(' or ')}: ${c.rule.en})`
+          : `${words[0]!.zh} (${words[0]!.en})`;
         out.push(`${c.title.en} · ${sev}`);
         out.push('');
         if (ex.trigger.kind === 'note') {

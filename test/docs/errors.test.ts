@@ -76,7 +76,7 @@ describe('docs/errors.md', () => {
       expect(c.title.zh, `${c.code}: Chinese title`).toMatch(CJK);
       expect(c.title.en.length, `${c.code}: English title`).toBeGreaterThan(0);
       expect(c.title.en, `${c.code}: the English title must not contain Chinese`).not.toMatch(CJK);
-      if (c.severity !== undefined) expect(['error', 'warning', 'info']).toContain(c.severity);
+      for (const s of c.severities) expect(['error', 'warning', 'info']).toContain(s);
     }
   });
 
@@ -105,7 +105,7 @@ describe('messages quote the values involved', () => {
   it('the parser quotes the character it cannot read and the token it did not expect', () => {
     const lex = parse('模板 部门整体支出 2023 {\n  总分 100 分 ¤\n}\n').diagnostics.find((d) => d.code === 'JX0001')!;
     expect(lex.message.zh).toContain('“¤”');
-    expect(lex.message.en).toContain("'¤'");
+    expect(lex.message.en).toContain('“¤”');
     const syn = parse('模板 部门整体支出 2023 {\n  总分 一百 分\n}\n').diagnostics.find((d) => d.code === 'JX0002')!;
     expect(syn.message.zh).toContain('一百');
     expect(syn.help).toBeDefined();
