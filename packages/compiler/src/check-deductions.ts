@@ -6,6 +6,7 @@ import { type Dec, decOf, decSub, decSum, decToNumber, decToString } from './dec
 import type { DiagnosticSink } from './diag.ts';
 import type { DeductionModel } from './model.ts';
 import { expectPoints } from './units.ts';
+import { quote } from '@jixiao/language';
 
 export function checkDeductions(decls: readonly DeductionDecl[], total: Dec | null, sink: DiagnosticSink, proofs: Proof[]): DeductionModel[] {
   const names = new Set<string>();
@@ -53,7 +54,7 @@ export function checkDeductions(decls: readonly DeductionDecl[], total: Dec | nu
       proofs.push({
         subject: 'total',
         name,
-        formula: `扣分「${name}」后 总分 = max(总分 − 扣分, min(总分, ${decToString(floor)}))`,
+        formula: `扣分${quote(name)}后 总分 = max(总分 − 扣分, min(总分, ${decToString(floor)}))`,
         interval: `[0, ${decToString(total)}]`,
         within: `[0, ${decToString(total)}]`,
         proven: true,

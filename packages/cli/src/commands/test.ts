@@ -24,6 +24,7 @@ import {
 import { t, tr } from '../i18n.ts';
 import { rulesDir, shownPath, userPath } from '../paths.ts';
 import { loadTemplate, ruleYears } from '../templates.ts';
+import { quote } from '@jixiao/language/diagnostics';
 
 export interface TestOptions {
   year?: string;
@@ -76,7 +77,7 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
   const dir = dirArg ? userPath(dirArg) : rulesDir;
   const threshold = readThreshold(dir, opts.threshold);
   if (!Number.isFinite(threshold)) {
-    console.error(pc.red(tr(`覆盖率下限 “${opts.threshold}” 不是数`, `threshold '${opts.threshold}' is not a number`)));
+    console.error(pc.red(tr(`覆盖率下限 ${quote(opts.threshold)} 不是数`, `threshold ${quote(opts.threshold)} is not a number`)));
     return 2;
   }
   const years = ruleYears(dir).filter((y) => opts.year === undefined || String(y) === opts.year);
@@ -99,7 +100,7 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
       const form = cf.form ?? (templates.length === 1 ? templates[0]!.slice(0, -3) : basename(f).replace(/\.ya?ml$/i, ''));
       const tpath = join(ydir, `${form}.jx`);
       if (!existsSync(tpath)) {
-        results.push({ file: shown, name: '—', ok: false, failures: [], error: { zh: `${year} 年没有「${form}」模板（用 表单: 指定）`, en: `${year} has no template "${form}" (name it with 表单:)` } });
+        results.push({ file: shown, name: '—', ok: false, failures: [], error: { zh: `${year} 年没有${quote(form)}模板（用 表单: 指定）`, en: `${year} has no template ${quote(form)} (name it with 表单:)` } });
         continue;
       }
       let cov = covByForm.get(form);

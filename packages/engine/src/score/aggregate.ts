@@ -143,7 +143,7 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
         const rateLike = tn.some((n) => n.percent) || an.some((n) => n.percent) || isRateLikeName(name);
         const op = tn[0]!.op;
         const ops = new Set(tn.map((n) => n.op));
-        const opNote = ops.size > 1 ? `；各单位目标的比较符号不同，按 ${group[0]!.part.name} 的 “${OP_TEXT[op ?? '='] || '='}” 计` : '';
+        const opNote = ops.size > 1 ? `；各单位目标的比较符号不同，按 ${group[0]!.part.name} 的 ${quote(OP_TEXT[op ?? '='] || '=')} 计` : '';
         if (rateLike) {
           const mode = how(t.aggregation, 'relative');
           const tr = tn.map((n) => normaliseRate(n, { rateLike: true }) ?? n.value);

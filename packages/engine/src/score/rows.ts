@@ -8,6 +8,7 @@ import { readUnits } from '../filing/units.ts';
 import { readAgainst } from '../filing/words.ts';
 import { formatNumber } from '@jixiao/compiler';
 import { finding, pct, type Finding } from './findings.ts';
+import { quote } from '@jixiao/language';
 
 /**
  * Names of rates that can never exceed 100% (a satisfaction or pass rate of 500% is impossible).
@@ -66,8 +67,8 @@ function tierOf(tiers: readonly TierModel[], actual: string, target: string | nu
   const tier = reading === 'met' ? topTier(tiers) : reading === 'missed' ? bottomTier(tiers) : null;
   if (!tier) return null;
   if (actual === target) return { tier, why: null };
-  const against = target === null ? '' : `对目标 “${target}” `;
-  return { tier, why: `“${actual}” ${against}${reading === 'met' ? '为达成' : '为未达成'}` };
+  const against = target === null ? '' : `对目标 ${quote(target)} `;
+  return { tier, why: `${quote(actual)} ${against}${reading === 'met' ? '为达成' : '为未达成'}` };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import { unnamedLine, type ImportDiagnostic } from '../import/diagnostics.ts';
-import { jsonNumber } from '@jixiao/language';
+import { jsonNumber, quote } from '@jixiao/language';
 import { finding, type Finding, type InsteadOfWeight } from './findings.ts';
 import { matchSection } from './match.ts';
 import { prepareRow, type PreparedRow } from './rows.ts';
@@ -218,7 +218,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     if (pl.formula) {
       const f = formulas.find((x) => x.s === pl.formula)!;
       if (pl.repeat) {
-        rows.push({ path: pl.path, weight: counted(pl.row.weight), score: 0, statedScore: stated, explain: `“${f.s.name}”已由前面的行计分，本行不计分 (counted once, by an earlier row)` });
+        rows.push({ path: pl.path, weight: counted(pl.row.weight), score: 0, statedScore: stated, explain: `${quote(f.s.name)}已由前面的行计分，本行不计分 (counted once, by an earlier row)` });
         rowStatusFindings(pl, 'unplaced', findings);
         continue;
       }
