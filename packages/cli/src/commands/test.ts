@@ -24,7 +24,7 @@ import {
 import { t, tr } from '../i18n.ts';
 import { rulesDir, shownPath, userPath } from '../paths.ts';
 import { loadTemplate, ruleYears } from '../templates.ts';
-import { quote } from '@jixiao/language/diagnostics';
+import { quote, type Message } from '@jixiao/language/diagnostics';
 
 export interface TestOptions {
   year?: string;
@@ -37,7 +37,7 @@ interface CaseResult {
   name: string;
   ok: boolean;
   failures: CaseFailure[];
-  error?: { zh: string; en: string };
+  error?: Message;
 }
 
 /** The threshold in percent: --threshold, else <dir>/coverage.yaml (阈值 / threshold), else 0. */

@@ -3,7 +3,7 @@
 // Isomorphic: the CLI prints it, the playground shows it.
 import type { CheckedTemplate, GradeBand, SectionModel, TierModel } from '@jixiao/compiler';
 import { formatNumber } from '@jixiao/compiler';
-import { quote } from '@jixiao/language';
+import { quote, type Message } from '@jixiao/language';
 
 export type DiffArea = 'titles' | 'total' | 'rounding' | 'grades' | 'tiers' | 'rules' | 'indicators' | 'deductions' | 'aggregation';
 export type DiffChange = 'added' | 'removed' | 'renamed' | 'changed';
@@ -21,7 +21,7 @@ export interface DiffItem {
   /** old and new value as text (a formula printed as `fmt` writes it); null when absent */
   from: string | null;
   to: string | null;
-  message: { zh: string; en: string };
+  message: Message;
 }
 
 export interface TemplateDiff {
@@ -30,7 +30,7 @@ export interface TemplateDiff {
   changes: DiffItem[];
 }
 
-export const AREA_LABEL: Record<DiffArea, { zh: string; en: string }> = {
+export const AREA_LABEL: Record<DiffArea, Message> = {
   titles: { zh: '标题', en: 'titles' },
   total: { zh: '总分', en: 'total' },
   rounding: { zh: '保留小数', en: 'rounding' },

@@ -10,7 +10,7 @@ import { validateFiling } from '../filing/model.ts';
 import type { Report } from '../score/report.ts';
 import type { PreparedTemplate } from '../score/score.ts';
 import { formatNumber, sameAtPlaces } from '@jixiao/compiler';
-import { quote } from '@jixiao/language';
+import { quote, type Message } from '@jixiao/language';
 
 // ───────────────────────── case files ─────────────────────────
 
@@ -43,7 +43,7 @@ export interface CaseFile {
   form: string | null;
   cases: RuleCase[];
   /** problems with the file itself, each a message pair */
-  errors: { zh: string; en: string }[];
+  errors: Message[];
 }
 
 const KEYS = {
@@ -176,7 +176,7 @@ export function shortFiling(v: Record<string, unknown>): { filing: Filing | null
 // ───────────────────────── checking one case ─────────────────────────
 
 export interface CaseFailure {
-  what: { zh: string; en: string };
+  what: Message;
   expected: string;
   actual: string;
 }

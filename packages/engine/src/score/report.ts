@@ -2,6 +2,7 @@
 // Keep field names and meanings stable; add, never rename.
 import type { Finding } from './findings.ts';
 import { sameAtPlaces } from '@jixiao/compiler';
+import type { Message } from '@jixiao/language';
 
 export interface ReportRow {
   path: string[];
@@ -41,7 +42,7 @@ export interface Report {
 /** A batch line for a filing that could not be scored at all. */
 export interface ErrorReport {
   file?: string;
-  error: { code: string; message: { zh: string; en: string } };
+  error: { code: string; message: Message };
   findings: Finding[];
 }
 
