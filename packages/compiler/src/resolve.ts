@@ -14,7 +14,7 @@
 //   recognised as an alias so last year's filings still match, and the model records it
 //   in `renamedFrom` so that a diff can say "renamed".
 
-import { parse, type Diagnostic, type Item, type Name, type Range, type SectionDecl, type Template } from '@jixiao/language';
+import { hasErrors, parse, type Diagnostic, type Item, type Name, type Range, type SectionDecl, type Template } from '@jixiao/language';
 import { checkTemplate } from './check.ts';
 import { DiagnosticSink } from './diag.ts';
 import type { CheckedTemplate } from './model.ts';
@@ -198,7 +198,7 @@ export function checkSource(src: TemplateSource, loadParent: LoadParent): CheckS
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const t = parsed.ast.templates[0];
   // The checker only ever sees a syntactically clean template.
-  if (!t || diagnostics.some((d) => d.severity === 'error')) return { template: null, resolved: null, diagnostics, chain: [] };
+  if (!t || hasErrors(diagnostics)) return { template: null, resolved: null, diagnostics, chain: [] };
   const r = resolveTemplate(t, src.file, loadParent);
   diagnostics.push(...r.diagnostics);
   if (!r.template) return { template: null, resolved: null, diagnostics, chain: r.chain };

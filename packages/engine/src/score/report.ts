@@ -2,7 +2,7 @@
 // Keep field names and meanings stable; add, never rename.
 import type { Finding } from './findings.ts';
 import { sameAtPlaces } from '@jixiao/compiler';
-import type { Message } from '@jixiao/language';
+import { hasErrors, type Message } from '@jixiao/language';
 
 export interface ReportRow {
   path: string[];
@@ -47,7 +47,7 @@ export interface ErrorReport {
 }
 
 export function hasErrorFindings(r: Pick<Report, 'findings'>): boolean {
-  return r.findings.some((f) => f.severity === 'error');
+  return hasErrors(r.findings);
 }
 
 /** A stated score differs from the computed one at the template's 保留小数 places (2 when unknown). */

@@ -4,7 +4,7 @@
 import { compile, flattenSections, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import { unnamedLine, type ImportDiagnostic } from '../import/diagnostics.ts';
-import { jsonNumber, quote } from '@jixiao/language';
+import { hasErrors, jsonNumber, quote } from '@jixiao/language';
 import { finding, type Finding, type InsteadOfWeight } from './findings.ts';
 import { matchSection } from './match.ts';
 import { prepareRow, type PreparedRow } from './rows.ts';
@@ -242,7 +242,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     // met is the comparison of actual and target (5% against <5% is missed even where the
     // rule still gives the full weight), not whether the score fell short of the weight.
     // A row whose values are in error is to be corrected first, not explained.
-    const inError = pl.prepared?.findings.some((f) => f.severity === 'error') ?? false;
+    const inError = hasErrors(pl.prepared?.findings ?? []);
     if (r.status === 'ok' && met === false && !inError && !pl.row.reason?.trim()) {
       const deviates = pl.prepared?.input.shape === '=' && (pl.prepared.input.actual ?? 0) > (pl.prepared.input.target ?? 0);
       findings.push(finding('missingReason', pl.path, { name: pl.path[pl.path.length - 1]!, deviates, target: pl.row.target, actual: pl.row.actual, score: r.score, weight: r.weight }));
@@ -289,7 +289,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
 /** Findings for a row the evaluator could not score; `rule` is the rule it was given, if any. */
 function rowStatusFindings(pl: Placed, status: RowResult['status'], findings: Finding[], rule?: RuleModel): void {
   const name = pl.path[pl.path.length - 1]!;
-  const already = pl.prepared?.findings.some((f) => f.severity === 'error') ?? false;
+  const already = hasErrors(pl.prepared?.findings ?? []);
   // a negative 实际 or 目标 the rule does not take (允许负数) is named as such
   const input = pl.prepared?.input;
   if (status === 'invalid-input' && rule && input) {
