@@ -139,10 +139,13 @@ export function hasErrors(items: readonly { severity: Severity }[]): boolean {
 }
 
 /**
- * Quote user text in a message: a name, a cell, a value as written, a path. One style in
- * both languages, “…” (the Chinese national standard's quotation marks, read as quotes in
- * English too); shortened to `max` characters so that one message stays one line, with
- * line breaks and tabs folded to a space. Numbers jixiao computed are cited bare.
+ * Quote user text in a message: a name (indicator, rule, grade, tier, deduction, unit, form),
+ * a cell or a value as the user wrote it. One style in both languages, “…” (the quotation
+ * marks of the national standard GB/T 15834, read as quotes in English too); shortened to
+ * `max` characters so that one message stays one line, with line breaks and tabs folded to a
+ * space (the data keep the whole value). Cited bare: numbers and quantities (`100 分`), a
+ * whole formula after `得分 =`, file paths and locations. A part of a formula is quoted with
+ * `max` Infinity: it is code to find, not to shorten.
  */
 export function quote(text: unknown, max = 40): string {
   let s: string;
