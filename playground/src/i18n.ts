@@ -1,5 +1,7 @@
 // The page's words, Chinese first, English beside. Diagnostics and findings carry both
 // languages themselves; this table is only the page's own text.
+import { SEVERITY_WORDS, type Message } from '@jixiao/language/diagnostics';
+
 export type Lang = 'zh' | 'en';
 
 const table = {
@@ -34,9 +36,8 @@ const table = {
   statedScore: { zh: '填报得分', en: 'Stated' },
   findings: { zh: '发现的问题', en: 'Findings' },
   noFindings: { zh: '没有发现问题', en: 'No findings' },
-  error: { zh: '错误', en: 'error' },
-  warning: { zh: '警告', en: 'warning' },
-  info: { zh: '提示', en: 'info' },
+  // severities are named as everywhere else (CLI, docs)
+  ...SEVERITY_WORDS,
   cap: { zh: '分值', en: 'cap' },
   lastGood: { zh: '上一次有效模板的评分：', en: 'Score under the last valid template:' },
   analysing: { zh: '分析中…', en: 'Analysing…' },
@@ -146,7 +147,7 @@ export interface Words {
   lang(): Lang;
   t(key: Key, vars?: Record<string, string | number>): string;
   /** Pick the current language from a bilingual message. */
-  pick(m: { zh: string; en: string }): string;
+  pick(m: Message): string;
 }
 
 export function words(lang: () => Lang): Words {

@@ -22,14 +22,10 @@ import {
   type PreparedTemplate,
   type Report,
 } from '@jixiao/engine';
-import type { Diagnostic } from '@jixiao/language';
+import { msg, type Diagnostic, type Message, type Severity } from '@jixiao/language';
 import { officialFor, regionOfFile } from './rules.ts';
 import type { DiffReply, DiffRequest, MappingChoice } from './worker/protocol.ts';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 export interface TemplateSummary {
   form: string;
@@ -43,7 +39,7 @@ export interface FilingState {
   /** the imported filing as canonical JSON (null when it could not be read) */
   json: Filing | null;
   format: 'tsv' | 'json';
-  problems: { code: string; severity: 'error' | 'warning' | 'info'; line?: number; message: Bilingual }[];
+  problems: { code: string; severity: Severity; line?: number; message: Message }[];
   /** the column-mapping step: offered when the header was not recognised (IMP001) or a mapping is in force */
   mapping?: MappingProposal;
 }
@@ -79,9 +75,9 @@ export type ScoreView =
   /** the filing scored under the template */
   | { kind: 'report'; report: Report; template: TemplateSummary; filing: FilingState }
   /** the template is valid but the filing could not be scored: its sections and caps */
-  | { kind: 'template'; template: TemplateSummary; filing: FilingState; reason: Bilingual }
+  | { kind: 'template'; template: TemplateSummary; filing: FilingState; reason: Message }
   /** the template has errors */
-  | { kind: 'none'; filing: FilingState; reason: Bilingual };
+  | { kind: 'none'; filing: FilingState; reason: Message };
 
 function summary(t: CheckedTemplate): TemplateSummary {
   return {
@@ -163,23 +159,21 @@ export function scoreView(checked: CheckSourceResult, filingText: string, mappin
 
 // ───────────── years diff: semantic diff and the impact on the current filing ─────────────
 
-const bi = (zh: string, en: string): Bilingual => ({ zh, en });
-
 /** The semantic diff of two templates and the filing scored under both (runs in the worker). */
 export function diffView(req: DiffRequest): DiffReply {
-  const problems: Bilingual[] = [];
+  const problems: Message[] = [];
   const a = checkText(req.from.file, req.from.text);
   const b = checkText(req.to.file, req.to.text);
   for (const [side, c] of [[req.from.file, a], [req.to.file, b]] as const)
     if (!c.template) {
       const n = c.diagnostics.filter((d) => d.severity === 'error').length;
-      problems.push(bi(`${side} 有 ${n} 个错误，无法比较`, `${side} has ${n} error(s); it cannot be compared`));
+      problems.push(msg(`${side} 有 ${n} 个错误，无法比较`, `${side} has ${n} error(s); it cannot be compared`));
     }
   if (!a.template || !b.template) return { kind: 'diffed', seq: req.seq, diff: null, impact: null, problems };
   const diff = diffTemplates(a.template, b.template);
   const { state, diagnostics } = importFilingText(req.filing, req.mapping);
   if (!state.json) {
-    problems.push(bi('当前填报表无法读取，无法计算影响（见“填报表”页）', 'the current filing cannot be read, so there is no impact (see the Filing tab)'));
+    problems.push(msg('当前填报表无法读取，无法计算影响（见“填报表”页）', 'the current filing cannot be read, so there is no impact (see the Filing tab)'));
     return { kind: 'diffed', seq: req.seq, diff, impact: null, problems };
   }
   try {
@@ -193,7 +187,7 @@ export function diffView(req: DiffRequest): DiffReply {
       problems,
     };
   } catch (e) {
-    problems.push(bi(`计算影响失败：${String(e)}`, `impact failed: ${String(e)}`));
+    problems.push(msg(`计算影响失败：${String(e)}`, `impact failed: ${String(e)}`));
     return { kind: 'diffed', seq: req.seq, diff, impact: null, problems };
   }
 }

@@ -63,9 +63,9 @@ describe('years diff: 2023 → 2024', () => {
 
     // the list on the page, in Chinese, coloured by kind of change
     const list = await p.locator('[data-testid=semantic-diff]').innerText();
-    expect(list).toContain('「部门管理」分值 20 → 15');
+    expect(list).toContain('“部门管理”分值 20 → 15');
     expect(list).toContain('成本控制');
-    expect(list).toContain('改名为「履职效能」');
+    expect(list).toContain('改名为“履职效能”');
     expect(await p.locator('.change-reweighted').count()).toBe(1);
     expect(await p.locator('.change-added').count()).toBeGreaterThan(0);
     expect(await p.locator('.change-renamed').count()).toBe(1);

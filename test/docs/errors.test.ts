@@ -1,11 +1,16 @@
-// docs/errors.md is the catalogue of every code: generated, complete, and in one style.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// docs/errors.md is the catalogue of every code: generated (tools/errors/generate.ts), complete,
+// and in one style; every example in tools/errors/examples/ produces its code.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from '../../packages/language/src/index.ts';
 import { checkSource } from '../../packages/compiler/src/index.ts';
 import { importFiling, scoreFiling, prepareTemplate } from '../../packages/engine/src/index.ts';
-import { buildErrorsDoc, catalogue, DOC_PATH, EXAMPLES, EXAMPLES_FILE, missingExamples, repoRoot } from './errors-doc.ts';
+import { repoRoot } from '../../tools/errors/family.ts';
+import { catalogue, examples, FAMILIES, missingExamples } from '../../tools/errors/families.ts';
+import { buildErrorsDoc, DOC_PATH } from '../../tools/errors/generate.ts';
+import { produce } from '../../tools/errors/run.ts';
 import { cleanFiling } from '../support/filings.ts';
 
 const CODE = /\b(JX\d{4}|IMP\d{3})\b/g;
@@ -45,10 +50,10 @@ function codesInSources(): Map<string, string[]> {
 }
 
 describe('docs/errors.md', () => {
-  it('has an example and a fix for every catalogued code', () => {
+  it('has an example and a fix for every catalogued code, in its family\'s module', () => {
     const missing = missingExamples();
-    expect(missing, `add an entry { trigger, fix } to EXAMPLES in ${EXAMPLES_FILE} for: ${missing.join(', ')}`).toEqual([]);
-    for (const code of Object.keys(EXAMPLES)) expect(catalogue().map((c) => c.code), `EXAMPLES in ${EXAMPLES_FILE} has ${code}, which no catalogue lists`).toContain(code);
+    expect(missing, missing.map((m) => `add an entry { trigger, fix } for ${m.code} to ${m.file}`).join('\n')).toEqual([]);
+    for (const { code, file, family } of examples()) expect(Object.keys(family.catalogue).map((k) => family.catalogue[k]!.code), `${file} has an example of ${code}, which its catalogue does not list`).toContain(code);
   });
 
   it('is exactly what the generator produces (run `pnpm docs:errors` when it is stale)', async () => {
@@ -64,7 +69,7 @@ describe('docs/errors.md', () => {
     const problems: string[] = [];
     for (const [code, files] of codesInSources()) {
       if (!catalogued.has(code)) problems.push(`${code} (used in ${files.join(', ')}) is in no catalogue: add it to its family's codes.ts / findings.ts / diagnostics.ts`);
-      else if (!inDoc.has(code)) problems.push(`${code} (used in ${files.join(', ')}) is not in docs/errors.md: add an example and fix for it to EXAMPLES in ${EXAMPLES_FILE}, then run \`pnpm docs:errors\``);
+      else if (!inDoc.has(code)) problems.push(`${code} (used in ${files.join(', ')}) is not in docs/errors.md: add an example and fix for it to its family's module in tools/errors/examples/, then run \`pnpm docs:errors\``);
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });
@@ -76,12 +81,12 @@ describe('docs/errors.md', () => {
       expect(c.title.zh, `${c.code}: Chinese title`).toMatch(CJK);
       expect(c.title.en.length, `${c.code}: English title`).toBeGreaterThan(0);
       expect(c.title.en, `${c.code}: the English title must not contain Chinese`).not.toMatch(CJK);
-      if (c.severity !== undefined) expect(['error', 'warning', 'info']).toContain(c.severity);
+      for (const s of c.severities) expect(['error', 'warning', 'info']).toContain(s);
     }
   });
 
   it('gives every fix in both languages: Chinese first, English without Chinese words other than quoted input', () => {
-    for (const [code, ex] of Object.entries(EXAMPLES)) {
+    for (const { code, example: ex } of examples()) {
       expect(ex.fix.zh, `${code}: fix (zh)`).toMatch(CJK);
       expect(ex.fix.en.length, `${code}: fix (en)`).toBeGreaterThan(0);
       // Chinese in an English fix only inside `code` or quotes (keywords, names on the form)
@@ -89,6 +94,18 @@ describe('docs/errors.md', () => {
       expect(bare, `${code}: Chinese outside quotes in the English fix`).not.toMatch(/[\u4e00-\u9fff]{3,}/);
     }
   });
+});
+
+describe('each example of docs/errors.md', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'jixiao-errors-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  for (const family of FAMILIES)
+    for (const [code, example] of Object.entries(family.examples))
+      it(`${code} (${family.file}) produces ${code}`, async () => {
+        const p = await produce(code, example, family.file, scratch);
+        expect(p.output.zh, `${code}: the Chinese message`).toMatch(CJK);
+        expect(p.output.en.length, `${code}: the English message`).toBeGreaterThan(0);
+      });
 });
 
 describe('messages quote the values involved', () => {
@@ -105,7 +122,7 @@ describe('messages quote the values involved', () => {
   it('the parser quotes the character it cannot read and the token it did not expect', () => {
     const lex = parse('模板 部门整体支出 2023 {\n  总分 100 分 ¤\n}\n').diagnostics.find((d) => d.code === 'JX0001')!;
     expect(lex.message.zh).toContain('“¤”');
-    expect(lex.message.en).toContain("'¤'");
+    expect(lex.message.en).toContain('“¤”');
     const syn = parse('模板 部门整体支出 2023 {\n  总分 一百 分\n}\n').diagnostics.find((d) => d.code === 'JX0002')!;
     expect(syn.message.zh).toContain('一百');
     expect(syn.help).toBeDefined();

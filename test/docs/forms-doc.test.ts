@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIELD_LABELS, importTsv, parseValue, type ColumnField } from '../../packages/engine/src/index.ts';
 import { budgetFieldOfLabel } from '../../packages/engine/src/import/budget.ts';
-import { repoRoot } from './errors-doc.ts';
+import { repoRoot } from '../../tools/errors/family.ts';
 
 const doc = readFileSync(`${repoRoot}docs/forms.md`, 'utf8');
 

@@ -7,7 +7,7 @@ import { parse } from '../../packages/language/src/index.ts';
 import { checkTemplate } from '../../packages/compiler/src/index.ts';
 import { prepareTemplate, scoreFiling } from '../../packages/engine/src/index.ts';
 import { cleanFiling, row } from '../support/filings.ts';
-import { repoRoot } from './errors-doc.ts';
+import { repoRoot } from '../../tools/errors/family.ts';
 
 const doc = readFileSync(`${repoRoot}docs/dsl.md`, 'utf8');
 const section = doc.slice(doc.indexOf('## 数值的读法'), doc.indexOf('## 界限证明'));

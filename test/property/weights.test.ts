@@ -15,15 +15,27 @@ const src = readFileSync(new URL('../../rules/甘肃/2023/部门整体支出.jx'
 const prepared = prepareTemplate(checkTemplate(parse(src).ast.templates[0]!).template!);
 
 /** Every place of a report a number can hide in is a finite number; no text shows NaN or Infinity
- * except inside “quotes”, where a message repeats what the filing wrote. */
+ * except inside “quotes”, where a message repeats what the filing wrote. A finding's data cites
+ * the filed value as JSON can carry it: a non-finite one by its name ('NaN', 'Infinity'), so the
+ * data survive JSON unchanged. */
 function assertFinite(r: Report): void {
-  const walk = (v: unknown, at: string): void => {
+  const walk = (v: unknown, at: string, data: boolean): void => {
     if (typeof v === 'number') expect(Number.isFinite(v), `${at} = ${v}`).toBe(true);
-    else if (typeof v === 'string') expect(v.replace(/“[^”]*”/g, ''), at).not.toMatch(/NaN|Infinity/);
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${at}.${k}`);
+    else if (typeof v === 'string' && !(data && ['NaN', 'Infinity', '-Infinity'].includes(v))) expect(v.replace(/“[^”]*”/g, ''), at).not.toMatch(/NaN|Infinity/);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`, data));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${at}.${k}`, data || k === 'data');
   };
-  walk(r, 'report');
+  walk(r, 'report', false);
+  for (const f of r.findings) expect(jsonSafe(f.data), `${f.code} data: ${JSON.stringify(f.data)}`).toBe(true);
+}
+
+/** Only what JSON carries unchanged (-0 as 0): plain objects, arrays, strings, finite numbers, booleans, null. */
+function jsonSafe(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(jsonSafe);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v).every((x) => x === undefined || jsonSafe(x));
+  return false;
 }
 
 const weight = fc.oneof(
@@ -102,8 +114,8 @@ describe('weights of any value', () => {
     ]);
     // 部门管理: 10 (财务管理制度健全性) counted, −5 not; 履职效果: 20 + 10 counted, 1e9 not
     expect(zh('JX3001')).toEqual([
-      '一级指标 “部门管理” 下各行分值之和为 10 = 10，应等于分值 20（分值无效、未计入：基本支出预算执行率 -5）',
-      '一级指标 “履职效果” 下各行分值之和为 20 + 10 = 30，应等于分值 50（分值无效、未计入：调研课题 1000000000）',
+      '一级指标 “部门管理” 下各行分值之和为 10 = 10，应等于分值 20（分值无效、未计入：“基本支出预算执行率” -5）',
+      '一级指标 “履职效果” 下各行分值之和为 20 + 10 = 30，应等于分值 50（分值无效、未计入：“调研课题” 1000000000）',
     ]);
     // the rows count 0 for the invalid weights: 10 (budget) + 0 + 10 + 0 + 20 + 10 + 10 + 10 = 70
     expect(zh('JX3002')).toEqual(['全表分值合计 70，不等于总分 100']);

@@ -1,5 +1,7 @@
 // Which language the user reads: Chinese by default, English with --lang en or
 // JIXIAO_LANG=en. Every message in jixiao carries both; this picks one.
+import type { Message } from '@jixiao/language/diagnostics';
+
 export type Lang = 'zh' | 'en';
 
 let current: Lang = process.env['JIXIAO_LANG'] === 'en' ? 'en' : 'zh';
@@ -13,7 +15,7 @@ export function lang(): Lang {
 }
 
 /** Pick the user's language from a {zh, en} pair. */
-export function t(m: { zh: string; en: string }): string {
+export function t(m: Message): string {
   return m[current];
 }
 

@@ -3,14 +3,14 @@
 // to commander and turns unexpected failures into a clear message and exit code 2.
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { setLang, tr } from './i18n.ts';
+import { setLang, t, tr } from './i18n.ts';
 import type { CheckOptions } from './commands/check.ts';
 import type { ScoreOptions } from './commands/score.ts';
 import type { DiffOptions } from './commands/diff.ts';
 import type { ImpactOptions } from './commands/impact.ts';
 import type { TestOptions } from './commands/test.ts';
 import type { TypesOptions } from './commands/types.ts';
-import { UserError } from './errors.ts';
+import { failureOf, UserError } from './errors.ts';
 
 // Each command's module (and what it needs: the filing model, xlsx, YAML …) loads only
 // when that command runs, so `jixiao check` starts without the scoring engine.
@@ -152,14 +152,14 @@ try {
   if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exitCode = 0;
   else if (err.code?.startsWith('commander.')) process.exitCode = 2;
   else if (e instanceof UserError) {
-    console.error(`${pc.red(tr(e.zh, e.en))} ${pc.dim(`[${e.code}]`)}`);
+    console.error(`${pc.red(t(e.text))} ${pc.dim(`[${e.code}]`)}`);
     process.exitCode = 2;
   }
   else if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
     console.error(pc.red(tr(`找不到文件：${(e as NodeJS.ErrnoException).path}`, `file not found: ${(e as NodeJS.ErrnoException).path}`)));
     process.exitCode = 2;
   } else {
-    console.error(pc.red(tr(`内部错误：${err.message}`, `internal error: ${err.message}`)));
+    console.error(pc.red(t(failureOf(e).message)));
     if (process.env['JIXIAO_DEBUG']) console.error(e);
     process.exitCode = 2;
   }

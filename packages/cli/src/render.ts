@@ -1,11 +1,15 @@
 // Diagnostics as the terminal shows them: `path:line:col: message [code]`, the source
 // line with the range underlined, and the help text.
 import pc from 'picocolors';
-import type { Diagnostic } from '@jixiao/language';
+import { SEVERITY_WORDS, type Diagnostic, type Severity } from '@jixiao/language/diagnostics';
 import { t, tr } from './i18n.ts';
 
-const severityWord = (s: Diagnostic['severity']) =>
-  s === 'error' ? pc.red(tr('错误', 'error')) : s === 'warning' ? pc.yellow(tr('警告', 'warning')) : pc.blue(tr('提示', 'info'));
+const SEVERITY_COLOUR: Record<Severity, (s: string) => string> = { error: pc.red, warning: pc.yellow, info: pc.blue };
+
+/** A severity as the terminal shows it: its word, coloured. */
+export function severityTag(s: Severity): string {
+  return SEVERITY_COLOUR[s](t(SEVERITY_WORDS[s]));
+}
 
 /** Display width of a string in a terminal: CJK and full-width characters take two columns. */
 export function width(s: string): number {
@@ -16,7 +20,7 @@ export function width(s: string): number {
 
 export function renderDiagnostic(d: Diagnostic, path: string, source: string | null): string {
   const { line, column } = d.range.start;
-  const head = `${pc.bold(`${path}:${line}:${column}`)}: ${severityWord(d.severity)} ${t(d.message)} ${pc.dim(`[${d.code}]`)}`;
+  const head = `${pc.bold(`${path}:${line}:${column}`)}: ${severityTag(d.severity)} ${t(d.message)} ${pc.dim(`[${d.code}]`)}`;
   const out = [head];
   const srcLine = source?.split(/\r\n|\r|\n/)[line - 1];
   if (srcLine !== undefined) {

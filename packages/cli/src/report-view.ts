@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { formatNumber } from '@jixiao/compiler';
 import { statedDiffers, type Report, type Finding } from '@jixiao/engine';
 import { t, tr } from './i18n.ts';
+import { severityTag } from './render.ts';
 
 /** No rule between body rows: the table stays as tall as the form. */
 const compact = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
@@ -13,14 +14,10 @@ const bySeverity = { error: 0, warning: 1, info: 2 } as const;
 
 const num = (x: number | null) => (x === null ? pc.dim('—') : formatNumber(x));
 
-function severityTag(f: Finding): string {
-  return f.severity === 'error' ? pc.red(tr('错误', 'error')) : f.severity === 'warning' ? pc.yellow(tr('警告', 'warning')) : pc.blue(tr('提示', 'info'));
-}
-
 export function renderFinding(f: Finding): string {
   const where = f.path.length ? pc.bold(f.path.join(' › ')) + ': ' : '';
   const help = f.help ? `\n    ${pc.cyan(tr('帮助', 'help'))}: ${t(f.help)}` : '';
-  return `  ${severityTag(f)} ${pc.dim(f.code)} ${where}${t(f.message)}${help}`;
+  return `  ${severityTag(f.severity)} ${pc.dim(f.code)} ${where}${t(f.message)}${help}`;
 }
 
 function bar(score: number, cap: number, width = 20): string {

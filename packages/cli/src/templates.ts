@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '@jixiao/language';
-import { candidatesFor, checkSource, libraryParentLoader, normaliseForm, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
+import { candidatesFor, checkSource, defaultEntry, libraryParentLoader, normaliseForm, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
 import { rulesDir } from './paths.ts';
 
 export interface LoadedTemplate {
@@ -68,15 +68,19 @@ export function findTemplate(form: string, year: number, region: string, dir = r
   return resolveFor(library(dir), form, region, year);
 }
 
-/** With no jurisdiction: the template in force in each jurisdiction that has one. */
-export function templateCandidates(form: string, year: number, dir = rulesDir): LibraryEntry[] {
-  return candidatesFor(library(dir), form, year);
+/**
+ * With no jurisdiction named: the one a year's template is taken from (全国 when in force,
+ * else the broadest, newest; compiler/library.ts defaultEntry), and the others that have one.
+ */
+export function defaultRegion(form: string, year: number, dir = rulesDir): { region: string; others: string[] } | null {
+  const d = defaultEntry(library(dir), form, year);
+  return d ? { region: d.entry.region, others: d.others.map((o) => o.region) } : null;
 }
 
 /**
  * Parents come from rules/: the template of the form in force in the year and
  * jurisdiction named by 继承 (or the child's own). A template outside rules/ with no
- * jurisdiction takes the one template in force for that year, when there is exactly one.
+ * jurisdiction extends the default one's (全国, else the broadest in force that year).
  */
 export function parentLoader(dir = rulesDir): LoadParent {
   return libraryParentLoader(library(dir), (e) => readFileSync(e.file, 'utf8'));

@@ -102,6 +102,8 @@ describe('jixiao check --timings and --dump', () => {
     expect(js.stdout).toContain('"use strict"');
     // names live in the constant table, never in the code
     expect(js.stdout).not.toContain('部门管理');
-    expect(jixiao(['check', 'rules/甘肃/2023/部门整体支出.jx', '--dump', 'nope']).status).toBe(2);
+    const nope = jixiao(['check', 'rules/甘肃/2023/部门整体支出.jx', '--dump', 'nope']);
+    expect(nope.status).toBe(2);
+    expect(nope.stderr).toContain('未知的阶段 “nope”：可选 ast、checked、proofs、js [JX4001]');
   });
 });

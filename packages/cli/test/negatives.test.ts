@@ -12,6 +12,7 @@ interface Report {
 
 const filing = (target: string, actual: string) => ({
   year: 2023,
+  region: '甘肃',
   form: '部门整体支出',
   budget: { initialBudget: 100, budget: 100, spent: 100 },
   rows: [

@@ -22,6 +22,7 @@ const rows = (section: string, weights: number[], stated: (w: number) => number 
 
 const filing2023 = (r: object[]) => ({
   year: 2023,
+  region: '甘肃',
   form: '部门整体支出',
   budget: { initialBudget: 100, budget: 100, spent: 100, weight: 10, statedScore: 10 },
   rows: r,
@@ -104,7 +105,7 @@ describe('保留小数 0 位', () => {
     const r = jixiao(['check', file]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('t.jx:6:17');
-    expect(r.stderr).toContain('「预算执行率」的分值 2.5 有 1 位小数，多于 保留小数 0 位');
+    expect(r.stderr).toContain('“预算执行率”的分值 2.5 有 1 位小数，多于 保留小数 0 位');
     expect(r.stderr).toContain('改为 保留小数 1 位');
     expect(r.stderr).toContain('[JX2034]');
     const s = jixiao(['score', tempFile('f.json', JSON.stringify(filing([97.5]))), '--rules', file]);

@@ -291,6 +291,18 @@ describe('jixiao score: batches', () => {
     expect(r.status).toBe(2);
   });
 
+  it('names the line of an unreadable filing once, in each language its own words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+    // a JSON syntax error: IMP060, whose message names line 1 itself (it used to be named twice,
+    // and under --lang en the Chinese message began with the English "line 1: ")
+    writeFileSync(join(dir, 'b.json'), '{ not json');
+    const r = jixiao(['score', dir, '--json', '--lang', 'en']);
+    const b = JSON.parse(r.stdout.trim()).error;
+    expect(b.code).toBe('IMP060');
+    expect(b.message.zh).toMatch(/^无法读取填报表 .*b\.json：JSON 语法错误（第 1 行第 3 列）：/);
+    expect(b.message.en).toMatch(/^cannot read the filing .*b\.json: JSON syntax error at line 1, column 3: /);
+  });
+
   it('streams an NDJSON file line by line', () => {
     const clean = JSON.stringify(JSON.parse(readFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), 'utf8')));
     const f = tempFile('b.ndjson', [clean, '{"rows": "nope"}', clean, ''].join('\n'));

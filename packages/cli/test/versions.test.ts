@@ -31,13 +31,13 @@ describe('jixiao diff', () => {
     expect(r.status).toBe(0);
     // the one jurisdiction with a 部门整体支出 template in force, named on both sides
     expect(r.stdout).toContain('部门整体支出 甘肃 2023 → 甘肃 2024');
-    expect(r.stdout).toContain('~ 「部门管理」分值 20 → 15');
-    expect(r.stdout).toContain('→ 一级指标「履职效果」改名为「履职效能」');
-    expect(r.stdout).toContain('+ 新增一级指标「成本控制」分值 5');
-    expect(r.stdout).toContain('~ 规则「等于」得分 = 如果 目标 = 0 则');
+    expect(r.stdout).toContain('~ “部门管理”分值 20 → 15');
+    expect(r.stdout).toContain('→ 一级指标“履职效果”改名为“履职效能”');
+    expect(r.stdout).toContain('+ 新增一级指标“成本控制”分值 5');
+    expect(r.stdout).toContain('~ 规则“等于”得分 = 如果 目标 = 0 则');
     expect(r.stdout).toContain('共 10 处改动');
     const en = jixiao(['diff', '2023', '2024', '--form', '部门整体支出', '--lang', 'en']);
-    expect(en.stdout).toContain('"部门管理" weight 20 → 15');
+    expect(en.stdout).toContain('“部门管理” weight 20 → 15');
     expect(en.stdout).toContain('10 changes');
   });
 
@@ -52,7 +52,7 @@ describe('jixiao diff', () => {
     expect(lines.find((l) => l.from.form === '项目支出').regions).toEqual({ from: '全国', to: '全国' });
   });
 
-  it('compares any two (jurisdiction, year), and lists the candidates when a bare year is ambiguous', () => {
+  it('compares any two (jurisdiction, year); bare years are read in the default jurisdiction, with a note naming the others', () => {
     const r = jixiao(['diff', '全国/2020', '四川/2023', '--form', '项目支出', '--json']);
     expect(r.status).toBe(0);
     const d = JSON.parse(r.stdout);
@@ -60,17 +60,19 @@ describe('jixiao diff', () => {
     // 四川 2023 replaces the four national sections by 预算执行情况 10 and 绩效指标 90
     expect(d.changes.filter((c: { change: string }) => c.change === 'added').map((c: { path: string[] }) => c.path[0])).toEqual(['预算执行情况', '绩效指标']);
     // 2023 alone: 全国 (2020) and 四川 (2023) both have a 项目支出 in force
-    const amb = jixiao(['diff', '2020', '2023', '--form', '项目支出']);
-    expect(amb.status).toBe(2);
-    expect(amb.stderr).toContain('2023 年的 “项目支出” 有 2 个地区的模板：全国/2020、四川/2023');
-    expect(amb.stderr).toContain('[JX4008]');
+    const bare = jixiao(['diff', '2020', '2023', '--form', '项目支出']);
+    expect(bare.status).toBe(0);
+    expect(bare.stdout).toContain('项目支出 全国 2020 → 全国 2020');
+    expect(bare.stdout).toMatch(/（未指定地区，按 全国 比较；.*四川.* 另有模板/);
+    // named, there is no note
+    expect(jixiao(['diff', '全国/2020', '四川/2023', '--form', '项目支出']).stdout).not.toContain('未指定地区');
   });
 
   it('compares a draft file against a year, and fails clearly on nonsense', () => {
     const draft = tempFile('draft.jx', readFileSync(join(root, 'rules/甘肃/2024/部门整体支出.jx'), 'utf8').replace('合计最多 15 分', '合计最多 20 分'));
     const r = jixiao(['diff', '2024', draft, '--json']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).changes.map((c: { message: { zh: string } }) => c.message.zh)).toEqual(['扣分「巡视审计监督问题」合计最多 15 分 → 20 分']);
+    expect(JSON.parse(r.stdout).changes.map((c: { message: { zh: string } }) => c.message.zh)).toEqual(['扣分“巡视审计监督问题”合计最多 15 分 → 20 分']);
     const bad = jixiao(['diff', '2023', 'x2024']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('不是年份');
@@ -84,7 +86,7 @@ describe('jixiao diff', () => {
     // with 目标 ≥ 0 again, the formula's 目标 < 0 branch is dead and the proof still holds;
     // the diff names the change of what the rule accepts
     const changes = JSON.parse(r.stdout).changes as { field?: string; message: { zh: string } }[];
-    expect(changes.filter((c) => c.field === 'negatives').map((c) => c.message.zh)).toEqual(['规则「反向」允许负数 实际, 目标 → 实际']);
+    expect(changes.filter((c) => c.field === 'negatives').map((c) => c.message.zh)).toEqual(['规则“反向”允许负数 实际, 目标 → 实际']);
   });
 
   it('has --help', () => {
@@ -101,7 +103,7 @@ describe('jixiao impact', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('2023: 总分 100 优  →  2024: 总分 95 优   (-5)');
     expect(r.stdout).toContain('部门管理  20 → 15');
-    expect(r.stdout).toContain('「部门管理」分值 20 → 15');
+    expect(r.stdout).toContain('“部门管理”分值 20 → 15');
     expect(r.stdout).toContain('成本控制  — → 0');
     expect(r.stderr).toContain('共 1 份填报表：1 份已比较，1 份总分变化，0 份等级变化');
   });
@@ -136,11 +138,11 @@ describe('jixiao impact', () => {
     expect(a.to).toEqual({ total: 41.89, grade: '差' });
     const row = a.moved.find((m: { path: string[] }) => m.path.join('›') === '部门管理›资金投入›结转结余变动率');
     expect(row).toMatchObject({ from: 11.11, to: 4 });
-    expect(row.why).toContain('规则「反向」');
+    expect(row.why).toContain('规则“反向”');
     const strict = a.moved.find((m: { path: string[] }) => m.path[2] === '差错率');
     expect(strict).toMatchObject({ from: 27.78, to: 10 });
     expect(strict.path[0]).toBe('履职效能');
-    expect(strict.why).toContain('规则「严格反向」');
+    expect(strict.why).toContain('规则“严格反向”');
     expect(r.stderr).toContain('1 份等级变化（中→差 1）');
   });
 
@@ -182,7 +184,7 @@ describe('jixiao test', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('✗');
     expect(r.stdout).toMatch(/部门整体支出 2023: 规则 8\/8，分支 21\/22/);
-    expect(r.stdout).toContain('未覆盖 规则「正向」 如果 目标 > 100000000 → 则');
+    expect(r.stdout).toContain('未覆盖 规则“正向” 如果 目标 > 100000000 → 则');
     expect(r.stdout).toMatch(/个失败；覆盖率下限 100%，1 个模板低于下限/);
     // the 2024 draft inherits 正向 from 2023, so its cases see the broken rule too
     expect(jixiao(['test', dir, '--year', '2024']).status).toBe(1);

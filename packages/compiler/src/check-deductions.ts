@@ -6,6 +6,7 @@ import { type Dec, decOf, decSub, decSum, decToNumber, decToString } from './dec
 import type { DiagnosticSink } from './diag.ts';
 import type { DeductionModel } from './model.ts';
 import { expectPoints } from './units.ts';
+import { quote } from '@jixiao/language';
 
 export function checkDeductions(decls: readonly DeductionDecl[], total: Dec | null, sink: DiagnosticSink, proofs: Proof[]): DeductionModel[] {
   const names = new Set<string>();
@@ -14,40 +15,31 @@ export function checkDeductions(decls: readonly DeductionDecl[], total: Dec | nu
   for (const d of decls) {
     const name = d.name.text;
     if (names.has(name)) {
-      sink.report('duplicateDeduction', d.name.range, { zh: `扣分项「${name}」重复`, en: `deduction "${name}" is declared twice` }, { zh: '合并为一项或改名', en: 'merge them or rename one' });
+      sink.report('duplicateDeduction', d.name.range, { name });
     }
     names.add(name);
     let ok = true;
-    for (const [q, zh, en] of [
-      [d.perItemMax, '每项最多', 'per-item maximum'],
-      [d.totalMax, '合计最多', 'total maximum'],
-      [d.floor, '总分不低于', 'floor'],
+    for (const [q, field] of [
+      [d.perItemMax, 'perItemMax'],
+      [d.totalMax, 'totalMax'],
+      [d.floor, 'floor'],
     ] as const) {
       if (!q) continue;
-      ok = expectPoints(q, { zh: `扣分「${name}」的${zh}`, en: `the ${en} of deduction "${name}"` }, sink) && ok;
+      const subject = { of: 'deduction', name, field } as const;
+      ok = expectPoints(q, subject, sink) && ok;
       if (q.value < 0) {
         ok = false;
-        sink.report('invalidValue', q.range, { zh: `扣分「${name}」的${zh} ${q.text} 为负数`, en: `the ${en} of deduction "${name}" (${q.text}) is negative` }, { zh: '写非负的分数', en: 'write a non-negative number of points' });
+        sink.report('invalidValue', q.range, { kind: 'negative', subject, value: q.text });
       }
     }
     if (!d.floor) {
       const lo = total ? decToString(decSub({ units: 0n, scale: 0 }, maxSum)) : `-${decToString(maxSum)}`;
       const hi = total ? decToString(total) : '总分';
-      sink.report(
-        'deductionNoFloor',
-        d.range,
-        { zh: `扣分「${name}」未声明总分下限：扣分后总分可达区间 [${lo}, ${hi}]，超出 [0, ${hi}]`, en: `deduction "${name}" declares no floor: after deductions the total can reach [${lo}, ${hi}], outside [0, ${hi}]` },
-        { zh: `在扣分后写上 总分不低于 0 分`, en: `add 总分不低于 0 分 to the deduction` },
-      );
+      sink.report('deductionNoFloor', d.range, { deduction: name, low: lo, high: hi });
       continue;
     }
     if (total && (d.floor.value < 0 || d.floor.value > decToNumber(total))) {
-      sink.report(
-        'floorOutOfRange',
-        d.floor.range,
-        { zh: `扣分「${name}」的总分下限 ${d.floor.text} 不在 [0, ${decToString(total)}] 内`, en: `the floor ${d.floor.text} of deduction "${name}" is outside [0, ${decToString(total)}]` },
-        { zh: '通常写 总分不低于 0 分', en: 'usually 总分不低于 0 分' },
-      );
+      sink.report('floorOutOfRange', d.floor.range, { deduction: name, floor: d.floor.text, total: decToString(total) });
       continue;
     }
     if (!ok) continue;
@@ -62,7 +54,7 @@ export function checkDeductions(decls: readonly DeductionDecl[], total: Dec | nu
       proofs.push({
         subject: 'total',
         name,
-        formula: `扣分「${name}」后 总分 = max(总分 − 扣分, min(总分, ${decToString(floor)}))`,
+        formula: `扣分${quote(name)}后 总分 = max(总分 − 扣分, min(总分, ${decToString(floor)}))`,
         interval: `[0, ${decToString(total)}]`,
         within: `[0, ${decToString(total)}]`,
         proven: true,

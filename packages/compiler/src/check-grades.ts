@@ -14,16 +14,10 @@ function contains(b: GradeBand, x: number): boolean {
 
 function bandOf(d: BandDecl, total: number | null, sink: DiagnosticSink): GradeBand | null {
   const name = d.name.text;
-  const what = { zh: `等级「${name}」的分数线`, en: `the bound of grade "${name}"` };
-  for (const q of [d.bound, d.low, d.high]) if (q && !expectPoints(q, what, sink)) return null;
+  for (const q of [d.bound, d.low, d.high]) if (q && !expectPoints(q, { of: 'grade', name }, sink)) return null;
   if (d.low && d.high) {
     if (!(d.low.value < d.high.value)) {
-      sink.report(
-        'invalidValue',
-        d.range,
-        { zh: `等级「${name}」的区间 ${printQuantity(d.low)}..${printQuantity(d.high)} 下限不小于上限`, en: `grade "${name}": range ${d.low.text}..${d.high.text} is empty` },
-        { zh: '写成 低..高，如 70..80 分', en: 'write low..high, e.g. 70..80 分' },
-      );
+      sink.report('invalidValue', d.range, { kind: 'gradeRange', name, low: printQuantity(d.low), high: printQuantity(d.high) });
       return null;
     }
     return { name, lo: d.low.value, loClosed: true, hi: d.high.value, hiClosed: total !== null && d.high.value === total };
@@ -42,12 +36,7 @@ function bandOf(d: BandDecl, total: number | null, sink: DiagnosticSink): GradeB
       case '=':
         return { name, lo: x, loClosed: true, hi: x, hiClosed: true };
       case '!=':
-        sink.report(
-          'invalidValue',
-          d.range,
-          { zh: `等级「${name}」不能用 != 划分`, en: `grade "${name}" cannot be defined with !=` },
-          { zh: '用 >=、< 或区间 70..80 分', en: 'use >=, < or a range such as 70..80 分' },
-        );
+        sink.report('invalidValue', d.range, { kind: 'gradeNotEqual', name });
         return null;
     }
   }
@@ -59,12 +48,7 @@ export function checkGrades(decl: GradesDecl, total: number | null, sink: Diagno
   const bands: (GradeBand | null)[] = [];
   for (const d of decl.bands) {
     if (seen.has(d.name.text)) {
-      sink.report(
-        'duplicateGrade',
-        d.name.range,
-        { zh: `等级「${d.name.text}」重复`, en: `grade "${d.name.text}" is declared twice` },
-        { zh: '每个等级只写一次', en: 'declare each grade once' },
-      );
+      sink.report('duplicateGrade', d.name.range, { name: d.name.text });
     }
     seen.add(d.name.text);
     bands.push(bandOf(d, total, sink));
@@ -107,22 +91,12 @@ function coverage(decl: GradesDecl, bands: GradeBand[], total: number, sink: Dia
       const key = `${i}-${j}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      sink.report(
-        'gradeOverlap',
-        decl.bands[j]!.range,
-        { zh: `等级「${bands[j]!.name}」与「${bands[i]!.name}」重叠（如总分 ${fmtNum(p.x)}）`, en: `grades "${bands[j]!.name}" and "${bands[i]!.name}" overlap (e.g. at ${fmtNum(p.x)})` },
-        { zh: '区间按 [低, 高) 计，相邻等级首尾相接即可', en: 'ranges are [low, high); make adjacent bands meet end to start' },
-      );
+      sink.report('gradeOverlap', decl.bands[j]!.range, { grade: bands[j]!.name, other: bands[i]!.name, at: fmtNum(p.x) });
     }
   }
   hit.forEach((h, i) => {
     if (h || reported.size > 0) return;
-    sink.report(
-      'gradeOverlap',
-      decl.bands[i]!.range,
-      { zh: `等级「${bands[i]!.name}」永远达不到：[0, ${fmtNum(total)}] 中它覆盖的分数已被前面的等级占用`, en: `grade "${bands[i]!.name}" is unreachable: earlier bands already take every total in [0, ${fmtNum(total)}] it covers` },
-      { zh: '等级按书写顺序匹配，把它移到前面或改分数线', en: 'bands are tried in order; move it up or change its bound' },
-    );
+    sink.report('gradeOverlap', decl.bands[i]!.range, { grade: bands[i]!.name, total: fmtNum(total) });
   });
   // gaps
   let i = 0;
@@ -136,12 +110,7 @@ function coverage(decl: GradesDecl, bands: GradeBand[], total: number, sink: Dia
     const a = pts[i]!;
     const b = pts[j]!;
     const text = `${a.exact ? '[' : '('}${fmtNum(a.exact ? a.x : a.prev)}, ${fmtNum(b.exact ? b.x : b.next)}${b.exact ? ']' : ')'}`;
-    sink.report(
-      'gradeGap',
-      decl.range,
-      { zh: `总分在 ${text} 时没有等级`, en: `no grade covers totals in ${text}` },
-      { zh: '补上这一段的等级，或在最后写一个兜底等级（如 差）', en: 'add a band for it, or end with a catch-all band (e.g. 差)' },
-    );
+    sink.report('gradeGap', decl.range, { range: text });
     i = j + 1;
   }
 }

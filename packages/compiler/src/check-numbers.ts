@@ -25,11 +25,6 @@ export function checkNumbers(t: Template, sink: DiagnosticSink): void {
   for (const q of quantities(t.items)) {
     if (Number.isFinite(q.value) && Math.abs(q.value) <= MAX_TEMPLATE_NUMBER) continue;
     const shown = q.text.length > 24 ? `${q.text.slice(0, 12)}…${q.text.slice(-6)}（${q.text.length} 位）` : q.text;
-    sink.report(
-      'invalidValue',
-      q.range,
-      { zh: `数值 ${shown} 过大，上限为 ${MAX_TEMPLATE_NUMBER}`, en: `the number ${shown} is too large; the limit is ${MAX_TEMPLATE_NUMBER}` },
-      { zh: '检查是否多打了数字', en: 'check for extra digits' },
-    );
+    sink.report('invalidValue', q.range, { kind: 'tooLarge', value: shown, limit: MAX_TEMPLATE_NUMBER });
   }
 }

@@ -10,7 +10,6 @@ import type { SectionKind, SectionModel } from './model.ts';
 import { printExpr } from './printer.ts';
 import { expectPoints } from './units.ts';
 
-const LEVEL_ZH = ['', '一级指标', '二级指标', '三级指标'] as const;
 
 export interface SectionEnv {
   sink: DiagnosticSink;
@@ -32,12 +31,7 @@ export function checkSections(decls: readonly SectionDecl[], level: 1 | 2 | 3, i
     for (const n of [d.name, ...d.aliases]) {
       const prev = names.get(n.text);
       if (prev !== undefined) {
-        sink.report(
-          'duplicateSection',
-          n.range,
-          { zh: `同级指标名称「${n.text}」重复（已用于「${prev}」）`, en: `indicator name "${n.text}" is already used at this level (by "${prev}")` },
-          { zh: '同一层级的指标名称和别名不能重复', en: 'names and aliases of sibling indicators must differ' },
-        );
+        sink.report('duplicateSection', n.range, { name: n.text, usedBy: prev });
       } else names.set(n.text, d.name.text);
     }
     const m = checkSection(d, level, inheritedRule, env);
@@ -50,42 +44,21 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
   const { sink } = env;
   const name = d.name.text;
   if (d.level !== level) {
-    sink.report(
-      'levelNesting',
-      d.name.range,
-      { zh: `「${name}」写为${LEVEL_ZH[d.level]}，但这里应为${LEVEL_ZH[level]}`, en: `"${name}" is declared at level ${d.level} but sits at level ${level}` },
-      { zh: `改为 ${LEVEL_ZH[level]}`, en: `write ${LEVEL_ZH[level]}` },
-    );
+    sink.report('levelNesting', d.name.range, { indicator: name, declared: d.level, expected: level });
   }
-  const weightOk = expectPoints(d.weight, { zh: `「${name}」的分值`, en: `the weight of "${name}"` }, sink);
-  if (weightOk && d.weight.value < 0) {
-    sink.report('invalidValue', d.weight.range, { zh: `「${name}」的分值 ${d.weight.text} 为负数`, en: `the weight of "${name}" (${d.weight.text}) is negative` }, { zh: '分值不能小于 0', en: 'weights cannot be negative' });
-  }
+  const weightOk = expectPoints(d.weight, { of: 'weight', name }, sink);
+  if (weightOk && d.weight.value < 0) sink.report('invalidValue', d.weight.range, { kind: 'negative', subject: { of: 'weight', name }, value: d.weight.text });
   const weight = decOf(d.weight);
 
   // one way to score: a formula, fixed children, or rows filled in by units
-  const ways = [d.score ? '得分公式' : null, d.children.length > 0 ? '下级指标' : null, d.filledByUnit ? '单位填报' : null].filter((w): w is string => w !== null);
-  if (ways.length > 1 || (d.score && d.rule)) {
-    const list = d.score && d.rule ? [...ways, '采用规则'] : ways;
-    sink.report(
-      'sectionConflict',
-      d.name.range,
-      { zh: `「${name}」同时有 ${list.join('、')}，只能选一种计分方式`, en: `"${name}" has ${list.join(', ')}: choose one way to score it` },
-      { zh: '保留其中一种：得分公式、下级指标、单位填报', en: 'keep one of: a formula, child indicators, 单位填报' },
-    );
-  }
+  const ways = ([d.score ? 'formula' : null, d.children.length > 0 ? 'children' : null, d.filledByUnit ? 'filledByUnit' : null] as const).filter((w) => w !== null);
+  if (ways.length > 1 || (d.score && d.rule)) sink.report('sectionConflict', d.name.range, { indicator: name, ways: d.score && d.rule ? [...ways, 'pinnedRule'] : [...ways] });
 
   let pinned = inheritedRule;
   if (d.rule) {
     const idx = env.rules.get(d.rule.text);
     if (idx === undefined) {
-      const known = [...env.rules.keys()].join('、') || '（无）';
-      sink.report(
-        'unknownRule',
-        d.rule.range,
-        { zh: `「${name}」采用的规则「${d.rule.text}」未定义`, en: `"${name}" uses rule "${d.rule.text}", which is not defined` },
-        { zh: `已定义的规则：${known}`, en: `defined rules: ${known}` },
-      );
+      sink.report('unknownRule', d.rule.range, { indicator: name, rule: d.rule.text, defined: [...env.rules.keys()] });
     } else pinned = idx;
   }
 
@@ -101,7 +74,7 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
   let children: SectionModel[] = [];
   if (d.children.length > 0) {
     if (level === 3) {
-      sink.report('levelNesting', d.children[0]!.name.range, { zh: `三级指标「${name}」下不能再有指标`, en: `level-3 indicator "${name}" cannot have children` }, { zh: '指标最多三级', en: 'indicators have at most three levels' });
+      sink.report('levelNesting', d.children[0]!.name.range, { indicator: name, childOfLevel3: true });
     } else {
       children = checkSections(d.children, (level + 1) as 2 | 3, pinned, env);
       choiceGroups(d, children, env);
@@ -142,48 +115,29 @@ function counted(children: readonly SectionDecl[]): SectionDecl[] {
  */
 function choiceGroups(d: SectionDecl, children: SectionModel[], env: SectionEnv): void {
   const groups = new Map<number, { decls: SectionDecl[]; models: SectionModel[] }>();
-  d.children.forEach((c, i) => {
+  d.children.forEach((c) => {
     if (c.choice === undefined) return;
     const g = groups.get(c.choice) ?? { decls: [], models: [] };
     g.decls.push(c);
     const m = children.find((x) => x.name === c.name.text);
     if (m) g.models.push(m);
     groups.set(c.choice, g);
-    void i;
   });
   for (const { decls, models } of groups.values()) {
     const id = env.nextChoice ? env.nextChoice.n++ : 0;
     for (const m of models) m.choice = id;
-    const names = decls.map((c) => c.name.text).join('、');
-    const problem =
-      decls.length < 2
-        ? { zh: `择一 只有一个选项「${names}」`, en: `择一 has a single alternative, "${names}"` }
-        : decls.some((c) => c.children.length > 0 || c.filledByUnit)
-          ? { zh: `择一 的选项（${names}）应是按规则计分或有自己得分公式的指标，不能有下级指标或单位填报`, en: `the alternatives of 择一 (${names}) must be indicators scored by a rule or by their own formula, without children or 单位填报` }
-          : new Set(decls.map((c) => decToString(decOf(c.weight)))).size > 1
-            ? { zh: `择一 的选项分值不同（${decls.map((c) => `${c.name.text} ${decToString(decOf(c.weight))}`).join('、')}），只计一次，分值须相同`, en: `the alternatives of 择一 weigh differently (${decls.map((c) => `${c.name.text} ${decToString(decOf(c.weight))}`).join(', ')}); the group counts once, so they must weigh the same` }
-            : null;
-    if (problem)
-      env.sink.report('choiceGroup', decls[0]!.name.range, problem, {
-        zh: '写成 择一 { 二级指标 甲 分值 20 分 { 采用 正向 }; 二级指标 乙 分值 20 分 { 采用 反向 } }',
-        en: 'write 择一 { 二级指标 A 分值 20 分 { 采用 正向 }; 二级指标 B 分值 20 分 { 采用 反向 } }',
-      });
+    const names = decls.map((c) => c.name.text);
+    const weights = decls.map((c) => decToString(decOf(c.weight)));
+    const problem = decls.length < 2 ? 'single' : decls.some((c) => c.children.length > 0 || c.filledByUnit) ? 'notIndicators' : new Set(weights).size > 1 ? 'weights' : null;
+    if (problem) env.sink.report('choiceGroup', decls[0]!.name.range, problem === 'weights' ? { problem, names, weights } : { problem, names });
   }
 }
 
 function childSum(d: SectionDecl, weight: Dec, env: SectionEnv): void {
   const sum = decSum(counted(d.children).map((c) => decOf(c.weight)));
   if (decCmp(sum, weight) !== 0) {
-    const parts = counted(d.children).map((c) => decToString(decOf(c.weight))).join(' + ');
-    env.sink.report(
-      'childWeights',
-      d.name.range,
-      {
-        zh: `「${d.name.text}」的下级指标分值之和 ${parts} = ${decToString(sum)} ≠ ${decToString(weight)}`,
-        en: `child weights of "${d.name.text}" sum to ${parts} = ${decToString(sum)} ≠ ${decToString(weight)}`,
-      },
-      { zh: `调整下级指标分值，使其合计 ${decToString(weight)}`, en: `adjust the child weights so they add up to ${decToString(weight)}` },
-    );
+    const parts = counted(d.children).map((c) => decToString(decOf(c.weight)));
+    env.sink.report('childWeights', d.name.range, { indicator: d.name.text, parts, sum: decToString(sum), weight: decToString(weight) });
   }
 }
 

@@ -11,6 +11,7 @@ import { checkRules } from './check-rules.ts';
 import { assignIds, capsOf, checkSections } from './check-sections.ts';
 import { checkTiers } from './check-tiers.ts';
 import { type Dec, decCmp, decOf, decToNumber, decToString } from './decimal.ts';
+import type { SingletonKind } from './codes.ts';
 import { DiagnosticSink } from './diag.ts';
 import type { AggregationModel, CheckedTemplate, GradeBand, TierModel } from './model.ts';
 import type { RoundingMode } from './round.ts';
@@ -23,14 +24,7 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-const SINGLETONS: Partial<Record<Item['kind'], { zh: string; en: string }>> = {
-  Total: { zh: '总分', en: '总分 (total)' },
-  Rounding: { zh: '保留小数', en: '保留小数 (rounding)' },
-  Grades: { zh: '等级', en: '等级 (grades)' },
-  Tiers: { zh: '定性分档', en: '定性分档 (tiers)' },
-  Aggregation: { zh: '汇总', en: '汇总 (aggregation)' },
-  NotApplicable: { zh: '不适用', en: '不适用 (not applicable)' },
-};
+const SINGLETONS: ReadonlySet<Item['kind']> = new Set<SingletonKind>(['Total', 'Rounding', 'Grades', 'Tiers', 'Aggregation', 'NotApplicable']);
 
 function first<K extends Item['kind']>(t: Template, kind: K): (Item & { kind: K }) | null {
   return (t.items.find((i) => i.kind === kind) as (Item & { kind: K }) | undefined) ?? null;
@@ -47,11 +41,8 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
   // declarations that may appear once
   const seen = new Set<string>();
   for (const item of t.items) {
-    const what = SINGLETONS[item.kind];
-    if (!what) continue;
-    if (seen.has(item.kind)) {
-      sink.report('duplicateItem', item.range, { zh: `${what.zh} 重复声明`, en: `${what.en} is declared twice` }, { zh: `只保留一处 ${what.zh}`, en: `keep one ${what.zh}` });
-    }
+    if (!SINGLETONS.has(item.kind)) continue;
+    if (seen.has(item.kind)) sink.report('duplicateItem', item.range, { item: item.kind as SingletonKind });
     seen.add(item.kind);
   }
 
@@ -61,23 +52,17 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
   // 删除 / 重命名 are resolved away before checking (resolve.ts); any left here had no parent
   for (const item of t.items) {
     if (item.kind !== 'Remove' && item.kind !== 'Rename') continue;
-    sink.report(
-      'editWithoutParent',
-      item.range,
-      { zh: `${item.kind === 'Remove' ? '删除' : '重命名'} 只能用于继承模板，且须先解析继承（resolveTemplate）`, en: `${item.kind === 'Remove' ? 'remove' : 'rename'} is only allowed in a template that extends another, once resolved` },
-      { zh: '在模板头写 继承 <年度>', en: 'write 继承 <year> in the header' },
-    );
+    sink.report('editWithoutParent', item.range, { action: item.kind === 'Remove' ? 'remove' : 'rename' });
   }
 
   // 总分
   const totalDecl = first(t, 'Total');
   let total: Dec | null = null;
   if (!totalDecl) {
-    sink.report('missingTotal', t.name.range, { zh: `模板「${t.name.text}」缺少 总分`, en: `template "${t.name.text}" declares no 总分 (total)` }, { zh: '加上 总分 100 分', en: 'add 总分 100 分' });
-  } else if (expectPoints(totalDecl.value, { zh: '总分', en: 'the total' }, sink)) {
-    if (totalDecl.value.value <= 0) {
-      sink.report('invalidValue', totalDecl.value.range, { zh: `总分 ${totalDecl.value.text} 应大于 0`, en: `the total ${totalDecl.value.text} must be positive` }, { zh: '如 总分 100 分', en: 'e.g. 总分 100 分' });
-    } else total = decOf(totalDecl.value);
+    sink.report('missingTotal', t.name.range, { form: t.name.text });
+  } else if (expectPoints(totalDecl.value, { of: 'total' }, sink)) {
+    if (totalDecl.value.value <= 0) sink.report('invalidValue', totalDecl.value.range, { kind: 'totalNotPositive', value: totalDecl.value.text });
+    else total = decOf(totalDecl.value);
   }
 
   // 保留小数
@@ -87,7 +72,7 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
   if (roundDecl) {
     const p = roundDecl.places.value;
     if (!Number.isInteger(p) || p < 0 || p > 6) {
-      sink.report('roundingPlaces', roundDecl.places.range, { zh: `保留小数 ${roundDecl.places.text} 位超出 0–6`, en: `rounding to ${roundDecl.places.text} places is outside 0..6` }, { zh: '写 0 到 6 之间的整数，如 保留小数 2 位', en: 'write a whole number from 0 to 6, e.g. 保留小数 2 位' });
+      sink.report('roundingPlaces', roundDecl.places.range, { places: roundDecl.places.text });
     } else decimals = p;
     rounding = roundDecl.mode;
   }
@@ -111,7 +96,7 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
   const inputIndex = new Map<string, number>();
   for (const d of all(t, 'Input')) {
     if (inputIndex.has(d.name.text) || lookupVar(d.name.text) !== null) {
-      sink.report('duplicateItem', d.name.range, { zh: `输入「${d.name.text}」重复，或与公式变量同名`, en: `input "${d.name.text}" is declared twice or shadows a formula variable` }, { zh: '每个输入只声明一次，并换一个不与 实际、目标 等变量相同的名称', en: 'declare each input once, under a name that is not a formula variable' });
+      sink.report('duplicateItem', d.name.range, { input: d.name.text });
       continue;
     }
     inputIndex.set(d.name.text, inputs.length);
@@ -131,15 +116,10 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
 
   if (total) {
     const caps = capsOf(sectionDecls);
-    const parts = sectionDecls.map((s) => decToString(decOf(s.weight))).join(' + ');
     const ok = decCmp(caps, total) === 0;
     if (!ok) {
-      sink.report(
-        'capsVsTotal',
-        totalDecl!.value.range,
-        { zh: `一级指标分值之和 ${parts} = ${decToString(caps)} ≠ 总分 ${decToString(total)}`, en: `level-1 caps sum to ${parts} = ${decToString(caps)} ≠ total ${decToString(total)}` },
-        { zh: `调整一级指标分值使其合计 ${decToString(total)}，或改 总分`, en: `adjust the caps to add up to ${decToString(total)}, or change 总分` },
-      );
+      const parts = sectionDecls.map((s) => decToString(decOf(s.weight)));
+      sink.report('capsVsTotal', totalDecl!.value.range, { parts, sum: decToString(caps), total: decToString(total) });
     }
     proofs.push({ subject: 'total', name: t.name.text, formula: `总分 = ${sectionDecls.map((s) => s.name.text).join(' + ') || '0'}`, interval: `[0, ${decToString(caps)}]`, within: `[0, ${decToString(total)}]`, proven: ok });
   }
@@ -150,11 +130,8 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
   const aggDecl = first(t, 'Aggregation');
   if (aggDecl) {
     const whats = new Set<string>();
-    const WHAT_ZH = { absolute: '绝对值', relative: '相对值', qualitative: '定性' } as const;
     for (const e of aggDecl.entries) {
-      if (whats.has(e.what)) {
-        sink.report('duplicateItem', e.range, { zh: `汇总「${WHAT_ZH[e.what]}」重复`, en: `aggregation of "${e.what}" is given twice` }, { zh: '每类只写一次', en: 'give each kind once' });
-      }
+      if (whats.has(e.what)) sink.report('duplicateItem', e.range, { aggregated: e.what });
       whats.add(e.what);
       aggregation.push({ what: e.what, how: e.how });
     }

@@ -1,21 +1,14 @@
-// Building and collecting diagnostics.
+// Collecting the checker's diagnostics, each worded by the catalogue (codes.ts).
 
-import type { Diagnostic, Range } from '@jixiao/language';
+import { buildFrom, hasErrors, type DataOf, type Diagnostic, type Range } from '@jixiao/language';
 import { CODES, type CodeKey } from './codes.ts';
-
-export interface Msg {
-  zh: string;
-  en: string;
-}
 
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
   constructor(private readonly file?: string) {}
 
-  report(key: CodeKey, range: Range, message: Msg, help?: Msg): void {
-    const info = CODES[key];
-    const d: Diagnostic = { code: info.code, severity: info.severity, range, message };
-    if (help) d.help = help;
+  report<K extends CodeKey>(key: K, range: Range, data: DataOf<(typeof CODES)[K]>): void {
+    const d: Diagnostic = { ...buildFrom(CODES, key, data), range };
     // a node inherited from a parent template (继承) knows the file it was written in
     const file = range.file ?? this.file;
     if (file !== undefined) d.file = file;
@@ -23,7 +16,7 @@ export class DiagnosticSink {
   }
 
   get hasErrors(): boolean {
-    return this.items.some((d) => d.severity === 'error');
+    return hasErrors(this.items);
   }
 }
 

@@ -10,11 +10,12 @@ export {
   type ResolveResult,
   type CheckSourceResult,
 } from './resolve.ts';
-export { CODES, listCodes, type CodeInfo } from './codes.ts';
+export { CODES, type CodeKey, type Subject, type InvalidValue } from './codes.ts';
 export {
   NATIONAL,
   candidatesFor,
   chooseEntry,
+  defaultEntry,
   inForce,
   libraryParentLoader,
   normaliseForm,
@@ -26,6 +27,7 @@ export {
   regionsOf,
   resolveFor,
   type ChoiceProblem,
+  type DefaultChoice,
   type EntryChoice,
   type EntryChoiceResult,
   type FilingHeader,

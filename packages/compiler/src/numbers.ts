@@ -9,6 +9,7 @@
 // interpreter: the digits a template author wrote, and an independent check of µ.)
 
 import { roundScore } from './round.ts';
+import type { Message } from '@jixiao/language';
 
 /** A number to the millionth, as an integer count of µ: its 15-digit decimal, half-up. */
 export function toMicro(x: number): number {
@@ -61,7 +62,7 @@ export function formatNumber(n: number | null | undefined): string {
 }
 
 /** A filed number cited in a message: never "NaN" or "Infinity" to a reader. */
-export function formatFiledNumber(x: number): { zh: string; en: string } {
+export function formatFiledNumber(x: number): Message {
   if (Number.isFinite(x)) {
     const s = formatNumber(x);
     return { zh: s, en: s };

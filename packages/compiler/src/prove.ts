@@ -316,12 +316,7 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
   const text = printExpr(expr);
   const formula = `得分 = ${text}`;
   if (type === 'condition') {
-    sink.report(
-      'typeMismatch',
-      range,
-      { zh: `${formula} 的结果是条件(真/假)，不是分`, en: `${formula} yields a condition, not points` },
-      { zh: '用 如果 … 则 … 否则 … 给出分数', en: 'use 如果 … 则 … 否则 … to give points' },
-    );
+    sink.report('typeMismatch', range, { formula: text });
     return null;
   }
   const ir = lower(expr, opts.scope);
@@ -329,12 +324,7 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
   const v0 = new Prover().analyze(ir, envOf(domains)) ?? POINTS_ZERO;
   if (type === 'number') {
     const shown = v0.t === 'N' ? fmtIv(v0.iv) : '?';
-    sink.report(
-      'scoreNotPoints',
-      range,
-      { zh: `${formula} 的结果是比值 ${shown}，不是分`, en: `${formula} yields a ratio ${shown}, not points` },
-      { zh: `乘以 ${opts.weightName}，如 ${opts.weightName} * (${text})`, en: `multiply by ${opts.weightName}, e.g. ${opts.weightName} * (${text})` },
-    );
+    sink.report('scoreNotPoints', range, { formula: text, reach: shown, weight: opts.weightName });
     return null;
   }
   const v = v0.t === 'P' ? v0 : POINTS_ZERO;
@@ -351,11 +341,11 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
     const hi = mulW(w, v.a[1]) + v.c[1];
     const within = `[0, ${fmtNum(w)}]`;
     if (lo >= 0 && hi <= w) return record(fmtIv([lo, hi]), within, true);
-    report(sink, range, formula, `${shown} = ${fmtIv([lo, hi])}`, within, expr, domains, opts.scope);
+    report(sink, range, text, `${shown} = ${fmtIv([lo, hi])}`, within, expr, domains, opts.scope);
     return record(fmtIv([lo, hi]), within, false);
   }
   const within = `[0, ${opts.weightName}]`;
-  report(sink, range, formula, shown, within, expr, domains, opts.scope);
+  report(sink, range, text, shown, within, expr, domains, opts.scope);
   return record(shown, within, false);
 }
 
@@ -366,14 +356,7 @@ function mulW(w: number, a: number): number {
 function report(sink: DiagnosticSink, range: Range, formula: string, shown: string, within: string, expr: Expr, domains: Domains, scope?: LowerScope): void {
   const fix = suggestClamp(expr, domains, scope);
   const order = productOverQuotient(expr);
-  const orderZh = order ? `；乘除从左到右计算，${order.text} 是先乘后除，要先算比值请写 ${order.fix}` : '';
-  const orderEn = order ? `; × and ÷ go left to right, so ${order.text} multiplies first: write ${order.fix} to take the ratio first` : '';
-  sink.report(
-    'unbounded',
-    range,
-    { zh: `${formula} 可达区间 ${shown}，超出 ${within}`, en: `${formula} can reach ${shown}, outside ${within}` },
-    { zh: `请写上封顶，如 ${fix}${orderZh}`, en: `write the clamp yourself, e.g. ${fix}${orderEn}` },
-  );
+  sink.report('unbounded', range, order ? { formula, reach: shown, within, fix, order } : { formula, reach: shown, within, fix });
 }
 
 /** The first `x * y / z` in the formula, with its ratio-first spelling `x * (y / z)`. */

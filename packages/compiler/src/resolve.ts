@@ -14,7 +14,7 @@
 //   recognised as an alias so last year's filings still match, and the model records it
 //   in `renamedFrom` so that a diff can say "renamed".
 
-import { parse, type Diagnostic, type Item, type Name, type Range, type SectionDecl, type Template } from '@jixiao/language';
+import { hasErrors, parse, type Diagnostic, type Item, type Name, type Range, type SectionDecl, type Template } from '@jixiao/language';
 import { checkTemplate } from './check.ts';
 import { DiagnosticSink } from './diag.ts';
 import type { CheckedTemplate } from './model.ts';
@@ -62,8 +62,6 @@ export function withFile<T>(x: T, file: string | undefined): T {
 
 const SINGLETON_KINDS = new Set<Item['kind']>(['Title', 'Total', 'Rounding', 'Grades', 'Tiers', 'Aggregation']);
 const EDIT_KIND = { section: 'Section', rule: 'Rule', deduction: 'Deduction' } as const;
-const EDIT_ZH = { section: '一级指标', rule: '规则', deduction: '扣分' } as const;
-const EDIT_EN = { section: 'level-1 indicator', rule: 'rule', deduction: 'deduction' } as const;
 
 function namedKey(i: Item): string | null {
   if (i.kind === 'Rule' || i.kind === 'Section' || i.kind === 'Deduction') return `${i.kind}\u0000${i.name.text}`;
@@ -92,12 +90,7 @@ function resolveIn(t: Template, file: string | undefined, region: string | undef
   if (!own.extends) {
     for (const i of own.items)
       if (i.kind === 'Remove' || i.kind === 'Rename')
-        sink.report(
-          'editWithoutParent',
-          i.range,
-          { zh: `模板「${t.name.text} ${t.year.text}」没有 继承 任何模板，不能${i.kind === 'Remove' ? '删除' : '重命名'}`, en: `template "${t.name.text} ${t.year.text}" extends nothing, so it cannot ${i.kind === 'Remove' ? 'remove' : 'rename'}` },
-          { zh: `在模板头写 继承 <年度>，或直接改写这一项`, en: 'write 继承 <year> in the header, or edit the declaration itself' },
-        );
+        sink.report('editWithoutParent', i.range, { action: i.kind === 'Remove' ? 'remove' : 'rename', template: `${t.name.text} ${t.year.text}` });
     out.push(...sink.items);
     return sink.hasErrors ? null : own;
   }
@@ -113,18 +106,12 @@ function resolveIn(t: Template, file: string | undefined, region: string | undef
   const extendsRange = own.extendsRegion ? { ...own.extends.range, start: own.extendsRegion.range.start } : own.extends.range;
   const shown = (r: string | undefined, y: number) => (r === undefined ? String(y) : `${r} ${y}`);
   if (path.some((f) => f.form === form && f.year === year && f.region === parentRegion) || (year === t.year.value && parentRegion === region)) {
-    const cycle = [...path.map((f) => shown(f.region, f.year)), shown(parentRegion, year)].join(' → ');
-    sink.report('extendsCycle', extendsRange, { zh: `模板继承成环：${form} ${cycle}`, en: `templates extend one another in a cycle: ${form} ${cycle}` }, { zh: '每个模板只能继承更早年度的模板', en: 'each template may only extend an earlier year' });
+    sink.report('extendsCycle', extendsRange, { form, steps: [...path.map((f) => shown(f.region, f.year)), shown(parentRegion, year)] });
     out.push(...sink.items);
     return null;
   }
   if (year > t.year.value) {
-    sink.report(
-      'extendsNotEarlier',
-      extendsRange,
-      { zh: `${t.year.text} 年的模板不能继承更晚的 ${year} 年`, en: `the ${t.year.text} template cannot extend the later year ${year}` },
-      { zh: '继承上一年度（或更早）的模板', en: 'extend the previous (or an earlier) year' },
-    );
+    sink.report('extendsNotEarlier', extendsRange, { year: t.year.text, parentYear: year });
     out.push(...sink.items);
     return null;
   }
@@ -133,18 +120,7 @@ function resolveIn(t: Template, file: string | undefined, region: string | undef
   const candidates = parsed?.ast.templates.filter((p) => p.name.text === form) ?? [];
   const parentAst = candidates.find((p) => p.year.value === year) ?? candidates[0];
   if (!src || !parsed || !parentAst) {
-    sink.report(
-      'parentMissing',
-      extendsRange,
-      {
-        zh: src ? `${src.file} 中没有「${form}」的模板` : `找不到${parentRegion ? ` ${parentRegion} ` : ' '}${year} 年（或更早）的「${form}」模板`,
-        en: src ? `${src.file} holds no template of "${form}"` : `no template of "${form}"${parentRegion ? ` in ${parentRegion}` : ''} for ${year} or earlier`,
-      },
-      {
-        zh: `确认 rules/${parentRegion ? `${parentRegion}/` : ''}${year}/${form}.jx（或更早年度）存在，或改 继承 的地区和年度`,
-        en: `check that rules/${parentRegion ? `${parentRegion}/` : ''}${year}/${form}.jx (or an earlier year) exists, or change the jurisdiction and year after 继承`,
-      },
-    );
+    sink.report('parentMissing', extendsRange, { form, year, ...(src ? { file: src.file } : {}), ...(parentRegion !== undefined ? { region: parentRegion } : {}) });
     out.push(...sink.items);
     return null;
   }
@@ -156,8 +132,7 @@ function resolveIn(t: Template, file: string | undefined, region: string | undef
   const srcRegion = src.region ?? parentRegion;
   if (parentAst.year.value > t.year.value || (parentAst.year.value === t.year.value && srcRegion === region)) {
     // the loader answered with a template that is not earlier: following it would loop
-    const cycle = [...path.map((f) => shown(f.region, f.year)), shown(srcRegion, parentAst.year.value)].join(' → ');
-    sink.report('extendsCycle', extendsRange, { zh: `模板继承成环：${form} ${cycle}（${src.file}）`, en: `templates extend one another in a cycle: ${form} ${cycle} (${src.file})` }, { zh: '每个模板只能继承更早年度的模板', en: 'each template may only extend an earlier year' });
+    sink.report('extendsCycle', extendsRange, { form, steps: [...path.map((f) => shown(f.region, f.year)), shown(srcRegion, parentAst.year.value)], file: src.file });
     out.push(...sink.items);
     return null;
   }
@@ -177,15 +152,7 @@ function resolveIn(t: Template, file: string | undefined, region: string | undef
       if (at < 0 || fromChild.has(items[at]!)) {
         const known = items.filter((i) => i.kind === kind && !fromChild.has(i)).map((i) => (i as { name: Name }).name.text);
         const what = it.kind === 'Remove' ? it.what : 'section';
-        sink.report(
-          'editUnknown',
-          target.range,
-          {
-            zh: `${parent.year.text} 年的模板中没有${EDIT_ZH[what]}「${target.text}」，无法${it.kind === 'Remove' ? '删除' : '重命名'}`,
-            en: `the ${parent.year.text} template has no ${EDIT_EN[what]} "${target.text}" to ${it.kind === 'Remove' ? 'remove' : 'rename'}`,
-          },
-          { zh: `${parent.year.text} 年的${EDIT_ZH[what]}：${known.join('、') || '（无）'}`, en: `${EDIT_EN[what]}s of ${parent.year.text}: ${known.join(', ') || '(none)'}` },
-        );
+        sink.report('editUnknown', target.range, { action: it.kind === 'Remove' ? 'remove' : 'rename', what, name: target.text, parentYear: parent.year.text, known });
         continue;
       }
       if (it.kind === 'Remove') items.splice(at, 1);
@@ -241,7 +208,7 @@ export function checkSource(src: TemplateSource, loadParent: LoadParent): CheckS
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const t = parsed.ast.templates[0];
   // The checker only ever sees a syntactically clean template.
-  if (!t || diagnostics.some((d) => d.severity === 'error')) return { template: null, resolved: null, diagnostics, chain: [] };
+  if (!t || hasErrors(diagnostics)) return { template: null, resolved: null, diagnostics, chain: [] };
   const r = resolveTemplate(t, src.file, loadParent, src.region);
   diagnostics.push(...r.diagnostics);
   if (!r.template) return { template: null, resolved: null, diagnostics, chain: r.chain };

@@ -5,26 +5,13 @@
 // formula that passed.
 
 import type { Expr } from '@jixiao/language';
+import type { FormulaUnit } from './codes.ts';
 import type { DiagnosticSink } from './diag.ts';
 import { printExpr } from './printer.ts';
 import { type FormulaContext, allowedIn, allowedNames, lookupVar } from './vars.ts';
 
 /** points (分), a unitless number, a unitless literal 0 (fits either), or a condition */
-export type FormulaType = 'points' | 'number' | 'zero' | 'condition';
-
-const UNIT_NAME: Record<FormulaType, { zh: string; en: string }> = {
-  points: { zh: '分', en: 'points' },
-  number: { zh: '比值(无单位)', en: 'a unitless ratio' },
-  zero: { zh: '比值(无单位)', en: 'a unitless ratio' },
-  condition: { zh: '条件(真/假)', en: 'a condition' },
-};
-
-const VERB: Record<string, { zh: string; en: string }> = {
-  '+': { zh: '相加', en: 'added to' },
-  '-': { zh: '相减', en: 'subtracted from' },
-  '*': { zh: '相乘', en: 'multiplied by' },
-  '/': { zh: '相除', en: 'divided by' },
-};
+export type FormulaType = FormulaUnit;
 
 /** The literal 0 has no unit: beside points it is points. */
 function unify(l: FormulaType, r: FormulaType): [FormulaType, FormulaType] {
@@ -57,12 +44,7 @@ export class FormulaTypeChecker {
       case 'Share': {
         // 占比 reads the rows of a group: an indicator's own formula only
         if (this.ctx !== 'section') {
-          this.sink.report(
-            'unknownVariable',
-            e.range,
-            { zh: '占比(…) 只能用在指标自己的得分公式中，不能用在规则中', en: '占比(…) belongs in an indicator’s own formula, not in a rule' },
-            { zh: '在指标中写 得分 = 分值 * 占比(组名, 条件)', en: 'write 得分 = 分值 * 占比(group, condition) in the indicator' },
-          );
+          this.sink.report('unknownVariable', e.range, { name: '占比', known: true, context: this.ctx, available: allowedNames(this.ctx), inRule: 'share' });
           return null;
         }
         const c = this.check(e.cond);
@@ -127,25 +109,11 @@ export class FormulaTypeChecker {
     const v = lookupVar(e.name);
     if (v === null && this.inputs.has(e.name)) {
       if (this.ctx === 'section') return 'number';
-      this.sink.report(
-        'unknownVariable',
-        e.range,
-        { zh: `输入「${e.name}」只能用在指标自己的得分公式中，不能用在规则中`, en: `input "${e.name}" belongs in an indicator’s own formula, not in a rule` },
-        { zh: '规则按每一行的 实际、目标 计分；表外的输入在指标的公式中使用', en: 'rules score each row by its 实际 and 目标; inputs from outside the table go in indicator formulas' },
-      );
+      this.sink.report('unknownVariable', e.range, { name: e.name, known: true, context: this.ctx, available: allowedNames(this.ctx), inRule: 'input' });
       return null;
     }
     if (v === null || !allowedIn(v, this.ctx)) {
-      const names = allowedNames(this.ctx).join('、');
-      const where = this.ctx === 'rule' ? { zh: '规则公式', en: 'a rule formula' } : { zh: '一级指标公式', en: 'an indicator formula' };
-      this.sink.report(
-        'unknownVariable',
-        e.range,
-        v === null
-          ? { zh: `未知变量「${e.name}」`, en: `unknown variable "${e.name}"` }
-          : { zh: `变量「${e.name}」不能用在${where.zh}中`, en: `variable "${e.name}" cannot be used in ${where.en}` },
-        { zh: `${where.zh}可用的变量：${names}`, en: `variables available in ${where.en}: ${names}` },
-      );
+      this.sink.report('unknownVariable', e.range, { name: e.name, known: v !== null, context: this.ctx, available: allowedNames(this.ctx) });
       return null;
     }
     return v === 'W' ? 'points' : 'number';
@@ -179,34 +147,12 @@ export class FormulaTypeChecker {
   }
 
   private unitError(e: Expr, l: FormulaType, r: FormulaType, op: string): null {
-    const lu = UNIT_NAME[l];
-    const ru = UNIT_NAME[r];
-    const text = printExpr(e);
-    const v = VERB[op] ?? { zh: '混用', en: 'mixed with' };
-    this.sink.report(
-      'formulaUnit',
-      e.range,
-      { zh: `「${text}」中${lu.zh}与${ru.zh}${v.zh}，单位不一致`, en: `in "${text}", ${lu.en} is ${v.en} ${ru.en}: the units do not agree` },
-      {
-        zh: '分只能与分相加减、与比值相乘除；比值要先乘以 权重 才是分',
-        en: 'points add to points and scale by ratios; multiply a ratio by 权重 to get points',
-      },
-    );
+    this.sink.report('formulaUnit', e.range, { expression: printExpr(e), left: l, right: r, op });
     return null;
   }
 
   private typeError(e: Expr, expected: 'number' | 'condition'): null {
-    const text = printExpr(e);
-    this.sink.report(
-      'typeMismatch',
-      e.range,
-      expected === 'number'
-        ? { zh: `「${text}」是条件(真/假)，这里需要数值`, en: `"${text}" is a condition; a number is needed here` }
-        : { zh: `「${text}」是数值，这里需要条件`, en: `"${text}" is a number; a condition is needed here` },
-      expected === 'number'
-        ? { zh: '条件只能用在 如果 … 则 … 否则 … 中', en: 'use conditions only inside 如果 … 则 … 否则 …' }
-        : { zh: '写成比较，如 实际 >= 目标', en: 'write a comparison such as 实际 >= 目标' },
-    );
+    this.sink.report('typeMismatch', e.range, { expression: printExpr(e), needed: expected });
     return null;
   }
 }

@@ -1,6 +1,7 @@
 // Unit rules for declared values.
 
 import type { Quantity } from '@jixiao/language';
+import type { Subject } from './codes.ts';
 import type { DiagnosticSink } from './diag.ts';
 import { printQuantity } from './printer.ts';
 
@@ -9,14 +10,8 @@ export function isPercent(q: Quantity): boolean {
 }
 
 /** 总分, weights, grade bounds and deduction amounts are 分 or unitless. Reports and returns false otherwise. */
-export function expectPoints(q: Quantity, what: { zh: string; en: string }, sink: DiagnosticSink): boolean {
+export function expectPoints(q: Quantity, subject: Subject, sink: DiagnosticSink): boolean {
   if (q.unit === null || q.unit === '分') return true;
-  const shown = printQuantity(q);
-  sink.report(
-    'declUnit',
-    q.range,
-    { zh: `${what.zh} ${shown} 的单位应为 分，而不是 ${q.unit}`, en: `${what.en} ${shown} must be in 分 (points), not ${q.unit}` },
-    { zh: `写成 ${q.text} 分`, en: `write ${q.text} 分` },
-  );
+  sink.report('declUnit', q.range, { subject, value: printQuantity(q), unit: q.unit, number: q.text });
   return false;
 }

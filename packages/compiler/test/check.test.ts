@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE, checkSource, codes, posOf } from '../../../test/support/jx.ts';
-import { CODES, listCodes } from '../src/index.ts';
+import { codesOf } from '@jixiao/language';
+import { CODES } from '../src/index.ts';
 
 function mutate(from: string, to: string, base = BASE): string {
   if (!base.includes(from)) throw new Error(`BASE lacks ${from}`);
@@ -48,7 +49,7 @@ describe('checkTemplate on the base template', () => {
   });
 
   it('has a unique code per check, all titled in both languages', () => {
-    const all = listCodes();
+    const all = codesOf(CODES);
     expect(new Set(all.map((c) => c.code)).size).toBe(all.length);
     for (const c of all) expect(c.title.zh && c.title.en).toBeTruthy();
   });
@@ -128,7 +129,9 @@ describe('each diagnostic code', () => {
 
   it('JX2013 caps against the total (110 ≠ 100)', () => {
     const src = mutate('履职效果 分值 70 分', '履职效果 分值 80 分');
-    expectDiag(src, CODES.capsVsTotal.code, '100 分', ['10 + 20 + 80', '110', '≠ 总分 100']);
+    const d = expectDiag(src, CODES.capsVsTotal.code, '100 分', ['10 + 20 + 80', '110', '≠ 总分 100']);
+    // the values the message cites, as data beside it
+    expect(d.data).toEqual({ parts: ['10', '20', '80'], sum: '110', total: '100' });
   });
 
   it('JX2014 an unreachable grade and overlapping ranges', () => {
@@ -203,7 +206,10 @@ describe('each diagnostic code', () => {
   });
 
   it('JX2027 an empty tier range', () => {
-    expectDiag(mutate('部分达成 60%..80%', '部分达成 80%..60%'), CODES.invalidValue.code, '部分达成', ['部分达成', '80%']);
+    const d = expectDiag(mutate('部分达成 60%..80%', '部分达成 80%..60%'), CODES.invalidValue.code, '部分达成', ['部分达成', '80%']);
+    expect(d.data).toEqual({ kind: 'tierRange', name: '部分达成', low: '80%', high: '60%', percent: true });
+    // both languages cite the bounds as written, with their unit
+    expect(d.message.en).toBe('tier “部分达成”: 80%..60% is not a non-empty part of 0%–100%');
   });
 
   it('JX2028 a floor above the total', () => {

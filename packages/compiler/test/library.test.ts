@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidatesFor, checkSource, normaliseRegion, regionChain, regionIn, resolveFor, type LibraryEntry, type LoadParent } from '../src/index.ts';
+import { candidatesFor, checkSource, chooseEntry, defaultEntry, libraryParentLoader, normaliseRegion, regionChain, regionIn, resolveFor, type LibraryEntry, type LoadParent } from '../src/index.ts';
 import { parse, format } from '../../language/src/index.ts';
 
 const e = (region: string, year: number, form = '项目支出'): LibraryEntry => ({ region, year, form, file: `rules/${region}/${year}/${form}.jx` });
@@ -24,6 +24,29 @@ describe('the rule library', () => {
   it('lists the candidates in force when no jurisdiction is given', () => {
     expect(candidatesFor(lib, '项目支出', 2023).map((x) => x.region)).toEqual(['全国', '四川', '安徽']);
     expect(candidatesFor(lib, '项目支出', 2021).map((x) => x.region)).toEqual(['全国']);
+  });
+
+  it('chooses for a filing that does not settle its template: 全国, else the broadest and newest, and says how', () => {
+    // 全国 when in force, the others named
+    const p = chooseEntry(lib, {}, { year: 2023, form: '项目支出' });
+    expect(p).toMatchObject({ entry: e('全国', 2020), defaulted: { why: 'noRegion', named: null } });
+    expect('defaulted' in p && p.defaulted!.others.map((x) => x.region)).toEqual(['四川', '安徽']);
+    // no 全国 部门整体支出: the province before the county, whatever their years
+    expect(defaultEntry(lib, '部门整体支出', 2024)?.entry).toEqual(e('甘肃', 2024, '部门整体支出'));
+    expect(chooseEntry(lib, {}, { year: 2023, form: '部门整体支出' })).toMatchObject({ entry: e('甘肃', 2023, '部门整体支出'), defaulted: { why: 'noRegion' } });
+    // the one template in force and no jurisdiction named: nothing to say
+    expect(chooseEntry(lib, {}, { year: 2021, form: '部门整体支出' })).toMatchObject({ entry: e('四川/遂宁/大英县', 2020, '部门整体支出'), defaulted: null });
+    // a jurisdiction without any template of the form: the default, said so
+    expect(chooseEntry(lib, {}, { year: 2023, form: '部门整体支出', region: '河南' })).toMatchObject({ entry: e('甘肃', 2023, '部门整体支出'), defaulted: { why: 'unknownRegion', named: '河南' } });
+    // older than its jurisdiction's templates: the earliest of them, unless the year was asked for
+    expect(chooseEntry(lib, {}, { year: 2021, form: '部门整体支出', region: '甘肃' })).toMatchObject({ entry: e('甘肃', 2023, '部门整体支出'), defaulted: { why: 'noYear' } });
+    expect(chooseEntry(lib, { year: 2021 }, { year: 2021, form: '部门整体支出', region: '甘肃' })).toMatchObject({ problem: 'noTemplate' });
+    // a jurisdiction asked for is never second-guessed
+    expect(chooseEntry(lib, { region: '河南' }, { year: 2023, form: '部门整体支出' })).toEqual({ problem: 'noTemplate', form: '部门整体支出', year: 2023, region: '河南' });
+    // no template of the form at all
+    expect(chooseEntry(lib.filter((x) => x.form === '项目支出'), {}, { year: 2023, form: '部门整体支出' })).toMatchObject({ problem: 'noTemplate' });
+    // a draft outside the library extends the default jurisdiction's template
+    expect(libraryParentLoader(lib, () => '')('部门整体支出', 2023)?.file).toBe(e('甘肃', 2023, '部门整体支出').file);
   });
 
   it('finds the deepest jurisdiction a text names, none when two tie', () => {

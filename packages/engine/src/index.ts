@@ -1,6 +1,5 @@
 // @jixiao/engine public surface.
 
-export * from './filing/message.ts';
 export * from './filing/model.ts';
 export * from './filing/value.ts';
 export * from './import/diagnostics.ts';

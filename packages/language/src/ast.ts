@@ -305,18 +305,3 @@ export interface AggregationEntry extends Node {
   what: 'absolute' | 'relative' | 'qualitative';
   how: 'sum' | 'funding-weighted' | 'mean';
 }
-
-// ───────────────────────── diagnostics ─────────────────────────
-
-export type Severity = 'error' | 'warning' | 'info';
-
-/** A diagnostic: stable code, located, worded in Chinese with an English version. */
-export interface Diagnostic {
-  code: string;
-  severity: Severity;
-  range: Range;
-  message: { zh: string; en: string };
-  help?: { zh: string; en: string };
-  /** file the range refers to, when known (templates may extend one another) */
-  file?: string;
-}

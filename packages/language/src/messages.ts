@@ -1,11 +1,13 @@
-// Syntax error wording. chevrotain asks for one string per error; we return both
-// languages packed as JSON and unpack them in parse.ts, so the parser stays ignorant
-// of how messages are shown.
+// What a syntax error cites. chevrotain asks for one string per error; we return the
+// error's data (codes.ts SyntaxData) packed as JSON and parse.ts words it through the
+// catalogue, so the parser stays ignorant of how messages are shown.
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { tokenLabel } from 'chevrotain';
+import type { SyntaxData } from './codes.ts';
+import type { Message } from './diagnostics.ts';
 
 /** What a grammar rule is, in words a policy officer knows. */
-const ruleWords: Record<string, { zh: string; en: string }> = {
+const ruleWords: Record<string, Message> = {
   file: { zh: '模板文件', en: 'template file' },
   template: { zh: '模板', en: 'template' },
   item: { zh: '模板内容 (总分、等级、规则、一级指标 等)', en: 'template item (总分, 等级, 规则, 一级指标, …)' },
@@ -51,15 +53,13 @@ const innerOf: Record<string, string> = {
   ruleDecl: 'scoreDecl',
 };
 
-export function ruleWord(rule: string): { zh: string; en: string } {
+export function ruleWord(rule: string): Message {
   return ruleWords[rule] ?? { zh: rule, en: rule };
 }
 
-/** How a token shows in a message: the text as written, or 文件结尾 at EOF. */
-export function shown(tok: IToken): { zh: string; en: string } {
-  if (tok.tokenType.name === 'EOF') return { zh: '文件结尾', en: 'end of file' };
-  const img = tok.image.length > 20 ? tok.image.slice(0, 20) + '…' : tok.image;
-  return { zh: `“${img}”`, en: `'${img}'` };
+/** The token as written, or null at the end of the file. */
+function foundText(tok: IToken): string | null {
+  return tok.tokenType.name === 'EOF' ? null : tok.image;
 }
 
 function expectedLabels(paths: TokenType[][][] | TokenType[][]): string[] {
@@ -71,49 +71,25 @@ function expectedLabels(paths: TokenType[][][] | TokenType[][]): string[] {
   return [...firsts].slice(0, 8);
 }
 
-const pack = (zh: string, en: string) => JSON.stringify({ zh, en });
+const pack = (d: SyntaxData): string => JSON.stringify(d);
 
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
-    const a = shown(actual);
-    const w = ruleWord(ruleName);
-    const e = tokenLabel(expected);
-    if (expected.name === 'NumberLit')
-      return pack(`此处缺少数字（如 “分值 20 分”），却遇到 ${a.zh}`, `a number is missing here (e.g. '分值 20 分') but found ${a.en}`);
+    const found = foundText(actual);
+    if (expected.name === 'NumberLit') return pack({ kind: 'number', rule: ruleName, found });
     if (expected.name === 'RBrace') {
-      if (actual.tokenType.name === 'EOF')
-        return pack(`${w.zh}缺少结尾的 “}”`, `the ${w.en} is missing its closing '}'`);
-      const inner = ruleWord(innerOf[ruleName] ?? 'item');
-      return pack(
-        `无法理解 ${a.zh}：此处应为${inner.zh}，或以 “}” 结束${w.zh}`,
-        `cannot understand ${a.en}: expected ${inner.en} here, or '}' to close the ${w.en}`,
-      );
+      if (found === null) return pack({ kind: 'unclosed', rule: ruleName, found });
+      return pack({ kind: 'close', rule: ruleName, found, inner: innerOf[ruleName] ?? 'item' });
     }
-    return pack(`${w.zh}中缺少 ${e}，却遇到 ${a.zh}`, `in ${w.en}: expected ${e} but found ${a.en}`);
+    return pack({ kind: 'token', rule: ruleName, found, expected: [tokenLabel(expected)] });
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    const a = shown(firstRedundant);
-    return pack(
-      `多余的内容 ${a.zh}：模板已在此之前结束 (多了一个 “}”?)`,
-      `unexpected ${a.en} after the end of the template (an extra '}'?)`,
-    );
+    return pack({ kind: 'extra', rule: 'file', found: foundText(firstRedundant) });
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
-    const a = shown(actual[0]!);
-    const w = ruleWord(ruleName);
-    const labels = expectedLabels(expectedPathsPerAlt);
-    return pack(
-      `此处应为${w.zh}，却遇到 ${a.zh}；可以是 ${labels.join('、')}`,
-      `expected ${w.en} here but found ${a.en}; one of ${labels.join(', ')}`,
-    );
+    return pack({ kind: 'alternatives', rule: ruleName, found: foundText(actual[0]!), expected: expectedLabels(expectedPathsPerAlt) });
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
-    const a = shown(actual[0]!);
-    const w = ruleWord(ruleName);
-    const labels = expectedLabels(expectedIterationPaths);
-    return pack(
-      `${w.zh}至少需要一项 (${labels.join('、')})，却遇到 ${a.zh}`,
-      `${w.en} needs at least one of ${labels.join(', ')} but found ${a.en}`,
-    );
+    return pack({ kind: 'atLeastOne', rule: ruleName, found: foundText(actual[0]!), expected: expectedLabels(expectedIterationPaths) });
   },
 };

@@ -6,7 +6,8 @@ import type * as A from './ast.ts';
 import { JxLexer } from './tokens.ts';
 import { parserInstance } from './parser.ts';
 import { buildAst, endPosition, tokenRange } from './visitor.ts';
-import { LANGUAGE_CODES } from './codes.ts';
+import { LANGUAGE_CODES, type LanguageCodeKey, type SyntaxData } from './codes.ts';
+import { buildFrom, type DataOf, type Diagnostic } from './diagnostics.ts';
 
 export interface Comment {
   text: string;
@@ -16,7 +17,7 @@ export interface Comment {
 export interface ParseResult {
   ast: A.TemplateFile;
   comments: Comment[];
-  diagnostics: A.Diagnostic[];
+  diagnostics: Diagnostic[];
 }
 
 /** Inputs beyond this size are refused with a clear message instead of hanging. */
@@ -38,14 +39,20 @@ function positionAt(text: string, offset: number): A.Position {
   return { offset, line, column: col };
 }
 
-function unpack(message: string): { zh: string; en: string } {
+/** A diagnostic of this stage, worded by the catalogue. */
+function diagnostic<K extends LanguageCodeKey>(key: K, range: A.Range, data: DataOf<(typeof LANGUAGE_CODES)[K]>): Diagnostic {
+  return { ...buildFrom(LANGUAGE_CODES, key, data), range };
+}
+
+/** The data messages.ts packed; a message chevrotain built itself is cited as the token it names. */
+function unpack(message: string, found: string | null): SyntaxData {
   try {
-    const m = JSON.parse(message) as { zh?: unknown; en?: unknown };
-    if (typeof m.zh === 'string' && typeof m.en === 'string') return { zh: m.zh, en: m.en };
+    const d = JSON.parse(message) as Partial<SyntaxData>;
+    if (typeof d.kind === 'string' && typeof d.rule === 'string') return d as SyntaxData;
   } catch {
-    /* a message chevrotain built itself */
+    /* not ours */
   }
-  return { zh: message, en: message };
+  return { kind: 'alternatives', rule: 'item', found, expected: [] };
 }
 
 function rangeForToken(text: string, tok: IToken): A.Range {
@@ -68,17 +75,8 @@ function firstTooDeep(toks: IToken[]): IToken | undefined {
   return undefined;
 }
 
-function nestingDiagnostic(start: A.Position): A.Diagnostic {
-  return {
-    code: LANGUAGE_CODES.tooDeep.code,
-    severity: LANGUAGE_CODES.tooDeep.severity,
-    range: { start, end: { ...start, offset: start.offset + 1, column: start.column + 1 } },
-    message: {
-      zh: `括号或条件嵌套超过 ${MAX_NESTING} 层，无法处理`,
-      en: `brackets or conditions nested deeper than ${MAX_NESTING} levels`,
-    },
-    help: { zh: '拆分公式，减少嵌套层数', en: 'split the formula to nest less deeply' },
-  };
+function nestingDiagnostic(start: A.Position): Diagnostic {
+  return diagnostic('tooDeep', { start, end: { ...start, offset: start.offset + 1, column: start.column + 1 } }, { limit: MAX_NESTING });
 }
 
 /** The last '{' left open at the end of the token stream, if any. */
@@ -92,25 +90,14 @@ function unmatchedOpenBrace(toks: IToken[]): IToken | undefined {
 }
 
 export function parse(text: string, file?: string): ParseResult {
-  const diagnostics: A.Diagnostic[] = [];
-  const at = (d: A.Diagnostic): A.Diagnostic => (file ? { ...d, file } : d);
+  const diagnostics: Diagnostic[] = [];
+  const at = (d: Diagnostic): Diagnostic => (file ? { ...d, file } : d);
   if (text.length > MAX_SOURCE_CHARS) {
     const start = { offset: 0, line: 1, column: 1 };
     return {
       ast: { kind: 'File', templates: [], range: { start, end: start } },
       comments: [],
-      diagnostics: [
-        at({
-          code: LANGUAGE_CODES.tooLarge.code,
-          severity: LANGUAGE_CODES.tooLarge.severity,
-          range: { start, end: start },
-          message: {
-            zh: `模板文件过大：${text.length} 个字符，上限为 ${MAX_SOURCE_CHARS}`,
-            en: `template too large: ${text.length} characters, the limit is ${MAX_SOURCE_CHARS}`,
-          },
-          help: { zh: '请拆分模板或删除无关内容', en: 'split the template or remove unrelated text' },
-        }),
-      ],
+      diagnostics: [at(diagnostic('tooLarge', { start, end: start }, { chars: text.length, limit: MAX_SOURCE_CHARS }))],
     };
   }
 
@@ -118,18 +105,7 @@ export function parse(text: string, file?: string): ParseResult {
   for (const e of lexed.errors) {
     const bad = text.slice(e.offset, e.offset + Math.min(e.length, 10));
     const start = positionAt(text, e.offset);
-    diagnostics.push(
-      at({
-        code: LANGUAGE_CODES.lexer.code,
-        severity: LANGUAGE_CODES.lexer.severity,
-        range: { start, end: { offset: e.offset + e.length, line: start.line, column: start.column + e.length } },
-        message: { zh: `无法识别的字符 “${bad}”`, en: `unrecognised character(s) '${bad}'` },
-        help: {
-          zh: '名称中含有标点或数字时请加引号，如 “党建工作(项)”',
-          en: 'quote names that contain punctuation or digits, e.g. “党建工作(项)”',
-        },
-      }),
-    );
+    diagnostics.push(at(diagnostic('lexer', { start, end: { offset: e.offset + e.length, line: start.line, column: start.column + e.length } }, { text: bad })));
   }
 
   const tooDeep = firstTooDeep(lexed.tokens);
@@ -151,23 +127,11 @@ export function parse(text: string, file?: string): ParseResult {
   }
   const openBrace = unmatchedOpenBrace(lexed.tokens);
   for (const e of parserInstance.errors as IRecognitionException[]) {
-    const message = unpack(e.message);
     const atEof = e.token.tokenType.name === 'EOF' || Number.isNaN(e.token.startOffset);
-    if (atEof && openBrace) {
-      message.zh += `（未闭合的 “{” 在第 ${openBrace.startLine} 行第 ${openBrace.startColumn} 列）`;
-      message.en += ` (the unclosed '{' is at line ${openBrace.startLine}, column ${openBrace.startColumn})`;
-    }
-    diagnostics.push(
-      at({
-        code: LANGUAGE_CODES.syntax.code,
-        severity: LANGUAGE_CODES.syntax.severity,
-        range: rangeForToken(text, e.token),
-        message,
-        help: atEof
-          ? { zh: '在文件末尾补上 “}”', en: "add the missing '}' at the end" }
-          : { zh: '检查这一行的写法，参见 docs/dsl.md', en: 'check the syntax of this line, see docs/dsl.md' },
-      }),
-    );
+    const data = unpack(e.message, atEof ? null : e.token.image);
+    if (atEof) data.found = null;
+    if (atEof && openBrace) data.openBrace = { line: openBrace.startLine ?? 1, column: openBrace.startColumn ?? 1 };
+    diagnostics.push(at(diagnostic('syntax', rangeForToken(text, e.token), data)));
   }
 
   const comments = (lexed.groups['comments'] ?? []).map((t) => ({ text: t.image, range: tokenRange(t) }));
@@ -181,15 +145,7 @@ export function parse(text: string, file?: string): ParseResult {
   }
   if (ast.templates.length === 0 && diagnostics.length === 0) {
     const start = positionAt(text, 0);
-    diagnostics.push(
-      at({
-        code: LANGUAGE_CODES.noTemplate.code,
-        severity: LANGUAGE_CODES.noTemplate.severity,
-        range: { start, end: start },
-        message: { zh: '文件中没有模板：应以 “模板 <表单> <年度> {” 开头', en: "no template in the file: it should start with '模板 <form> <year> {'" },
-        help: { zh: '在文件开头写上模板头，如 “模板 部门整体支出 2023 {”，并以 “}” 结束', en: "start the file with a template header such as '模板 部门整体支出 2023 {' and end it with '}'" },
-      }),
-    );
+    diagnostics.push(at(diagnostic('noTemplate', { start, end: start }, {})));
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { ast, comments, diagnostics };

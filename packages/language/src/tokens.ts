@@ -4,6 +4,7 @@
 // Keywords are Chinese with an English alias in the same token. Each keyword falls back
 // to Identifier when a longer name starts with it (`分值` is a keyword, `分值表` a name).
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { Message } from './diagnostics.ts';
 
 /** Coarse class of a token, used by the highlighter and by the formatter's spacing. */
 export type TokenClass =
@@ -256,7 +257,7 @@ export function tokenClass(t: TokenType): TokenClass {
 }
 
 /** Keyword spellings (Chinese and English), for completion. */
-export const keywordSpellings: { zh: string; en: string }[] = allTokens
+export const keywordSpellings: Message[] = allTokens
   .filter((t) => classOf.get(t) === 'keyword' && t !== RoundingMode && t !== UnitWord)
   .map((t) => {
     const src = (t.PATTERN as RegExp).source.split('|');

@@ -1,7 +1,7 @@
 // The .jx language in Monaco: highlighting from the chevrotain lexer, completion of
 // keywords, indicator and rule names, hover, go to definition, format, brackets.
 import { VARIABLES } from '@jixiao/compiler';
-import { format, keywordSpellings, parse } from '@jixiao/language';
+import { format, hasErrors, keywordSpellings, parse } from '@jixiao/language';
 import { monaco } from '../monaco.ts';
 import type { Words } from '../i18n.ts';
 import type { Outline } from '../worker/protocol.ts';
@@ -168,7 +168,7 @@ export function registerJixiao(ctx: LanguageContext, w: Words): void {
     provideDocumentFormattingEdits(model) {
       const text = model.getValue();
       const parsed = parse(text);
-      if (parsed.diagnostics.some((d) => d.severity === 'error')) {
+      if (hasErrors(parsed.diagnostics)) {
         ctx.onFormatFailed();
         return [];
       }

@@ -1,6 +1,7 @@
 // Messages between the page and the analysis worker. Everything crossing the boundary
 // is plain data (structured clone), computed in the worker so typing never blocks.
 import type { Columns, TemplateDiff } from '@jixiao/engine';
+import type { Message, Severity } from '@jixiao/language';
 import type { ScoreView } from '../scoring.ts';
 
 /** A column mapping chosen in the mapping step: applied while the header row reads the same. */
@@ -43,8 +44,8 @@ export interface ImpactView {
   delta: number;
   gradeChanged: boolean;
   /** why the grade moved, when it did */
-  gradeReason: Bilingual | null;
-  moved: { path: string[]; from: number | null; to: number | null; why: Bilingual }[];
+  gradeReason: Message | null;
+  moved: { path: string[]; from: number | null; to: number | null; why: Message }[];
 }
 
 export interface DiffReply {
@@ -55,20 +56,16 @@ export interface DiffReply {
   /** null when the diff is missing or the filing cannot be read */
   impact: ImpactView | null;
   /** why the diff or the impact is missing */
-  problems: Bilingual[];
+  problems: Message[];
 }
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 /** A diagnostic in Monaco's coordinates (1-based lines and columns, end exclusive). */
 export interface MarkerData {
   code: string;
-  severity: 'error' | 'warning' | 'info';
-  message: Bilingual;
-  help?: Bilingual;
+  severity: Severity;
+  message: Message;
+  help?: Message;
   startLineNumber: number;
   startColumn: number;
   endLineNumber: number;

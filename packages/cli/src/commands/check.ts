@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import { loadTemplate, parentLoader, type LoadedTemplate } from '../templates.ts';
 import { parse } from '@jixiao/language';
 import { checkTemplate, compile, generate, resolveTemplate } from '@jixiao/compiler';
-import { UserError } from '../errors.ts';
+import { userError } from '../errors.ts';
 import { renderDiagnostic, width } from '../render.ts';
 import { shownPath, userPath } from '../paths.ts';
 import { tr } from '../i18n.ts';
@@ -101,6 +101,6 @@ function dump(stage: string, path: string, loaded: LoadedTemplate): void {
       if (loaded.checked) console.log(generate(loaded.checked).source);
       return;
     default:
-      throw new UserError(`未知的阶段 “${stage}”：可选 ast、checked、proofs、js`, `unknown stage '${stage}': one of ast, checked, proofs, js`);
+      throw userError('generic', { stage, stages: ['ast', 'checked', 'proofs', 'js'] });
   }
 }

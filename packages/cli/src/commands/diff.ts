@@ -3,14 +3,14 @@
 // year (甘肃/2023, 四川/遂宁/大英县/2020) or a .jx file — indicators added, removed, renamed,
 // re-weighted; rules, tiers, grades, deductions, rounding and aggregation changed. Not a
 // text diff.
-import { CLI_CODES } from '../codes.ts';
 import pc from 'picocolors';
 import { AREA_LABEL, diffTemplates, type DiffItem, type TemplateDiff } from '@jixiao/engine';
-import { UserError, validTemplate } from '../filing.ts';
+import { validTemplate } from '../filing.ts';
+import { userError } from '../errors.ts';
 import { t, tr } from '../i18n.ts';
 import { shownPath, userPath } from '../paths.ts';
 import { normaliseRegion } from '@jixiao/compiler';
-import { findTemplate, knownForms, normaliseForm, templateCandidates, type LoadedTemplate } from '../templates.ts';
+import { defaultRegion, findTemplate, knownForms, normaliseForm, type LoadedTemplate } from '../templates.ts';
 
 export interface DiffOptions {
   form?: string;
@@ -20,34 +20,40 @@ export interface DiffOptions {
 
 /**
  * The template a spec names: a .jx file; a jurisdiction and year (甘肃/2023: the template
- * in force there, or its parent's); a year in `region`; a bare year when one jurisdiction
- * only has a template of the form in force (several: the user must choose, they are listed).
+ * in force there, or its parent's); a year in `region` (the caller's --region, or the one it
+ * chose with defaultRegion so that both sides of a comparison are one jurisdiction's).
  */
 export function templateFor(spec: string, form: string | null, region?: string): LoadedTemplate | null {
   if (/\.jx$/i.test(spec)) return validTemplate(userPath(spec));
   const m = SPEC.exec(spec.trim());
-  if (!m) throw new UserError(`“${spec}” 不是年份（如 2023、甘肃/2023），也不是 .jx 模板文件`, `'${spec}' is neither a year (2023, 甘肃/2023) nor a .jx template`, CLI_CODES.yearUnknown.code);
+  if (!m) throw userError('yearUnknown', { spec });
   if (!form) return null;
   const year = Number(m[2]);
-  const where = m[1] !== undefined ? normaliseRegion(m[1]) : region !== undefined ? normaliseRegion(region) : null;
-  if (where !== null) {
-    const r = findTemplate(form, year, where);
-    return r ? validTemplate(r.entry.file) : null;
-  }
-  const cands = templateCandidates(form, year);
-  if (cands.length <= 1) return cands[0] ? validTemplate(cands[0].file) : null;
-  const list = cands.map((c) => `${c.region}/${c.year}`).join('、');
-  throw new UserError(
-    `${year} 年的 “${form}” 有 ${cands.length} 个地区的模板：${list}；请写明地区（如 ${cands[0]!.region}/${year}）或用 --region 指定`,
-    `${cands.length} jurisdictions have a '${form}' template for ${year}: ${list}; name one (e.g. ${cands[0]!.region}/${year}) or pass --region`,
-    CLI_CODES.regionAmbiguous.code,
-  );
+  const where = m[1] !== undefined ? normaliseRegion(m[1]) : region !== undefined ? normaliseRegion(region) : (defaultRegion(form, year)?.region ?? null);
+  if (where === null) return null;
+  const r = findTemplate(form, year, where);
+  return r ? validTemplate(r.entry.file) : null;
+}
+
+/**
+ * The jurisdiction bare years are read in when the user names none: the default of the
+ * first bare year's (全国, else the broadest), with the others that have a template, for a
+ * note. Null when a spec names its own, or --region does.
+ */
+export function bareYearsRegion(specs: string[], form: string | null, region: string | undefined): { region: string; others: string[] } | null {
+  if (region !== undefined || form === null) return null;
+  const years = specs.map((x) => SPEC.exec(x.trim())).filter((m) => m !== null && m[1] === undefined).map((m) => Number(m![2]));
+  const first = years.length ? defaultRegion(form, years[0]!) : null;
+  if (!first) return null;
+  // the others of every bare year: 2020 → 2023 names 四川, whose template is 2023's
+  const others = [...new Set(years.flatMap((y) => defaultRegion(form, y)?.others ?? []))].filter((r) => r !== first.region);
+  return { region: first.region, others };
 }
 
 export function formOption(form: string | undefined): string | null {
   if (form === undefined) return null;
   const f = normaliseForm(form);
-  if (!f) throw new UserError(`“${form}” 不是已知表单（${knownForms().join('、')}）`, `'${form}' is not a known form (${knownForms().join(', ')})`, CLI_CODES.formUnknown.code);
+  if (!f) throw userError('formUnknown', { unknown: form, known: knownForms() });
   return f;
 }
 
@@ -91,32 +97,47 @@ const SPEC = /^(?:(.+?)\s*[/／:：]\s*)?(\d{4})$/;
 export function diffCommand(a: string, b: string, opts: DiffOptions): number {
   for (const spec of [a, b])
     if (!/\.jx$/i.test(spec) && !SPEC.test(spec.trim()))
-      throw new UserError(`“${spec}” 不是年份（如 2023、甘肃/2023），也不是 .jx 模板文件`, `'${spec}' is neither a year (2023, 甘肃/2023) nor a .jx template`, CLI_CODES.yearUnknown.code);
+      throw userError('yearUnknown', { spec });
   const only = formOption(opts.form);
   const fileSpec = /\.jx$/i.test(a) || /\.jx$/i.test(b);
   const forms = only ? [only] : fileSpec ? [null] : knownForms();
   let shown = 0;
   for (const form of forms) {
-    let ta = templateFor(a, form, opts.region);
-    let tb = templateFor(b, form, opts.region);
+    const chosen = bareYearsRegion([a, b], form, opts.region);
+    const region = opts.region ?? chosen?.region;
+    let ta = templateFor(a, form, region);
+    let tb = templateFor(b, form, region);
     // a .jx file names its own form; the other side follows it
     if (form === null) {
       const f = (ta ?? tb)?.checked?.form ?? null;
-      ta ??= templateFor(a, f, opts.region);
-      tb ??= templateFor(b, f, opts.region);
+      const fc = bareYearsRegion([a, b], f, opts.region);
+      ta ??= templateFor(a, f, opts.region ?? fc?.region);
+      tb ??= templateFor(b, f, opts.region ?? fc?.region);
     }
     if (!ta || !tb) {
       if (only) {
         const missing = !ta ? a : b;
-        throw new UserError(`rules/ 中没有 ${missing} 年及以前的 “${only}” 模板`, `rules/ has no template of '${only}' for ${missing} or earlier`, CLI_CODES.noTemplate.code);
+        throw userError('noTemplate', { form: only, year: missing });
       }
       continue;
     }
     const d = diffTemplates(ta.checked!, tb.checked!);
     if (opts.json) process.stdout.write(JSON.stringify({ ...d, files: { from: shownPath(ta.path), to: shownPath(tb.path) }, regions: { from: ta.region, to: tb.region } }) + '\n');
-    else console.log((shown > 0 ? '\n' : '') + renderDiff(d, shownPath(ta.path), shownPath(tb.path), [ta.region, tb.region]));
+    else {
+      console.log((shown > 0 ? '\n' : '') + renderDiff(d, shownPath(ta.path), shownPath(tb.path), [ta.region, tb.region]));
+      // bare years with several jurisdictions to choose from: say which was taken
+      if (chosen && chosen.others.length > 0)
+        console.log(
+          pc.dim(
+            tr(
+              `  （未指定地区，按 ${chosen.region} 比较；${chosen.others.join('、')} 另有模板，可写 ${chosen.others[0]}/${a} 或用 --region 指定）`,
+              `  (no jurisdiction named: compared in ${chosen.region}; ${chosen.others.join(', ')} also have templates: write ${chosen.others[0]}/${a} or pass --region)`,
+            ),
+          ),
+        );
+    }
     shown++;
   }
-  if (shown === 0) throw new UserError(`${a} 和 ${b} 没有共同的表单模板`, `no form has a template in both ${a} and ${b}`, CLI_CODES.noTemplate.code);
+  if (shown === 0) throw userError('noTemplate', { years: [a, b] });
   return 0;
 }

@@ -1,12 +1,12 @@
 // `jixiao explain <filing> <indicator>`: the whole derivation of one indicator's score.
 import pc from 'picocolors';
 import { flattenSections } from '@jixiao/compiler';
-import { UserError, type TemplateChoice } from '../filing.ts';
+import type { TemplateChoice } from '../filing.ts';
+import { userError } from '../errors.ts';
 import { scoreWithTemplate } from './score.ts';
 import { renderFinding } from '../report-view.ts';
 import { userPath } from '../paths.ts';
 import { tr } from '../i18n.ts';
-import { CLI_CODES } from '../codes.ts';
 
 export async function explainCommand(file: string, indicator: string, opts: TemplateChoice): Promise<number> {
   const path = userPath(file);
@@ -15,7 +15,7 @@ export async function explainCommand(file: string, indicator: string, opts: Temp
   const rows = report.rows.filter((r) => r.path.some((p) => p === indicator || p.includes(indicator)));
   const section = report.sections.find((s) => s.name === indicator);
   if (rows.length === 0 && !section)
-    throw new UserError(`填报表中没有指标 “${indicator}”`, `the filing has no indicator '${indicator}'`, CLI_CODES.unknownIndicator.code);
+    throw userError('unknownIndicator', { indicator });
   const checked = template.checked!;
   if (section) {
     console.log(pc.bold(`${section.name}: ${section.score} / ${section.cap}`) + (section.statedScore !== null ? tr(`（填报 ${section.statedScore}）`, ` (stated ${section.statedScore})`) : ''));

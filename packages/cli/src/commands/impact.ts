@@ -1,17 +1,17 @@
 // `jixiao impact --from <yearA> --to <yearB> <filings…|folder> [--json]`: re-score every
 // filing under both years' templates; per filing the old and new total and grade, the
 // delta, and each row or section that moved with the rule change that moved it.
-import { CLI_CODES } from '../codes.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import pc from 'picocolors';
 import { formatNumber } from '@jixiao/compiler';
 import { diffTemplates, gradeReason, impactOf, prepareTemplate, type FilingImpact, type PreparedTemplate, type TemplateDiff } from '@jixiao/engine';
-import { readFiling, UserError } from '../filing.ts';
+import { causeOf, readFiling } from '../filing.ts';
+import { failureOf, unreadableFiling, userError } from '../errors.ts';
 import { t, tr } from '../i18n.ts';
 import { shownPath, userPath } from '../paths.ts';
 import { normaliseForm, type LoadedTemplate } from '../templates.ts';
-import { formOption, templateFor } from './diff.ts';
+import { bareYearsRegion, formOption, templateFor } from './diff.ts';
 
 export interface ImpactOptions {
   from: string;
@@ -64,18 +64,20 @@ export function renderImpact(file: string, i: FilingImpact, diff: TemplateDiff):
 export async function impactCommand(targets: string[], opts: ImpactOptions): Promise<number> {
   const only = formOption(opts.form);
   const files = expand(targets);
-  if (files.length === 0) throw new UserError('没有可比较的填报表：请给出填报表文件或文件夹 (.tsv .json .xlsx)', 'no filings to compare: give filing files or a folder (.tsv .json .xlsx)', CLI_CODES.unreadableFiling.code);
+  if (files.length === 0) throw unreadableFiling({ none: true });
   const pairs = new Map<string, Pair>();
   // the jurisdiction: --region, else each filing's own 地区
   const pairFor = (form: string | null, region: string | undefined): Pair => {
     const key = `${form ?? ''}\u0000${region ?? ''}`;
     let p = pairs.get(key);
     if (p) return p;
-    const from = templateFor(opts.from, form, region);
-    const to = templateFor(opts.to, form, region);
+    // bare years and no jurisdiction: both sides in the default one (全国, else the broadest)
+    const where = region ?? bareYearsRegion([opts.from, opts.to], form, undefined)?.region;
+    const from = templateFor(opts.from, form, where);
+    const to = templateFor(opts.to, form, where);
     if (!from || !to) {
       const y = !from ? opts.from : opts.to;
-      throw new UserError(`rules/ 中没有 ${y} 年及以前的 “${form ?? '?'}” 模板`, `rules/ has no template of '${form ?? '?'}' for ${y} or earlier`, CLI_CODES.noTemplate.code);
+      throw userError('noTemplate', { form: form ?? '?', year: y });
     }
     p = { from, to, prepared: [prepareTemplate(from.checked!), prepareTemplate(to.checked!)], diff: diffTemplates(from.checked!, to.checked!) };
     pairs.set(key, p);
@@ -90,12 +92,11 @@ export async function impactCommand(targets: string[], opts: ImpactOptions): Pro
     try {
       const { filing, diagnostics } = await readFiling(f);
       if (!filing) {
-        const first = diagnostics.find((d) => d.severity === 'error');
-        throw new UserError(`无法读取填报表：${first?.message.zh ?? ''}`, `cannot read the filing: ${first?.message.en ?? ''}`, first?.code ?? CLI_CODES.unreadableFiling.code);
+        throw unreadableFiling(causeOf(diagnostics));
       }
       const form = only ?? (filing.form ? normaliseForm(filing.form) : null);
       if (!form && !/\.jx$/i.test(opts.from) && !/\.jx$/i.test(opts.to))
-        throw new UserError('无法确定表单：请用 --form 指定', 'cannot tell the form: pass --form', CLI_CODES.formUnknown.code);
+        throw userError('formUnknown', { pass: true });
       const p = pairFor(form, opts.region ?? filing.region);
       const i = impactOf(p.prepared[0], p.prepared[1], filing, diagnostics, p.diff);
       if (i.delta !== 0) changedTotal++;
@@ -113,7 +114,7 @@ export async function impactCommand(targets: string[], opts: ImpactOptions): Pro
       else console.log(renderImpact(name, i, p.diff) + '\n');
     } catch (e) {
       failed++;
-      const err = e instanceof UserError ? { code: e.code, message: { zh: e.zh, en: e.en } } : { code: CLI_CODES.internal.code, message: { zh: `内部错误：${(e as Error).message}`, en: `internal error: ${(e as Error).message}` } };
+      const err = failureOf(e);
       if (opts.json) process.stdout.write(JSON.stringify({ file: name, error: err }) + '\n');
       else console.error(pc.red(`${name}: ${t(err.message)}`));
     }

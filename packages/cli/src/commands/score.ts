@@ -8,12 +8,12 @@ import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import pc from 'picocolors';
 import { hasErrorFindings, importJson, prepareTemplate, scoreFiling, type Filing, type ImportDiagnostic, type PreparedTemplate, type Report } from '@jixiao/engine';
-import { chooseTemplate, readFiling, UserError, type Chosen, type TemplateChoice } from '../filing.ts';
+import { causeOf, chooseTemplate, readFiling, type Chosen, type TemplateChoice } from '../filing.ts';
+import { failureOf, unreadableFiling } from '../errors.ts';
 import { renderReport } from '../report-view.ts';
 import { repoPath, shownPath, userPath } from '../paths.ts';
 import { t, tr } from '../i18n.ts';
 import type { LoadedTemplate } from '../templates.ts';
-import { CLI_CODES } from '../codes.ts';
 
 export interface ScoreOptions extends TemplateChoice {
   json?: boolean;
@@ -35,17 +35,14 @@ export async function scoreOne(path: string, opts: TemplateChoice): Promise<Repo
 
 /** Score a filing under a chosen template, naming the template's file and jurisdiction in the report. */
 function scoreUnder(chosen: Chosen, filing: Filing, diagnostics: readonly ImportDiagnostic[]): Report {
-  return scoreFiling(prepare(chosen.template), filing, diagnostics, { file: repoPath(chosen.template.path), fallbackFrom: chosen.fallbackFrom });
+  return scoreFiling(prepare(chosen.template), filing, diagnostics, { file: repoPath(chosen.template.path), fallbackFrom: chosen.fallbackFrom, defaulted: chosen.defaulted });
 }
 
 /** Score a filing file and say which template scored it (explain shows the rule's source). */
 export async function scoreWithTemplate(path: string, opts: TemplateChoice): Promise<{ report: Report; template: LoadedTemplate }> {
   const { filing, diagnostics } = await readFiling(path);
   if (!filing) {
-    const errs = diagnostics.filter((d) => d.severity === 'error');
-    const first = errs[0];
-    const where = first?.line ? tr(`第 ${first.line} 行：`, `line ${first.line}: `) : '';
-    throw new UserError(`无法读取填报表 ${shownPath(path)}：${where}${first?.message.zh ?? ''}`, `cannot read the filing ${shownPath(path)}: ${where}${first?.message.en ?? ''}`, first?.code ?? CLI_CODES.unreadableFiling.code);
+    throw unreadableFiling({ file: shownPath(path), ...causeOf(diagnostics) });
   }
   const chosen = chooseTemplate(opts, filing, path);
   return { report: scoreUnder(chosen, filing, diagnostics), template: chosen.template };
@@ -92,8 +89,8 @@ async function* ndjsonJobs(path: string, opts: TemplateChoice): AsyncGenerator<J
       run: async () => {
         const r = importJson(line);
         if (!r.filing) {
-          const first = r.diagnostics.find((d) => d.severity === 'error');
-          throw new UserError(`第 ${lineNo} 行不是有效的填报 JSON：${first?.message.zh ?? ''}`, `line ${lineNo} is not a valid JSON filing: ${first?.message.en ?? ''}`, first?.code ?? CLI_CODES.unreadableFiling.code);
+          const { cause } = causeOf(r.diagnostics);
+          throw unreadableFiling(cause ? { ndjsonLine: lineNo, cause } : { ndjsonLine: lineNo });
         }
         return scoreUnder(chooseTemplate(opts, r.filing), r.filing, r.diagnostics);
       },
@@ -127,7 +124,7 @@ async function batch(count: number | null, jobs: AsyncIterable<Job>, opts: Score
       }
     } catch (e) {
       failed++;
-      const err = e instanceof UserError ? { code: e.code, message: { zh: e.zh, en: e.en } } : { code: CLI_CODES.internal.code, message: { zh: `内部错误：${(e as Error).message}`, en: `internal error: ${(e as Error).message}` } };
+      const err = failureOf(e);
       if (opts.json) await emit(JSON.stringify({ file: job.name, error: err, findings: [] }));
       else console.error(pc.red(`${job.name}: ${t(err.message)}`));
     }

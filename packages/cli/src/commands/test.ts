@@ -25,6 +25,7 @@ import { t, tr } from '../i18n.ts';
 import { rulesDir, shownPath, userPath } from '../paths.ts';
 import { normaliseRegion } from '@jixiao/compiler';
 import { library, loadTemplate } from '../templates.ts';
+import { quote, type Message } from '@jixiao/language/diagnostics';
 
 export interface TestOptions {
   year?: string;
@@ -39,7 +40,7 @@ interface CaseResult {
   name: string;
   ok: boolean;
   failures: CaseFailure[];
-  error?: { zh: string; en: string };
+  error?: Message;
 }
 
 /** The threshold in percent: --threshold, else <dir>/coverage.yaml (阈值 / threshold), else 0. */
@@ -109,7 +110,7 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
   if (target.region !== undefined && opts.region === undefined) opts = { ...opts, region: target.region };
   const threshold = readThreshold(dir, opts.threshold);
   if (!Number.isFinite(threshold)) {
-    console.error(pc.red(tr(`覆盖率下限 “${opts.threshold}” 不是数`, `threshold '${opts.threshold}' is not a number`)));
+    console.error(pc.red(tr(`覆盖率下限 ${quote(opts.threshold)} 不是数`, `threshold ${quote(opts.threshold)} is not a number`)));
     return 2;
   }
   // every folder rules/<地区>/<年度>/ that holds templates, filtered by --year and --region
@@ -136,7 +137,7 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
       const form = cf.form ?? (templates.length === 1 ? templates[0]!.slice(0, -3) : basename(f).replace(/\.ya?ml$/i, ''));
       const tpath = join(ydir, `${form}.jx`);
       if (!existsSync(tpath)) {
-        results.push({ file: shown, name: '—', ok: false, failures: [], error: { zh: `${region} ${year} 年没有「${form}」模板（用 表单: 指定）`, en: `${region} ${year} has no template "${form}" (name it with 表单:)` } });
+        results.push({ file: shown, name: '—', ok: false, failures: [], error: { zh: `${region} ${year} 年没有${quote(form)}模板（用 表单: 指定）`, en: `${region} ${year} has no template ${quote(form)} (name it with 表单:)` } });
         continue;
       }
       let cov = covByForm.get(form);

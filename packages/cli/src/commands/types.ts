@@ -4,12 +4,11 @@
 // validator cannot drift apart. The template in force that year adds its level-1
 // indicator names (as a union type and in the documentation), nothing that would make
 // the schema stricter than the validator.
-import { CLI_CODES } from '../codes.ts';
 import { writeFileSync } from 'node:fs';
 import type { compile as compileSchema } from 'json-schema-to-typescript';
 import { filingJsonSchema } from '@jixiao/engine';
 import type { CheckedTemplate } from '@jixiao/compiler';
-import { UserError } from '../errors.ts';
+import { userError } from '../errors.ts';
 import { tr } from '../i18n.ts';
 import { shownPath, userPath } from '../paths.ts';
 import { formOption, templateFor } from './diff.ts';
@@ -57,7 +56,7 @@ export async function filingTypes(t: CheckedTemplate): Promise<string> {
 export async function typesCommand(opts: TypesOptions): Promise<number> {
   const form = formOption(opts.form ?? '部门整体支出')!;
   const loaded = templateFor(opts.year, form, opts.region);
-  if (!loaded) throw new UserError(`rules/ 中没有 ${opts.year} 年及以前的 “${form}” 模板`, `rules/ has no template of '${form}' for ${opts.year} or earlier`, CLI_CODES.noTemplate.code);
+  if (!loaded) throw userError('noTemplate', { form, year: opts.year, ...(opts.region !== undefined ? { region: opts.region } : {}) });
   const t = loaded.checked!;
   const text = opts.schema ? JSON.stringify(yearSchema(t), null, 2) + '\n' : await filingTypes(t);
   if (opts.out) {

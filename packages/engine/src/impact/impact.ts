@@ -8,6 +8,7 @@ import { diffTemplates, type DiffItem, type TemplateDiff } from '../diff/diff.ts
 import { formatNumber, sameMicro, sumExact } from '@jixiao/compiler';
 import type { Report, ReportRow } from '../score/report.ts';
 import { scoreFiling, type PreparedTemplate } from '../score/score.ts';
+import type { Message } from '@jixiao/language';
 
 export interface Move {
   /** the row's path (new names), or a level-1 section's name alone */
@@ -16,7 +17,7 @@ export interface Move {
   from: number | null;
   to: number | null;
   /** the rule change(s) that moved it */
-  why: { zh: string; en: string };
+  why: Message;
 }
 
 export interface FilingImpact {
@@ -36,7 +37,7 @@ function ruleOf(row: ReportRow | undefined, t: CheckedTemplate): string | null {
   return name && t.rules.some((r) => r.name === name) ? name : null;
 }
 
-function join(items: DiffItem[]): { zh: string; en: string } {
+function join(items: DiffItem[]): Message {
   return { zh: items.map((d) => d.message.zh).join('；'), en: items.map((d) => d.message.en).join('; ') };
 }
 
@@ -152,7 +153,7 @@ export function impactOf(from: PreparedTemplate, to: PreparedTemplate, filing: F
 }
 
 /** Why the grade moved, when it did: the total crossed a band, or the bands moved. */
-export function gradeReason(i: FilingImpact, diff: TemplateDiff): { zh: string; en: string } | null {
+export function gradeReason(i: FilingImpact, diff: TemplateDiff): Message | null {
   if (!i.gradeChanged) return null;
   const bands = diff.changes.filter((d) => d.area === 'grades');
   const parts = [`总分 ${formatNumber(i.from.total)} → ${formatNumber(i.to.total)}`, ...bands.map((d) => d.message.zh)];

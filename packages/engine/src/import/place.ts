@@ -59,6 +59,7 @@ export function placeFlatRows(t: CheckedTemplate, filing: Filing): { filing: Fil
         en: `indicator ${quote(name)} has no level-1 or level-2 indicator and ${why.en}; its section cannot be told and it is not scored`,
       },
       help: { zh: '在表中补上一级、二级指标列，或改用模板中的指标名称', en: "add the level-1 and level-2 columns to the table, or use the template's indicator names" },
+      data: { name, matches: hits.map((h) => h.path) },
     });
     return row;
   });

@@ -12,6 +12,7 @@ import { isNotApplicable } from '../import/names.ts';
 import type { Report } from '../score/report.ts';
 import type { PreparedTemplate } from '../score/score.ts';
 import { formatNumber, sameAtPlaces } from '@jixiao/compiler';
+import { quote, type Message } from '@jixiao/language';
 
 // ───────────────────────── case files ─────────────────────────
 
@@ -44,7 +45,7 @@ export interface CaseFile {
   form: string | null;
   cases: RuleCase[];
   /** problems with the file itself, each a message pair */
-  errors: { zh: string; en: string }[];
+  errors: Message[];
 }
 
 const KEYS = {
@@ -90,19 +91,19 @@ export function readCaseFile(doc: unknown): CaseFile {
     else if (isObj(f) && Array.isArray(f['rows'])) filing = { kind: 'json', value: f };
     else if (isObj(f)) filing = { kind: 'short', value: f };
     else {
-      errors.push({ zh: `用例「${name}」缺少 填报（文件路径、表格文本或填报内容）`, en: `case "${name}" has no filing (a path, table text or content)` });
+      errors.push({ zh: `用例${quote(name)}缺少 填报（文件路径、表格文本或填报内容）`, en: `case ${quote(name)} has no filing (a path, table text or content)` });
       return;
     }
     const e = pick(c, KEYS.expect);
     if (!isObj(e)) {
-      errors.push({ zh: `用例「${name}」缺少 期望`, en: `case "${name}" has no expectation` });
+      errors.push({ zh: `用例${quote(name)}缺少 期望`, en: `case ${quote(name)} has no expectation` });
       return;
     }
     const expect: Expectation = {};
     const total = pick(e, KEYS.total);
     if (total !== undefined) {
       const n = toNum(total);
-      if (n === null) errors.push({ zh: `用例「${name}」的期望总分 “${String(total)}” 不是数`, en: `case "${name}": expected total '${String(total)}' is not a number` });
+      if (n === null) errors.push({ zh: `用例${quote(name)}的期望总分 ${quote(String(total))} 不是数`, en: `case ${quote(name)}: expected total ${quote(String(total))} is not a number` });
       else expect.total = n;
     }
     const grade = pick(e, KEYS.grade);
@@ -111,13 +112,13 @@ export function readCaseFile(doc: unknown): CaseFile {
       const m = pick(e, KEYS[key]);
       if (m === undefined) continue;
       if (!isObj(m)) {
-        errors.push({ zh: `用例「${name}」的 ${KEYS[key][0]} 应为 名称: 分数 的映射`, en: `case "${name}": ${key} must map names to scores` });
+        errors.push({ zh: `用例${quote(name)}的 ${KEYS[key][0]} 应为 名称: 分数 的映射`, en: `case ${quote(name)}: ${key} must map names to scores` });
         continue;
       }
       const out: Record<string, number> = {};
       for (const [k, v] of Object.entries(m)) {
         const n = toNum(v);
-        if (n === null) errors.push({ zh: `用例「${name}」中「${k}」的期望分数 “${String(v)}” 不是数`, en: `case "${name}": expected score of "${k}" is not a number` });
+        if (n === null) errors.push({ zh: `用例${quote(name)}中${quote(k)}的期望分数 ${quote(String(v))} 不是数`, en: `case ${quote(name)}: expected score of ${quote(k)} is not a number` });
         else out[k] = n;
       }
       expect[key] = out;
@@ -183,7 +184,7 @@ export function shortFiling(v: Record<string, unknown>): { filing: Filing | null
 // ───────────────────────── checking one case ─────────────────────────
 
 export interface CaseFailure {
-  what: { zh: string; en: string };
+  what: Message;
   expected: string;
   actual: string;
 }
@@ -202,14 +203,14 @@ export function checkCase(report: Report, e: Expectation): CaseFailure[] {
   if (e.grade !== undefined && e.grade !== report.grade) out.push({ what: { zh: '等级', en: 'grade' }, expected: e.grade, actual: report.grade || '—' });
   for (const [name, score] of Object.entries(e.sections ?? {})) {
     const s = report.sections.find((x) => x.name === name);
-    if (!s) out.push({ what: { zh: `一级指标「${name}」`, en: `section "${name}"` }, expected: formatNumber(score), actual: '（模板中没有）' });
-    else if (!same(s.score, score)) out.push({ what: { zh: `一级指标「${name}」得分`, en: `section "${name}" score` }, expected: formatNumber(score), actual: formatNumber(s.score) });
+    if (!s) out.push({ what: { zh: `一级指标${quote(name)}`, en: `section ${quote(name)}` }, expected: formatNumber(score), actual: '（模板中没有）' });
+    else if (!same(s.score, score)) out.push({ what: { zh: `一级指标${quote(name)}得分`, en: `section ${quote(name)} score` }, expected: formatNumber(score), actual: formatNumber(s.score) });
   }
   for (const [key, score] of Object.entries(e.rows ?? {})) {
     const rows = report.rows.filter((r) => rowMatches(key, r.path));
     if (rows.length !== 1)
-      out.push({ what: { zh: `指标「${key}」`, en: `row "${key}"` }, expected: formatNumber(score), actual: rows.length === 0 ? '（表中没有）' : `（有 ${rows.length} 行同名，请写完整路径）` });
-    else if (!same(rows[0]!.score, score)) out.push({ what: { zh: `指标「${key}」得分`, en: `row "${key}" score` }, expected: formatNumber(score), actual: `${formatNumber(rows[0]!.score)}（${rows[0]!.explain}）` });
+      out.push({ what: { zh: `指标${quote(key)}`, en: `row ${quote(key)}` }, expected: formatNumber(score), actual: rows.length === 0 ? '（表中没有）' : `（有 ${rows.length} 行同名，请写完整路径）` });
+    else if (!same(rows[0]!.score, score)) out.push({ what: { zh: `指标${quote(key)}得分`, en: `row ${quote(key)} score` }, expected: formatNumber(score), actual: `${formatNumber(rows[0]!.score)}（${rows[0]!.explain}）` });
   }
   if (e.findings !== undefined) {
     const want = [...new Set(e.findings)].sort();
@@ -307,16 +308,16 @@ export class Coverage {
       });
     };
     t.rules.forEach((r, i) => {
-      items.push({ kind: 'rule', label: `规则「${r.name}」`, hits: this.ruleHits[i]! });
-      branchItems(`规则「${r.name}」`, r.formula, this.ruleBranches[i]!);
+      items.push({ kind: 'rule', label: `规则${quote(r.name)}`, hits: this.ruleHits[i]! });
+      branchItems(`规则${quote(r.name)}`, r.formula, this.ruleBranches[i]!);
     });
     for (const s of flattenSections(t)) {
       if (!(s.kind === 'formula' && s.formula)) continue;
-      items.push({ kind: 'rule', label: `「${s.name}」得分公式`, hits: this.sectionHits.get(s.id)! });
-      branchItems(`「${s.name}」得分公式`, s.formula, this.sectionBranches.get(s.id)!);
+      items.push({ kind: 'rule', label: `${quote(s.name)}得分公式`, hits: this.sectionHits.get(s.id)! });
+      branchItems(`${quote(s.name)}得分公式`, s.formula, this.sectionBranches.get(s.id)!);
     }
-    t.tiers.forEach((x, i) => items.push({ kind: 'tier', label: `定性分档「${x.name}」`, hits: this.tierHits[i]! }));
-    t.grades.forEach((g, i) => items.push({ kind: 'grade', label: `等级「${g.name}」`, hits: this.gradeHits[i]! }));
+    t.tiers.forEach((x, i) => items.push({ kind: 'tier', label: `定性分档${quote(x.name)}`, hits: this.tierHits[i]! }));
+    t.grades.forEach((g, i) => items.push({ kind: 'grade', label: `等级${quote(g.name)}`, hits: this.gradeHits[i]! }));
     const byKind = { rule: { covered: 0, total: 0 }, branch: { covered: 0, total: 0 }, tier: { covered: 0, total: 0 }, grade: { covered: 0, total: 0 } };
     for (const it of items) {
       byKind[it.kind].total++;

@@ -7,11 +7,12 @@
 // ordinary filing, scored like any other.
 import type { AggregationModel, CheckedTemplate } from '@jixiao/compiler';
 import { MAX_UNIT_DEPTH, type Filing, type IndicatorRow } from '../filing/model.ts';
-import { quote } from '../filing/message.ts';
+import { jsonNumber, quote } from '@jixiao/language';
 import { isRateLikeName, normaliseRate, parseValue, type NumberValue } from '../filing/value.ts';
-import { inTier, pct, prepareRow } from './rows.ts';
-import { finding, type Finding } from './findings.ts';
-import { formatNumber, sumExact, formatFiledNumber } from '@jixiao/compiler';
+import { importDiagnostic } from '../import/diagnostics.ts';
+import { inTier, prepareRow } from './rows.ts';
+import { finding, pct, type Finding, type RowField } from './findings.ts';
+import { formatNumber, sumExact } from '@jixiao/compiler';
 
 interface Part {
   name: string;
@@ -73,16 +74,10 @@ function partsOf(root: Filing, name: string, funding: number | null, findings: F
     }
     for (let i = units.length - 1; i >= 0; i--) stack.push({ f: units[i]!.filing, name: units[i]!.name, funding: units[i]!.funding, depth: depth + 1 });
   }
-  if (cut)
-    findings.push({
-      code: 'IMP062',
-      severity: 'error',
-      path: [],
-      message: {
-        zh: `所属单位嵌套超过上限 ${MAX_UNIT_DEPTH} 层（第 ${cut.depth} 层是单位 ${quote(cut.name)}），更深的单位未汇总`,
-        en: `subordinate units nest beyond the limit of ${MAX_UNIT_DEPTH} levels (level ${cut.depth} is the unit ${quote(cut.name)}); the deeper units are not aggregated`,
-      },
-    });
+  if (cut) {
+    const { code, severity, message, data } = importDiagnostic('IMP062', { limit: MAX_UNIT_DEPTH, depth: cut.depth, unit: cut.name, aggregated: true });
+    findings.push({ code, severity, path: [], message, data });
+  }
   return parts;
 }
 
@@ -91,7 +86,7 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
   const parts = partsOf(filing, filing.unit ?? '本级', filing.budget?.budget ?? null, findings);
   for (const p of parts)
     if (!(p.funding >= 0))
-      findings.push(finding('unreadableValue', [p.name], `单位 “${p.name}” 的资金额度无效，汇总时按 0 计`, `unit '${p.name}' has no valid funding; weighted as 0`));
+      findings.push(finding('unreadableValue', [p.name], { kind: 'funding', unit: p.name }));
 
   // Rows are matched across units by their level-1/2/3 names.
   const order: string[] = [];
@@ -119,12 +114,11 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
     const weight = first.weight;
     if (group.some((g) => g.row.weight !== weight))
       findings.push(
-        finding(
-          'sectionWeights',
-          path,
-          `“${name}” 在各单位的分值不同 (${group.map((g) => `${g.part.name} ${g.row.weight === null ? '—' : formatFiledNumber(g.row.weight).zh}`).join('，')})，按 ${weight === null ? '—' : formatFiledNumber(weight).zh} 汇总`,
-          `'${name}' has different weights across units; aggregated with ${weight === null ? '—' : formatFiledNumber(weight).en}`,
-        ),
+        finding('sectionWeights', path, {
+          name,
+          units: group.map((g) => ({ unit: g.part.name, weight: g.row.weight === null ? null : jsonNumber(g.row.weight) })),
+          weight: weight === null ? null : jsonNumber(weight),
+        }),
       );
     const weightedStated = stated.every((x) => x !== null) && weight ? round2(combine(stated as number[], weights, how(t.aggregation, 'qualitative'))) : null;
     const targets = group.map((g) => parseValue(g.row.target || g.row.indicatorValue || ''));
@@ -135,28 +129,21 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
 
     if (targets[0]!.kind === 'number') {
       // Quantities: target and actual are combined alike, each unit's as it wrote them.
-      const unreadable = group.flatMap((g, i) =>
-        targets[i]!.kind !== 'number' ? [`${g.part.name} 的年度目标值 ${quote(g.row.target || g.row.indicatorValue || '')}`] : actuals[i]!.kind !== 'number' ? [`${g.part.name} 的实际完成值 ${quote(g.row.actual)}`] : [],
+      const unreadable = group.flatMap((g, i): { unit: string; field: RowField; text: string }[] =>
+        targets[i]!.kind !== 'number' ? [{ unit: g.part.name, field: 'target', text: g.row.target || g.row.indicatorValue || '' }] : actuals[i]!.kind !== 'number' ? [{ unit: g.part.name, field: 'actual', text: g.row.actual }] : [],
       );
       if (unreadable.length > 0) {
         // a sum or an average without one unit's figure would be a wrong number: none is made
-        findings.push(
-          finding(
-            'unreadableValue',
-            path,
-            `“${name}”无法汇总：${unreadable.join('，')} 不是数值，该项按 0 分计`,
-            `'${name}' cannot be aggregated: ${group.length > 1 ? 'a unit gives no number' : 'no number'} (${unreadable.join(', ')}); scored 0`,
-          ),
-        );
+        findings.push(finding('unreadableValue', path, { kind: 'aggregate', name, units: group.length, values: unreadable }));
         out = { ...out, actual: '' };
-        note = `无法汇总：${unreadable.join('，')} 不是数值`;
+        note = `无法汇总：${unreadable.map((v) => `${v.unit} 的${v.field === 'target' ? '年度目标值' : '实际完成值'} ${quote(v.text)}`).join('，')} 不是数值`;
       } else {
         const tn = targets as NumberValue[];
         const an = actuals as NumberValue[];
         const rateLike = tn.some((n) => n.percent) || an.some((n) => n.percent) || isRateLikeName(name);
         const op = tn[0]!.op;
         const ops = new Set(tn.map((n) => n.op));
-        const opNote = ops.size > 1 ? `；各单位目标的比较符号不同，按 ${group[0]!.part.name} 的 “${OP_TEXT[op ?? '='] || '='}” 计` : '';
+        const opNote = ops.size > 1 ? `；各单位目标的比较符号不同，按 ${group[0]!.part.name} 的 ${quote(OP_TEXT[op ?? '='] || '=')} 计` : '';
         if (rateLike) {
           const mode = how(t.aggregation, 'relative');
           const tr = tn.map((n) => normaliseRate(n, { rateLike: true }) ?? n.value);
@@ -186,14 +173,7 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
         const fr = prepared.map((p) => (p.input.shape === 'qualitative' ? p.input.fraction : null));
         const lost = group.filter((_, i) => fr[i] === null);
         if (lost.length > 0)
-          findings.push(
-            finding(
-              'noRule',
-              path,
-              `“${name}”汇总时无法判断 ${lost.map((g) => `${g.part.name} 的实际完成情况 ${quote(g.row.actual)}`).join('，')} 属于哪一档，按 0 计`,
-              `'${name}': the tier of ${lost.map((g) => `${g.part.name}'s actual ${quote(g.row.actual)}`).join(', ')} cannot be told; counted as 0 in the aggregate`,
-            ),
-          );
+          findings.push(finding('noRule', path, { of: 'aggregate', name, actuals: lost.map((g) => ({ unit: g.part.name, actual: g.row.actual })) }));
         fraction = combine(fr.map((f) => f ?? 0), weights, how(t.aggregation, 'qualitative'));
         // Units that wrote different words: the tier of the weighted completion speaks for all.
         const words = new Set(actuals.map((a) => ('word' in a ? a.word : 'text' in a ? a.text : '')));

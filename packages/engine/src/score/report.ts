@@ -2,6 +2,7 @@
 // Keep field names and meanings stable; add, never rename.
 import type { Finding } from './findings.ts';
 import { sameAtPlaces } from '@jixiao/compiler';
+import { hasErrors, type Message } from '@jixiao/language';
 
 export interface ReportRow {
   path: string[];
@@ -46,12 +47,12 @@ export interface Report {
 /** A batch line for a filing that could not be scored at all. */
 export interface ErrorReport {
   file?: string;
-  error: { code: string; message: { zh: string; en: string } };
+  error: { code: string; message: Message };
   findings: Finding[];
 }
 
 export function hasErrorFindings(r: Pick<Report, 'findings'>): boolean {
-  return r.findings.some((f) => f.severity === 'error');
+  return hasErrors(r.findings);
 }
 
 /** A stated score differs from the computed one at the template's 保留小数 places (2 when unknown). */

@@ -7,7 +7,8 @@ import { deadlineDate, isRateLikeName, parseValue, readRates, showDate, type Val
 import { readUnits } from '../filing/units.ts';
 import { readAgainst } from '../filing/words.ts';
 import { formatNumber } from '@jixiao/compiler';
-import { finding, type Finding } from './findings.ts';
+import { finding, pct, type Finding } from './findings.ts';
+import { quote } from '@jixiao/language';
 
 /**
  * Names of rates that can never exceed 100% (a satisfaction or pass rate of 500% is impossible).
@@ -65,8 +66,8 @@ function tierOf(tiers: readonly TierModel[], actual: string, target: string | nu
   const tier = reading === 'met' ? topTier(tiers) : reading === 'missed' ? bottomTier(tiers) : null;
   if (!tier) return null;
   if (actual === target) return { tier, why: null };
-  const against = target === null ? '' : `对目标 “${target}” `;
-  return { tier, why: `“${actual}” ${against}${reading === 'met' ? '为达成' : '为未达成'}` };
+  const against = target === null ? '' : `对目标 ${quote(target)} `;
+  return { tier, why: `${quote(actual)} ${against}${reading === 'met' ? '为达成' : '为未达成'}` };
 }
 
 /**
@@ -102,43 +103,23 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
   const name = row.level3 || row.level2 || row.level1;
   const weight = row.weight ?? 0;
   if (row.weight === null)
-    findings.push(finding('missingWeight', path, `“${name}”没有填写分值，按 0 分计`, `'${name}' has no weight; counted as 0`));
+    findings.push(finding('missingWeight', path, { name }));
 
   const target = parseValue(row.target || row.indicatorValue || '');
   const actual = parseValue(row.actual);
 
   // The indicator-value column and the target column must say the same thing.
   if (row.indicatorValue && row.target && norm(row.indicatorValue) !== norm(row.target)) {
-    findings.push(
-      finding(
-        'targetColumnsDisagree',
-        path,
-        `“${name}”的指标值 “${row.indicatorValue}” 与年度目标值 “${row.target}” 不一致，按年度目标值计分`,
-        `'${name}': indicator value '${row.indicatorValue}' differs from the target '${row.target}'; the target is used`,
-      ),
-    );
+    findings.push(finding('targetColumnsDisagree', path, { name, indicatorValue: row.indicatorValue, target: row.target }));
   }
 
-  for (const [which, v, zh, en] of [
-    ['target', target, '年度目标值', 'target'],
-    ['actual', actual, '实际完成值', 'actual'],
+  for (const [field, v] of [
+    ['target', target],
+    ['actual', actual],
   ] as const) {
-    if (v.kind === 'placeholder')
-      findings.push(
-        finding('placeholder', path, `“${name}”的${zh}是占位符 “${show(v)}”，不是实际数值`, `'${name}': the ${en} is a placeholder '${show(v)}', not a value`, {
-          zh: `请填写实际的${zh}`,
-          en: `fill in the real ${en}`,
-        }),
-      );
-    else if (v.kind === 'unparsed' || (v.kind === 'empty' && which === 'actual'))
-      findings.push(
-        finding(
-          'unreadableValue',
-          path,
-          v.kind === 'empty' ? `“${name}”的${zh}为空` : `“${name}”的${zh} “${show(v)}” 无法识别`,
-          v.kind === 'empty' ? `'${name}': the ${en} is empty` : `'${name}': the ${en} '${show(v)}' cannot be read`,
-        ),
-      );
+    if (v.kind === 'placeholder') findings.push(finding('placeholder', path, { name, field, text: show(v) }));
+    else if (v.kind === 'unparsed') findings.push(finding('unreadableValue', path, { kind: 'unparsed', name, field, text: show(v) }));
+    else if (v.kind === 'empty' && field === 'actual') findings.push(finding('unreadableValue', path, { kind: 'empty', name, field }));
   }
 
   const base: RowInput = { weight, shape: null, target: null, actual: null, fraction: null };
@@ -148,15 +129,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
   if (target.kind === 'qualitative' || (actual.kind === 'qualitative' && target.kind !== 'number' && target.kind !== 'deadline')) {
     const found = actual.kind === 'qualitative' ? tierOf(t.tiers, actual.word, target.kind === 'qualitative' ? target.word : null) : null;
     if (!found) {
-      findings.push(
-        finding(
-          'noRule',
-          path,
-          `无法判断“${name}”的实际完成情况 “${show(actual)}” 属于哪一档 (目标 “${show(target)}”)`,
-          `cannot tell which tier '${name}' actual '${show(actual)}' falls in (target '${show(target)}')`,
-          { zh: '实际完成值请写目标原词或档次名称，如 “达成预期指标”', en: 'write the target word or a tier name as the actual' },
-        ),
-      );
+      findings.push(finding('noRule', path, { of: 'tier', name, actual: show(actual), target: show(target) }));
       return out({ ...base, shape: null }, null, null);
     }
     const { tier, why } = found;
@@ -175,14 +148,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
         const top = tier.includesOne || tier.hi.value < 1 ? tier.hi.value : (tier.lo.value + tier.hi.value) / 2;
         fraction = Math.min(Math.max(f, tier.lo.value), top);
         note = `${why ? `${why}，` : ''}档次 ${tier.name}，填报得分超出档次，按档次边界 ${pct(fraction)} 计`;
-        findings.push(
-          finding(
-            'qualitativeTier',
-            path,
-            `“${name}”为 “${tier.name}” 档 (${pct(tier.lo.value)}–${pct(tier.hi.value)})，填报得分 ${stated} 占分值 ${weight} 的 ${pct(f)}，不在档次内`,
-            `'${name}' is in tier '${tier.name}' (${pct(tier.lo.value)}–${pct(tier.hi.value)}) but its stated score ${stated} is ${pct(f)} of ${weight}`,
-          ),
-        );
+        findings.push(finding('qualitativeTier', path, { name, tier: tier.name, low: tier.lo.value, high: tier.hi.value, stated, weight, fraction: f }));
       }
     } else {
       // No stated score: the top tier counts in full, a lower tier at its midpoint.
@@ -208,15 +174,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
   let av: number | null = null;
   if (actual.kind === 'number') {
     if (actual.op !== null && actual.op !== '=')
-      findings.push(
-        finding(
-          'actualAsInequality',
-          path,
-          `“${name}”的实际完成值写成了不等式 “${show(actual)}”，应填写实测数值；按 ${actual.value} 计`,
-          `'${name}': the actual is written as an inequality '${show(actual)}' instead of a measured value; read as ${actual.value}`,
-          { zh: '填写实际完成的具体数值', en: 'fill in the measured value' },
-        ),
-      );
+      findings.push(finding('actualAsInequality', path, { name, actual: show(actual), value: actual.value }));
     av = actual.value;
   }
   let tv = target.value;
@@ -231,15 +189,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
     av = r.actual;
     if ((!target.percent && tv !== target.value) || (an && !an.percent && av !== an.value)) note = `比率按百分数读：目标 ${formatNumber(tv)}%，实际 ${av === null ? '—' : `${formatNumber(av)}%`}`;
     if (av !== null && av > 100 && BOUNDED_RATE.test(name))
-      findings.push(
-        finding(
-          'impossibleRate',
-          path,
-          `“${name}”的实际完成值 ${show(actual)} 超过 100%，不可能`,
-          `'${name}': the actual ${show(actual)} is above 100%, which is impossible`,
-          { zh: '核实调查结果，填写 0%–100% 之间的比率', en: 'check the survey and fill in a rate between 0% and 100%' },
-        ),
-      );
+      findings.push(finding('impossibleRate', path, { name, actual: show(actual) }));
   } else if (an && av !== null) {
     // Units: converted within one dimension (filing/units.ts), never compared across two.
     const u = readUnits(tv, target.unit, av, an.unit);
@@ -248,15 +198,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
       tv = u.target;
       av = u.actual;
     } else {
-      findings.push(
-        finding(
-          'unitMismatch',
-          path,
-          `“${name}”的目标单位 “${target.unit}” 与实际单位 “${an.unit}” 不是同一种量，不能换算比较，该项不计分`,
-          `'${name}': the target unit '${target.unit}' and the actual unit '${an.unit}' measure different things and cannot be compared; the row is not scored`,
-          { zh: '目标值和实际完成值用同一单位（或可换算的单位，如 元 与 万元）', en: 'use one unit for the target and the actual (or units that convert, such as 元 and 万元)' },
-        ),
-      );
+      findings.push(finding('unitMismatch', path, { name, targetUnit: String(target.unit), actualUnit: String(an.unit) }));
       av = null;
     }
   }
@@ -266,8 +208,4 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
 
 function norm(s: string): string {
   return s.replace(/\s/g, '').replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/％/g, '%');
-}
-
-export function pct(f: number): string {
-  return `${Number((f * 100).toPrecision(10))}%`;
 }

@@ -1,17 +1,18 @@
 // Scoring a filing: match its rows to the template, run the compiled evaluator, and
 // compare what the unit stated with what the rules give. Every check that compares
 // numbers quotes both in its finding.
-import { compile, flattenSections, formulaReads, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
+import { compile, flattenSections, type DefaultChoice, formulaReads, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
-import type { ImportDiagnostic } from '../import/diagnostics.ts';
-import { finding, type Finding } from './findings.ts';
+import { unnamedLine, type ImportDiagnostic } from '../import/diagnostics.ts';
+import { hasErrors, jsonNumber, quote } from '@jixiao/language';
+import { finding, type Finding, type InsteadOfWeight } from './findings.ts';
 import { matchSection } from './match.ts';
 import { prepareRow, type PreparedRow } from './rows.ts';
 import type { Report, ReportRow, ReportSection } from './report.ts';
-import { formatNumber, sameAtPlaces, sameMicro, sumExact } from '@jixiao/compiler';
+import { sameAtPlaces, sameMicro, sumExact } from '@jixiao/compiler';
 import { aggregateFiling } from './aggregate.ts';
 import { placeFlatRows } from '../import/place.ts';
-import { MAX_ROW_WEIGHT, validWeight, weightRange } from './weights.ts';
+import { MAX_ROW_WEIGHT, validWeight } from './weights.ts';
 
 /** A checked template with its evaluator compiled once (explanations on: reports carry them). */
 export interface PreparedTemplate {
@@ -79,17 +80,12 @@ function childPath(section: SectionModel, row: IndicatorRow): number[] {
 export function importFindings(diags: readonly ImportDiagnostic[]): Finding[] {
   return diags
     .filter((d) => d.severity !== 'info')
-    .map((d) => {
+    .map((d): Finding => {
       // name the line unless the message already does
-      const where = d.line !== undefined && !d.message.zh.includes(`第 ${d.line} 行`) ? { zh: `（第 ${d.line} 行）`, en: ` (line ${d.line})` } : { zh: '', en: '' };
-      const f: Finding = {
-        code: d.code,
-        severity: d.severity,
-        path: [],
-        message: { zh: d.message.zh + where.zh, en: d.message.en + where.en },
-      };
-      if (d.help) f.help = d.help;
-      return f;
+      const line = unnamedLine(d);
+      const where = line !== undefined ? { zh: `（第 ${line} 行）`, en: ` (line ${line})` } : { zh: '', en: '' };
+      const message = { zh: d.message.zh + where.zh, en: d.message.en + where.en };
+      return { code: d.code, severity: d.severity, path: [], message, ...(d.help ? { help: d.help } : {}), data: d.data ?? {} };
     });
 }
 
@@ -99,19 +95,26 @@ export interface TemplateSourceInfo {
   file?: string;
   /** the jurisdiction asked for, when the template is its parent's (大英县 → 四川) */
   fallbackFrom?: string | null;
+  /** how the template was chosen when the filing did not settle it (JX3046) */
+  defaulted?: DefaultChoice | null;
 }
 
 export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostics: readonly ImportDiagnostic[] = [], source: TemplateSourceInfo = {}): Report {
   const t = p.checked;
   const findings: Finding[] = importFindings(importDiagnostics);
-  if (source.fallbackFrom && t.region)
+  if (source.fallbackFrom && t.region) findings.push(finding('parentTemplate', [], { from: source.fallbackFrom, region: t.region, year: t.year, form: t.form }));
+  const dc = source.defaulted;
+  if (dc && t.region)
     findings.push(
-      finding(
-        'parentTemplate',
-        [],
-        `${source.fallbackFrom} 没有 ${t.year} 年及以前的 “${t.form}” 模板，按上级地区 ${t.region} ${t.year} 年的模板评分`,
-        `${source.fallbackFrom} has no '${t.form}' template for ${t.year} or earlier; scored under the template of ${t.region}, ${t.year}, above it`,
-      ),
+      finding('templateDefaulted', [], {
+        why: dc.why,
+        named: dc.named,
+        form: t.form,
+        filingYear: filed.year ?? t.year,
+        region: t.region,
+        year: t.year,
+        others: dc.others.map((o) => `${o.region} ${o.year}`),
+      }),
     );
   // A department with subordinate units is scored on the aggregate of their tables.
   let filing = filed;
@@ -139,39 +142,22 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const section = m ? m.section : null;
     const path = [section ? section.name : row.level1, row.level2, row.level3].filter((x, i) => i === 0 || x !== '');
     // a weight the evaluator refuses (−5, 1e9, 1e-9, a non-number) is named with its value; what counts instead depends on the row
-    const badWeight = (then: { zh: string; en: string }): Finding | null => {
+    const badWeight = (then: InsteadOfWeight): Finding | null => {
       if (row.weight === null || validWeight(row.weight)) return null;
-      const name = path[path.length - 1]!;
-      const w = formatFiledNumber(row.weight);
-      const why = weightRange(row.weight);
-      return finding(
-        'invalidWeight',
-        path,
-        `“${name}”的分值 ${w.zh} 无效：${why.zh}${then.zh}`,
-        `'${name}': the weight ${w.en} is invalid: ${why.en}${then.en}`,
-        { zh: '填写该指标的分值（0 或正数，各行分值之和等于一级指标分值）', en: 'fill in the weight (0 or more; the weights of a section add up to its cap)' },
-      );
+      return finding('invalidWeight', path, { name: path[path.length - 1]!, weight: jsonNumber(row.weight), ...then });
     };
     if (row.statedScore !== null && !Number.isFinite(row.statedScore))
-      findings.push(finding('unreadableValue', path, `“${path[path.length - 1]}”的填报得分 ${formatFiledNumber(row.statedScore).zh} 无效，不予核对`, `'${path[path.length - 1]}': the stated score ${formatFiledNumber(row.statedScore).en} is invalid; not checked`));
+      findings.push(finding('unreadableValue', path, { kind: 'statedScore', name: path[path.length - 1]!, value: jsonNumber(row.statedScore) }));
     if (!section) {
-      const bw = badWeight({ zh: '，不计入分值合计', en: '; not counted in the weight total' });
+      const bw = badWeight({ instead: 'notCounted' });
       if (bw) findings.push(bw);
-      findings.push(
-        finding(
-          'unknownSection',
-          path,
-          `一级指标 “${row.level1}” 不在模板 ${t.form} ${t.year} 中 (模板的一级指标：${t.sections.map((s) => s.name).join('、')})`,
-          `level-1 indicator '${row.level1}' is not in template ${t.form} ${t.year} (its sections: ${t.sections.map((s) => s.name).join(', ')})`,
-          { zh: '改用模板中的一级指标名称', en: "use one of the template's section names" },
-        ),
-      );
+      findings.push(finding('unknownSection', path, { level1: row.level1, form: t.form, year: t.year, sections: t.sections.map((s) => s.name) }));
       return { row, index, path, section: null, top: -1, slot: -1, prepared: null, formula: null, repeat: false };
     }
     const top = t.sections.indexOf(section);
     const childIdx = section.kind === 'formula' ? [] : childPath(section, row);
     const target = sectionAt(section, childIdx);
-    const templateWeight = { zh: `，按模板分值 ${target.weight.text} 计`, en: `; the template's ${target.weight.text} is used` };
+    const templateWeight = { instead: 'template', templateWeight: target.weight.text } as const;
     if (target.kind === 'formula') {
       // A row naming a section with its own formula (预算执行率, or 三级指标 X { 得分 = … }):
       // the template computes it from the budget, the row only states its score.
@@ -208,7 +194,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       prepared.note = null;
     }
     // a fixed leaf indicator is scored with the template's weight; a 单位填报 row with its own
-    const bw = badWeight(target.kind === 'leaf' ? templateWeight : { zh: '，该行按 0 分计，分值不计入合计', en: '; the row scores 0 and its weight is not counted' });
+    const bw = badWeight(target.kind === 'leaf' ? templateWeight : { instead: 'zero' });
     if (bw) prepared.findings.push(bw); // before the evaluator's status: no second, vaguer finding
     const slot = inputs[top]!.push(input) - 1;
     findings.push(...prepared.findings);
@@ -220,9 +206,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   for (const pl of placed) {
     const key = pl.path.join('\u0000');
     if (seen.has(key))
-      findings.push(
-        finding('duplicateRow', pl.path, `指标 “${pl.path.join(' › ')}” 在表中出现了不止一次，每次都计分`, `indicator '${pl.path.join(' › ')}' is listed more than once; each is scored`),
-      );
+      findings.push(finding('duplicateRow', pl.path, { path: pl.path }));
     seen.add(key);
   }
 
@@ -232,9 +216,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   const formulas = formulaSections(t);
   const readsBudget = formulas.filter((f) => isBudgetSection(f.s));
   if (!b && readsBudget.length > 0)
-    findings.push(
-      finding('missingBudget', readsBudget[0]!.names, '表中没有预算执行数据 (年初预算数、全年预算数、全年执行数)', 'the filing has no budget figures'),
-    );
+    findings.push(finding('missingBudget', readsBudget[0]!.names, { of: 'none' }));
 
   // ── deductions: items go to the declaration their reason names, else the first ──
   const deductions: number[][] = t.deductions.map(() => []);
@@ -294,7 +276,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     if (pl.formula) {
       const f = formulas.find((x) => x.s === pl.formula)!;
       if (pl.repeat) {
-        rows.push({ path: pl.path, weight: counted(pl.row.weight), score: 0, statedScore: stated, explain: `“${f.s.name}”已由前面的行计分，本行不计分 (counted once, by an earlier row)` });
+        rows.push({ path: pl.path, weight: counted(pl.row.weight), score: 0, statedScore: stated, explain: `${quote(f.s.name)}已由前面的行计分，本行不计分 (counted once, by an earlier row)` });
         rowStatusFindings(pl, 'unplaced', findings);
         continue;
       }
@@ -318,20 +300,10 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     // met is the comparison of actual and target (5% against <5% is missed even where the
     // rule still gives the full weight), not whether the score fell short of the weight.
     // A row whose values are in error is to be corrected first, not explained.
-    const inError = pl.prepared?.findings.some((f) => f.severity === 'error') ?? false;
+    const inError = hasErrors(pl.prepared?.findings ?? []);
     if (r.status === 'ok' && met === false && !inError && !pl.row.reason?.trim()) {
-      const name = pl.path[pl.path.length - 1];
-      const over = pl.prepared?.input.shape === '=' && (pl.prepared.input.actual ?? 0) > (pl.prepared.input.target ?? 0);
-      const what = over ? { zh: '与目标不一致', en: 'deviates from its target' } : { zh: '未完成目标', en: 'missed its target' };
-      findings.push(
-        finding(
-          'missingReason',
-          pl.path,
-          `“${name}”${what.zh}（目标 “${pl.row.target}”，实际 “${pl.row.actual}”，得分 ${formatNumber(r.score)} / ${formatNumber(r.weight)}），但没有填写偏差原因分析及改进措施`,
-          `'${name}' ${what.en} (target '${pl.row.target}', actual '${pl.row.actual}', ${formatNumber(r.score)} of ${formatNumber(r.weight)}) but gives no deviation reason`,
-          { zh: '在 “偏差原因分析及改进措施” 栏说明原因和改进措施', en: 'explain the cause and the remedy in the deviation-reason column' },
-        ),
-      );
+      const deviates = pl.prepared?.input.shape === '=' && (pl.prepared.input.actual ?? 0) > (pl.prepared.input.target ?? 0);
+      findings.push(finding('missingReason', pl.path, { name: pl.path[pl.path.length - 1]!, deviates, target: pl.row.target, actual: pl.row.actual, score: r.score, weight: r.weight }));
     }
     statedScoreFindings(pl.path, stated, r.weight, r.score, pl.prepared?.input.shape === 'qualitative', sameScore, findings);
   }
@@ -377,49 +349,27 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
 /** Findings for a row the evaluator could not score; `rule` is the rule it was given, if any. */
 function rowStatusFindings(pl: Placed, status: RowResult['status'], findings: Finding[], rule?: RuleModel): void {
   const name = pl.path[pl.path.length - 1]!;
-  const already = pl.prepared?.findings.some((f) => f.severity === 'error') ?? false;
+  const already = hasErrors(pl.prepared?.findings ?? []);
   // a negative 实际 or 目标 the rule does not take (允许负数) is named as such
   const input = pl.prepared?.input;
   if (status === 'invalid-input' && rule && input) {
     const negative = (
       [
-        ['actual', input.actual, '实际完成值', 'actual', pl.row.actual],
-        ['target', input.target, '年度目标值', 'target', pl.row.target],
+        ['actual', input.actual, pl.row.actual],
+        ['target', input.target, pl.row.target],
       ] as const
     ).find(([v, x]) => typeof x === 'number' && x < 0 && !rule.negatives.includes(v));
     if (negative) {
-      const [v, , zh, en, cell] = negative;
-      findings.push(
-        finding(
-          'negativeValue',
-          pl.path,
-          `“${name}”的${zh} “${cell}” 为负数，规则「${rule.name}」不接受负数，该项按 0 分计`,
-          `'${name}': the ${en} '${cell}' is negative and rule '${rule.name}' does not take negative values; scored 0`,
-          {
-            zh: `核实该数值；负数确有意义时（如变动率），在模板中为规则写上 允许负数 ${v === 'actual' ? '实际' : '目标'}`,
-            en: `check the value; where a negative value is meant (a change rate), write 允许负数 ${v === 'actual' ? '实际' : '目标'} on the rule`,
-          },
-        ),
-      );
+      const [field, , text] = negative;
+      findings.push(finding('negativeValue', pl.path, { name, field, text, rule: rule.name }));
       return;
     }
   }
   if (status === 'div-by-zero')
-    findings.push(
-      finding('divisionByZero', pl.path, `“${name}”计分时除数为 0 (目标 “${pl.row.target}”)，该项不能计分，按 0 分计`, `'${name}': division by zero (target '${pl.row.target}'); scored 0`),
-    );
-  else if (status === 'no-rule' && !already)
-    findings.push(
-      finding('noRule', pl.path, `“${name}”的目标值 “${pl.row.target}” 没有适用的计分规则，按 0 分计`, `'${name}': no rule applies to the target '${pl.row.target}'; scored 0`),
-    );
-  else if (status === 'invalid-input' && !already)
-    findings.push(
-      finding('unreadableValue', pl.path, `“${name}”的数值不完整或无效 (目标 “${pl.row.target}”，实际 “${pl.row.actual}”)，按 0 分计`, `'${name}': missing or invalid values (target '${pl.row.target}', actual '${pl.row.actual}'); scored 0`),
-    );
-  else if (status === 'unplaced')
-    findings.push(
-      finding('unknownSection', pl.path, `“${name}”无法对应到模板中的指标，不计分`, `'${name}' does not correspond to an indicator of the template; not scored`),
-    );
+    findings.push(finding('divisionByZero', pl.path, { of: 'row', name, target: pl.row.target }));
+  else if (status === 'no-rule' && !already) findings.push(finding('noRule', pl.path, { of: 'target', name, target: pl.row.target }));
+  else if (status === 'invalid-input' && !already) findings.push(finding('unreadableValue', pl.path, { kind: 'incomplete', name, target: pl.row.target, actual: pl.row.actual }));
+  else if (status === 'unplaced') findings.push(finding('unknownSection', pl.path, { name, unplaced: true }));
 }
 
 /** A filing row that names a formula section: its stated score and weight against the section's. */
@@ -427,9 +377,7 @@ function formulaRowFindings(pl: Placed, s: SectionModel, r: SectionResult, row: 
   const name = pl.path[pl.path.length - 1]!;
   const w = pl.row.weight;
   if (w !== null && validWeight(w) && !sameMicro(w, s.weight.value))
-    findings.push(
-      finding('statedCap', pl.path, `表中 “${name}” 的分值为 ${formatNumber(w)}，模板规定为 ${s.weight.text}，按模板计`, `the filing gives '${name}' a weight of ${formatNumber(w)}; the template says ${s.weight.text}, which is used`),
-    );
+    findings.push(finding('statedCap', pl.path, { of: 'row', name, stated: w, template: s.weight.text }));
   const stated = pl.row.statedScore;
   if (stated === null || !Number.isFinite(stated)) return;
   // a formula that could not be computed has its own finding; its 0 is no rule's answer
@@ -443,27 +391,16 @@ function formulaStatusFindings(filing: Filing, out: EvalOutput, sections: { s: S
   if (!b) return;
   for (const { s, names } of sections) {
     const r = out.sections[s.id]!;
-    if (r.status === 'div-by-zero')
-      findings.push(finding('divisionByZero', names, `“${s.name}”计算时除数为 0 (${s.formulaText ?? ''})，该项按 0 分计`, `'${s.name}': division by zero (${s.formulaText ?? ''}); scored 0`));
-    else if (r.status === 'invalid-input')
-      findings.push(finding('missingBudget', names, `“${s.name}”所需的预算执行数据不完整或为负 (${s.formulaText ?? ''})`, `'${s.name}': the budget figures it reads are missing or negative (${s.formulaText ?? ''})`));
+    if (r.status === 'div-by-zero') findings.push(finding('divisionByZero', names, { of: 'section', name: s.name, formula: s.formulaText ?? '' }));
+    else if (r.status === 'invalid-input') findings.push(finding('missingBudget', names, { of: 'section', name: s.name, formula: s.formulaText ?? '' }));
   }
 }
 
 /** A row marked 不适用: what happens to it under the template's 不适用 (or that the template does not say). */
 function notApplicableFinding(t: CheckedTemplate, path: string[], weight: number | null): Finding {
   const name = path[path.length - 1]!;
-  const w = weight === null ? '—' : formatNumber(weight);
-  if (t.notApplicable === null)
-    return finding(
-      'notApplicableUndeclared',
-      path,
-      `“${name}”标为不适用（分值 ${w}），但模板没有规定不适用指标如何折算：按 0 分计，分值照常计入`,
-      `'${name}' is marked not applicable (weight ${w}) but the template does not say how to rescale: it scores 0 and its weight still counts`,
-      { zh: '在模板中写 不适用 按总分折算、不适用 按一级指标折算 或 不适用 不折算', en: 'write 不适用 按总分折算, 不适用 按一级指标折算 or 不适用 不折算 in the template' },
-    );
-  const how = { total: { zh: '总分按适用指标折算为满分', en: 'the total is rescaled over the applicable indicators' }, section: { zh: '本一级指标其余各项按比例折算', en: 'the rest of its section is rescaled to the cap' }, none: { zh: '按 0 分计，不折算', en: 'it scores 0, nothing is rescaled' } }[t.notApplicable];
-  return finding('notApplicable', path, `“${name}”不适用（分值 ${w}），不计分；${how.zh}`, `'${name}' is not applicable (weight ${w}) and not scored; ${how.en}`);
+  const w = weight === null ? null : jsonNumber(weight);
+  return t.notApplicable === null ? finding('notApplicableUndeclared', path, { name, weight: w }) : finding('notApplicable', path, { name, weight: w, how: t.notApplicable });
 }
 
 /** An indicator formula that reads a declared input the filing does not give, or its own row that is missing. */
@@ -472,20 +409,12 @@ function inputFindings(t: CheckedTemplate, input: EvalInput, formulas: { s: Sect
     if (!s.formula || out.sections[s.id]!.status !== 'invalid-input') continue;
     // an alternative of 择一 not filed is expected; any other indicator that reads its row must have one
     if (formulaReads(s.formula).row && !input.formulaRows?.[s.id] && s.choice === null)
-      findings.push(finding('missingSection', names, `指标 “${s.name}” (分值 ${s.weight.text}) 在表中没有对应的指标行，得 0 分`, `indicator '${s.name}' (weight ${s.weight.text}) has no row in the filing; it scores 0`));
+      findings.push(finding('missingSection', names, { section: s.name, cap: s.weight.text, indicator: true }));
     for (const i of formulaReads(s.formula).inputs) {
       const v = input.inputs?.[i];
       if (typeof v === 'number' && Number.isFinite(v) && v >= 0) continue;
       const d = t.inputs[i]!;
-      findings.push(
-        finding(
-          'missingInput',
-          names,
-          `“${s.name}”要用表外的输入 “${d.name}”，填报表中${v === null || v === undefined ? '没有' : '的值无效'}，该项按 0 分计`,
-          `'${s.name}' reads the input '${d.name}', which the filing ${v === null || v === undefined ? 'does not give' : 'gives as an invalid value'}; scored 0`,
-          { zh: `在表外写明 “${d.name}：数值${d.unit ?? ''}”，或在 JSON 的 inputs 中给出`, en: `give '${d.name}: value' outside the table, or in the JSON's inputs` },
-        ),
-      );
+      findings.push(finding('missingInput', names, { name: s.name, input: d.name, invalid: v !== null && v !== undefined, ...(d.unit ? { unit: d.unit } : {}) }));
     }
   }
 }
@@ -503,15 +432,7 @@ function choiceFindings(t: CheckedTemplate, placed: readonly Placed[], formulaRo
   for (const options of groups.values()) {
     const filed = options.filter((o) => formulaRows[o.id] || placed.some((pl) => pl.section && pl.prepared && sectionAt(pl.section, childPath(pl.section, pl.row)) === o));
     if (filed.length < 2) continue;
-    findings.push(
-      finding(
-        'choiceBothFiled',
-        paths.get(filed[0]!)!,
-        `“${options.map((o) => o.name).join('”与“')}”二者择一，表中填报了 ${filed.map((o) => `“${o.name}”`).join('、')}，按 “${filed[0]!.name}” 计分`,
-        `'${options.map((o) => o.name).join("' and '")}' are alternatives; the filing gives ${filed.map((o) => `'${o.name}'`).join(', ')}; '${filed[0]!.name}' is scored`,
-        { zh: '只保留其中一项', en: 'keep one of them' },
-      ),
-    );
+    findings.push(finding('choiceBothFiled', paths.get(filed[0]!)!, { options: options.map((o) => o.name), filed: filed.map((o) => o.name) }));
   }
 }
 
@@ -519,24 +440,12 @@ function statedScoreFindings(path: string[], stated: number | null, weight: numb
   const name = path[path.length - 1]!;
   if (stated === null) return;
   if (stated > weight + 1e-9) {
-    findings.push(
-      finding('statedAboveWeight', path, `“${name}”填报得分 ${formatNumber(stated)} 超过分值 ${formatNumber(weight)}`, `'${name}': stated score ${formatNumber(stated)} is above its weight ${formatNumber(weight)}`, {
-        zh: '各项指标得分最高不能超过该指标分值',
-        en: 'a score may never exceed its weight',
-      }),
-    );
+    findings.push(finding('statedAboveWeight', path, { name, stated, weight }));
     return;
   }
   // Qualitative rows take the unit's score when it lies in its tier: the tier check speaks for them.
   if (!qualitative && !sameScore(stated, score))
-    findings.push(
-      finding(
-        'statedScoreDiffers',
-        path,
-        `“${name}”填报得分 ${formatNumber(stated)}，按规则应为 ${formatNumber(score)}`,
-        `'${name}': stated score ${formatNumber(stated)}, the rule gives ${formatNumber(score)}`,
-      ),
-    );
+    findings.push(finding('statedScoreDiffers', path, { of: 'row', name, stated, score }));
 }
 
 /** Under 不适用 按一级指标折算, a section's weights miss its cap by exactly its not-applicable rows: expected, not an error. */
@@ -557,45 +466,22 @@ function sectionFindings(
   for (const s of t.sections) {
     const r = out.sections[s.id]!;
     if (s.filledByUnit && !placed.some((p) => p.section === s))
-      findings.push(finding('missingSection', [s.name], `一级指标 “${s.name}” (分值 ${s.weight.text}) 在表中没有任何指标行，得 0 分`, `section '${s.name}' (cap ${s.weight.text}) has no rows in the filing; it scores 0`));
+      findings.push(finding('missingSection', [s.name], { section: s.name, cap: s.weight.text }));
     else if (r.weightMismatch && r.weightSum !== null && !naExplains(t, s, r.weightSum, placed)) {
       // the weights the evaluator summed: a 单位填报 section's rows with a valid weight
       const own = placed.filter((p) => p.section === s && !p.formula && !(t.notApplicable === 'section' && p.row.notApplicable));
-      const ws = own.filter((p) => p.row.weight === null || validWeight(p.row.weight)).map((p) => p.row.weight ?? 0);
-      const bad = own.filter((p) => p.row.weight !== null && !validWeight(p.row.weight));
-      const left = bad.length
-        ? {
-            zh: `（分值无效、未计入：${bad.map((p) => `${p.path[p.path.length - 1]} ${formatFiledNumber(p.row.weight!).zh}`).join('，')}）`,
-            en: ` (invalid weights not counted: ${bad.map((p) => `${p.path[p.path.length - 1]} ${formatFiledNumber(p.row.weight!).en}`).join(', ')})`,
-          }
-        : { zh: '', en: '' };
-      findings.push(
-        finding(
-          'sectionWeights',
-          [s.name],
-          `一级指标 “${s.name}” 下各行分值之和为 ${ws.length ? ws.map((w) => formatNumber(w)).join(' + ') : '0'} = ${formatNumber(r.weightSum)}，应等于分值 ${s.weight.text}${left.zh}`,
-          `section '${s.name}': its rows' weights sum to ${formatNumber(r.weightSum)}, not its cap ${s.weight.text}${left.en}`,
-          { zh: `调整二、三级指标分值，使其合计 ${s.weight.text}`, en: `adjust the indicator weights to sum to ${s.weight.text}` },
-        ),
-      );
+      const weights = own.filter((p) => p.row.weight === null || validWeight(p.row.weight)).map((p) => p.row.weight ?? 0);
+      const invalid = own.filter((p) => p.row.weight !== null && !validWeight(p.row.weight)).map((p) => ({ name: p.path[p.path.length - 1]!, weight: jsonNumber(p.row.weight!) }));
+      findings.push(finding('sectionWeights', [s.name], { section: s.name, weights, sum: r.weightSum, cap: s.weight.text, invalid }));
     }
     const stated = statedOf.get(s);
     // A subtotal row of the filing against the section's computed score (the budget
     // section's stated score is its budget row, compared in budgetFindings).
     const statedScore = stated?.statedScore;
     if (statedScore !== null && statedScore !== undefined && !isBudgetSection(s) && r.status === 'ok' && !sameScore(statedScore, r.score))
-      findings.push(
-        finding(
-          'statedScoreDiffers',
-          [s.name],
-          `一级指标 “${s.name}” 填报得分 ${formatNumber(statedScore)}，按规则应为 ${formatNumber(r.score)}`,
-          `section '${s.name}': stated score ${formatNumber(statedScore)}, the rules give ${formatNumber(r.score)}`,
-        ),
-      );
+      findings.push(finding('statedScoreDiffers', [s.name], { of: 'section', name: s.name, stated: statedScore, score: r.score }));
     if (stated && stated.statedCap !== null && !sameMicro(stated.statedCap, s.weight.value))
-      findings.push(
-        finding('statedCap', [s.name], `表中 “${stated.name}” 标注分值 ${formatNumber(stated.statedCap)}，模板规定为 ${s.weight.text}`, `the filing gives '${stated.name}' a cap of ${formatNumber(stated.statedCap)}; the template says ${s.weight.text}`),
-      );
+      findings.push(finding('statedCap', [s.name], { of: 'section', name: stated.name, stated: stated.statedCap, template: s.weight.text }));
   }
 }
 
@@ -605,31 +491,19 @@ function budgetFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, bud
   for (const s of budgetSections) {
     const r = out.sections[s.id]!;
     const path = [s.name];
-    if (r.status === 'div-by-zero')
-      findings.push(finding('divisionByZero', path, `全年预算数为 ${formatNumber(b.budget ?? 0)}，无法计算预算执行率，该项按 0 分计`, `the budget is ${formatNumber(b.budget ?? 0)}: the execution rate cannot be computed; scored 0`));
-    else if (r.status === 'invalid-input')
-      findings.push(finding('missingBudget', path, '预算执行数据不完整 (全年预算数或全年执行数为空或为负)', 'budget figures incomplete (budget or spent missing or negative)'));
-    if (b.weight !== null && b.weight !== undefined && !sameMicro(b.weight, s.weight.value))
-      findings.push(finding('statedCap', path, `表中预算执行率分值为 ${formatNumber(b.weight)}，模板规定为 ${s.weight.text}`, `the filing gives the budget execution a weight of ${formatNumber(b.weight)}; the template says ${s.weight.text}`));
+    if (r.status === 'div-by-zero') findings.push(finding('divisionByZero', path, { of: 'budget', budget: b.budget ?? 0 }));
+    else if (r.status === 'invalid-input') findings.push(finding('missingBudget', path, { of: 'incomplete' }));
+    if (b.weight !== null && b.weight !== undefined && !sameMicro(b.weight, s.weight.value)) findings.push(finding('statedCap', path, { of: 'budget', stated: b.weight, template: s.weight.text }));
     if (b.statedScore !== null && b.statedScore !== undefined) {
-      if (b.statedScore > s.weight.value + 1e-9)
-        findings.push(finding('statedAboveWeight', path, `预算执行率填报得分 ${formatNumber(b.statedScore)} 超过分值 ${s.weight.text}`, `budget execution: stated score ${formatNumber(b.statedScore)} above its weight ${s.weight.text}`));
+      if (b.statedScore > s.weight.value + 1e-9) findings.push(finding('statedAboveWeight', path, { budget: true, stated: b.statedScore, cap: s.weight.text }));
       else if (r.status === 'ok' && !sameScore(b.statedScore, r.score))
-        findings.push(
-          finding('statedScoreDiffers', path, `预算执行率填报得分 ${formatNumber(b.statedScore)}，按规则应为 ${formatNumber(r.score)} (${formatNumber(b.spent ?? 0)} / ${formatNumber(b.budget ?? 0)})`, `budget execution: stated ${formatNumber(b.statedScore)}, the rule gives ${formatNumber(r.score)}`),
-        );
+        findings.push(finding('statedScoreDiffers', path, { of: 'budget', stated: b.statedScore, score: r.score, spent: b.spent ?? 0, budget: b.budget ?? 0 }));
     }
   }
-  if (b.budget !== null && b.spent !== null && b.spent > b.budget && b.budget > 0)
-    findings.push(
-      finding('overspend', ['预算执行率'], `全年执行数 ${formatNumber(b.spent)} 超过全年预算数 ${formatNumber(b.budget)} (执行率 ${formatNumber((b.spent / b.budget) * 100)}%)`, `spent ${formatNumber(b.spent)} exceeds the budget ${formatNumber(b.budget)}`),
-    );
+  if (b.budget !== null && b.spent !== null && b.spent > b.budget && b.budget > 0) findings.push(finding('overspend', ['预算执行率'], { spent: b.spent, budget: b.budget }));
   const funds = b.funds ?? [];
   const fundSum = sumExact(funds.map((f) => f.budget ?? f.initialBudget ?? 0));
-  if ((b.budget === 0 || b.initialBudget === 0) && fundSum > 0)
-    findings.push(
-      finding('fundTotalZero', ['预算执行率'], `资金总额为 0，而其中各项合计 ${formatNumber(fundSum)} 万元`, `the fund total is 0 while its sub-rows carry ${formatNumber(fundSum)}`),
-    );
+  if ((b.budget === 0 || b.initialBudget === 0) && fundSum > 0) findings.push(finding('fundTotalZero', ['预算执行率'], { funds: fundSum }));
   void t;
 }
 
@@ -637,19 +511,8 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
   const weights = rows.map((r) => r.weight);
   const weightSum = sumExact(weights);
   if (!sameMicro(weightSum, t.total.value)) {
-    const statedNote =
-      filing.statedWeightTotal !== null && filing.statedWeightTotal !== undefined
-        ? { zh: `，而总分行写的是 ${formatNumber(filing.statedWeightTotal)}`, en: `, while the total row says ${formatNumber(filing.statedWeightTotal)}` }
-        : { zh: '', en: '' };
-    findings.push(
-      finding(
-        'weightTotal',
-        [],
-        `全表分值合计 ${formatNumber(weightSum)}，不等于总分 ${t.total.text}${statedNote.zh}`,
-        `all weights sum to ${formatNumber(weightSum)}, not the total ${t.total.text}${statedNote.en}`,
-        { zh: '按模板的一级指标分值调整各项分值', en: "adjust the weights to the template's caps" },
-      ),
-    );
+    const statedTotal = filing.statedWeightTotal;
+    findings.push(finding('weightTotal', [], statedTotal !== null && statedTotal !== undefined ? { sum: weightSum, total: t.total.text, statedTotal } : { sum: weightSum, total: t.total.text }));
   }
   const stated = filing.statedTotal;
   const statedScores = rows.map((r) => r.statedScore).filter((x): x is number => x !== null);
@@ -658,29 +521,16 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
     if (statedScores.length > 0 && statedScores.every((x) => Math.abs(x) <= MAX_ROW_WEIGHT)) {
       const sum = sumExact(statedScores);
       if (!sameScore(sum, stated))
-        findings.push(
-          finding('statedTotalVsRows', [], `填报总分 ${formatNumber(stated)}，但各项填报得分之和为 ${formatNumber(sum)}`, `the stated total ${formatNumber(stated)} is not the sum of the stated scores, ${formatNumber(sum)}`),
-        );
+        findings.push(finding('statedTotalVsRows', [], { stated, sum }));
     }
-    if (!sameScore(stated, out.total))
-      findings.push(
-        finding('statedTotalVsComputed', [], `填报总分 ${formatNumber(stated)}，按规则计算为 ${formatNumber(out.total)}`, `the stated total is ${formatNumber(stated)}; the rules give ${formatNumber(out.total)}`),
-      );
+    if (!sameScore(stated, out.total)) findings.push(finding('statedTotalVsComputed', [], { stated, computed: out.total }));
   }
   // The report around the table may state yet another total (the seed's text: 100 against 97).
   const text = filing.reportTotal;
   if (text !== null && text !== undefined) {
     const against = stated ?? out.total;
     if (!sameScore(text, against))
-      findings.push(
-        finding(
-          'reportTotal',
-          [],
-          `报告正文写自评得分 ${formatNumber(text)} 分，而${stated !== null && stated !== undefined ? '表中填报总分' : '按规则计算的总分'}为 ${formatNumber(against)}`,
-          `the report text states a total of ${formatNumber(text)}, while the ${stated !== null && stated !== undefined ? "table's stated total" : 'computed total'} is ${formatNumber(against)}`,
-          { zh: '报告正文与自评表的总分应一致；按规则计算的总分见报告', en: 'the report text and the table must state the same total; see the computed total in the report' },
-        ),
-      );
+      findings.push(finding('reportTotal', [], { text, against, of: stated !== null && stated !== undefined ? 'stated' : 'computed' }));
   }
 }
 
@@ -688,14 +538,7 @@ function deductionFindings(t: CheckedTemplate, out: EvalOutput, findings: Findin
   t.deductions.forEach((d, i) => {
     const r = out.deductions[i];
     if (r?.capped)
-      findings.push(
-        finding(
-          'deductionAboveMax',
-          [d.name],
-          `扣分 “${d.name}” 超过上限 (每项最多 ${d.perItemMax?.text ?? '—'} 分，合计最多 ${d.totalMax.text} 分)，按上限扣 ${formatNumber(r.applied)} 分`,
-          `deduction '${d.name}' above its maximum (per item ${d.perItemMax?.text ?? '—'}, total ${d.totalMax.text}); ${formatNumber(r.applied)} taken off`,
-        ),
-      );
+      findings.push(finding('deductionAboveMax', [d.name], { deduction: d.name, perItemMax: d.perItemMax?.text ?? null, totalMax: d.totalMax.text, applied: r.applied }));
   });
 }
 

@@ -102,7 +102,9 @@ describe('汇总: absolute quantities sum target and actual alike', () => {
     const r = score(f);
     expect(r.rows.find((x) => x.path[2] === '调研课题')!.score).toBe(0);
     const msg = r.findings.find((x) => x.code === 'JX3020' && x.message.zh.includes('无法汇总'))!;
-    expect(msg.message.zh).toBe('“调研课题”无法汇总：二中 的实际完成值 “” 不是数值，该项按 0 分计');
+    expect(msg.message.zh).toBe('“调研课题”无法汇总：“二中” 的实际完成值 “” 不是数值，该项按 0 分计');
+    // the unit and its cell are data beside the text, for a program to read
+    expect(msg.data).toEqual({ kind: 'aggregate', name: '调研课题', units: 2, values: [{ unit: '二中', field: 'actual', text: '' }] });
   });
 });
 
@@ -140,7 +142,7 @@ describe('汇总: qualitative completion is funding-weighted from each unit’s 
     // (1 × 100 + 0 × 300) / 400 = 0.25 → 10 × 0.25 = 2.5, in the tier 未达成 (0%–60%)
     const r = score(f);
     expect(r.rows.find((x) => x.path[2] === '财务管理制度健全性')!.score).toBe(2.5);
-    expect(r.findings.find((x) => x.code === 'JX3017')!.message.zh).toBe('“财务管理制度健全性”汇总时无法判断 二中 的实际完成情况 “还行” 属于哪一档，按 0 计');
+    expect(r.findings.find((x) => x.code === 'JX3017')!.message.zh).toBe('“财务管理制度健全性”汇总时无法判断 “二中” 的实际完成情况 “还行” 属于哪一档，按 0 计');
     expect(aggregated(f).filing.rows[0]!.actual).toBe('未达成');
   });
 });

@@ -127,7 +127,7 @@ describe('each shape on its own', () => {
   it('a missing input is an error naming it, and its indicator scores 0', () => {
     const r = scoreFiling(template(), filing({ inputs: {} }));
     expect(scoreOf(r, '编制准确')).toBe(0);
-    expect(r.findings.find((f) => f.code === 'JX3045')?.message.zh).toBe('“编制准确”要用表外的输入 “全年预算调剂金额”，填报表中没有，该项按 0 分计');
+    expect(r.findings.find((f) => f.code === 'JX3045')?.message.zh).toBe('“编制准确”要用表外的输入“全年预算调剂金额”，填报表中没有，该项按 0 分计');
   });
 
   it('a one-point tier: 完成 is exactly 100%, anything less is 未完成', () => {

@@ -386,6 +386,6 @@ describe('negative numbers are numbers', () => {
     // the official 正向 works on 实际, 目标 ≥ 0: the evaluator refuses the input, 0 分
     expect(r.row.score).toBe(0);
     expect(r.codes).toEqual([FINDINGS.negativeValue.code]);
-    expect(r.findings[0]!.message.zh).toBe('“结余”的实际完成值 “−3万元” 为负数，规则「正向」不接受负数，该项按 0 分计');
+    expect(r.findings[0]!.message.zh).toBe('“结余”的实际完成值 “−3万元” 为负数，规则“正向”不接受负数，该项按 0 分计');
   });
 });
