@@ -30,11 +30,15 @@ const score = (filing: object, args: string[] = []) => {
 };
 
 describe('jixiao score --region', () => {
-  it('with no jurisdiction and two in force (全国 2020, 四川 2023), stops with the list: exit 2, no silent choice', () => {
+  it('with no jurisdiction and several in force (全国 2020, 四川 2023, 安徽 2022, 江西 2017, 湖北 2020, 湖北/某市/某区 2020), stops with the list: exit 2, no silent choice', () => {
     const r = score(project());
     expect(r.status).toBe(2);
     expect(r.report).toBeNull();
-    expect(r.stderr).toContain('填报表没有写明地区，2023 年的 “项目支出” 有 2 个地区的模板可用：全国 2020（rules/全国/2020/项目支出.jx）、四川 2023（rules/四川/2023/项目支出.jx）');
+    expect(r.stderr).toContain(
+      '填报表没有写明地区，2023 年的 “项目支出” 有 6 个地区的模板可用：全国 2020（rules/全国/2020/项目支出.jx）、四川 2023（rules/四川/2023/项目支出.jx）、' +
+        '安徽 2022（rules/安徽/2022/项目支出.jx）、江西 2017（rules/江西/2017/项目支出.jx）、湖北 2020（rules/湖北/2020/项目支出.jx）、' +
+        '湖北/某市/某区 2020（rules/湖北/某市/某区/2020/项目支出.jx）',
+    );
     expect(r.stderr).toContain('[JX4008]');
   });
 

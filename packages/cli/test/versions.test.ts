@@ -59,10 +59,10 @@ describe('jixiao diff', () => {
     expect(d.regions).toEqual({ from: '全国', to: '四川' });
     // 四川 2023 replaces the four national sections by 预算执行情况 10 and 绩效指标 90
     expect(d.changes.filter((c: { change: string }) => c.change === 'added').map((c: { path: string[] }) => c.path[0])).toEqual(['预算执行情况', '绩效指标']);
-    // 2023 alone: 全国 (2020) and 四川 (2023) both have a 项目支出 in force
-    const amb = jixiao(['diff', '2020', '2023', '--form', '项目支出']);
+    // 2023 alone: 全国 (2020), 四川 (2023), 安徽 (2022), 江西 (2017) and 湖北's two (2020) all have a 项目支出 in force
+    const amb = jixiao(['diff', '全国/2020', '2023', '--form', '项目支出']);
     expect(amb.status).toBe(2);
-    expect(amb.stderr).toContain('2023 年的 “项目支出” 有 2 个地区的模板：全国/2020、四川/2023');
+    expect(amb.stderr).toContain('2023 年的 “项目支出” 有 6 个地区的模板：全国/2020、四川/2023、安徽/2022、江西/2017、湖北/2020、湖北/某市/某区/2020');
     expect(amb.stderr).toContain('[JX4008]');
   });
 
@@ -225,7 +225,7 @@ describe('jixiao types', () => {
     const y2023 = jixiao(['types', '--year', '2023']);
     expect(y2023.stdout).toContain('"履职效果"');
     expect(y2023.stdout).not.toContain('成本控制');
-    const p = jixiao(['types', '--year', '2022', '--form', '项目支出']);
+    const p = jixiao(['types', '--year', '2022', '--form', '项目支出', '--region', '全国']);
     expect(p.stdout).toContain('项目支出 2020');
     expect(jixiao(['types', '--help']).stdout).toContain('--out');
   });
