@@ -245,7 +245,7 @@ describe('jixiao types', () => {
     const y2023 = jixiao(['types', '--year', '2023']);
     expect(y2023.stdout).toContain('"履职效果"');
     expect(y2023.stdout).not.toContain('成本控制');
-    const p = jixiao(['types', '--year', '2022', '--form', '项目支出']);
+    const p = jixiao(['types', '--year', '2022', '--form', '项目支出', '--region', '全国']);
     expect(p.stdout).toContain('项目支出 2020');
     expect(jixiao(['types', '--help']).stdout).toContain('--out');
   });

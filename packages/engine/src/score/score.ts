@@ -185,7 +185,8 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     if (row.notApplicable === true) {
       input.notApplicable = true;
       prepared.findings.length = 0;
-      prepared.findings.push(notApplicableFinding(t, path, row.weight));
+      // an empty slot (安徽's 指标2:/, no weight) carries no points: nothing to rescale, nothing to say
+      if (row.weight !== null && row.weight !== 0) prepared.findings.push(notApplicableFinding(t, path, row.weight));
     }
     // an aggregated qualitative row: the units' funding-weighted completion (its note says how)
     const aggregated = aggregatedFractions[index];
