@@ -4,11 +4,11 @@
 // referenced by index; numbers are emitted only as JSON of finite numbers; the
 // only strings in the source are our own fixed tokens (statuses, shapes).
 
-import type { TargetShape } from '@jixiao/language';
+import type { CmpOp, TargetShape } from '@jixiao/language';
 import { MAX_WEIGHT, type Evaluator } from './evaluator.ts';
 import { CMP_SYM, PREC, explainRow, explainScaled, explainSection, numberIfs, numberShares, shapeClause, traceSize } from './explain.ts';
 import { formatNumber, fromMicro, toMicro } from './numbers.ts';
-import { type IrExpr, readsOf, varsOf } from './ir.ts';
+import { type IrExpr, NEAR_EPS, nearCompare, readsOf, varsOf } from './ir.ts';
 import { type CheckedTemplate, flattenSections } from './model.ts';
 import { roundScore, scaleMicro, scoreMicro } from './round.ts';
 import type { VarId } from './vars.ts';
@@ -19,6 +19,9 @@ export interface CompileOptions {
 }
 
 const KIND_CODE = { formula: 0, fixed: 1, filled: 2, leaf: 3 } as const;
+/** The prelude's comparison of each operator (NEAR: equal to 12 significant digits). */
+const CMP_FN: Record<CmpOp, string> = { '>=': 'GE', '>': 'GT', '<=': 'LE', '<': 'LT', '=': 'NEAR', '!=': 'NE' };
+
 const SHAPES: readonly TargetShape[] = ['>=', '>', '<=', '<', '=', '!=', 'qualitative', 'deadline'];
 
 /** A number as JS source: JSON of a finite number (±Infinity as the global names). */
@@ -146,6 +149,7 @@ function genExpr(e: IrExpr, ifs: Map<IrExpr, number> | null, sh: Map<IrExpr, num
       return `(${g(e.c)} ? (T[${slot}] = 1, ${g(e.t)}) : (T[${slot}] = 2, ${g(e.e)}))`;
     }
     case 'cmp': {
+      if (nearCompare(e)) return `${CMP_FN[e.cmp]}(${g(e.l)}, ${g(e.r)})`;
       const op = e.cmp === '=' ? '===' : e.cmp === '!=' ? '!==' : e.cmp;
       return `(${g(e.l)} ${op} ${g(e.r)})`;
     }
@@ -185,6 +189,14 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push(`function okW(x) { return typeof x === "number" && x >= 0 && x <= ${emitNumber(MAX_WEIGHT)}; }`);
   L.push('function okF(x) { return typeof x === "number" && x >= 0 && x <= 1; }');
   L.push('function fin(x) { return typeof x === "number" && x > -Infinity && x < Infinity; }');
+  // A comparison with a computed side holds to 12 significant digits (ir.ts nearCompare):
+  // (0.33 − 0.3) / 0.3 is 0.10000000000000009 in binary, and must still be ≤ 10%.
+  L.push(`function NEAR(x, y) { return x === y || Math.abs(x - y) <= ${emitNumber(NEAR_EPS)} * Math.max(Math.abs(x), Math.abs(y)); }`);
+  L.push('function LE(x, y) { return x <= y || NEAR(x, y); }');
+  L.push('function GE(x, y) { return x >= y || NEAR(x, y); }');
+  L.push('function LT(x, y) { return x < y && !NEAR(x, y); }');
+  L.push('function GT(x, y) { return x > y && !NEAR(x, y); }');
+  L.push('function NE(x, y) { return !NEAR(x, y); }');
   // 占比: the share of a row set's rows meeting a condition; no rows is a division by zero;
   // a row whose 实际 or 目标 is not a number ≥ 0 does not meet it
   L.push('function SH(rows, p, T, k) { if (!Array.isArray(rows) || rows.length === 0) { Z = 1; return 0; } let m = 0; for (let i = 0; i < rows.length; i++) { const r = rows[i]; if (r && okN(r.actual) && okN(r.target) && p(r.actual, r.target)) m++; } if (T) { T[k] = m; T[k + 1] = rows.length; } return m / rows.length; }');

@@ -564,6 +564,20 @@ export const CODES = {
       en: 'write 择一 { 二级指标 A 分值 20 分 { 采用 正向 }; 二级指标 B 分值 20 分 { 采用 反向 } }',
     }),
   }),
+  percentOfRow: code({
+    code: 'JX2037',
+    severity: 'error',
+    title: { zh: '百分数与 实际、目标 直接比较、相加减或相除', en: 'A percentage compared with, added to or dividing the actual or the target' },
+    /** expression: where; literal: the percentage as written; value: what it stands for in a formula (0.9) */
+    message: (d: { expression: string; literal: string; value: string }) => ({
+      zh: `${quote(d.expression, Infinity)}中，实际、目标是表中填的数（92% 读作 92），而 ${d.literal} 在公式中是 ${d.value}：两者不能直接比较、相加减或相除`,
+      en: `in ${quote(d.expression, Infinity)}, 实际 and 目标 are the figures as filed (92% reads 92) while ${d.literal} stands for ${d.value} in a formula: they cannot be compared, added or divided`,
+    }),
+    help: (d) => ({
+      zh: `比较比值（如 实际 / 目标 >= ${d.literal}），或写表中的数（如 实际 >= ${d.literal.replace(/[%％]$/, '')}，仅当该行以百分数填报）；乘以百分数（目标 * 130%）不受影响`,
+      en: `compare a ratio (实际 / 目标 >= ${d.literal}), or the figure as filed (实际 >= ${d.literal.replace(/[%％]$/, '')}, for rows filed in percent); scaling by a percentage (目标 * 130%) is fine`,
+    }),
+  }),
 } as const satisfies Catalogue;
 
 export type CodeKey = keyof typeof CODES;

@@ -8,7 +8,7 @@ import { type Dec, DEC_ZERO, decAdd, decCmp, decSub, decToNumber } from './decim
 import { MAX_WEIGHT, type DeductionResult, type EvalInput, type EvalOutput, type RowInput, type RowResult, type SectionResult } from './evaluator.ts';
 import { type Trace, explainRow, explainScaled, explainSection, numberIfs, numberShares, traceSize } from './explain.ts';
 import type { IrExpr } from './ir.ts';
-import { readsOf, varsOf } from './ir.ts';
+import { NEAR_EPS, nearCompare, readsOf, varsOf } from './ir.ts';
 import { type CheckedTemplate, type SectionModel, flattenSections } from './model.ts';
 import { proportion, roundNumber } from './exact-reference.ts';
 import type { VarId } from './vars.ts';
@@ -78,19 +78,22 @@ function evalIr(e: IrExpr, env: Leaves, trace: Trace, ifs: Map<IrExpr, number>, 
     case 'cmp': {
       const l = num(e.l);
       const r = num(e.r);
+      // a computed side compares to 12 significant digits, so that decimal arithmetic lands
+      // on its boundaries ((0.33 − 0.3) / 0.3 ≤ 10%); written out apart from codegen's prelude
+      const same = l === r || (nearCompare(e) && Math.abs(l - r) <= NEAR_EPS * Math.max(Math.abs(l), Math.abs(r)));
       switch (e.cmp) {
         case '>=':
-          return l >= r;
+          return l >= r || same;
         case '>':
-          return l > r;
+          return l > r && !same;
         case '<=':
-          return l <= r;
+          return l <= r || same;
         case '<':
-          return l < r;
+          return l < r && !same;
         case '=':
-          return l === r;
+          return same;
         case '!=':
-          return l !== r;
+          return !same;
       }
       break;
     }

@@ -153,3 +153,17 @@ export function formulaReads(e: IrExpr): FormulaReads {
     sets: [...r.sets].sort((a, b) => a - b),
   };
 }
+
+/**
+ * Whether a comparison holds to 12 significant digits (docs/dsl.md 数与比较): when a side is
+ * computed (`(实际 - 目标) / 目标 <= 10%`), binary rounding must not decide it; between
+ * inputs and constants, which are the filed decimals themselves, it is exact. The evaluator,
+ * the interpreter and the proof (prove.ts `less`) all go by this.
+ */
+export function nearCompare(c: IrExpr & { op: 'cmp' }): boolean {
+  const leaf = (e: IrExpr) => e.op === 'var' || e.op === 'input' || e.op === 'num';
+  return !leaf(c.l) || !leaf(c.r);
+}
+
+/** The relative tolerance of such a comparison. */
+export const NEAR_EPS = 1e-12;

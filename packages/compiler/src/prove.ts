@@ -40,7 +40,7 @@ import {
   provenAtMostW,
   provenNonNeg,
 } from './interval.ts';
-import { type IrExpr, type LowerScope, lower } from './ir.ts';
+import { type IrExpr, type LowerScope, lower, NEAR_EPS, nearCompare } from './ir.ts';
 import { printExpr } from './printer.ts';
 import { FormulaTypeChecker } from './typecheck.ts';
 import { type FormulaContext, VAR_DOMAIN, type VarId, lookupVar } from './vars.ts';
@@ -238,10 +238,20 @@ export class Prover {
     const R = this.analyze(c.r, env);
     // only finite numbers compare as numbers; anything else may be NaN and go either way
     if (!L || !R || L.t !== 'N' || R.t !== 'N' || !L.fin || !R.fin) return env;
-    if (op === '>=' || op === '>') return this.less(c.r, R.iv, c.l, L.iv, op === '>', env);
-    if (op === '<=' || op === '<') return this.less(c.l, L.iv, c.r, R.iv, op === '<', env);
+    // A computed side compares to 12 significant digits (ir.ts nearCompare): a <= b then only
+    // says a ≤ b + ε·max(|a|, |b|). Widen both sides by that before refining (twice over, for
+    // the rounding of the bound itself); the strict forms (<, >, ≠) exclude nearness, so hold exactly.
+    let [Li, Ri] = [L.iv, R.iv];
+    if (nearCompare(c) && (op === '<=' || op === '>=' || op === '=')) {
+      const m = Math.max(Math.abs(Li[0]), Math.abs(Li[1]), Math.abs(Ri[0]), Math.abs(Ri[1]));
+      if (!Number.isFinite(m)) return env;
+      const d = 2 * NEAR_EPS * m;
+      [Li, Ri] = [[Li[0] - d, Li[1] + d], [Ri[0] - d, Ri[1] + d]];
+    }
+    if (op === '>=' || op === '>') return this.less(c.r, Ri, c.l, Li, op === '>', env);
+    if (op === '<=' || op === '<') return this.less(c.l, Li, c.r, Ri, op === '<', env);
     if (op === '=') {
-      const both = ivMeet(L.iv, R.iv);
+      const both = ivMeet(Li, Ri);
       if (ivEmpty(both)) return null;
       return withIv(withIv(env, inputVar(c.l), both), inputVar(c.r), both);
     }

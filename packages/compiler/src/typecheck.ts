@@ -64,6 +64,7 @@ export class FormulaTypeChecker {
         const vs = e.args.map((a) => this.check(a));
         if (vs.some((v) => v === null) || vs.length === 0) return null;
         const types = vs as FormulaType[];
+        if (!this.sameScale(e, e.args)) return null;
         const bad = types.indexOf('condition');
         if (bad >= 0) return this.typeError(e.args[bad]!, 'number');
         if (types.every((t) => t === 'zero')) return 'zero';
@@ -88,6 +89,7 @@ export class FormulaTypeChecker {
         const l0 = this.check(e.left);
         const r0 = this.check(e.right);
         if (l0 === null || r0 === null) return null;
+        if (!this.sameScale(e, [e.left, e.right])) return null;
         if (l0 === 'condition') return this.typeError(e.left, 'number');
         if (r0 === 'condition') return this.typeError(e.right, 'number');
         const [l, r] = unify(l0, r0);
@@ -128,6 +130,7 @@ export class FormulaTypeChecker {
     switch (e.op) {
       case '+':
       case '-': {
+        if (!this.sameScale(e, [e.left, e.right])) return null;
         const [l, r] = unify(l0, r0);
         if (numeric(l) !== numeric(r)) return this.unitError(e, l, r, e.op);
         return l === 'zero' && r === 'zero' ? 'zero' : numeric(l);
@@ -137,6 +140,8 @@ export class FormulaTypeChecker {
         if (l0 === 'zero' || r0 === 'zero') return l0 === 'points' || r0 === 'points' ? 'points' : 'zero'; // 0 × x is 0
         return l0 === 'points' || r0 === 'points' ? 'points' : 'number';
       case '/':
+        // 实际 / 90% reads as if 实际 were a fraction: the same 100× error as 实际 >= 90%
+        if (scaleOf(e.left) === 'row' && scaleOf(e.right) === 'percent' && !this.sameScale(e, [e.left, e.right])) return null;
         if (r0 === 'points') {
           // (W·α) / (W·β) = α / β: only points over points, and never a constant part
           if (l0 === 'points' && pureWeight(e.left) && pureWeight(e.right)) return 'number';
@@ -144,6 +149,21 @@ export class FormulaTypeChecker {
         }
         return l0 === 'zero' ? 'zero' : l0 === 'points' ? 'points' : 'number';
     }
+  }
+
+  /**
+   * 实际 and 目标 are the row's figures as filed (92% reads 92) while a percent literal is a
+   * fraction (90% is 0.9): comparing, adding, dividing or taking min/max of the two is a silent
+   * 100× error, refused here (JX2037). Scaling (目标 * 130%) and ratios (实际 / 目标 >= 90%) are fine.
+   */
+  private sameScale(e: Expr, parts: readonly Expr[]): boolean {
+    const scales = parts.map(scaleOf);
+    if (!scales.includes('row')) return true;
+    const pct = parts.find((_, i) => scales[i] === 'percent');
+    if (!pct) return true;
+    const lit = percentLiteral(pct);
+    this.sink.report('percentOfRow', e.range, { expression: printExpr(e), literal: lit?.text ?? printExpr(pct), value: lit ? String(lit.value / 100) : '?' });
+    return false;
   }
 
   private unitError(e: Expr, l: FormulaType, r: FormulaType, op: string): null {
@@ -180,4 +200,45 @@ function pureWeight(e: Expr): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The scale of an expression: `row` when it is in the row's own figures (实际, 目标, their
+ * sums, differences, min/max and scalings), `percent` when it is a percent literal (or a sum
+ * of them), null otherwise (a ratio such as 实际 / 目标, a plain number, points).
+ */
+function scaleOf(e: Expr): 'row' | 'percent' | null {
+  switch (e.kind) {
+    case 'Var': {
+      const v = lookupVar(e.name);
+      return v === 'actual' || v === 'target' ? 'row' : null;
+    }
+    case 'Number':
+      return percentLiteral(e) ? 'percent' : null;
+    case 'Unary':
+      return scaleOf(e.operand);
+    case 'Binary': {
+      const [l, r] = [scaleOf(e.left), scaleOf(e.right)];
+      if (e.op === '+' || e.op === '-') return l === 'row' || r === 'row' ? 'row' : l === 'percent' && r === 'percent' ? 'percent' : null;
+      // 目标 × 130% is still in the row's figures; 实际 × 目标 is in none
+      if (e.op === '*') return (l === 'row') !== (r === 'row') ? 'row' : null;
+      return e.op === '/' && l === 'row' && r !== 'row' ? 'row' : null;
+    }
+    case 'Call':
+      return e.args.some((a) => scaleOf(a) === 'row') ? 'row' : null;
+    case 'If':
+      return scaleOf(e.then) === 'row' || scaleOf(e.else) === 'row' ? 'row' : null;
+    default:
+      return null;
+  }
+}
+
+function percentLiteral(e: Expr): { text: string; value: number } | null {
+  if (e.kind === 'Unary') {
+    const p = percentLiteral(e.operand);
+    return p ? { text: `-${p.text}`, value: -p.value } : null;
+  }
+  if (e.kind !== 'Number') return null;
+  const u = e.quantity.unit;
+  return u === '%' || u === '％' ? { text: `${e.quantity.text}%`, value: e.quantity.value } : null;
 }

@@ -115,6 +115,18 @@ describe('each diagnostic code', () => {
     expectDiag(src, CODES.formulaUnit.code, '实际 / 目标 + 5 分', ['实际 / 目标 + 5 分', '分', '比值']);
   });
 
+  it('JX2037 a percentage against the row’s figures (92% reads 92): compared, added, in min/max or dividing', () => {
+    const rule = (f: string) => mutate('min(实际 / 目标, 1)', f);
+    expectDiag(rule('min(实际 / 90%, 1)'), CODES.percentOfRow.code, '实际 / 90%', ['实际 / 90%', '92', '0.9']);
+    expectDiag(rule('(如果 实际 >= 90% 则 1 否则 0)'), CODES.percentOfRow.code, '实际 >= 90%', ['实际 >= 90%']);
+    expectDiag(rule('min(实际 - 目标 + 5%, 1)'), CODES.percentOfRow.code, '实际 - 目标 + 5%', ['5%', '0.05']);
+    expectDiag(rule('min(min(实际, 100%) / 目标, 1)'), CODES.percentOfRow.code, 'min(实际, 100%)', ['100%', '1']);
+    // ratios, scalings and tier fractions are what percentages are for
+    for (const ok of ['min(实际 / 目标, 90%)', '(如果 实际 / 目标 >= 90% 则 1 否则 0)', '(如果 实际 <= 目标 * 130% 则 1 否则 0)', '(如果 max(实际 - 目标, 目标 - 实际) <= 目标 * 10% 则 1 否则 0)'])
+      expect(codes(checkSource(rule(ok)).diagnostics), ok).toEqual([]);
+    expect(codes(checkSource(mutate('得分 = 权重 * 完成比例', '得分 = 如果 完成比例 >= 60% 则 权重 * 完成比例 否则 0 分')).diagnostics)).toEqual([]);
+  });
+
   it('JX2012 fixed child weights against the parent, exactly', () => {
     const src = mutate(
       '一级指标 部门管理 分值 20 分 { 单位填报 }',

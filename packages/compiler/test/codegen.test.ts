@@ -52,6 +52,21 @@ describe('compiled evaluator', () => {
     expect(interpret(t, input, { explain: true })).toEqual(out);
   });
 
+  it('compares to 12 significant digits, so decimal arithmetic lands on its boundaries', () => {
+    // |0.33 − 0.3| is 0.030000000000000027 in binary, above 0.3 × 10% = 0.030000000000000002
+    expect(Math.abs(0.33 - 0.3) <= 0.3 * 0.1).toBe(false);
+    const src = BASE.replace(
+      '规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }',
+      '规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }\n  规则 成本 适用 <= { 得分 = 如果 max(实际 - 目标, 目标 - 实际) <= 目标 * 10% 则 权重 否则 如果 实际 - 目标 = 0.03 则 权重 * 60% 否则 0 分 }',
+    );
+    const t2 = checkSource(src).template!;
+    const inp: EvalInput = { budget: { budget: 1, spent: 1 }, sections: [[], [row(5, '<=', 0.3, 0.33), row(5, '<=', 0.3, 0.3301), row(5, '<=', 0.3, 0.27), row(5, '<=', 1, 1.1)], []] };
+    const out = compile(t2)(inp);
+    // exactly 10% over, 10.03% over (out), exactly 10% under, 1.1 against 1 (0.10000000000000009)
+    expect(out.rows[1]!.map((r) => r.score)).toEqual([5, 0, 5, 5]);
+    expect(interpret(t2, inp)).toEqual(out);
+  });
+
   it('explains the branch an if took', () => {
     const src = BASE.replace('规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }', '规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }\n  规则 反向 适用 <= { 得分 = 如果 实际 <= 目标 则 权重 否则 权重 * min(目标 / 实际, 1) }');
     const t2 = checkSource(src).template!;

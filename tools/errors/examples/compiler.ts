@@ -165,6 +165,13 @@ const examples: Record<string, Example> = {
       en: 'The alternatives of 择一 are indicators of which the unit files one (e.g. a carry-over rate or its change); they weigh the same and count once; each is scored by a rule or its own formula; at least two.',
     },
   },
+  JX2037: {
+    trigger: { kind: 'template', from: 'min(实际 / 目标, 1)', to: 'min(实际 / 90%, 1)' },
+    fix: {
+      zh: '实际、目标 是表中填的数：“92%” 在公式中是 92，不是 0.92。要与百分数比较，先算比值（`实际 / 目标 >= 90%`）；要与固定的标准比较，写表中的数（`实际 >= 90`，该行以百分数填报时）。乘以百分数（`目标 * 130%`）是放大目标，不受影响。',
+      en: 'The actual and the target are the figures as filed: “92%” is 92 in a formula, not 0.92. To compare with a percentage, take the ratio first (`实际 / 目标 >= 90%`); to compare with a fixed standard, write the filed figure (`实际 >= 90`, for rows filed in percent). Scaling by a percentage (`目标 * 130%`) is fine.',
+    },
+  },
 };
 
 export const compiler: Family = {

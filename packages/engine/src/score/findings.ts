@@ -32,6 +32,8 @@ const NA_HOW: Record<'total' | 'section' | 'none', Message> = {
   none: { zh: '按 0 分计，不折算', en: 'it scores 0, nothing is rescaled' },
 };
 
+const LEVEL_NAME = { 1: '一级指标', 2: '二级指标', 3: '三级指标' } as const;
+
 /** JX3029: what counts instead of an invalid weight. */
 export type InsteadOfWeight = { instead: 'notCounted' } | { instead: 'template'; templateWeight: string } | { instead: 'zero' };
 function instead(d: InsteadOfWeight): Message {
@@ -84,11 +86,11 @@ export const FINDINGS = {
   sectionWeights: code({
     code: 'JX3001',
     severity: 'error',
-    title: { zh: '一级指标下各行分值之和不等于该一级指标分值', en: 'Row weights of a section do not sum to its cap' },
+    title: { zh: '单位填报的指标下各行分值之和不等于其分值', en: 'Row weights of a unit-filled indicator do not sum to its cap' },
     /** a section whose rows' weights miss its cap (invalid ones not counted); or a row the units of a department weigh differently */
     message: (
       d:
-        | { section: string; weights: number[]; sum: number; cap: string; invalid: { name: string; weight: JsonNumber }[] }
+        | { section: string; weights: number[]; sum: number; cap: string; invalid: { name: string; weight: JsonNumber }[]; level?: 2 | 3 }
         | { name: string; units: { unit: string; weight: JsonNumber | null }[]; weight: JsonNumber | null },
     ) => {
       if ('units' in d) {
@@ -105,8 +107,8 @@ export const FINDINGS = {
           }
         : { zh: '', en: '' };
       return {
-        zh: `一级指标 ${quote(d.section)} 下各行分值之和为 ${d.weights.length ? d.weights.map((w) => formatNumber(w)).join(' + ') : '0'} = ${formatNumber(d.sum)}，应等于分值 ${d.cap}${left.zh}`,
-        en: `section ${quote(d.section)}: its rows' weights sum to ${formatNumber(d.sum)}, not its cap ${d.cap}${left.en}`,
+        zh: `${LEVEL_NAME[d.level ?? 1]} ${quote(d.section)} 下各行分值之和为 ${d.weights.length ? d.weights.map((w) => formatNumber(w)).join(' + ') : '0'} = ${formatNumber(d.sum)}，应等于分值 ${d.cap}${left.zh}`,
+        en: `${d.level ? 'indicator' : 'section'} ${quote(d.section)}: its rows' weights sum to ${formatNumber(d.sum)}, not its cap ${d.cap}${left.en}`,
       };
     },
     help: (d) => ('cap' in d ? { zh: `调整二、三级指标分值，使其合计 ${d.cap}`, en: `adjust the indicator weights to sum to ${d.cap}` } : undefined),

@@ -452,8 +452,21 @@ function statedScoreFindings(path: string[], stated: number | null, weight: numb
 /** Under 不适用 按一级指标折算, a section's weights miss its cap by exactly its not-applicable rows: expected, not an error. */
 function naExplains(t: CheckedTemplate, s: SectionModel, weightSum: number, placed: readonly Placed[]): boolean {
   if (t.notApplicable !== 'section') return false;
-  const na = placed.filter((p) => p.section === s && p.row.notApplicable === true && p.row.weight !== null && validWeight(p.row.weight)).map((p) => p.row.weight!);
+  // the rows given are the indicator's own
+  const na = placed.filter((p) => p.row.notApplicable === true && p.row.weight !== null && validWeight(p.row.weight)).map((p) => p.row.weight!);
   return na.length > 0 && sameMicro(sumExact([weightSum, ...na]), s.weight.value);
+}
+
+/** A 单位填报 indicator whose rows do not weigh its cap: scaled to it by the evaluator, said here (JX3001). */
+function weightFindings(t: CheckedTemplate, s: SectionModel, names: string[], out: EvalOutput, rows: readonly Placed[], findings: Finding[]): void {
+  const r = out.sections[s.id]!;
+  if (!r.weightMismatch || r.weightSum === null || naExplains(t, s, r.weightSum, rows)) return;
+  // the weights the evaluator summed: the rows with a valid weight
+  const own = rows.filter((p) => !p.formula && !(t.notApplicable === 'section' && p.row.notApplicable));
+  const weights = own.filter((p) => p.row.weight === null || validWeight(p.row.weight)).map((p) => p.row.weight ?? 0);
+  const invalid = own.filter((p) => p.row.weight !== null && !validWeight(p.row.weight)).map((p) => ({ name: p.path[p.path.length - 1]!, weight: jsonNumber(p.row.weight!) }));
+  const level = names.length;
+  findings.push(finding('sectionWeights', names, { section: s.name, weights, sum: r.weightSum, cap: s.weight.text, invalid, ...(level === 2 || level === 3 ? { level } : {}) }));
 }
 
 function sectionFindings(
@@ -464,17 +477,23 @@ function sectionFindings(
   sameScore: (a: number, b: number) => boolean,
   findings: Finding[],
 ): void {
+  // every 单位填报 indicator below level 1: its rows are those placed under it
+  const filled: { s: SectionModel; names: string[] }[] = [];
+  const walk = (s: SectionModel, names: string[]) => {
+    if (s.filledByUnit && names.length > 1) filled.push({ s, names });
+    for (const c of s.children) walk(c, [...names, c.name]);
+  };
+  for (const s of t.sections) walk(s, [s.name]);
+  for (const { s, names } of filled) {
+    const rows = placed.filter((p) => p.section && !p.formula && sectionAt(p.section, childPath(p.section, p.row)) === s);
+    if (rows.length === 0) findings.push(finding('missingSection', names, { section: s.name, cap: s.weight.text, indicator: true }));
+    else weightFindings(t, s, names, out, rows, findings);
+  }
   for (const s of t.sections) {
     const r = out.sections[s.id]!;
     if (s.filledByUnit && !placed.some((p) => p.section === s))
       findings.push(finding('missingSection', [s.name], { section: s.name, cap: s.weight.text }));
-    else if (r.weightMismatch && r.weightSum !== null && !naExplains(t, s, r.weightSum, placed)) {
-      // the weights the evaluator summed: a 单位填报 section's rows with a valid weight
-      const own = placed.filter((p) => p.section === s && !p.formula && !(t.notApplicable === 'section' && p.row.notApplicable));
-      const weights = own.filter((p) => p.row.weight === null || validWeight(p.row.weight)).map((p) => p.row.weight ?? 0);
-      const invalid = own.filter((p) => p.row.weight !== null && !validWeight(p.row.weight)).map((p) => ({ name: p.path[p.path.length - 1]!, weight: jsonNumber(p.row.weight!) }));
-      findings.push(finding('sectionWeights', [s.name], { section: s.name, weights, sum: r.weightSum, cap: s.weight.text, invalid }));
-    }
+    else if (s.filledByUnit) weightFindings(t, s, [s.name], out, placed.filter((p) => p.section === s), findings);
     const stated = statedOf.get(s);
     // A subtotal row of the filing against the section's computed score (the budget
     // section's stated score is its budget row, compared in budgetFindings).

@@ -36,6 +36,21 @@ describe('each finding code, from a minimal filing of its own', () => {
     expect(r.sections[1]!.score).toBeLessThanOrEqual(20);
   });
 
+  it('JX3001 also below level 1: a 单位填报 二级指标 whose rows miss its cap is scaled and said', () => {
+    const t = t2023With(['一级指标 能力建设 分值 10 分 { 单位填报 }', '一级指标 能力建设 分值 10 分 { 二级指标 人力资源建设 分值 10 分 { 单位填报 } }']);
+    const f = cleanFiling();
+    f.rows[5] = row('能力建设', '人力资源建设', '人员考核合格率', '100%', '100%', 7, 7);
+    const r = score(f, t);
+    const [x] = only(r, FINDINGS.sectionWeights.code);
+    expect(x?.path).toEqual(['能力建设', '人力资源建设']);
+    expect(x?.message.zh).toBe('二级指标 “人力资源建设” 下各行分值之和为 7 = 7，应等于分值 10');
+    // scaled to its cap: 7 of 7 → 10
+    expect(r.sections.find((s) => s.name === '能力建设')!.score).toBe(10);
+    // no rows at all under it: 0, and said
+    f.rows.splice(5, 1);
+    expect(only(score(f, t), FINDINGS.missingSection.code)[0]?.path).toEqual(['能力建设', '人力资源建设']);
+  });
+
   it('JX3002 all weights ≠ total, citing the total row', () => {
     const f = cleanFiling();
     f.rows.push(row('能力建设', '档案管理', '档案管理规范性', '规范', '规范', 4, 4));
