@@ -70,13 +70,21 @@ export const CLI_CODES = {
     code: 'JX4005',
     severity: 'error',
     title: { zh: '该年度没有模板', en: 'No template for that year' },
-    /** a form and a year rules/ has no template for (in `region` or above it); or two years (甘肃/2023 …) no form has a template in both */
-    message: (d: { form: string; year: string; region?: string } | { years: [string, string] }) =>
-      'years' in d
-        ? { zh: `${d.years[0]} 和 ${d.years[1]} 没有共同的表单模板`, en: `no form has a template in both ${d.years[0]} and ${d.years[1]}` }
-        : d.region !== undefined
-          ? { zh: `rules/ 中没有 ${d.region} 及其上级地区 ${d.year} 年及以前的 ${quote(d.form)} 模板`, en: `rules/ has no template of ${quote(d.form)} for ${d.year} or earlier in ${d.region} or above it` }
-          : { zh: `rules/ 中没有 ${d.year} 年及以前的 ${quote(d.form)} 模板`, en: `rules/ has no template of ${quote(d.form)} for ${d.year} or earlier` },
+    /**
+     * a form and a year rules/ has no template for (in `region` or above it; `elsewhere`: the
+     * jurisdictions that have one); or two years (甘肃/2023 …) no form has a template in both
+     */
+    message: (d: { form: string; year: string; region?: string; elsewhere?: string[] } | { years: [string, string] }) => {
+      if ('years' in d) return { zh: `${d.years[0]} 和 ${d.years[1]} 没有共同的表单模板`, en: `no form has a template in both ${d.years[0]} and ${d.years[1]}` };
+      if (d.region === undefined) return { zh: `rules/ 中没有 ${d.year} 年及以前的 ${quote(d.form)} 模板`, en: `rules/ has no template of ${quote(d.form)} for ${d.year} or earlier` };
+      const other = d.elsewhere?.length
+        ? { zh: `（${d.elsewhere.join('、')} 有，可用 --region 指定）`, en: ` (${d.elsewhere.join(', ')} have one: pass --region)` }
+        : { zh: '', en: '' };
+      return {
+        zh: `rules/ 中没有 ${d.region} 及其上级地区 ${d.year} 年及以前的 ${quote(d.form)} 模板${other.zh}`,
+        en: `rules/ has no template of ${quote(d.form)} for ${d.year} or earlier in ${d.region} or above it${other.en}`,
+      };
+    },
   }),
   unreadableFiling: code({
     code: 'JX4006',
@@ -100,6 +108,20 @@ export const CLI_CODES = {
     severity: 'error',
     title: { zh: '填报表中没有该指标', en: 'The filing has no such indicator' },
     message: (d: { indicator: string }) => ({ zh: `填报表中没有指标 ${quote(d.indicator)}`, en: `the filing has no indicator ${quote(d.indicator)}` }),
+  }),
+  regionAmbiguous: code({
+    code: 'JX4008',
+    severity: 'error',
+    title: { zh: '未指定地区而有多个地区的模板可用', en: 'No jurisdiction given and several have a template' },
+    /** a filing that names no jurisdiction, scored when several have a template of its form in force */
+    message: (d: { form: string; year: number; candidates: { region: string; year: number; file: string }[] }) => {
+      const list = d.candidates.map((c) => `${c.region} ${c.year}（${c.file}）`);
+      const first = d.candidates[0]?.region ?? '';
+      return {
+        zh: `填报表没有写明地区，${d.year} 年的 ${quote(d.form)} 有 ${d.candidates.length} 个地区的模板可用：${list.join('、')}。请用 --region 指定地区（如 --region ${first}），或在填报表中写明“地区”`,
+        en: `the filing names no jurisdiction and ${d.candidates.length} jurisdictions have a ${quote(d.form)} template for ${d.year}: ${list.join(', ')}. Pass --region (e.g. --region ${first}) or give the filing's 地区`,
+      };
+    },
   }),
 } as const satisfies Catalogue;
 

@@ -2,7 +2,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importDiagnostic, importFiling, MAX_FILING_BYTES, unnamedLine, type Filing, type ImportDiagnostic } from '@jixiao/engine';
-import { chooseEntry, type ChoiceProblem, type DefaultChoice } from '@jixiao/compiler';
+import { chooseEntry, type ChoiceProblem } from '@jixiao/compiler';
+import { shownPath } from './paths.ts';
 import type { Cause } from './codes.ts';
 import { knownForms, library, loadTemplate, regionOfFile, type LoadedTemplate } from './templates.ts';
 import { userPath } from './paths.ts';
@@ -20,8 +21,6 @@ export interface Chosen {
   template: LoadedTemplate;
   /** the jurisdiction asked for, when its parent's template is used (大英县 → 四川) */
   fallbackFrom: string | null;
-  /** how the template was chosen when the filing did not settle it (reported as JX3046) */
-  defaulted: DefaultChoice | null;
 }
 
 /** A failure the user must fix, with a message in both languages; exit code 2. */
@@ -49,7 +48,7 @@ export function causeOf(diagnostics: readonly ImportDiagnostic[]): { cause?: Cau
 }
 
 const cache = new Map<string, LoadedTemplate>();
-const found = new Map<string, { file: string; fallbackFrom: string | null; defaulted: DefaultChoice | null }>();
+const found = new Map<string, { file: string; fallbackFrom: string | null }>();
 
 /** Load (once per process) and require a valid template. */
 export function validTemplate(path: string): LoadedTemplate {
@@ -71,23 +70,23 @@ export function validTemplate(path: string): LoadedTemplate {
 /**
  * The template for a filing: --rules, else the one in force for its form, year and
  * jurisdiction (--form/--year/--region, else what the filing says). A jurisdiction without
- * its own template uses its parent's, up to 全国; one the filing does not settle falls
- * back to the broadest in force, and the report says so (JX3046). The choice itself is the
- * compiler's (chooseEntry); this wraps it in the CLI's words and caches it.
+ * its own template uses its parent's, up to 全国; with no jurisdiction given and several
+ * in force, the user chooses: the candidates are listed, never picked silently. The choice
+ * itself is the compiler's (chooseEntry); this wraps it in the CLI's words and caches it.
  */
 export function chooseTemplate(choice: TemplateChoice, filing: Filing | null, filingPath?: string): Chosen {
-  if (choice.rules) return { template: validTemplate(userPath(choice.rules)), fallbackFrom: null, defaulted: null };
+  if (choice.rules) return { template: validTemplate(userPath(choice.rules)), fallbackFrom: null };
   const folder = filingPath ? regionOfFile(filingPath) : null;
   // The rules/ folder is looked up once per question, not once per filing of a batch.
-  const key = JSON.stringify([choice.year ?? filing?.year, choice.form ?? filing?.form, choice.region ?? filing?.region, filing?.unit, filing?.title, folder]);
+  const key = JSON.stringify([choice.year ?? filing?.year, choice.form ?? filing?.form, choice.region ?? filing?.region, filing?.unit, filing?.title, filing?.place, folder]);
   let hit = found.get(key);
   if (hit === undefined) {
     const r = chooseEntry(library(), choice, filing, folder);
     if ('problem' in r) throw choiceError(r);
-    hit = { file: r.entry.file, fallbackFrom: r.fallbackFrom, defaulted: r.defaulted };
+    hit = { file: r.entry.file, fallbackFrom: r.fallbackFrom };
     found.set(key, hit);
   }
-  return { template: validTemplate(hit.file), fallbackFrom: hit.fallbackFrom, defaulted: hit.defaulted };
+  return { template: validTemplate(hit.file), fallbackFrom: hit.fallbackFrom };
 }
 
 function choiceError(p: ChoiceProblem): UserError {
@@ -97,6 +96,8 @@ function choiceError(p: ChoiceProblem): UserError {
     case 'formUnknown':
       return userError('formUnknown', p.given !== null ? { pass: true, known: knownForms(), given: p.given } : { pass: true, known: knownForms() });
     case 'noTemplate':
-      return userError('noTemplate', { form: p.form, year: String(p.year), ...(p.region !== null ? { region: p.region } : {}) });
+      return userError('noTemplate', { form: p.form, year: String(p.year), ...(p.region !== null ? { region: p.region, elsewhere: p.elsewhere.map((e) => e.region) } : {}) });
+    case 'regionAmbiguous':
+      return userError('regionAmbiguous', { form: p.form, year: p.year, candidates: p.candidates.map((c) => ({ region: c.region, year: c.year, file: shownPath(c.file) })) });
   }
 }

@@ -1,7 +1,6 @@
 // Jurisdictions (地区) as a dimension of the rules: rules/<地区>/<年度>/<表单>.jx, the
-// jurisdiction's own template, else its parent's up to 全国; a filing that does not say is
-// scored under 全国's (else the broadest jurisdiction's) with a warning naming the others,
-// and a jurisdiction the user asks for is never second-guessed.
+// jurisdiction's own template, else its parent's up to 全国, and never a silent choice
+// between jurisdictions.
 import { describe, expect, it } from 'vitest';
 import { jixiao, tempFile } from './run.ts';
 
@@ -31,37 +30,26 @@ const score = (filing: object, args: string[] = []) => {
 };
 
 describe('jixiao score --region', () => {
-  it('with no jurisdiction and two in force (全国 2020, 四川 2023), scores under 全国 and a warning names the other', () => {
+  it('with no jurisdiction and several in force, stops with the list: exit 2, no silent choice', () => {
     const r = score(project());
-    // a warning, not an error: exit 0, the report is there
-    expect(r.status).toBe(0);
-    expect(r.report!.template.region).toBe('全国');
-    const w = r.report!.findings.filter((x) => x.code === 'JX3046');
-    expect(w).toHaveLength(1);
-    expect(w[0]!.severity).toBe('warning');
-    expect(w[0]!.message.zh).toMatch(/^填报表没有写明地区，按 全国 2020 年的“项目支出”模板评分；另有 .*四川 2023.* 的模板$/);
+    expect(r.status).toBe(2);
+    expect(r.report).toBeNull();
+    expect(r.stderr).toContain('填报表没有写明地区，2023 年的 “项目支出” 有 6 个地区的模板可用：全国 2020（rules/全国/2020/项目支出.jx）、四川 2023（rules/四川/2023/项目支出.jx）、');
+    expect(r.stderr).toContain('请用 --region 指定地区');
+    expect(r.stderr).toContain('[JX4008]');
   });
 
-  it('a jurisdiction without a template of the form, or a filing older than every template', () => {
-    // 河南 has none: the default, said so
+  it('a jurisdiction without a template of the form, or a filing older than its jurisdiction’s templates: exit 2, saying who has one', () => {
+    // 河南 has no 项目支出: 全国's, and an info says so
     const h = score(project({ region: '河南省' }));
     expect(h.report!.template.region).toBe('全国');
-    // 全国 is its parent: the parent's template, an info (JX3041), no guess
     expect(h.report!.findings.map((x) => x.code)).toEqual(['JX3041']);
-    // 部门整体支出 has no 全国 template: a 河南 filing is scored under the broadest jurisdiction's, with a warning
-    const dept = jixiao(['score', tempFile('d.json', JSON.stringify({ ...JSON.parse(JSON.stringify(project())), form: '部门整体支出', region: '河南' })), '--json']);
-    const d = JSON.parse(dept.stdout) as Report;
-    expect(d.template.region).toBe('甘肃');
-    expect(d.findings.find((x) => x.code === 'JX3046')!.message.zh).toMatch(/^rules\/ 中没有 河南 及其上级地区的“部门整体支出”模板，按 甘肃 2023 年的模板评分/);
-    // older than every 甘肃 template, and the year only read from the filing: the earliest, said so
-    const early = score({ ...project({ region: '甘肃' }), form: '部门整体支出', year: 2021 });
-    expect(early.report!.template).toMatchObject({ region: '甘肃', year: 2023 });
-    expect(early.report!.findings.find((x) => x.code === 'JX3046')!.message.zh).toBe('没有 2021 年及以前的“部门整体支出”模板，按最早的 甘肃 2023 年模板评分');
-    // what the user asks for is strict: --year 2021 or --region 河南 with no template is exit 2
-    expect(score({ ...project({ region: '甘肃' }), form: '部门整体支出' }, ['--year', '2021']).status).toBe(2);
-    const asked = score({ ...project(), form: '部门整体支出' }, ['--region', '河南']);
-    expect(asked.status).toBe(2);
-    expect(asked.stderr).toContain('rules/ 中没有 河南 及其上级地区 2023 年及以前的 “部门整体支出” 模板');
+    // 部门整体支出 has no 全国 template: a 河南 filing names the jurisdictions that have one
+    const dept = score({ ...project({ region: '河南' }), form: '部门整体支出' });
+    expect(dept.status).toBe(2);
+    expect(dept.stderr).toContain('rules/ 中没有 河南 及其上级地区 2023 年及以前的 “部门整体支出” 模板（四川/遂宁/大英县、甘肃 有，可用 --region 指定）');
+    // older than every 甘肃 template: none in force
+    expect(score({ ...project({ region: '甘肃' }), form: '部门整体支出', year: 2021 }).status).toBe(2);
   });
 
   it("scores under the jurisdiction's own template and names it in the report", () => {

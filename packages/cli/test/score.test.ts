@@ -171,7 +171,7 @@ describe('jixiao score: a department aggregated from its units (汇总)', () => 
       budget: { initialBudget: 100, budget: 100, spent: 100 },
       rows: [r('部门管理', '财务管理', '财务管理制度健全性', '健全', tier, 20, null), r('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', reports, 50, null)],
     });
-    const f = tempFile('dept.json', JSON.stringify({ year: 2023, form: '部门整体支出', rows: [], units: [{ name: '一中', funding: 100, filing: unit('12篇', '健全') }, { name: '二中', funding: 300, filing: unit('6篇', '部分达成') }] }));
+    const f = tempFile('dept.json', JSON.stringify({ year: 2023, form: '部门整体支出', region: '甘肃', rows: [], units: [{ name: '一中', funding: 100, filing: unit('12篇', '健全') }, { name: '二中', funding: 300, filing: unit('6篇', '部分达成') }] }));
     const out = jixiao(['score', f, '--json']);
     const report = JSON.parse(out.stdout) as { rows: { path: string[]; score: number; explain: string }[] };
     const row = (n: string) => report.rows.find((x) => x.path[2] === n)!;
@@ -280,7 +280,8 @@ describe('jixiao score: batches', () => {
     copyFileSync(join(root, 'rules/甘肃/2023/examples/seed.tsv'), join(dir, 'a.tsv'));
     writeFileSync(join(dir, 'b.json'), '{ not json');
     copyFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), join(dir, 'c.json'));
-    const r = jixiao(['score', dir, '--json']);
+    // the seed's table alone names no jurisdiction (the whole seed document does: 正宁县)
+    const r = jixiao(['score', dir, '--json', '--region', '甘肃']);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0].total).toBeGreaterThan(0);

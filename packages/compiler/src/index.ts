@@ -27,13 +27,13 @@ export {
   regionsOf,
   resolveFor,
   type ChoiceProblem,
-  type DefaultChoice,
   type EntryChoice,
   type EntryChoiceResult,
   type FilingHeader,
   type LibraryEntry,
   type Resolution,
 } from './library.ts';
+export { placeIn } from './places.ts';
 export type { Proof } from './prove.ts';
 export type {
   CheckedTemplate,

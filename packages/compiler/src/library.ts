@@ -6,6 +6,7 @@
 // playground from its bundle, the server from its database.
 
 import type { LoadParent } from './resolve.ts';
+import { placeIn } from './places.ts';
 
 /** The root of every jurisdiction path. */
 export const NATIONAL = '全国';
@@ -128,56 +129,42 @@ export interface FilingHeader {
   region?: string | undefined;
   unit?: string | undefined;
   title?: string | undefined;
+  /** the one place the document names (the importer's hint), weaker than the unit and title */
+  place?: string | undefined;
 }
 
 /** Why no template could be chosen, with what the caller needs to word the message. */
 export type ChoiceProblem =
   | { problem: 'yearUnknown'; given: string | null }
   | { problem: 'formUnknown'; given: string | null }
-  | { problem: 'noTemplate'; form: string; year: number; region: string | null };
+  /** elsewhere: the jurisdictions that do have a template of the form in force that year */
+  | { problem: 'noTemplate'; form: string; year: number; region: string | null; elsewhere: LibraryEntry[] }
+  | { problem: 'regionAmbiguous'; form: string; year: number; candidates: LibraryEntry[] };
 
-/**
- * How a template was chosen when the filing did not settle it: it named no jurisdiction
- * (noRegion), named one without a template of the form (unknownRegion: 河南 when rules/ has
- * none), or is older than every template of the form (noYear). `others` are the templates
- * that were passed over; the report says all of it (JX3046), so nothing is chosen silently.
- */
-export interface DefaultChoice {
-  why: 'noRegion' | 'unknownRegion' | 'noYear';
-  /** the jurisdiction the filing named, if any */
-  named: string | null;
-  others: LibraryEntry[];
-}
-
-export type EntryChoiceResult =
-  | { entry: LibraryEntry; fallbackFrom: string | null; form: string; year: number; region: string | null; defaulted: DefaultChoice | null }
-  | ChoiceProblem;
+export type EntryChoiceResult = { entry: LibraryEntry; fallbackFrom: string | null; form: string; year: number; region: string | null } | ChoiceProblem;
 
 const depth = (region: string) => (region === NATIONAL ? 0 : region.split('/').length);
 
 /**
- * The template for a filing that does not settle its jurisdiction: 全国's when in force,
- * else the broadest jurisdiction's (a province before a county), newest first; when the
- * filing is older than every template of its form, the earliest of the broadest. Null when
- * the form has no template at all.
+ * Where a year is read when nothing names a jurisdiction and a choice must still be made —
+ * not for scoring (chooseEntry stops with the list), but for comparing bare years (diff,
+ * impact: the header names the jurisdiction taken, a note the others) and for the parent of a
+ * draft outside the library: 全国's when in force, else the broadest jurisdiction's (a
+ * province before a county), newest first. Null when none is in force.
  */
-export function defaultEntry(entries: readonly LibraryEntry[], form: string, year: number): { entry: LibraryEntry; others: LibraryEntry[]; inForce: boolean } | null {
+export function defaultEntry(entries: readonly LibraryEntry[], form: string, year: number): { entry: LibraryEntry; others: LibraryEntry[] } | null {
   const order = (a: LibraryEntry, b: LibraryEntry) => depth(a.region) - depth(b.region) || b.year - a.year || a.region.localeCompare(b.region, 'zh');
   const cands = candidatesFor(entries, form, year).sort(order);
-  if (cands.length > 0) return { entry: cands[0]!, others: cands.slice(1), inForce: true };
-  const all = entries.filter((e) => e.form === form);
-  if (all.length === 0) return null;
-  const earliest = [...all].sort((a, b) => depth(a.region) - depth(b.region) || a.year - b.year || a.region.localeCompare(b.region, 'zh'))[0]!;
-  return { entry: earliest, others: [], inForce: false };
+  return cands.length > 0 ? { entry: cands[0]!, others: cands.slice(1) } : null;
 }
 
 /**
  * The template that scores a filing: the one in force for its form, year and jurisdiction
  * (what the caller asks for, else what the filing says; a jurisdiction named in its unit
  * or title, else `folderRegion`). A jurisdiction without its own template uses its
- * parent's, up to 全国. What the caller asks for is strict (none in force: a problem); what
- * is only inferred falls back to defaultEntry, and `defaulted` says how, for the report.
- * Shared by the CLI and the server, each of which words the problems for its users.
+ * parent's, up to 全国; with no jurisdiction and several in force, the caller must choose:
+ * the candidates come back, never one picked silently. Shared by the CLI and the server,
+ * each of which words the problems for its users.
  */
 export function chooseEntry(entries: readonly LibraryEntry[], choice: EntryChoice, filing: FilingHeader | null, folderRegion: string | null = null): EntryChoiceResult {
   const yearText = choice.year !== undefined ? String(choice.year) : filing?.year !== undefined ? String(filing.year) : undefined;
@@ -187,37 +174,33 @@ export function chooseEntry(entries: readonly LibraryEntry[], choice: EntryChoic
   if (!form) return { problem: 'formUnknown', given: formText ?? null };
   const year = Number(yearText);
   const region = regionOfFiling(entries, choice, filing, folderRegion);
+  const cands = candidatesFor(entries, form, year);
   if (region !== null) {
     const r = resolveFor(entries, form, region, year);
-    if (r) return { entry: r.entry, fallbackFrom: r.fallbackFrom, form, year, region, defaulted: null };
-    // a jurisdiction the caller asked for is not second-guessed
-    if (choice.region !== undefined) return { problem: 'noTemplate', form, year, region };
-    // the jurisdiction (or one above it) has templates of the form, only none this early:
-    // its earliest, unless the year was asked for
-    const chain = regionChain(region);
-    const own = entries.filter((e) => e.form === form && chain.includes(e.region));
-    if (own.length > 0) {
-      if (choice.year !== undefined) return { problem: 'noTemplate', form, year, region };
-      const earliest = [...own].sort((a, b) => a.year - b.year || chain.indexOf(a.region) - chain.indexOf(b.region))[0]!;
-      return { entry: earliest, fallbackFrom: null, form, year, region, defaulted: { why: 'noYear', named: region, others: [] } };
-    }
+    return r ? { entry: r.entry, fallbackFrom: r.fallbackFrom, form, year, region } : { problem: 'noTemplate', form, year, region, elsewhere: cands };
   }
-  const d = defaultEntry(entries, form, year);
-  // an asked-for year older than every template is not second-guessed either
-  if (!d || (!d.inForce && choice.year !== undefined)) return { problem: 'noTemplate', form, year, region };
-  const why = !d.inForce ? 'noYear' : region !== null ? 'unknownRegion' : 'noRegion';
-  // the one template in force, with no jurisdiction named, is no choice worth a word
-  const defaulted = why === 'noRegion' && d.others.length === 0 ? null : { why, named: region, others: d.others } satisfies DefaultChoice;
-  return { entry: d.entry, fallbackFrom: null, form, year, region, defaulted };
+  if (cands.length === 1) return { entry: cands[0]!, fallbackFrom: null, form, year, region: null };
+  if (cands.length === 0) return { problem: 'noTemplate', form, year, region: null, elsewhere: [] };
+  return { problem: 'regionAmbiguous', form, year, candidates: cands };
 }
 
-/** The jurisdiction: asked for, else the filing's 地区, else one its unit or title names, else the folder's. */
+/**
+ * The jurisdiction: asked for, else the filing's 地区, else one its unit or title names, else
+ * the folder's. A name written as one string (甘肃省庆阳市正宁县) or only implied (正宁县人大常委会)
+ * is read as a place (places.ts); a unit's place is taken at the deepest jurisdiction of the
+ * library it falls in (正宁县 → 甘肃), as a jurisdiction the text names outright would be.
+ */
 export function regionOfFiling(entries: readonly LibraryEntry[], choice: EntryChoice, filing: FilingHeader | null, folderRegion: string | null = null): string | null {
   const given = choice.region ?? filing?.region;
-  if (given !== undefined && given.trim() !== '') return normaliseRegion(given);
+  if (given !== undefined && given.trim() !== '') return /[/／>›]/.test(given) ? normaliseRegion(given) : (placeIn(given) ?? normaliseRegion(given));
   const header = [filing?.unit, filing?.title].filter((x): x is string => !!x).join(' ');
-  const named = header ? regionIn(header, regionsOf(entries)) : null;
-  return named ?? folderRegion;
+  const known = regionsOf(entries);
+  const named = header ? regionIn(header, known) : null;
+  if (named) return named;
+  const place = (header ? placeIn(header) : null) ?? (filing?.place ? normaliseRegion(filing.place) : null);
+  if (place === null) return folderRegion;
+  // the deepest jurisdiction with templates the place falls in, else the place itself
+  return regionChain(place).find((r) => r !== NATIONAL && known.includes(r)) ?? place;
 }
 
 /**
@@ -228,8 +211,7 @@ export function regionOfFiling(entries: readonly LibraryEntry[], choice: EntryCh
 export function libraryParentLoader(entries: readonly LibraryEntry[], text: (e: LibraryEntry) => string): LoadParent {
   return (form, year, region) => {
     // a template outside the library (a draft) extends the default jurisdiction's: 全国, else the broadest
-    const d = region === undefined ? defaultEntry(entries, form, year) : null;
-    const e = region !== undefined ? inForce(entries, form, region, year) : d?.inForce ? d.entry : null;
+    const e = region !== undefined ? inForce(entries, form, region, year) : (defaultEntry(entries, form, year)?.entry ?? null);
     return e ? { file: e.file, text: text(e), region: e.region } : null;
   };
 }

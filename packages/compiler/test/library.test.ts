@@ -26,26 +26,32 @@ describe('the rule library', () => {
     expect(candidatesFor(lib, '项目支出', 2021).map((x) => x.region)).toEqual(['全国']);
   });
 
-  it('chooses for a filing that does not settle its template: 全国, else the broadest and newest, and says how', () => {
-    // 全国 when in force, the others named
-    const p = chooseEntry(lib, {}, { year: 2023, form: '项目支出' });
-    expect(p).toMatchObject({ entry: e('全国', 2020), defaulted: { why: 'noRegion', named: null } });
-    expect('defaulted' in p && p.defaulted!.others.map((x) => x.region)).toEqual(['四川', '安徽']);
-    // no 全国 部门整体支出: the province before the county, whatever their years
+  it('chooses a filing’s template, or says why it cannot: never a silent pick among several', () => {
+    // several in force and no jurisdiction named: the candidates come back
+    expect(chooseEntry(lib, {}, { year: 2023, form: '项目支出' })).toEqual({ problem: 'regionAmbiguous', form: '项目支出', year: 2023, candidates: [e('全国', 2020), e('四川', 2023), e('安徽', 2022)] });
+    // one in force: it
+    expect(chooseEntry(lib, {}, { year: 2021, form: '项目支出' })).toMatchObject({ entry: e('全国', 2020), fallbackFrom: null });
+    // a jurisdiction named, in the filing or asked for: its own or its parent's, up to 全国
+    expect(chooseEntry(lib, {}, { year: 2023, form: '项目支出', region: '河南省' })).toMatchObject({ entry: e('全国', 2020), fallbackFrom: '河南' });
+    expect(chooseEntry(lib, {}, { year: 2023, form: '项目支出', unit: '四川省遂宁市大英县财政局' })).toMatchObject({ entry: e('四川', 2023), fallbackFrom: '四川/遂宁/大英县' });
+    // none in its chain: no template, naming the jurisdictions that have one
+    expect(chooseEntry(lib, { region: '河南' }, { year: 2023, form: '部门整体支出' })).toEqual({
+      problem: 'noTemplate',
+      form: '部门整体支出',
+      year: 2023,
+      region: '河南',
+      elsewhere: [e('四川/遂宁/大英县', 2020, '部门整体支出'), e('甘肃', 2023, '部门整体支出')],
+    });
+    // older than every template of its jurisdiction: none (the latest year ≤ the filing's)
+    expect(chooseEntry(lib, {}, { year: 2021, form: '部门整体支出', region: '甘肃' })).toMatchObject({ problem: 'noTemplate' });
+  });
+
+  it('reads bare years of a comparison, and a draft’s parent, in the default jurisdiction: 全国, else the broadest', () => {
+    expect(defaultEntry(lib, '项目支出', 2023)?.entry).toEqual(e('全国', 2020));
+    expect(defaultEntry(lib, '项目支出', 2023)?.others.map((x) => x.region)).toEqual(['四川', '安徽']);
+    // the province before the county, whatever their years
     expect(defaultEntry(lib, '部门整体支出', 2024)?.entry).toEqual(e('甘肃', 2024, '部门整体支出'));
-    expect(chooseEntry(lib, {}, { year: 2023, form: '部门整体支出' })).toMatchObject({ entry: e('甘肃', 2023, '部门整体支出'), defaulted: { why: 'noRegion' } });
-    // the one template in force and no jurisdiction named: nothing to say
-    expect(chooseEntry(lib, {}, { year: 2021, form: '部门整体支出' })).toMatchObject({ entry: e('四川/遂宁/大英县', 2020, '部门整体支出'), defaulted: null });
-    // a jurisdiction without any template of the form: the default, said so
-    expect(chooseEntry(lib, {}, { year: 2023, form: '部门整体支出', region: '河南' })).toMatchObject({ entry: e('甘肃', 2023, '部门整体支出'), defaulted: { why: 'unknownRegion', named: '河南' } });
-    // older than its jurisdiction's templates: the earliest of them, unless the year was asked for
-    expect(chooseEntry(lib, {}, { year: 2021, form: '部门整体支出', region: '甘肃' })).toMatchObject({ entry: e('甘肃', 2023, '部门整体支出'), defaulted: { why: 'noYear' } });
-    expect(chooseEntry(lib, { year: 2021 }, { year: 2021, form: '部门整体支出', region: '甘肃' })).toMatchObject({ problem: 'noTemplate' });
-    // a jurisdiction asked for is never second-guessed
-    expect(chooseEntry(lib, { region: '河南' }, { year: 2023, form: '部门整体支出' })).toEqual({ problem: 'noTemplate', form: '部门整体支出', year: 2023, region: '河南' });
-    // no template of the form at all
-    expect(chooseEntry(lib.filter((x) => x.form === '项目支出'), {}, { year: 2023, form: '部门整体支出' })).toMatchObject({ problem: 'noTemplate' });
-    // a draft outside the library extends the default jurisdiction's template
+    expect(defaultEntry(lib, '部门整体支出', 2019)).toBeNull();
     expect(libraryParentLoader(lib, () => '')('部门整体支出', 2023)?.file).toBe(e('甘肃', 2023, '部门整体支出').file);
   });
 

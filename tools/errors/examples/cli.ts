@@ -71,6 +71,13 @@ const examples: Record<string, Example> = {
     },
     fix: { zh: '按报告中的写法给出指标名称（`jixiao score` 列出全部指标），可以只写名称的一部分。', en: 'Give the indicator as the report spells it (`jixiao score` lists them); part of the name is enough.' },
   },
+  JX4008: {
+    trigger: { kind: 'cli', command: 'jixiao score 填报.json --year 2023 --form 项目支出   # 表头没有写地区', run: () => chooseTemplate({ year: '2023', form: '项目支出' }, null) },
+    fix: {
+      zh: '用 `--region` 指定地区（如 `--region 四川`），或在填报表中写明“地区”。没有地区时，jixiao 不会替你在几个地区的模板中挑一个。',
+      en: "Pass `--region` (e.g. `--region 四川`) or give the filing's 地区. Without one, jixiao never picks one of several jurisdictions' templates for you.",
+    },
+  },
 };
 
 export const cli: Family = {

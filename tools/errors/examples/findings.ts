@@ -3,7 +3,6 @@
 import { FINDINGS } from '../../../packages/engine/src/index.ts';
 import { cleanFiling, row } from '../../../test/support/filings.ts';
 import type { Example, Family } from '../family.ts';
-import { chooseTemplate } from '../../../packages/cli/src/filing.ts';
 
 const examples: Record<string, Example> = {
   JX3001: {
@@ -172,18 +171,6 @@ const examples: Record<string, Example> = {
     fix: {
       zh: '在表外（表头或表下）写明该数值，如 `全年预算调剂金额：5万元`；从 JSON 导入时写在 `inputs` 中，如 `"inputs": { "全年预算调剂金额": 5 }`。',
       en: 'Give the figure outside the table (above or below it), e.g. `全年预算调剂金额：5万元`; in JSON, under `inputs`, e.g. `"inputs": { "全年预算调剂金额": 5 }`.',
-    },
-  },
-  JX3046: {
-    trigger: {
-      kind: 'filing',
-      edit: () => {},
-      // what the CLI's choice says of this filing, which names no jurisdiction, on the bundled rules/
-      source: { defaulted: chooseTemplate({}, cleanFiling()).defaulted },
-    },
-    fix: {
-      zh: '这是警告，不是错误：得分按所列模板计算。填报表没有写明地区（或写的地区没有模板）时，jixiao 用全国的模板，没有全国模板时用最上级地区、最新年度的模板，并在报告中说明。要按某地区的办法评分，用 `--region`（如 `--region 四川/遂宁/大英县`），或在填报表中写明 “地区”。',
-      en: 'A warning, not an error: the scores are those of the template named. When a filing names no jurisdiction (or one without a template), jixiao uses 全国’s template, else the broadest jurisdiction’s newest, and says so in the report. To score under a jurisdiction’s rules, pass `--region` (e.g. `--region 四川/遂宁/大英县`) or give the filing’s 地区.',
     },
   },
 };

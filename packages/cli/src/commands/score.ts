@@ -35,7 +35,7 @@ export async function scoreOne(path: string, opts: TemplateChoice): Promise<Repo
 
 /** Score a filing under a chosen template, naming the template's file and jurisdiction in the report. */
 function scoreUnder(chosen: Chosen, filing: Filing, diagnostics: readonly ImportDiagnostic[]): Report {
-  return scoreFiling(prepare(chosen.template), filing, diagnostics, { file: repoPath(chosen.template.path), fallbackFrom: chosen.fallbackFrom, defaulted: chosen.defaulted });
+  return scoreFiling(prepare(chosen.template), filing, diagnostics, { file: repoPath(chosen.template.path), fallbackFrom: chosen.fallbackFrom });
 }
 
 /** Score a filing file and say which template scored it (explain shows the rule's source). */

@@ -146,6 +146,8 @@ export interface Filing {
   form?: string | undefined;
   /** 地区: the jurisdiction whose rules apply (全国, 甘肃, 四川/遂宁/大英县) */
   region?: string | undefined;
+  /** the one place the document's text names (甘肃/庆阳/正宁县), read by the importer; a hint for choosing the template, weaker than 地区 */
+  place?: string | undefined;
   budget?: Budget | undefined;
   goals?: Goals | undefined;
   sections?: Section[] | undefined;
@@ -178,6 +180,7 @@ export const Filing: z.ZodType<Filing> = z.strictObject({
   year: z.number().int().min(1900).max(2999).optional(),
   form: z.string().optional().describe("'部门整体支出' | '项目支出' | another form"),
   region: z.string().optional().describe('地区: the jurisdiction whose rules apply, from the country down (全国, 甘肃, 四川/遂宁/大英县)'),
+  place: z.string().optional().describe('the one place the text around the table names (甘肃/庆阳/正宁县), read by the importer: a hint for choosing the template when 地区 is not given'),
   budget: Budget.optional(),
   goals: Goals.optional(),
   sections: z.array(Section).optional(),

@@ -5,6 +5,7 @@
 // rows below it are indicator rows up to the 总分 row (rows.ts). The result is checked
 // against the filing model, so an importer bug is a located error, never a bad filing.
 
+import { placeIn } from '@jixiao/compiler';
 import { Filing } from '../filing/model.ts';
 import { isEmptyRow } from './cells.ts';
 import { resolveColumns, type ColumnMapping } from './columns.ts';
@@ -55,6 +56,12 @@ export function importGrid(grid: Grid, mapping?: ColumnMapping): ImportResult {
       }),
     );
 
+  // the one place the whole text names (a unit's report around its table: 正宁县…), as a hint
+  // for choosing the template; a 地区 the table states is read by the preamble and wins
+  if (filing.region === undefined) {
+    const place = placeIn(grid.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n'));
+    if (place !== null) filing.place = place;
+  }
   const check = Filing.safeParse(filing);
   if (!check.success) {
     for (const i of check.error.issues)

@@ -460,34 +460,6 @@ export const FINDINGS = {
     }),
     help: (d) => ({ zh: `在表外写明 “${d.input}：数值${d.unit ?? ''}”，或在 JSON 的 inputs 中给出`, en: `give “${d.input}: value” outside the table, or in the JSON's inputs` }),
   }),
-  templateDefaulted: code({
-    code: 'JX3046',
-    severity: 'warning',
-    title: { zh: '填报表没有确定模板，按默认模板评分', en: 'The filing does not settle its template; scored under the default one' },
-    /**
-     * why: the filing names no jurisdiction (noRegion), names one without a template (unknownRegion),
-     * or is older than every template of its form (noYear); region, year: the template used; others: those passed over
-     */
-    message: (d: { why: 'noRegion' | 'unknownRegion' | 'noYear'; named: string | null; form: string; filingYear: number; region: string; year: number; others: string[] }) => {
-      const used = `${d.region} ${d.year}`;
-      const others = d.others.length ? { zh: `；另有 ${d.others.join('、')} 的模板`, en: `; ${d.others.join(', ')} also have one` } : { zh: '', en: '' };
-      switch (d.why) {
-        case 'noRegion':
-          return { zh: `填报表没有写明地区，按 ${used} 年的${quote(d.form)}模板评分${others.zh}`, en: `the filing names no jurisdiction; scored under the ${quote(d.form)} template of ${used}${others.en}` };
-        case 'unknownRegion':
-          return {
-            zh: `rules/ 中没有 ${d.named} 及其上级地区的${quote(d.form)}模板，按 ${used} 年的模板评分${others.zh}`,
-            en: `rules/ has no ${quote(d.form)} template for ${d.named} or above it; scored under the template of ${used}${others.en}`,
-          };
-        case 'noYear':
-          return {
-            zh: `没有 ${d.filingYear} 年及以前的${quote(d.form)}模板，按最早的 ${used} 年模板评分`,
-            en: `no ${quote(d.form)} template for ${d.filingYear} or earlier; scored under the earliest, ${used}`,
-          };
-      }
-    },
-    help: () => ({ zh: '用 --region、--year 指定模板，或在填报表中写明 “地区”', en: 'pass --region and --year, or give the filing’s 地区' }),
-  }),
 } as const satisfies Catalogue;
 
 export type FindingKey = keyof typeof FINDINGS;

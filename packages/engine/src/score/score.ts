@@ -1,7 +1,7 @@
 // Scoring a filing: match its rows to the template, run the compiled evaluator, and
 // compare what the unit stated with what the rules give. Every check that compares
 // numbers quotes both in its finding.
-import { compile, flattenSections, type DefaultChoice, formulaReads, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
+import { compile, flattenSections, formulaReads, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import { unnamedLine, type ImportDiagnostic } from '../import/diagnostics.ts';
 import { hasErrors, jsonNumber, quote } from '@jixiao/language';
@@ -95,27 +95,12 @@ export interface TemplateSourceInfo {
   file?: string;
   /** the jurisdiction asked for, when the template is its parent's (大英县 → 四川) */
   fallbackFrom?: string | null;
-  /** how the template was chosen when the filing did not settle it (JX3046) */
-  defaulted?: DefaultChoice | null;
 }
 
 export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostics: readonly ImportDiagnostic[] = [], source: TemplateSourceInfo = {}): Report {
   const t = p.checked;
   const findings: Finding[] = importFindings(importDiagnostics);
   if (source.fallbackFrom && t.region) findings.push(finding('parentTemplate', [], { from: source.fallbackFrom, region: t.region, year: t.year, form: t.form }));
-  const dc = source.defaulted;
-  if (dc && t.region)
-    findings.push(
-      finding('templateDefaulted', [], {
-        why: dc.why,
-        named: dc.named,
-        form: t.form,
-        filingYear: filed.year ?? t.year,
-        region: t.region,
-        year: t.year,
-        others: dc.others.map((o) => `${o.region} ${o.year}`),
-      }),
-    );
   // A department with subordinate units is scored on the aggregate of their tables.
   let filing = filed;
   let aggregationNotes: string[] = [];

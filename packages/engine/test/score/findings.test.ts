@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { codesOf } from '@jixiao/language';
-import type { DefaultChoice } from '@jixiao/compiler';
 import { FINDINGS, scoreFiling } from '../../src/index.ts';
 import { cleanFiling, codes, row, score, t2020, t2023, t2023With } from './helpers.ts';
 
@@ -353,20 +352,6 @@ describe('each finding code, from a minimal filing of its own', () => {
     expect(x).toMatchObject({ severity: 'error', path: ['预算执行率'] });
     expect(x?.message.zh).toBe('“预算执行率”要用表外的输入“全年预算调剂金额”，填报表中没有，该项按 0 分计');
     expect(r.sections[0]!.score).toBe(0);
-  });
-
-  it('JX3046 a template the filing did not settle: a warning naming it and the ones passed over', () => {
-    const f = cleanFiling();
-    const other = { region: '四川/遂宁/大英县', year: 2020, form: '部门整体支出', file: 'rules/四川/遂宁/大英县/2020/部门整体支出.jx' };
-    const said = (defaulted: DefaultChoice) => only(scoreFiling(t2023, f, [], { defaulted }), FINDINGS.templateDefaulted.code);
-    const [none] = said({ why: 'noRegion', named: null, others: [other] });
-    expect(none).toMatchObject({ severity: 'warning', path: [] });
-    expect(none?.message.zh).toBe('填报表没有写明地区，按 甘肃 2023 年的“部门整体支出”模板评分；另有 四川/遂宁/大英县 2020 的模板');
-    expect(said({ why: 'unknownRegion', named: '河南', others: [] })[0]?.message.zh).toBe('rules/ 中没有 河南 及其上级地区的“部门整体支出”模板，按 甘肃 2023 年的模板评分');
-    f.year = 2021;
-    expect(said({ why: 'noYear', named: null, others: [] })[0]?.message.zh).toBe('没有 2021 年及以前的“部门整体支出”模板，按最早的 甘肃 2023 年模板评分');
-    // nothing to say when the filing settled it
-    expect(codes(scoreFiling(t2023, f, [], { defaulted: null }))).not.toContain(FINDINGS.templateDefaulted.code);
   });
 
   it('every catalogued code is exercised above', async () => {
