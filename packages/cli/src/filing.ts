@@ -2,8 +2,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importFiling, MAX_FILING_BYTES, type Filing, type ImportDiagnostic } from '@jixiao/engine';
-import { normaliseRegion, regionIn, regionsOf } from '@jixiao/compiler';
-import { findTemplate, knownForms, library, loadTemplate, normaliseForm, regionOfFile, templateCandidates, type LoadedTemplate } from './templates.ts';
+import { chooseEntry, type ChoiceProblem } from '@jixiao/compiler';
+import { knownForms, library, loadTemplate, regionOfFile, type LoadedTemplate } from './templates.ts';
 import { shownPath, userPath } from './paths.ts';
 import { CLI_CODES } from './codes.ts';
 
@@ -65,70 +65,54 @@ export function validTemplate(path: string): LoadedTemplate {
  * The template for a filing: --rules, else the one in force for its form, year and
  * jurisdiction (--form/--year/--region, else what the filing says). A jurisdiction without
  * its own template uses its parent's, up to 全国; with no jurisdiction given and several
- * in force, the user chooses: the candidates are listed, never picked silently.
+ * in force, the user chooses: the candidates are listed, never picked silently. The choice
+ * itself is the compiler's (chooseEntry); this wraps it in the CLI's words and caches it.
  */
 export function chooseTemplate(choice: TemplateChoice, filing: Filing | null, filingPath?: string): Chosen {
   if (choice.rules) return { template: validTemplate(userPath(choice.rules)), fallbackFrom: null };
-  const yearText = choice.year ?? (filing?.year !== undefined ? String(filing.year) : undefined);
-  const formText = choice.form ?? filing?.form;
-  if (!yearText || !/^\d{4}$/.test(yearText))
-    throw new UserError(
-      `无法确定年度：表头没有写年度，请用 --year 指定 (如 --year 2023)${yearText ? `；“${yearText}” 不是年份` : ''}`,
-      `cannot tell the year: the title gives none; pass --year (e.g. --year 2023)${yearText ? `; '${yearText}' is not a year` : ''}`,
-      CLI_CODES.yearUnknown.code,
-    );
-  const form = formText ? normaliseForm(formText) : null;
-  if (!form)
-    throw new UserError(
-      `无法确定表单：请用 --form 指定 (${knownForms().join(' 或 ')})${formText ? `；“${formText}” 不是已知表单` : ''}`,
-      `cannot tell the form: pass --form (${knownForms().join(' or ')})${formText ? `; '${formText}' is not a known form` : ''}`,
-      CLI_CODES.formUnknown.code,
-    );
-  const year = Number(yearText);
-  const region = regionOf(choice, filing, filingPath);
-  // The rules/ folder is looked up once per (form, year, region), not once per filing of a batch.
-  const key = `${form}\u0000${yearText}\u0000${region ?? ''}`;
+  const folder = filingPath ? regionOfFile(filingPath) : null;
+  // The rules/ folder is looked up once per question, not once per filing of a batch.
+  const key = JSON.stringify([choice.year ?? filing?.year, choice.form ?? filing?.form, choice.region ?? filing?.region, filing?.unit, filing?.title, folder]);
   let hit = found.get(key);
   if (hit === undefined) {
-    hit = region !== null ? lookUp(form, year, region) : only(form, year);
+    const r = chooseEntry(library(), choice, filing, folder);
+    if ('problem' in r) throw choiceError(r);
+    hit = { file: r.entry.file, fallbackFrom: r.fallbackFrom };
     found.set(key, hit);
   }
   return { template: validTemplate(hit.file), fallbackFrom: hit.fallbackFrom };
 }
 
-/**
- * The jurisdiction: --region, else the filing's 地区, else one its unit or title names,
- * else, for an example kept in rules/<地区>/…, that folder's.
- */
-function regionOf(choice: TemplateChoice, filing: Filing | null, filingPath?: string): string | null {
-  const given = choice.region ?? filing?.region;
-  if (given !== undefined && given.trim() !== '') return normaliseRegion(given);
-  const header = [filing?.unit, filing?.title].filter((x): x is string => !!x).join(' ');
-  const named = header ? regionIn(header, regionsOf(library())) : null;
-  return named ?? (filingPath ? regionOfFile(filingPath) : null);
-}
-
-function lookUp(form: string, year: number, region: string): { file: string; fallbackFrom: string | null } {
-  const r = findTemplate(form, year, region);
-  if (!r)
-    throw new UserError(
-      `rules/ 中没有 ${region} 及其上级地区 ${year} 年及以前的 “${form}” 模板`,
-      `rules/ has no template of '${form}' for ${year} or earlier in ${region} or above it`,
-      CLI_CODES.noTemplate.code,
-    );
-  return { file: r.entry.file, fallbackFrom: r.fallbackFrom };
-}
-
-/** No jurisdiction given: the template when only one is in force, else the list to choose from. */
-function only(form: string, year: number): { file: string; fallbackFrom: string | null } {
-  const cands = templateCandidates(form, year);
-  if (cands.length === 1) return { file: cands[0]!.file, fallbackFrom: null };
-  if (cands.length === 0)
-    throw new UserError(`rules/ 中没有 ${year} 年及以前的 “${form}” 模板`, `rules/ has no template of '${form}' for ${year} or earlier`, CLI_CODES.noTemplate.code);
-  const list = cands.map((c) => `${c.region} ${c.year}（${shownPath(c.file)}）`);
-  throw new UserError(
-    `填报表没有写明地区，${year} 年的 “${form}” 有 ${cands.length} 个地区的模板可用：${list.join('、')}。请用 --region 指定地区（如 --region ${cands[0]!.region}），或在填报表中写明“地区”`,
-    `the filing names no jurisdiction and ${cands.length} jurisdictions have a '${form}' template for ${year}: ${list.join(', ')}. Pass --region (e.g. --region ${cands[0]!.region}) or give the filing's 地区`,
-    CLI_CODES.regionAmbiguous.code,
-  );
+function choiceError(p: ChoiceProblem): UserError {
+  switch (p.problem) {
+    case 'yearUnknown':
+      return new UserError(
+        `无法确定年度：表头没有写年度，请用 --year 指定 (如 --year 2023)${p.given ? `；“${p.given}” 不是年份` : ''}`,
+        `cannot tell the year: the title gives none; pass --year (e.g. --year 2023)${p.given ? `; '${p.given}' is not a year` : ''}`,
+        CLI_CODES.yearUnknown.code,
+      );
+    case 'formUnknown':
+      return new UserError(
+        `无法确定表单：请用 --form 指定 (${knownForms().join(' 或 ')})${p.given ? `；“${p.given}” 不是已知表单` : ''}`,
+        `cannot tell the form: pass --form (${knownForms().join(' or ')})${p.given ? `; '${p.given}' is not a known form` : ''}`,
+        CLI_CODES.formUnknown.code,
+      );
+    case 'noTemplate':
+      return p.region !== null
+        ? new UserError(
+            `rules/ 中没有 ${p.region} 及其上级地区 ${p.year} 年及以前的 “${p.form}” 模板`,
+            `rules/ has no template of '${p.form}' for ${p.year} or earlier in ${p.region} or above it`,
+            CLI_CODES.noTemplate.code,
+          )
+        : new UserError(`rules/ 中没有 ${p.year} 年及以前的 “${p.form}” 模板`, `rules/ has no template of '${p.form}' for ${p.year} or earlier`, CLI_CODES.noTemplate.code);
+    case 'regionAmbiguous': {
+      const cands = p.candidates;
+      const list = cands.map((c) => `${c.region} ${c.year}（${shownPath(c.file)}）`);
+      return new UserError(
+        `填报表没有写明地区，${p.year} 年的 “${p.form}” 有 ${cands.length} 个地区的模板可用：${list.join('、')}。请用 --region 指定地区（如 --region ${cands[0]!.region}），或在填报表中写明“地区”`,
+        `the filing names no jurisdiction and ${cands.length} jurisdictions have a '${p.form}' template for ${p.year}: ${list.join(', ')}. Pass --region (e.g. --region ${cands[0]!.region}) or give the filing's 地区`,
+        CLI_CODES.regionAmbiguous.code,
+      );
+    }
+  }
 }

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '@jixiao/language';
-import { candidatesFor, checkSource, inForce, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
+import { candidatesFor, checkSource, inForce, normaliseForm, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
 import { rulesDir } from './paths.ts';
 
 export interface LoadedTemplate {
@@ -19,12 +19,8 @@ export interface LoadedTemplate {
   chain: { file: string | undefined; year: number; region?: string }[];
 }
 
-/** Canonical form name from what a user or a filing's title says. */
-export function normaliseForm(s: string): string | null {
-  if (/项目/.test(s)) return '项目支出';
-  if (/部门整体|整体支出|部门|单位整体/.test(s)) return '部门整体支出';
-  return null;
-}
+/** Canonical form name from what a user or a filing's title says (the compiler's library decides). */
+export { normaliseForm };
 
 const libraries = new Map<string, LibraryEntry[]>();
 

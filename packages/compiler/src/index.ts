@@ -11,7 +11,26 @@ export {
   type CheckSourceResult,
 } from './resolve.ts';
 export { CODES, listCodes, type CodeInfo } from './codes.ts';
-export { NATIONAL, candidatesFor, inForce, normaliseRegion, parentRegion, regionChain, regionIn, regionsOf, resolveFor, type LibraryEntry, type Resolution } from './library.ts';
+export {
+  NATIONAL,
+  candidatesFor,
+  chooseEntry,
+  inForce,
+  normaliseForm,
+  normaliseRegion,
+  parentRegion,
+  regionChain,
+  regionIn,
+  regionOfFiling,
+  regionsOf,
+  resolveFor,
+  type ChoiceProblem,
+  type EntryChoice,
+  type EntryChoiceResult,
+  type FilingHeader,
+  type LibraryEntry,
+  type Resolution,
+} from './library.ts';
 export type { Proof } from './prove.ts';
 export type {
   CheckedTemplate,

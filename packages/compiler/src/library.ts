@@ -104,3 +104,70 @@ export function regionIn(text: string, known: readonly string[]): string | null 
   }
   return tie ? null : best;
 }
+
+/** The canonical form name from what a user or a filing's title says, or null. */
+export function normaliseForm(s: string): string | null {
+  if (/项目/.test(s)) return '项目支出';
+  if (/部门整体|整体支出|部门|单位整体/.test(s)) return '部门整体支出';
+  return null;
+}
+
+/** What a caller asks for (each may be absent: then the filing says it). */
+export interface EntryChoice {
+  region?: string | undefined;
+  year?: string | number | undefined;
+  form?: string | undefined;
+}
+
+/** What a filing's header says about itself. */
+export interface FilingHeader {
+  year?: number | undefined;
+  form?: string | undefined;
+  region?: string | undefined;
+  unit?: string | undefined;
+  title?: string | undefined;
+}
+
+/** Why no template could be chosen, with what the caller needs to word the message. */
+export type ChoiceProblem =
+  | { problem: 'yearUnknown'; given: string | null }
+  | { problem: 'formUnknown'; given: string | null }
+  | { problem: 'noTemplate'; form: string; year: number; region: string | null }
+  | { problem: 'regionAmbiguous'; form: string; year: number; candidates: LibraryEntry[] };
+
+export type EntryChoiceResult = { entry: LibraryEntry; fallbackFrom: string | null; form: string; year: number; region: string | null } | ChoiceProblem;
+
+/**
+ * The template that scores a filing: the one in force for its form, year and jurisdiction
+ * (what the caller asks for, else what the filing says; a jurisdiction named in its unit
+ * or title, else `folderRegion`). A jurisdiction without its own template uses its
+ * parent's, up to 全国; with no jurisdiction and several in force, the caller must choose:
+ * the candidates come back, never one picked silently. Shared by the CLI and the server,
+ * each of which words the problems for its users.
+ */
+export function chooseEntry(entries: readonly LibraryEntry[], choice: EntryChoice, filing: FilingHeader | null, folderRegion: string | null = null): EntryChoiceResult {
+  const yearText = choice.year !== undefined ? String(choice.year) : filing?.year !== undefined ? String(filing.year) : undefined;
+  const formText = choice.form ?? filing?.form;
+  if (!yearText || !/^\d{4}$/.test(yearText)) return { problem: 'yearUnknown', given: yearText ?? null };
+  const form = formText ? normaliseForm(formText) : null;
+  if (!form) return { problem: 'formUnknown', given: formText ?? null };
+  const year = Number(yearText);
+  const region = regionOfFiling(entries, choice, filing, folderRegion);
+  if (region !== null) {
+    const r = resolveFor(entries, form, region, year);
+    return r ? { entry: r.entry, fallbackFrom: r.fallbackFrom, form, year, region } : { problem: 'noTemplate', form, year, region };
+  }
+  const cands = candidatesFor(entries, form, year);
+  if (cands.length === 1) return { entry: cands[0]!, fallbackFrom: null, form, year, region: null };
+  if (cands.length === 0) return { problem: 'noTemplate', form, year, region: null };
+  return { problem: 'regionAmbiguous', form, year, candidates: cands };
+}
+
+/** The jurisdiction: asked for, else the filing's 地区, else one its unit or title names, else the folder's. */
+export function regionOfFiling(entries: readonly LibraryEntry[], choice: EntryChoice, filing: FilingHeader | null, folderRegion: string | null = null): string | null {
+  const given = choice.region ?? filing?.region;
+  if (given !== undefined && given.trim() !== '') return normaliseRegion(given);
+  const header = [filing?.unit, filing?.title].filter((x): x is string => !!x).join(' ');
+  const named = header ? regionIn(header, regionsOf(entries)) : null;
+  return named ?? folderRegion;
+}
