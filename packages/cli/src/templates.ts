@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '@jixiao/language';
-import { candidatesFor, checkSource, inForce, normaliseForm, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
+import { candidatesFor, checkSource, libraryParentLoader, normaliseForm, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
 import { rulesDir } from './paths.ts';
 
 export interface LoadedTemplate {
@@ -79,11 +79,7 @@ export function templateCandidates(form: string, year: number, dir = rulesDir): 
  * jurisdiction takes the one template in force for that year, when there is exactly one.
  */
 export function parentLoader(dir = rulesDir): LoadParent {
-  return (form, year, region) => {
-    const entries = library(dir);
-    const e = region !== undefined ? inForce(entries, form, region, year) : ((c) => (c.length === 1 ? c[0]! : null))(candidatesFor(entries, form, year));
-    return e ? { file: e.file, text: readFileSync(e.file, 'utf8'), region: e.region } : null;
-  };
+  return libraryParentLoader(library(dir), (e) => readFileSync(e.file, 'utf8'));
 }
 
 /** Parse, resolve 继承 and check a template file. */

@@ -16,6 +16,7 @@ export {
   candidatesFor,
   chooseEntry,
   inForce,
+  libraryParentLoader,
   normaliseForm,
   normaliseRegion,
   parentRegion,

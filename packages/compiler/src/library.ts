@@ -5,6 +5,8 @@
 // uses its parent's, up to 全国. Isomorphic: the CLI lists entries from disk, the
 // playground from its bundle, the server from its database.
 
+import type { LoadParent } from './resolve.ts';
+
 /** The root of every jurisdiction path. */
 export const NATIONAL = '全国';
 
@@ -170,4 +172,16 @@ export function regionOfFiling(entries: readonly LibraryEntry[], choice: EntryCh
   const header = [filing?.unit, filing?.title].filter((x): x is string => !!x).join(' ');
   const named = header ? regionIn(header, regionsOf(entries)) : null;
   return named ?? folderRegion;
+}
+
+/**
+ * How 继承 finds a parent in a library: the template of the form in force in the year and
+ * jurisdiction it names (or the child's own); with no jurisdiction known, the one template
+ * in force that year when there is exactly one. `text` reads an entry's source.
+ */
+export function libraryParentLoader(entries: readonly LibraryEntry[], text: (e: LibraryEntry) => string): LoadParent {
+  return (form, year, region) => {
+    const e = region !== undefined ? inForce(entries, form, region, year) : ((c) => (c.length === 1 ? c[0]! : null))(candidatesFor(entries, form, year));
+    return e ? { file: e.file, text: text(e), region: e.region } : null;
+  };
 }
