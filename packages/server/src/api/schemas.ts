@@ -281,7 +281,7 @@ export const RunReport = z
   .object({ filingId: z.number().int(), unit: z.string(), report: Report.nullable(), error: z.looseObject({ code: z.string(), message: Msg }).nullable(), findings: z.array(FindingView), comments: z.array(Comment) })
   .openapi('RunReport');
 export const ReviewRequest = z.strictObject({ status: ReviewStatus, reason: z.string().max(2000).optional() }).openapi('ReviewRequest');
-export const FindingParam = z.object({ id, filingId: id, index: z.coerce.number().int().min(0) });
+export const FindingParam = z.object({ id, filingId: id, index: z.string().regex(/^\d{1,6}$/).transform(Number).openapi({ type: 'integer', description: '问题在报告 findings 中的序号（从 0 起）' }) });
 export const CommentRequest = z.strictObject({ body: z.string().min(1).max(5000), finding: z.number().int().min(0).optional() }).openapi('CommentRequest');
 export const UnitHistory = z.object({ unit: z.string(), points: z.array(z.object({ year: z.number().int(), total: z.number().nullable(), grade: z.string().nullable(), runId: z.number().int() })) }).openapi('UnitHistory');
 export const UnitHistoryQuery = z.object({ unit: z.string().min(1), region: region.optional(), form: form.optional() });
