@@ -141,7 +141,7 @@ describe('templates', () => {
     expect(text).toBe(readFileSync(`${rulesDir}/甘肃/2024/部门整体支出.jx`, 'utf8'));
     const imp = await w.raw('POST', '/api/templates/import?region=甘肃', { body: text.replace('继承', '# 导入\n  继承').replace(/^/, '# 导入的版本\n'), headers: { 'content-type': 'text/plain' } });
     expect(imp.status).toBe(201);
-    expect(await imp.json()).toMatchObject({ region: '甘肃', year: 2024, form: '部门整体支出', number: 2, status: 'draft' });
+    expect((await imp.json()) as any).toMatchObject({ region: '甘肃', year: 2024, form: '部门整体支出', number: 2, status: 'draft' });
   });
 });
 
@@ -150,11 +150,11 @@ describe('filings, runs, review', () => {
 
   it('uploads several files in one request, and a resubmission is a new revision', async () => {
     const up = await w.raw('POST', '/api/filings', { body: formOf({ 'seed.tsv': seed, 'a.json': JSON.stringify(weaker('甲单位')), 'b.json': JSON.stringify(weaker('乙单位')) }, { region: '甘肃' }) });
-    const body = await up.json();
+    const body = (await up.json()) as any;
     expect(up.status).toBe(200);
     expect(body.stored).toBe(3);
     const again = await w.raw('POST', '/api/filings', { body: formOf({ 'b2.json': JSON.stringify({ ...weaker('乙单位'), rows: clean.rows }) }, { region: '甘肃' }) });
-    const b2 = await again.json();
+    const b2 = (await again.json()) as any;
     expect(b2.files[0]).toMatchObject({ ok: true, unit: '乙单位', revision: 2 });
     const list = await w.call('GET', '/api/filings?region=甘肃&year=2023&form=部门整体支出');
     expect(list.body.total).toBe(3);
@@ -164,19 +164,19 @@ describe('filings, runs, review', () => {
     const orig = await w.raw('GET', `/api/revisions/${detail.body.revisions[1].id}/original`);
     expect(JSON.parse(await orig.text()).rows[0].actual).toBe('85.5%');
     const unplaced = await w.raw('POST', '/api/filings', { body: formOf({ 'x.json': JSON.stringify({ ...clean, year: undefined }) }) });
-    const u = await unplaced.json();
+    const u = (await unplaced.json()) as any;
     expect(u.files[0]).toMatchObject({ ok: false, error: { code: 'JX5013' } });
   });
 
   it('refuses uploads beyond the limits, each with its code', async () => {
     const many = await w.raw('POST', '/api/filings', { body: formOf(Object.fromEntries([1, 2, 3, 4, 5, 6].map((i) => [`${i}.json`, JSON.stringify(weaker(`u${i}`))]))) });
     expect(many.status).toBe(413);
-    expect((await many.json()).error.code).toBe('JX5011');
+    expect(((await many.json()) as any).error.code).toBe('JX5011');
     const big = await w.raw('POST', '/api/filings', { body: formOf({ 'big.tsv': 'x'.repeat(300_000) }) });
-    expect((await big.json()).files[0].error.code).toBe('JX5012');
+    expect(((await big.json()) as any).files[0].error.code).toBe('JX5012');
     const huge = await w.raw('POST', '/api/filings', { body: formOf({ 'huge.tsv': 'x'.repeat(2_100_000) }) });
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error.code).toBe('JX5010');
+    expect(((await huge.json()) as any).error.code).toBe('JX5010');
   });
 
   it('runs all filings of a year under the published template, with progress and a table', async () => {
