@@ -1,12 +1,14 @@
 // Versioned migrations: migrations/NNN_name.sql, applied in order at start, each in its
 // own transaction and recorded in schema_migrations. An advisory transaction lock makes
 // two processes that start together against one PostgreSQL server apply each file once.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
 
-/** Where the .sql files are: beside this module in the sources, dist/migrations in the bundle. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** Where the .sql files are: beside this module in the sources, dist/migrations in the bundle (this code may sit in dist/ or dist/chunks/). */
+export const MIGRATIONS_DIR = ['./migrations/', '../migrations/']
+  .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+  .find((d) => existsSync(d)) ?? fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export interface Migration {
   version: number;
