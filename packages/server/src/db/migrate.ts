@@ -25,7 +25,11 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Apply the migrations not yet applied; returns the names applied now. */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // under the lock too: two processes starting together would both try to create it
+  await db.tx(async (q) => {
+    await q.query(`SELECT pg_advisory_xact_lock(hashtext('jixiao'), hashtext('migrate'))`);
+    await q.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   const applied: string[] = [];
   for (const m of migrations) {
     const did = await db.tx(async (q) => {
