@@ -65,17 +65,17 @@ export function scorerFor(lib: DbEntry[], req: { rules?: string | undefined; reg
 export type TemplateRefInput = { version: number } | { source: string; region?: string | undefined } | { region: string; year: number; form: string };
 
 /** A template reference, checked and compiled. */
-export async function templateOfRef(q: Queryable, ref: TemplateRefInput, lib: DbEntry[]): Promise<{ checked: CheckedTemplate; prepared: PreparedTemplate; file: string }> {
+export async function templateOfRef(q: Queryable, ref: TemplateRefInput, lib: DbEntry[]): Promise<{ checked: CheckedTemplate; prepared: PreparedTemplate; file: string; source: string }> {
   if ('version' in ref) {
     const v = await mustVersion(q, ref.version);
     const l = loadVersion(v, lib);
     if (!l.prepared) invalidTemplate(l.checked.diagnostics);
-    return { checked: l.prepared.checked, prepared: l.prepared, file: fileOf(v.region, v.year, v.form) };
+    return { checked: l.prepared.checked, prepared: l.prepared, file: fileOf(v.region, v.year, v.form), source: v.source };
   }
   if ('source' in ref) {
     const c = checkWithLibrary({ file: 'template.jx', text: ref.source, ...(ref.region ? { region: ref.region } : {}) }, lib);
     if (!c.checked) invalidTemplate(c.diagnostics);
-    return { checked: c.checked, prepared: prepareTemplate(c.checked), file: 'template.jx' };
+    return { checked: c.checked, prepared: prepareTemplate(c.checked), file: 'template.jx', source: ref.source };
   }
   const { region, form } = place(ref.region, ref.form);
   const r = resolveFor(lib, form, region, ref.year);

@@ -17,6 +17,7 @@ import { comment, corpusImpact, createRun, getRun, listRuns, review, runFilings,
 import { readFilingInput, ruleOfRow, scorerFor, templateOfRef } from './resolve.ts';
 import { exportRun } from '../runs/export.ts';
 import { bytes } from '../db/db.ts';
+import { lineDiff } from '../store/textdiff.ts';
 
 const ED = ['编辑'] as const;
 const RV = ['审核'] as const;
@@ -68,11 +69,11 @@ export function registerRoutes(r: Router, ctx: AppContext): void {
     const key = (p: string[]) => p.join('\u0000');
     return { report, section, rows: rows.map((x) => ({ ...x, rule: ruleOfRow(s.prepared.checked, x.explain), findings: report.findings.filter((f) => key(f.path) === key(x.path)) })) };
   });
-  r.add({ method: 'post', path: '/api/diff', tag: 'stateless', summary: '两个模板的语义比较 (semantic diff)', body: S.DiffRequest, response: S.TemplateDiff }, async ({ body }) => {
+  r.add({ method: 'post', path: '/api/diff', tag: 'stateless', summary: '两个模板的语义比较，附文本逐行差异 (semantic diff, with the line diff)', body: S.DiffRequest, response: S.DiffResponse }, async ({ body }) => {
     const lib = await publishedLibrary(db);
     const a = await templateOfRef(db, body.from, lib);
     const b = await templateOfRef(db, body.to, lib);
-    return diffTemplates(a.checked, b.checked);
+    return { ...diffTemplates(a.checked, b.checked), textDiff: lineDiff(a.source, b.source) };
   });
   r.add({ method: 'post', path: '/api/impact', tag: 'stateless', summary: '一份填报表在两个模板下的得分变化及原因 (impact on one filing)', body: S.ImpactRequest, response: S.ImpactResponse }, async ({ body }) => {
     const lib = await publishedLibrary(db);

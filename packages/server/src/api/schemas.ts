@@ -97,6 +97,9 @@ export const DiffRequest = z.strictObject({ from: TemplateRef, to: TemplateRef }
 export const DiffItem = z.looseObject({ area: z.string(), change: z.enum(['added', 'removed', 'renamed', 'changed']), path: z.array(z.string()), message: Msg }).openapi('DiffItem');
 export const TemplateDiff = z.looseObject({ from: z.looseObject({ form: z.string(), year: z.number().int() }), to: z.looseObject({ form: z.string(), year: z.number().int() }), changes: z.array(DiffItem) }).openapi('TemplateDiff');
 
+export const TextDiffLine = z.object({ op: z.enum([' ', '+', '-']), line: z.string() }).openapi('TextDiffLine');
+export const DiffResponse = TemplateDiff.extend({ textDiff: z.array(TextDiffLine) }).openapi('DiffResponse');
+
 export const ImpactRequest = z.strictObject({ filing: filingInput.filing, format: filingInput.format, from: TemplateRef, to: TemplateRef }).openapi('ImpactRequest');
 export const Move = z.object({ path: z.array(z.string()), from: z.number().nullable(), to: z.number().nullable(), why: Msg }).openapi('Move');
 export const ImpactResponse = z
