@@ -1,4 +1,4 @@
-// Stable codes of the workspace server's errors (JX5000–JX5999), with their HTTP status.
+// Stable codes of the workspace server's errors (JX5000 and up), with their HTTP status.
 // Every error body is { error: { code, status, message: { zh, en }, … } }: Chinese first,
 // English beside. A filing that cannot be read keeps its import code (IMPnnn). Codes
 // never change meaning; the titles feed docs/errors.md.
@@ -31,10 +31,9 @@ export const SERVER_CODES = {
   filingUnplaced: c('JX5013', 422, '无法确定填报表的地区、年度或表单', "The filing's jurisdiction, year or form cannot be told"),
   noTemplate: c('JX5014', 422, '没有可用的模板', 'No template to score with'),
   noFilings: c('JX5015', 422, '没有可评分的填报表', 'No filings to score'),
-  runFailed: c('JX5016', 500, '评分运行失败', 'The run failed'),
-  badZip: c('JX5017', 400, '压缩包无法读取', 'The zip archive cannot be read'),
-  exists: c('JX5018', 409, '该模板已存在', 'The template exists already'),
-  unsafeHost: c('JX5019', 0, '未配置用户时只能在本机地址上启动', 'Without users the server only starts on a loopback address'),
+  badZip: c('JX5016', 400, '压缩包无法读取', 'The zip archive cannot be read'),
+  exists: c('JX5017', 409, '对象已存在', 'It exists already'),
+  unsafeHost: c('JX5018', 0, '未配置用户时只能在本机地址上启动', 'Without users the server only starts on a loopback address'),
 } as const satisfies Record<string, ServerCodeInfo>;
 
 export type ServerCodeKey = keyof typeof SERVER_CODES;

@@ -118,8 +118,8 @@ export async function saveDraft(q: Queryable, actor: Actor, templateId: number, 
     const b = loadVersion(latest, lib).checked.checked;
     throw apiError(
       'conflict',
-      `保存冲突：你基于第 ${base?.number ?? '?'} 版修改，而 ${latest.author} 已于 ${iso(latest.created_at)} 保存了第 ${latest.number} 版。请先查看差异，在最新版本上重新修改`,
-      `save conflict: you edited version ${base?.number ?? '?'}, and ${latest.author} saved version ${latest.number} at ${iso(latest.created_at)}. Look at the diff and redo your change on the newest version`,
+      `保存冲突：你基于第 ${base?.number ?? '?'} 版修改，而 ${latest.author} 此后保存了第 ${latest.number} 版。请先查看差异（diff、textDiff），在最新版本上重新修改`,
+      `save conflict: you edited version ${base?.number ?? '?'}, and ${latest.author} has saved version ${latest.number} since. Look at the diff (diff, textDiff) and redo your change on the newest version`,
       { current: versionView(latest), diff: a && b ? diffTemplates(a, b) : null, textDiff: lineDiff(from.source, latest.source) },
     );
   }
@@ -162,7 +162,7 @@ export async function runTemplateTests(q: Queryable, v: VersionRow, lib: DbEntry
 /** Publish a draft: it must check, and its rule tests must pass at the coverage threshold. */
 export async function publish(q: Queryable, actor: Actor, versionId: number, note: string | undefined) {
   const v = await mustVersion(q, versionId);
-  if (v.status === 'published') throw apiError('immutable', `第 ${v.number} 版已于 ${iso(v.published_at)} 由 ${v.published_by} 发布，已发布的版本不可修改`, `version ${v.number} was published by ${v.published_by} at ${iso(v.published_at)}; a published version cannot change`);
+  if (v.status === 'published') throw apiError('immutable', `第 ${v.number} 版已由 ${v.published_by} 发布，已发布的版本不可修改：请保存新版本`, `version ${v.number} was published by ${v.published_by}; a published version cannot change: save a new version`);
   const newer = await q.query<{ number: number }>(`SELECT number FROM template_versions WHERE template_id = $1 AND status = 'published' AND number > $2`, [v.template_id, v.number]);
   if (newer.length) throw apiError('conflict', `已发布了更新的第 ${newer[0]!.number} 版，不能再发布较早的第 ${v.number} 版`, `the newer version ${newer[0]!.number} is published; the older version ${v.number} cannot be published after it`);
   const lib = await publishedLibrary(q);
