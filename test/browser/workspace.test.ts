@@ -138,7 +138,30 @@ describe('workspace mode in Chromium', () => {
     await page.screenshot({ path: shot('ws-03-review.png'), fullPage: true });
   });
 
+  it("shows the impact of the editor's draft over the year's stored filings: the migration matrix", async () => {
+    await page.evaluate(() => {
+      const ed = (globalThis as unknown as { __jixiao: { editor: { getModel(): { getValue(): string; setValue(s: string): void } } } }).__jixiao.editor;
+      const m = ed.getModel();
+      m.setValue(m.getValue().replace('优 >= 90 分', '优 >= 99.5 分'));
+    });
+    await page.click('#ws-nav-impact');
+    await page.waitForSelector('#ws-impact-run');
+    await page.click('#ws-impact-run');
+    await page.waitForSelector('#ws-matrix');
+    // 甲单位 99 < 99.5: 优 → 良; the other two (100) stay 优
+    const cells = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string }> } }).document;
+      return Array.from(d.querySelectorAll('#ws-matrix tr')).map((r) => Array.from((r as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string }> }).querySelectorAll('th, td')).map((c) => c.textContent));
+    });
+    expect(cells[0]).toEqual(['→', '优', '良', '中', '差']);
+    expect(cells[1]).toEqual(['优', '2', '1', '0', '0']);
+    expect(await page.locator('#ws-movers').innerText()).toContain('甲单位');
+    await page.screenshot({ path: shot('ws-04-impact.png'), fullPage: true });
+  });
+
   it('exports the run; the workbook summary has each unit, total, grade, stated total, errors and warnings', async () => {
+    await page.click('#ws-nav-runs');
+    await page.waitForSelector('#ws-export');
     const b64 = await page.evaluate(async () => {
       const d = (globalThis as unknown as { document: { getElementById(i: string): { href: string } } }).document;
       const buf = new Uint8Array(await (await fetch(d.getElementById('ws-export').href)).arrayBuffer());

@@ -96,6 +96,8 @@ class Workspace {
         const b = h('button', { type: 'button', id: `ws-nav-${v}`, 'aria-pressed': String(this.view === v) }, this.t(({ templates: 'wsTemplates', filings: 'wsFilings', runs: 'wsRuns', impact: 'wsImpact' } as const)[v]));
         b.addEventListener('click', () => {
           this.view = v;
+          // what the last view said does not belong to the next
+          this.status.textContent = '';
           this.render();
         });
         return b;
