@@ -10,7 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getCookie } from 'hono/cookie';
 import { actorOf } from './auth.ts';
-import { ApiError, apiError, SERVER_CODES } from './codes.ts';
+import { ApiError, apiError } from './codes.ts';
 import type { AppContext } from './context.ts';
 import { Router, type Env } from './api/route.ts';
 import { registerRoutes } from './api/routes.ts';
@@ -84,6 +84,5 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; openapi: () => obj
     }
     return c.json(err.body(), err.status as 400);
   });
-  void SERVER_CODES;
   return { app, openapi };
 }

@@ -17,6 +17,7 @@ import { comment, corpusImpact, createRun, getRun, listRuns, review, runFilings,
 import { readFilingInput, ruleOfRow, scorerFor, templateOfRef } from './resolve.ts';
 import { exportRun } from '../runs/export.ts';
 import { bytes } from '../db/db.ts';
+import { normaliseForm, normaliseRegion } from '@jixiao/compiler';
 import { lineDiff } from '../store/textdiff.ts';
 
 const ED = ['编辑'] as const;
@@ -87,7 +88,7 @@ export function registerRoutes(r: Router, ctx: AppContext): void {
 
   // ───────── templates ─────────
   r.add({ method: 'get', path: '/api/templates', tag: 'templates', summary: '模板列表，按地区、年度、表单筛选 (templates)', query: S.TemplateQuery, response: z.object({ templates: z.array(S.TemplateSummary) }) }, async ({ query }) => ({
-    templates: await listTemplates(db, { ...query, form: query.form ? place(query.region ?? '全国', query.form).form : undefined, region: query.region ? place(query.region, '项目').region : undefined }),
+    templates: await listTemplates(db, { year: query.year, form: query.form ? (normaliseForm(query.form) ?? query.form) : undefined, region: query.region ? normaliseRegion(query.region) : undefined }),
   }));
   r.add({ method: 'post', path: '/api/templates', tag: 'templates', summary: '新建模板（新的地区、年度或表单），默认继承此前在用的模板 (new template)', roles: ED, what: { zh: '新建模板', en: 'create templates' }, body: S.CreateTemplate, response: S.Version, status: 201 }, async ({ body, actor }) =>
     versionView(await db.tx((q) => createTemplate(q, actor, body))),
