@@ -15,6 +15,7 @@ import { scoreHand } from './engines/hand.ts';
 import { makeJre } from './engines/jre.ts';
 import { makeZen } from './engines/zen.ts';
 import { browserLatencyStep } from './browser-latency.ts';
+import { serverRunStep, type ServerRunResult } from './server-run.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -285,7 +286,15 @@ async function main(): Promise<void> {
   // the playground in Chromium, last (bench/browser-latency.ts; skipped with a note when Chromium is missing)
   const browser = only('browser') ? await browserLatencyStep(QUICK) : null;
   if (browser) notes.push(browser.note);
-  const out = { machine: { nproc: Number(nproc), cpu, node }, quick: QUICK, cases, notes, ...(browser?.result ? { browserLatency: browser.result } : {}) };
+  // the workspace server: a run over 10,000 stored filings, on PGlite and on PostgreSQL (bench/server-run.ts)
+  let serverRuns: ServerRunResult[] | null = null;
+  if (only('server')) {
+    const s = await serverRunStep(QUICK);
+    serverRuns = s.results;
+    notes.push(...s.notes);
+    for (const r of s.results) cases.push({ name: `workspace run · ${r.backend} · ${r.filings} filings (POST /api/runs → done)`, engine: `server-${r.backend}`, nsPerFiling: Math.round((r.runSeconds * 1e9) / r.filings) });
+  }
+  const out = { machine: { nproc: Number(nproc), cpu, node }, quick: QUICK, cases, notes, ...(browser?.result ? { browserLatency: browser.result } : {}), ...(serverRuns ? { serverRuns } : {}) };
   writeFileSync(join(HERE, 'results.json'), JSON.stringify(out, null, 2) + '\n');
   console.log(`\nwrote bench/results.json`);
 }

@@ -3,17 +3,22 @@
 // (the root's prepare script) and by bin/jixiao.mjs when a source is newer than the bundle.
 // Two heavy libraries stay outside and load only in the commands that need them:
 // exceljs (reading .xlsx) and json-schema-to-typescript (`jixiao types`).
-import { writeFileSync } from 'node:fs';
+//
+// The workspace server (`jixiao serve`, packages/server) is bundled on its own into
+// packages/server/dist — server.mjs, the scoring worker score-worker.mjs, its migrations —
+// so that its own dependencies (PGlite's WASM, pg, piscina) resolve from its package, and
+// the serve/backup/restore/user commands import it only when they run.
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
+// CommonJS dependencies bundled into an ES module still call require()
+const banner = { js: "import { createRequire as __jxRequire } from 'node:module'; const require = __jxRequire(import.meta.url);" };
+
 export async function buildCli({ quiet = false } = {}) {
-  const result = await build({
-    entryPoints: { jixiao: here('./src/main.ts') },
-    outdir: here('./dist'),
-    // each command's code in its own chunk, loaded when the command runs
+  const common = {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
@@ -21,22 +26,35 @@ export async function buildCli({ quiet = false } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['exceljs', 'json-schema-to-typescript'],
-    // CommonJS dependencies bundled into an ES module still call require()
-    banner: { js: "import { createRequire as __jxRequire } from 'node:module'; const require = __jxRequire(import.meta.url);" },
+    banner,
     minifyWhitespace: true,
     legalComments: 'none',
     metafile: true,
     logLevel: quiet ? 'silent' : 'warning',
+  };
+  const result = await build({
+    ...common,
+    entryPoints: { jixiao: here('./src/main.ts') },
+    outdir: here('./dist'),
+    // @jixiao/server: only under tsx (from the sources); the bundle loads packages/server/dist
+    external: ['exceljs', 'json-schema-to-typescript', '@jixiao/server'],
   });
+  const server = await build({
+    ...common,
+    entryPoints: { server: here('../server/src/index.ts'), 'score-worker': here('../server/src/runs/worker.ts') },
+    outdir: here('../server/dist'),
+    external: ['exceljs', '@electric-sql/pglite', 'pg', 'piscina'],
+  });
+  cpSync(here('../server/src/db/migrations'), here('../server/dist/migrations'), { recursive: true });
   // the inputs, for bin/jixiao.mjs to tell whether the bundle is stale
   const root = here('../../');
-  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules'));
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(server.metafile.inputs)])].filter((p) => !p.includes('node_modules'));
+  for (const f of readdirSync(here('../server/src/db/migrations'))) inputs.push(`packages/server/src/db/migrations/${f}`);
   writeFileSync(here('./dist/inputs.json'), JSON.stringify({ root, inputs }));
   return inputs.length;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const n = await buildCli();
-  console.log(`jixiao: bundled ${n} source files into packages/cli/dist/jixiao.mjs`);
+  console.log(`jixiao: bundled ${n} source files into packages/cli/dist/jixiao.mjs and packages/server/dist/server.mjs`);
 }

@@ -3,6 +3,7 @@
 import { SEVERITY_WORDS, type Message } from '@jixiao/language/diagnostics';
 
 export type Lang = 'zh' | 'en';
+import { workspaceWords } from './workspace/words.ts';
 
 const table = {
   title: { zh: 'jixiao 绩效 · 规则演练场', en: 'jixiao · rules playground' },
@@ -129,6 +130,8 @@ const table = {
   findingEditorHint: { zh: '点击在编辑器中显示', en: 'Click to show it in the editor' },
   rowRuleHint: { zh: '在编辑器中显示计分规则', en: 'Show the scoring rule in the editor' },
   notInTemplate: { zh: '编辑器中的模板没有写出“{name}”（可能来自所继承的模板）', en: 'The template in the editor does not declare "{name}" (it may come from the parent template)' },
+  // workspace mode (served by jixiao serve): its words live beside it
+  ...workspaceWords,
 } satisfies Record<string, Record<Lang, string>>;
 
 export type Key = keyof typeof table;

@@ -18,6 +18,7 @@ import { Toolbar } from './panes/toolbar.ts';
 import { h } from './ui/dom.ts';
 import { Labels } from './ui/labels.ts';
 import { installTestHooks } from './test-hooks.ts';
+import { startWorkspace } from './workspace/workspace.ts';
 
 // a shared link opens the page on its state; a damaged one on the defaults (and says so)
 const link = readLink(location.hash);
@@ -53,8 +54,7 @@ const tabs = new Tabs(store, labels, [
   { id: 'diff', key: 'tabDiff', panel: diff.panel },
 ]);
 
-document.getElementById('app')!.append(
-  h(
+const header = h(
     'header',
     {},
     toolbar.title,
@@ -65,13 +65,16 @@ document.getElementById('app')!.append(
     h('span', { class: 'spacer' }),
     status.toast,
     toolbar.langBtn,
-  ),
-  h('main', {}, h('section', { class: 'left' }, editor.host, diff.pane), h('section', { class: 'right' }, tabs.list, ...tabs.panels())),
-  h('footer', {}, status.status, labels.tx(h('span', { class: 'muted' }), 'tabHint')),
-);
+  );
+const main = h('main', {}, h('section', { class: 'left' }, editor.host, diff.pane), h('section', { class: 'right' }, tabs.list, ...tabs.panels()));
+document.getElementById('app')!.append(header, main, h('footer', {}, status.status, labels.tx(h('span', { class: 'muted' }), 'tabHint')));
 
 installTestHooks({ store, analysis, editor, filing, diff });
 
 if (restored) store.dispatch({ type: 'toast', key: 'restored' });
 if (link.failed) store.dispatch({ type: 'toast', key: 'badLink' });
 analysis.request(true);
+// served by `jixiao serve`: the workspace (template versions, filings, runs); as static files: nothing changes
+void startWorkspace({ store, w, editor, header, main, beforeLang: toolbar.langBtn }).then((ws) => {
+  (window as unknown as { __jixiaoWorkspace: unknown }).__jixiaoWorkspace = ws;
+});

@@ -29,7 +29,7 @@ export interface Page {
   close(): Promise<void>;
   context(): { newCDPSession(page: Page): Promise<{ send(method: string, params?: object): Promise<unknown> }> };
 }
-interface Browser {
+export interface Browser {
   newPage(opts: { viewport: { width: number; height: number }; locale?: string }): Promise<Page>;
   close(): Promise<void>;
 }
@@ -55,19 +55,8 @@ export async function buildPlayground(): Promise<void> {
   await vite.build({ root: playgroundRoot, configFile: join(playgroundRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-/** Serve the built playground and launch Chromium. */
-export async function startPlayground(): Promise<Playground> {
-  mkdirSync(outDir, { recursive: true });
-  const vite = await loadVite();
-  const server = await vite.preview({
-    root: playgroundRoot,
-    configFile: join(playgroundRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a URL');
-
+/** Debian's Chromium through playwright-core, headless, from a fresh temporary profile. */
+export async function launchBrowser(): Promise<Browser> {
   const { chromium } = requireFromPlayground('playwright-core') as {
     chromium: { launch(o: object): Promise<Browser> };
   };
@@ -86,6 +75,23 @@ export async function startPlayground(): Promise<Playground> {
       '--disable-sync',
     ],
   });
+  return browser;
+}
+
+/** Serve the built playground and launch Chromium. */
+export async function startPlayground(): Promise<Playground> {
+  mkdirSync(outDir, { recursive: true });
+  const vite = await loadVite();
+  const server = await vite.preview({
+    root: playgroundRoot,
+    configFile: join(playgroundRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+
+  const browser = await launchBrowser();
   const errors: string[] = [];
   return {
     url,

@@ -7,8 +7,9 @@ import { compiler } from './examples/compiler.ts';
 import { findings } from './examples/findings.ts';
 import { imports } from './examples/import.ts';
 import { cli } from './examples/cli.ts';
+import { server } from './examples/server.ts';
 
-export const FAMILIES: readonly Family[] = [language, compiler, findings, imports, cli];
+export const FAMILIES: readonly Family[] = [language, compiler, findings, imports, cli, server];
 
 /** A code as its catalogue declares it, with the family it belongs to. */
 export interface CodeEntry {

@@ -6,10 +6,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Catalogue, Message } from '../../packages/language/src/index.ts';
 import type { ColumnMapping, Filing, TemplateSourceInfo } from '../../packages/engine/src/index.ts';
+import type { DocWorkspace } from '../../test/docs/server-doc.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export type FamilyId = 'language' | 'compiler' | 'finding' | 'import' | 'cli';
+export type FamilyId = 'language' | 'compiler' | 'finding' | 'import' | 'cli' | 'server';
 
 export type Trigger =
   /** parse this text (language codes); `shown` replaces it in the document when it is too long to print */
@@ -28,6 +29,8 @@ export type Trigger =
   | { kind: 'import'; text?: string; bytes?: () => Promise<Uint8Array>; filename: string; mapping?: ColumnMapping; shown?: Message }
   /** a CLI function that throws a UserError; `command` is what the user typed */
   | { kind: 'cli'; command: string; run: (dir: string) => unknown }
+  /** a request to the workspace API (`request` is what is sent); `run` returns the error it answered */
+  | { kind: 'server'; request: string; run: (ws: DocWorkspace) => Promise<{ status: number; error: { code: string; message: Message } }> }
   /** a code no input triggers on purpose: what the message looks like, in words */
   | { kind: 'note'; note: Message };
 

@@ -9,6 +9,7 @@ import { importFiling, importTsvWithMapping, prepareTemplate, scoreFiling, unnam
 import { UserError } from '../../packages/cli/src/errors.ts';
 import { cleanFiling } from '../../test/support/filings.ts';
 import { codeBlock, repoRoot, type Example } from './family.ts';
+import { docWorkspace } from '../../test/docs/server-doc.ts';
 import { BASE_TEMPLATE } from './examples/compiler.ts';
 
 /** What an example produced, ready to print. */
@@ -168,6 +169,12 @@ export async function produce(code: string, ex: Example, file: string, scratch: 
       if (err.code !== code) throw new Error(`the example of ${code} in ${file} failed with ${err.code} instead`);
       const clean = (s: string) => s.replaceAll(scratch + '/', '').replaceAll(repoRoot, '');
       return { input: codeBlock(t.command, 'sh'), output: { zh: clean(err.text.zh), en: clean(err.text.en) } };
+    }
+    case 'server': {
+      const r = await t.run(await docWorkspace());
+      if (r.error.code !== code) throw new Error(`the example of ${code} in ${file} answered ${r.error.code} instead`);
+      const status = r.status ? `HTTP ${r.status}: ` : '';
+      return { input: codeBlock(t.request, 'http'), output: { zh: status + r.error.message.zh, en: status + r.error.message.en } };
     }
     case 'note':
       return { input: '', output: t.note };

@@ -22,11 +22,14 @@ export const CLI_CODES = {
     code: 'JX4001',
     severity: 'error',
     title: { zh: '命令无法完成', en: 'The command cannot be completed' },
-    /** an option whose value is none of those it takes (today: `jixiao check --dump`) */
-    message: (d: { stage: string; stages: string[] }) => ({
-      zh: `未知的阶段 ${quote(d.stage)}：可选 ${d.stages.join('、')}`,
-      en: `unknown stage ${quote(d.stage)}: one of ${d.stages.join(', ')}`,
-    }),
+    /**
+     * stage: `jixiao check --dump` with a stage it does not know; said: another argument the
+     * command cannot use, worded where it is refused (a port, a user name, a backup file)
+     */
+    message: (d: { stage: string; stages: string[] } | { said: Message }) =>
+      'said' in d
+        ? d.said
+        : { zh: `未知的阶段 ${quote(d.stage)}：可选 ${d.stages.join('、')}`, en: `unknown stage ${quote(d.stage)}: one of ${d.stages.join(', ')}` },
   }),
   invalidTemplate: code({
     code: 'JX4002',

@@ -10,6 +10,7 @@ import type { DiffOptions } from './commands/diff.ts';
 import type { ImpactOptions } from './commands/impact.ts';
 import type { TestOptions } from './commands/test.ts';
 import type { TypesOptions } from './commands/types.ts';
+import type { DbOptions, ServeCommandOptions } from './commands/serve.ts';
 import { failureOf, UserError } from './errors.ts';
 
 // Each command's module (and what it needs: the filing model, xlsx, YAML …) loads only
@@ -144,6 +145,55 @@ program
     const { typesCommand } = await import('./commands/types.ts');
     process.exitCode = await typesCommand(opts);
   });
+
+// the workspace server (packages/server): loaded only when one of these commands runs
+const dbOptions = (c: Command) =>
+  c
+    .option('--db <postgres://…>', tr('使用 PostgreSQL 服务器（默认：PGlite，数据在 --data 目录）', 'use a PostgreSQL server (default: PGlite in the --data folder)'))
+    .option('--data <目录>', tr('PGlite 数据目录（默认 ./jixiao-data）', 'PGlite data folder (default ./jixiao-data)'));
+
+dbOptions(
+  program
+    .command('serve')
+    .description(tr('启动工作台：演练场与 HTTP API（模板版本、填报表、评分运行、审核）', 'start the workspace: the playground and the HTTP API (template versions, filings, runs, reviews)'))
+    .option('--host <地址>', tr('监听地址（默认 127.0.0.1；其他地址需先添加用户）', 'address to bind (default 127.0.0.1; any other needs users)'))
+    .option('--port <端口>', tr('端口（默认 8080；0 为任一空闲端口）', 'port (default 8080; 0 for any free port)')),
+).action(async (opts: ServeCommandOptions) => {
+  const { serveCommand } = await import('./commands/serve.ts');
+  process.exitCode = await serveCommand(opts);
+});
+
+dbOptions(
+  program
+    .command('backup')
+    .description(tr('把工作台的全部数据备份到一个文件', 'back up the whole workspace into one file'))
+    .argument('<file>', tr('备份文件（.jsonl.gz）', 'backup file (.jsonl.gz)')),
+).action(async (file: string, opts: DbOptions) => {
+  const { backupCommand } = await import('./commands/serve.ts');
+  process.exitCode = await backupCommand(file, opts);
+});
+
+dbOptions(
+  program
+    .command('restore')
+    .description(tr('从备份文件恢复到一个空的工作台', 'restore a backup into an empty workspace'))
+    .argument('<file>', tr('备份文件', 'backup file')),
+).action(async (file: string, opts: DbOptions) => {
+  const { restoreCommand } = await import('./commands/serve.ts');
+  process.exitCode = await restoreCommand(file, opts);
+});
+
+dbOptions(
+  program
+    .command('user')
+    .description(tr('工作台用户：add <用户名> --role <编辑|审核|只读>（密码取自 JIXIAO_PASSWORD 或标准输入）、list、remove <用户名>', 'workspace users: add <name> --role <编辑|审核|只读> (password from JIXIAO_PASSWORD or standard input), list, remove <name>'))
+    .argument('<action>', 'add | list | remove')
+    .argument('[name]', tr('用户名', 'user name'))
+    .option('--role <角色>', tr('编辑（起草和发布模板）、审核（上传、评分、审核）、只读', '编辑 (draft and publish templates), 审核 (upload, run, review), 只读 (read-only)')),
+).action(async (action: string, name: string | undefined, opts: DbOptions & { role?: string }) => {
+  const { userCommand } = await import('./commands/serve.ts');
+  process.exitCode = await userCommand(action, name, opts);
+});
 
 try {
   await program.parseAsync(process.argv);

@@ -7,20 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
 import { parse as parseYaml } from 'yaml';
-import {
-  checkCase,
-  Coverage,
-  importFiling,
-  importJsonValue,
-  readCaseFile,
-  scoreFiling,
-  shortFiling,
-  type CaseFailure,
-  type CoverageSummary,
-  type Filing,
-  type FilingSpec,
-  type ImportDiagnostic,
-} from '@jixiao/engine';
+import { Coverage, coverageThreshold, readCaseFile, runCase, type CasePathReader, type CaseResult, type CoverageSummary } from '@jixiao/engine';
 import { t, tr } from '../i18n.ts';
 import { rulesDir, shownPath, userPath } from '../paths.ts';
 import { normaliseRegion } from '@jixiao/compiler';
@@ -35,46 +22,21 @@ export interface TestOptions {
   threshold?: string;
 }
 
-interface CaseResult {
-  file: string;
-  name: string;
-  ok: boolean;
-  failures: CaseFailure[];
-  error?: Message;
-}
-
 /** The threshold in percent: --threshold, else <dir>/coverage.yaml (阈值 / threshold), else 0. */
 export function readThreshold(dir: string, opt?: string): number {
   if (opt !== undefined) return Number(opt);
   const f = join(dir, 'coverage.yaml');
   if (!existsSync(f)) return 0;
-  const doc = parseYaml(readFileSync(f, 'utf8')) as Record<string, unknown> | null;
-  const v = doc?.['阈值'] ?? doc?.['threshold'];
-  return typeof v === 'number' ? v : Number(String(v ?? '0').replace('%', ''));
+  return coverageThreshold(parseYaml(readFileSync(f, 'utf8')));
 }
 
-async function loadFiling(spec: FilingSpec, caseFile: string): Promise<{ filing: Filing | null; diagnostics: ImportDiagnostic[]; error?: string }> {
-  switch (spec.kind) {
-    case 'path': {
-      const p = resolve(dirname(caseFile), spec.path);
-      if (!existsSync(p)) return { filing: null, diagnostics: [], error: `找不到填报表 ${spec.path}` };
-      const r = await importFiling(new Uint8Array(readFileSync(p)), { filename: basename(p) });
-      return { filing: r.filing, diagnostics: r.diagnostics };
-    }
-    case 'tsv': {
-      const r = await importFiling(spec.text, { filename: 'case.tsv' });
-      return { filing: r.filing, diagnostics: r.diagnostics };
-    }
-    case 'json': {
-      const r = importJsonValue(spec.value);
-      return { filing: r.filing, diagnostics: r.diagnostics };
-    }
-    case 'short': {
-      const r = shortFiling(spec.value);
-      return r.filing ? { filing: r.filing, diagnostics: [] } : { filing: null, diagnostics: [], error: r.errors.join('；') };
-    }
-  }
-}
+/** A case's file named by a path relative to its case file, read from disk. */
+const fromDisk =
+  (caseFile: string): CasePathReader =>
+  async (path) => {
+    const p = resolve(dirname(caseFile), path);
+    return existsSync(p) ? { bytes: new Uint8Array(readFileSync(p)), filename: basename(p) } : null;
+  };
 
 /**
  * What `jixiao test <path>` names: a rules folder (with its coverage.yaml), or a folder or
@@ -158,18 +120,7 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
         cov = new Coverage(loaded.checked);
         covByForm.set(form, cov);
       }
-      for (const c of cf.cases) {
-        const { filing, diagnostics, error } = await loadFiling(c.filing, path);
-        if (!filing) {
-          const first = diagnostics.find((d) => d.severity === 'error');
-          results.push({ file: shown, name: c.name, ok: false, failures: [], error: { zh: `无法读取填报：${error ?? first?.message.zh ?? ''}`, en: `cannot read the filing: ${error ?? first?.message.en ?? ''}` } });
-          continue;
-        }
-        const report = scoreFiling(cov.prepared, filing, diagnostics);
-        cov.grade(report);
-        const failures = checkCase(report, c.expect);
-        results.push({ file: shown, name: c.name, ok: failures.length === 0, failures });
-      }
+      for (const c of cf.cases) results.push(await runCase(cov, c, shown, fromDisk(path)));
     }
     for (const tpl of templates) {
       const form = tpl.slice(0, -3);

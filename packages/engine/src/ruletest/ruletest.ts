@@ -10,7 +10,10 @@ import type { Filing, IndicatorRow } from '../filing/model.ts';
 import { validateFiling } from '../filing/model.ts';
 import { isNotApplicable } from '../import/names.ts';
 import type { Report } from '../score/report.ts';
-import type { PreparedTemplate } from '../score/score.ts';
+import { scoreFiling, type PreparedTemplate } from '../score/score.ts';
+import type { ImportDiagnostic } from '../import/diagnostics.ts';
+import { importFiling } from '../import/index.ts';
+import { importJsonValue } from '../import/json.ts';
 import { formatNumber, sameAtPlaces } from '@jixiao/compiler';
 import { quote, type Message } from '@jixiao/language';
 
@@ -327,4 +330,71 @@ export class Coverage {
     const percent = items.length === 0 ? 100 : Math.floor((covered / items.length) * 10000) / 100;
     return { form: t.form, year: t.year, region: t.region, items, covered, total: items.length, percent, byKind };
   }
+}
+
+// ───────────────────────── running cases ─────────────────────────
+
+/** A case's filing, read: its text, JSON or short form here; a path through `readPath`. */
+export interface CaseFiling {
+  filing: Filing | null;
+  diagnostics: ImportDiagnostic[];
+  /** why the filing could not be had at all (a file that is not there, a short form that does not read) */
+  error?: { zh: string; en: string };
+}
+
+/**
+ * Reads the file a case names by a path relative to its case file (the CLI: from disk; the
+ * server: from its stored rule files); null when there is no such file.
+ */
+export type CasePathReader = (path: string) => Promise<{ bytes: Uint8Array; filename: string } | null>;
+
+export async function caseFiling(spec: FilingSpec, readPath: CasePathReader): Promise<CaseFiling> {
+  switch (spec.kind) {
+    case 'path': {
+      const f = await readPath(spec.path);
+      if (!f) return { filing: null, diagnostics: [], error: { zh: `找不到填报表 ${spec.path}`, en: `no filing at ${spec.path}` } };
+      const r = await importFiling(f.bytes, { filename: f.filename });
+      return { filing: r.filing, diagnostics: r.diagnostics };
+    }
+    case 'tsv': {
+      const r = await importFiling(spec.text, { filename: 'case.tsv' });
+      return { filing: r.filing, diagnostics: r.diagnostics };
+    }
+    case 'json': {
+      const r = importJsonValue(spec.value);
+      return { filing: r.filing, diagnostics: r.diagnostics };
+    }
+    case 'short': {
+      const r = shortFiling(spec.value);
+      return r.filing ? { filing: r.filing, diagnostics: [] } : { filing: null, diagnostics: [], error: { zh: r.errors.join('；'), en: r.errors.join('; ') } };
+    }
+  }
+}
+
+export interface CaseResult {
+  file: string;
+  name: string;
+  ok: boolean;
+  failures: CaseFailure[];
+  error?: { zh: string; en: string };
+}
+
+/** Run one case under the template `cov` measures: read its filing, score it, compare with what it expects. */
+export async function runCase(cov: Coverage, c: RuleCase, file: string, readPath: CasePathReader): Promise<CaseResult> {
+  const { filing, diagnostics, error } = await caseFiling(c.filing, readPath);
+  if (!filing) {
+    const first = diagnostics.find((d) => d.severity === 'error');
+    return { file, name: c.name, ok: false, failures: [], error: { zh: `无法读取填报：${error?.zh ?? first?.message.zh ?? ''}`, en: `cannot read the filing: ${error?.en ?? first?.message.en ?? ''}` } };
+  }
+  const report = scoreFiling(cov.prepared, filing, diagnostics);
+  cov.grade(report);
+  const failures = checkCase(report, c.expect);
+  return { file, name: c.name, ok: failures.length === 0, failures };
+}
+
+/** The coverage threshold in percent a parsed coverage.yaml gives (阈值 / threshold; `100%` or 100), 0 without one. */
+export function coverageThreshold(doc: unknown): number {
+  const o = isObj(doc) ? doc : null;
+  const v = o?.['阈值'] ?? o?.['threshold'];
+  return typeof v === 'number' ? v : Number(String(v ?? '0').replace('%', ''));
 }
