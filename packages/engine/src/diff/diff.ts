@@ -185,9 +185,13 @@ function ruleName(t: CheckedTemplate, i: number | null): string | null {
 
 function diffSections(ta: CheckedTemplate, tb: CheckedTemplate, as: readonly SectionModel[], bs: readonly SectionModel[], parent: string[], out: Out): void {
   const matched = new Set<SectionModel>();
+  // A rename is recorded on the template that made it (重命名 → renamedFrom), whichever side
+  // of the comparison that is: 2023 → 2024 finds it on the new section, 2024 → 2023 on the old.
+  const renamed = (from: SectionModel, to: SectionModel) =>
+    ((to.renamedFrom ?? []).includes(from.name) && !bs.some((y) => y.name === from.name)) || ((from.renamedFrom ?? []).includes(to.name) && !as.some((x) => x.name === to.name));
   const pairs: [SectionModel | null, SectionModel][] = bs.map((s) => {
     let old = as.find((x) => x.name === s.name && !matched.has(x));
-    if (!old) old = as.find((x) => !matched.has(x) && (s.renamedFrom ?? []).includes(x.name) && !bs.some((y) => y.name === x.name));
+    if (!old) old = as.find((x) => !matched.has(x) && renamed(x, s));
     if (old) matched.add(old);
     return [old ?? null, s];
   });
@@ -211,9 +215,13 @@ function diffSections(ta: CheckedTemplate, tb: CheckedTemplate, as: readonly Sec
     const rn = s.kind === 'formula' ? null : ruleName(tb, s.pinnedRule);
     if (ro !== rn)
       out.add('indicators', 'changed', path, 'rule', ro, rn, `「${where}」采用规则 ${ro ?? '（按目标形状）'} → ${rn ?? '（按目标形状）'}`, `"${where}" uses rule ${ro ?? '(by target shape)'} → ${rn ?? '(by target shape)'}`);
-    // a rename keeps the old name as an alias: that is the rename, not an alias change
-    const implied = new Set([old.name, ...(s.renamedFrom ?? [])]);
-    const al = listDiff(old.aliases, s.aliases.filter((x) => !(implied.has(x) && !old.aliases.includes(x))));
+    // a rename keeps the old name as an alias: that is the rename, not an alias change (in
+    // either direction: undoing a rename drops that alias)
+    const implied = new Set([old.name, s.name, ...(s.renamedFrom ?? []), ...(old.renamedFrom ?? [])]);
+    const al = listDiff(
+      old.aliases.filter((x) => !(implied.has(x) && !s.aliases.includes(x))),
+      s.aliases.filter((x) => !(implied.has(x) && !old.aliases.includes(x))),
+    );
     if (al.added.length || al.removed.length)
       out.add('indicators', 'changed', path, 'aliases', old.aliases.join('、'), s.aliases.join('、'), `「${where}」别名 ${plusMinus(al.added, al.removed)}`, `"${where}" aliases ${plusMinus(al.added, al.removed)}`);
     diffSections(ta, tb, old.children, s.children, path, out);
