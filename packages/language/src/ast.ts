@@ -277,6 +277,25 @@ export interface AggregationEntry extends Node {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Replace `range` with `text` (an empty range inserts). */
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+/** A correction the checker can make itself, as data: the playground offers it as a quick fix. */
+export interface DiagnosticFix {
+  /** what the fix does, for the menu (“改为 权重 * min(实际 / 目标, 1)”) */
+  title: { zh: string; en: string };
+  edits: TextEdit[];
+}
+
+/** Another place a diagnostic is about: each weight of a sum that does not add up. */
+export interface RelatedPlace {
+  range: Range;
+  message: { zh: string; en: string };
+}
+
 /** A diagnostic: stable code, located, worded in Chinese with an English version. */
 export interface Diagnostic {
   code: string;
@@ -286,4 +305,8 @@ export interface Diagnostic {
   help?: { zh: string; en: string };
   /** file the range refers to, when known (templates may extend one another) */
   file?: string;
+  /** corrections to offer, the simplest first (absent when none is certain enough) */
+  fixes?: DiagnosticFix[];
+  /** the other places it concerns (a sum's terms), where an edit may have caused it */
+  related?: RelatedPlace[];
 }

@@ -62,13 +62,43 @@ export function shown(tok: IToken): { zh: string; en: string } {
   return { zh: `“${img}”`, en: `'${img}'` };
 }
 
-function expectedLabels(paths: TokenType[][][] | TokenType[][]): string[] {
-  const firsts = new Set<string>();
+/**
+ * What a token type is, in words: a keyword or sign as written (“分值”, “}”), the kinds of
+ * token by what they are (数字, 名称 …), never a grammar's token name (EOF, NumberLit).
+ */
+const KIND_WORDS: Record<string, { zh: string; en: string }> = {
+  EOF: { zh: '文件结尾', en: 'the end of the file' },
+  NumberLit: { zh: '数字', en: 'a number' },
+  Identifier: { zh: '名称', en: 'a name' },
+  StringLit: { zh: '带引号的名称', en: 'a quoted name' },
+  Comment: { zh: '注释', en: 'a comment' },
+  RoundingMode: { zh: '舍入方式（四舍五入、截断、银行家舍入）', en: 'a rounding mode (四舍五入, 截断, 银行家舍入)' },
+  UnitWord: { zh: '单位（如 分、万元、项）', en: 'a unit (分, 万元, 项 …)' },
+};
+
+export function tokenWords(t: TokenType): { zh: string; en: string } {
+  const k = KIND_WORDS[t.name];
+  if (k) return k;
+  const label = tokenLabel(t);
+  return { zh: label, en: label };
+}
+
+function expectedLabels(paths: TokenType[][][] | TokenType[][]): { zh: string; en: string } {
+  const firsts = new Map<string, { zh: string; en: string }>();
   for (const p of paths.flat(1) as (TokenType[] | TokenType)[]) {
     const first = Array.isArray(p) ? p[0] : p;
-    if (first) firsts.add(tokenLabel(first));
+    if (first && !firsts.has(first.name)) firsts.set(first.name, tokenWords(first));
   }
-  return [...firsts].slice(0, 8);
+  const all = [...firsts.values()].slice(0, 8);
+  return { zh: all.map((x) => x.zh).join('、'), en: all.map((x) => x.en).join(', ') };
+}
+
+/** Text outside any template: before the first 模板, or after the 「}」 that closed one. */
+function outsideTemplate(a: { zh: string; en: string }): string {
+  return pack(
+    `${a.zh} 不在模板之内：模板从 “模板 <表单> <年度> {” 开始，到与之配对的 “}” 结束（是不是多了一个 “}”？）；说明文字请在行首加 “#” 写成注释`,
+    `${a.en} is outside the template: a template runs from '模板 <form> <year> {' to its matching '}' (an extra '}'?); write notes as comments, starting the line with '#'`,
+  );
 }
 
 const pack = (zh: string, en: string) => JSON.stringify({ zh, en });
@@ -77,7 +107,8 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     const a = shown(actual);
     const w = ruleWord(ruleName);
-    const e = tokenLabel(expected);
+    const e = tokenWords(expected);
+    if (expected.name === 'EOF') return outsideTemplate(a);
     if (expected.name === 'NumberLit')
       return pack(`此处缺少数字（如 “分值 20 分”），却遇到 ${a.zh}`, `a number is missing here (e.g. '分值 20 分') but found ${a.en}`);
     if (expected.name === 'RBrace') {
@@ -89,31 +120,21 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
         `cannot understand ${a.en}: expected ${inner.en} here, or '}' to close the ${w.en}`,
       );
     }
-    return pack(`${w.zh}中缺少 ${e}，却遇到 ${a.zh}`, `in ${w.en}: expected ${e} but found ${a.en}`);
+    return pack(`${w.zh}中缺少 ${e.zh}，却遇到 ${a.zh}`, `in the ${w.en}: expected ${e.en} but found ${a.en}`);
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    const a = shown(firstRedundant);
-    return pack(
-      `多余的内容 ${a.zh}：模板已在此之前结束 (多了一个 “}”?)`,
-      `unexpected ${a.en} after the end of the template (an extra '}'?)`,
-    );
+    return outsideTemplate(shown(firstRedundant));
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
     const a = shown(actual[0]!);
     const w = ruleWord(ruleName);
     const labels = expectedLabels(expectedPathsPerAlt);
-    return pack(
-      `此处应为${w.zh}，却遇到 ${a.zh}；可以是 ${labels.join('、')}`,
-      `expected ${w.en} here but found ${a.en}; one of ${labels.join(', ')}`,
-    );
+    return pack(`此处应为${w.zh}，却遇到 ${a.zh}；可以是 ${labels.zh}`, `expected ${w.en} here but found ${a.en}; one of ${labels.en}`);
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
     const a = shown(actual[0]!);
     const w = ruleWord(ruleName);
     const labels = expectedLabels(expectedIterationPaths);
-    return pack(
-      `${w.zh}至少需要一项 (${labels.join('、')})，却遇到 ${a.zh}`,
-      `${w.en} needs at least one of ${labels.join(', ')} but found ${a.en}`,
-    );
+    return pack(`${w.zh}至少需要一项（${labels.zh}），却遇到 ${a.zh}`, `${w.en} needs at least one of ${labels.en} but found ${a.en}`);
   },
 };

@@ -157,17 +157,22 @@ export function parse(text: string, file?: string): ParseResult {
       message.zh += `（未闭合的 “{” 在第 ${openBrace.startLine} 行第 ${openBrace.startColumn} 列）`;
       message.en += ` (the unclosed '{' is at line ${openBrace.startLine}, column ${openBrace.startColumn})`;
     }
-    diagnostics.push(
-      at({
-        code: LANGUAGE_CODES.syntax.code,
-        severity: LANGUAGE_CODES.syntax.severity,
-        range: rangeForToken(text, e.token),
-        message,
-        help: atEof
-          ? { zh: '在文件末尾补上 “}”', en: "add the missing '}' at the end" }
-          : { zh: '检查这一行的写法，参见 docs/dsl.md', en: 'check the syntax of this line, see docs/dsl.md' },
-      }),
-    );
+    const d: A.Diagnostic = {
+      code: LANGUAGE_CODES.syntax.code,
+      severity: LANGUAGE_CODES.syntax.severity,
+      range: rangeForToken(text, e.token),
+      message,
+      help: atEof
+        ? { zh: '在文件末尾补上 “}”', en: "add the missing '}' at the end" }
+        : { zh: '检查这一行的写法，参见 docs/dsl.md', en: 'check the syntax of this line, see docs/dsl.md' },
+    };
+    // the template's own '{' left open (not an inner block's, whose '}' belongs elsewhere):
+    // the '}' goes at the end, which is certain enough to offer as a fix
+    if (atEof && openBrace && openBrace === lexed.tokens.find((t) => t.tokenType.name === 'LBrace')) {
+      const end = endPosition(text);
+      d.fixes = [{ title: { zh: '在文件末尾补上 “}”', en: "add the '}' at the end" }, edits: [{ range: { start: end, end }, text: text.endsWith('\n') ? '}\n' : '\n}\n' }] }];
+    }
+    diagnostics.push(at(d));
   }
 
   const comments = (lexed.groups['comments'] ?? []).map((t) => ({ text: t.image, range: tokenRange(t) }));
