@@ -1,7 +1,8 @@
 // Indicators: levels, names, how each is scored, weights of fixed children
 // against their parent, pinned rules, and the bounds of section formulas.
 
-import type { SectionDecl } from '@jixiao/language';
+import { printName, type SectionDecl } from '@jixiao/language';
+import { renameFixes, sumFixes } from './suggest.ts';
 import { type Dec, decCmp, decOf, decSum, decToString } from './decimal.ts';
 import type { DiagnosticSink } from './diag.ts';
 import { type Proof, proveFormula } from './prove.ts';
@@ -80,6 +81,7 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
         d.rule.range,
         { zh: `「${name}」采用的规则「${d.rule.text}」未定义`, en: `"${name}" uses rule "${d.rule.text}", which is not defined` },
         { zh: `已定义的规则：${known}`, en: `defined rules: ${known}` },
+        { fixes: renameFixes(d.rule.range, d.rule.text, [...env.rules.keys()], printName) },
       );
     } else pinned = idx;
   }
@@ -134,6 +136,7 @@ function childSum(d: SectionDecl, weight: Dec, env: SectionEnv): void {
         en: `child weights of "${d.name.text}" sum to ${parts} = ${decToString(sum)} ≠ ${decToString(weight)}`,
       },
       { zh: `调整下级指标分值，使其合计 ${decToString(weight)}`, en: `adjust the child weights so they add up to ${decToString(weight)}` },
+      sumFixes({ quantity: d.weight, what: { zh: `「${d.name.text}」的分值`, en: `the weight of "${d.name.text}"` } }, d.children.map((c) => ({ name: c.name.text, quantity: c.weight })), sum),
     );
   }
 }

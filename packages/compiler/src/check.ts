@@ -9,6 +9,7 @@ import { checkDeductions } from './check-deductions.ts';
 import { checkGrades } from './check-grades.ts';
 import { checkRules } from './check-rules.ts';
 import { assignIds, capsOf, checkSections } from './check-sections.ts';
+import { sumFixes } from './suggest.ts';
 import { checkTiers } from './check-tiers.ts';
 import { type Dec, decCmp, decOf, decToNumber, decToString } from './decimal.ts';
 import { DiagnosticSink } from './diag.ts';
@@ -115,6 +116,7 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
         totalDecl!.value.range,
         { zh: `一级指标分值之和 ${parts} = ${decToString(caps)} ≠ 总分 ${decToString(total)}`, en: `level-1 caps sum to ${parts} = ${decToString(caps)} ≠ total ${decToString(total)}` },
         { zh: `调整一级指标分值使其合计 ${decToString(total)}，或改 总分`, en: `adjust the caps to add up to ${decToString(total)}, or change 总分` },
+        sumFixes({ quantity: totalDecl!.value, what: { zh: '总分', en: 'the total' } }, sectionDecls.map((s) => ({ name: s.name.text, quantity: s.weight })), caps),
       );
     }
     proofs.push({ subject: 'total', name: t.name.text, formula: `总分 = ${sectionDecls.map((s) => s.name.text).join(' + ') || '0'}`, interval: `[0, ${decToString(caps)}]`, within: `[0, ${decToString(total)}]`, proven: ok });

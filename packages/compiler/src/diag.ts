@@ -1,6 +1,6 @@
 // Building and collecting diagnostics.
 
-import type { Diagnostic, Range } from '@jixiao/language';
+import type { Diagnostic, DiagnosticFix, Range, RelatedPlace } from '@jixiao/language';
 import { CODES, type CodeKey } from './codes.ts';
 
 export interface Msg {
@@ -12,10 +12,15 @@ export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
   constructor(private readonly file?: string) {}
 
-  report(key: CodeKey, range: Range, message: Msg, help?: Msg): void {
+  /** `extra`: the fixes the checker is sure of, and the other places the diagnostic is about. */
+  report(key: CodeKey, range: Range, message: Msg, help?: Msg, extra?: { fixes?: DiagnosticFix[]; related?: RelatedPlace[] }): void {
     const info = CODES[key];
     const d: Diagnostic = { code: info.code, severity: info.severity, range, message };
     if (help) d.help = help;
+    // an edit can only be made in the file being checked, not in a parent template (继承)
+    const fixes = extra?.fixes?.filter((f) => f.edits.every((e) => e.range.file === undefined || e.range.file === this.file));
+    if (fixes?.length) d.fixes = fixes;
+    if (extra?.related?.length) d.related = extra.related;
     // a node inherited from a parent template (继承) knows the file it was written in
     const file = range.file ?? this.file;
     if (file !== undefined) d.file = file;

@@ -318,11 +318,17 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
   const v0 = new Prover().analyze(ir, envOf(domains)) ?? POINTS_ZERO;
   if (type === 'number') {
     const shown = v0.t === 'N' ? fmtIv(v0.iv) : '?';
+    // the ratio times the weight, clamped where it needs to be: a fix that is then also proven
+    const prover = new Prover();
+    const env = envOf(domains);
+    const weighted = clampLeaf({ kind: 'Binary', range: expr.range, op: '*', left: { kind: 'Var', range: expr.range, name: opts.weightName }, right: expr }, env, prover, opts);
+    const fix = fits(prover.analyze(lower(weighted), env), opts.weight) ? printExpr(weighted) : null;
     sink.report(
       'scoreNotPoints',
       range,
       { zh: `${formula} 的结果是比值 ${shown}，不是分`, en: `${formula} yields a ratio ${shown}, not points` },
-      { zh: `乘以 ${opts.weightName}，如 ${opts.weightName} * (${text})`, en: `multiply by ${opts.weightName}, e.g. ${opts.weightName} * (${text})` },
+      { zh: `乘以 ${opts.weightName}，如 ${fix ?? `${opts.weightName} * (${text})`}`, en: `multiply by ${opts.weightName}, e.g. ${fix ?? `${opts.weightName} * (${text})`}` },
+      fix ? { fixes: [{ title: { zh: `改为 ${fix}`, en: `change to ${fix}` }, edits: [{ range: expr.range, text: fix }] }] } : undefined,
     );
     return null;
   }
@@ -340,11 +346,11 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
     const hi = mulW(w, v.a[1]) + v.c[1];
     const within = `[0, ${fmtNum(w)}]`;
     if (lo >= 0 && hi <= w) return record(fmtIv([lo, hi]), within, true);
-    report(sink, range, formula, `${shown} = ${fmtIv([lo, hi])}`, within, expr, domains);
+    report(sink, range, `${shown} = ${fmtIv([lo, hi])}`, within, expr, domains, opts);
     return record(fmtIv([lo, hi]), within, false);
   }
   const within = `[0, ${opts.weightName}]`;
-  report(sink, range, formula, shown, within, expr, domains);
+  report(sink, range, shown, within, expr, domains, opts);
   return record(shown, within, false);
 }
 
@@ -352,17 +358,189 @@ function mulW(w: number, a: number): number {
   return w === 0 || a === 0 ? 0 : w * a;
 }
 
-function report(sink: DiagnosticSink, range: Range, formula: string, shown: string, within: string, expr: Expr, domains: Domains): void {
-  const fix = suggestClamp(expr, domains);
+/** A value that stays within [0, W] for every W ≥ 0, or within [0, weight] for a section's own weight; a dead branch (null) does too. */
+function fits(v: Val | null, weight: number | undefined): boolean {
+  if (!v) return true;
+  if (v.t === 'N') return v.zero;
+  if (v.t !== 'P') return false;
+  if (provenNonNeg(v) && provenAtMostW(v)) return true;
+  if (weight === undefined) return false;
+  return mulW(weight, v.a[0]) + v.c[0] >= 0 && mulW(weight, v.a[1]) + v.c[1] <= weight;
+}
+
+/** The part of a formula that breaks the bound, and the branch it is in. */
+interface Culprit {
+  leaf: Expr;
+  /** the value it can reach in its branch */
+  value: Val;
+  /** the last condition on the way to it, and whether it holds there */
+  cond: { expr: Expr; holds: boolean } | null;
+}
+
+/**
+ * The parts of `expr` (the results of its 如果 branches, or the whole) that do not stay
+ * within the bound in their branch, and the formula with each of them clamped as simply
+ * as it can be: `权重 * 实际 / 目标` → `权重 * min(实际 / 目标, 1)`. The fix is offered only
+ * when the clamped formula is proven; otherwise the whole formula is clamped, if that is.
+ */
+function clampedFormula(expr: Expr, domains: Domains, opts: ProveOptions): { culprits: Culprit[]; fix: { range: Range; text: string }[] | null } {
+  const prover = new Prover();
+  const culprits: Culprit[] = [];
+  const edits: { range: Range; text: string }[] = [];
+  const walk = (e: Expr, env: Env | null, cond: Culprit['cond']): Expr => {
+    if (!env) return e;
+    if (e.kind === 'If') {
+      const c = lower(e.cond);
+      const t = walk(e.then, prover.refine(c, env, true), { expr: e.cond, holds: true });
+      const f = walk(e.else, prover.refine(c, env, false), { expr: e.cond, holds: false });
+      return t === e.then && f === e.else ? e : { ...e, then: t, else: f };
+    }
+    const v = prover.analyze(lower(e), env);
+    if (fits(v, opts.weight)) return e;
+    culprits.push({ leaf: e, value: v ?? TOP, cond });
+    // clamped over the inputs' whole domains, not only this branch's: the fix must not
+    // lean on the condition around it (it reads the same wherever it is copied)
+    const fixed = clampLeaf(e, envOf(domains), prover, opts);
+    edits.push({ range: e.range, text: printExpr(fixed) });
+    return fixed;
+  };
+  const env = envOf(domains);
+  const local = walk(expr, env, null);
+  const proven = (e: Expr) => fits(prover.analyze(lower(e), env), opts.weight);
+  if (edits.length && proven(local)) return { culprits, fix: edits };
+  const whole = clampLeaf(expr, env, prover, opts);
+  return { culprits, fix: proven(whole) ? [{ range: expr.range, text: printExpr(whole) }] : null };
+}
+
+const isWeight = (e: Expr): e is Expr & { kind: 'Var' } => e.kind === 'Var' && lookupVar(e.name) === 'W';
+
+/** `e` clamped to [0, W] by the smallest change: `W * x` → `W * min(x, 1)` (and max(…, 0) where needed), else min(max(e, 0), W). */
+function clampLeaf(e: Expr, env: Env, prover: Prover, opts: ProveOptions): Expr {
+  const range = e.range;
+  const num = (value: number): Expr => ({ kind: 'Number', range, quantity: { kind: 'Quantity', range, text: String(value), value, unit: null } });
+  const call = (fn: 'min' | 'max', args: Expr[]): Expr => ({ kind: 'Call', range, fn, spelling: fn, args });
+  const times = (l: Expr, r: Expr): Expr => ({ kind: 'Binary', range, op: '*', left: l, right: r });
+  let leaf = e;
+  // 权重 * 实际 / 目标 multiplies first: the ratio is what needs the clamp, 权重 * (实际 / 目标)
+  if (leaf.kind === 'Binary' && leaf.op === '/' && leaf.left.kind === 'Binary' && leaf.left.op === '*') {
+    const { left: a, right: b } = leaf.left;
+    const w = isWeight(a) ? a : isWeight(b) ? b : null;
+    if (w) leaf = times(w, { kind: 'Binary', range, op: '/', left: w === a ? b : a, right: leaf.right });
+  }
+  if (leaf.kind === 'Binary' && leaf.op === '*' && (isWeight(leaf.left) || isWeight(leaf.right))) {
+    const w = isWeight(leaf.left) ? leaf.left : leaf.right;
+    const other = w === leaf.left ? leaf.right : leaf.left;
+    const v = prover.analyze(lower(other), env);
+    if (v && v.t === 'N') {
+      let inner = other;
+      if (!(v.iv[1] <= 1)) inner = call('min', [inner, num(1)]);
+      if (!(v.iv[0] >= 0)) inner = call('max', [inner, num(0)]);
+      return times(w, inner);
+    }
+  }
+  const v = prover.analyze(lower(leaf), env);
+  const weight: Expr = { kind: 'Var', range, name: opts.weightName };
+  let out = leaf;
+  const low = v && v.t === 'P' ? v.a[0] >= 0 && v.c[0] >= 0 : false;
+  const high = v && v.t === 'P' ? v.a[1] <= 1 && v.c[1] <= 0 : false;
+  if (!low) out = call('max', [out, num(0)]);
+  if (!high) out = call('min', [out, weight]);
+  return out;
+}
+
+/** How high or low a points value can go, in words: 没有上限, 最高可达 2 倍权重 … */
+function reachWords(v: Val, wn: string): { zh: string; en: string } {
+  if (v.t !== 'P') return { zh: '不是确定的分数', en: 'is not certain points' };
+  const over = !(v.a[1] <= 1 && v.c[1] <= 0);
+  const parts: { zh: string; en: string }[] = [];
+  const amount = (a: number, c: number) => {
+    const z: string[] = [];
+    const e: string[] = [];
+    if (a !== 0) {
+      z.push(a === 1 ? wn : `${fmtNum(a)} 倍${wn}`);
+      e.push(a === 1 ? 'the weight' : `${fmtNum(a)} times the weight`);
+    }
+    if (c !== 0 || a === 0) {
+      z.push(`${fmtNum(c)} 分`);
+      e.push(`${fmtNum(c)} points`);
+    }
+    return { zh: z.join('加 '), en: e.join(' plus ') };
+  };
+  if (over) {
+    if (!Number.isFinite(v.a[1]) || !Number.isFinite(v.c[1])) parts.push({ zh: '得分没有上限', en: 'the score has no upper limit' });
+    else {
+      const m = amount(v.a[1], v.c[1]);
+      parts.push({ zh: `得分最高可达 ${m.zh}`, en: `the score can reach ${m.en}` });
+    }
+  }
+  if (!(v.a[0] >= 0 && v.c[0] >= 0)) parts.push({ zh: '得分可能为负数', en: 'the score can be negative' });
+  return { zh: parts.map((x) => x.zh).join('，'), en: parts.map((x) => x.en).join(', and ') };
+}
+
+function report(sink: DiagnosticSink, range: Range, shown: string, within: string, expr: Expr, domains: Domains, opts: ProveOptions): void {
+  const wn = opts.weightName;
+  const { culprits, fix } = clampedFormula(expr, domains, opts);
   const order = productOverQuotient(expr);
   const orderZh = order ? `；乘除从左到右计算，${order.text} 是先乘后除，要先算比值请写 ${order.fix}` : '';
   const orderEn = order ? `; × and ÷ go left to right, so ${order.text} multiplies first: write ${order.fix} to take the ratio first` : '';
+  // in words: which part of the formula, in which case, and what goes wrong there
+  const c = culprits[0];
+  const leafText = c ? printExpr(c.leaf) : printExpr(expr);
+  const when = c?.cond
+    ? { zh: `当 “${printExpr(c.cond.expr)}” ${c.cond.holds ? '成立' : '不成立'}时，得分按 “${leafText}” 计算`, en: `when '${printExpr(c.cond.expr)}' ${c.cond.holds ? 'holds' : 'does not hold'}, the score is '${leafText}'` }
+    : { zh: `得分按 “${leafText}” 计算`, en: `the score is '${leafText}'` };
+  const ratio = c && c.leaf.kind === 'Binary' ? ratioOf(c.leaf) : null;
+  const why = ratio
+    ? { zh: `，其中 ${ratio} 可能大于 1`, en: `, where ${ratio} can exceed 1` }
+    : { zh: '', en: '' };
+  const reach = reachWords(c?.value ?? TOP, wn);
+  const one = fix?.length === 1 ? fix[0]! : null;
+  // what the clamp does, in words: a ratio counted as 1 at most, or the score itself cut to the range
+  const whole = !one || /^(min|max|最小|最大|取小|取大)\(/.test(one.text);
+  const how = whole
+    ? { zh: `min(…, ${wn}) 让得分最多为${wn}，max(…, 0) 让得分不低于 0`, en: `min(…, ${wn}) keeps the score at most the weight, max(…, 0) at least 0` }
+    : {
+        zh: `min(…, 1) 让比值最多按 1 计，得分就不会超过${wn}${one.text.includes('max(') ? '；max(…, 0) 让比值不小于 0，得分就不会为负' : ''}`,
+        en: `min(…, 1) counts the ratio as 1 at most, so the score never exceeds the weight${one.text.includes('max(') ? '; max(…, 0) keeps it from going below 0' : ''}`,
+      };
   sink.report(
     'unbounded',
     range,
-    { zh: `${formula} 可达区间 ${shown}，超出 ${within}`, en: `${formula} can reach ${shown}, outside ${within}` },
-    { zh: `请写上封顶，如 ${fix}${orderZh}`, en: `write the clamp yourself, e.g. ${fix}${orderEn}` },
+    {
+      zh: `得分可能超出 0 到${wn}的范围：${when.zh}${why.zh}，${reach.zh}（可达区间 ${shown}，超出 ${within}）`,
+      en: `the score can leave the range 0 to the weight: ${when.en}${why.en}, so ${reach.en} (it can reach ${shown}, outside ${within})`,
+    },
+    one
+      ? { zh: `把 “${printExpr(exprAt(expr, one.range) ?? expr)}” 改为 “${one.text}”：${how.zh}${orderZh}`, en: `change '${printExpr(exprAt(expr, one.range) ?? expr)}' to '${one.text}': ${how.en}${orderEn}` }
+      : { zh: `请写上封顶，如 ${suggestClamp(expr, domains)}${orderZh}`, en: `write the clamp yourself, e.g. ${suggestClamp(expr, domains)}${orderEn}` },
+    fix ? { fixes: [{ title: { zh: fix.length === 1 ? `改为 ${fix[0]!.text}` : '给超出范围的部分加上封顶', en: fix.length === 1 ? `change to ${fix[0]!.text}` : 'clamp the parts that leave the range' }, edits: fix }] } : undefined,
   );
+}
+
+/** The sub-expression of `e` written at `range`. */
+function exprAt(e: Expr, range: Range): Expr | null {
+  if (e.range === range) return e;
+  const kids: Expr[] =
+    e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical' ? [e.left, e.right] : e.kind === 'Unary' ? [e.operand] : e.kind === 'Call' ? e.args : e.kind === 'If' ? [e.cond, e.then, e.else] : [];
+  for (const k of kids) {
+    const r = exprAt(k, range);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** The ratio a product with the weight scales by: `实际 / 目标` in `权重 * 实际 / 目标` or `权重 * (实际 / 目标)`. */
+function ratioOf(e: Expr & { kind: 'Binary' }): string | null {
+  if (e.op === '/' && e.left.kind === 'Binary' && e.left.op === '*') {
+    const { left: a, right: b } = e.left;
+    const x = isWeight(a) ? b : isWeight(b) ? a : null;
+    if (x) return printExpr({ kind: 'Binary', range: e.range, op: '/', left: x, right: e.right });
+  }
+  if (e.op === '*') {
+    if (isWeight(e.left)) return printExpr(e.right);
+    if (isWeight(e.right)) return printExpr(e.left);
+  }
+  return null;
 }
 
 /** The first `x * y / z` in the formula, with its ratio-first spelling `x * (y / z)`. */

@@ -7,6 +7,7 @@
 import type { Expr } from '@jixiao/language';
 import type { DiagnosticSink } from './diag.ts';
 import { printExpr } from './printer.ts';
+import { renameFixes } from './suggest.ts';
 import { type FormulaContext, allowedIn, allowedNames, lookupVar } from './vars.ts';
 
 /** points (分), a unitless number, a unitless literal 0 (fits either), or a condition */
@@ -117,6 +118,7 @@ export class FormulaTypeChecker {
           ? { zh: `未知变量「${e.name}」`, en: `unknown variable "${e.name}"` }
           : { zh: `变量「${e.name}」不能用在${where.zh}中`, en: `variable "${e.name}" cannot be used in ${where.en}` },
         { zh: `${where.zh}可用的变量：${names}`, en: `variables available in ${where.en}: ${names}` },
+        v === null ? { fixes: renameFixes(e.range, e.name, allowedNames(this.ctx)) } : undefined,
       );
       return null;
     }
