@@ -3,6 +3,7 @@
 // Isomorphic: the CLI prints it, the playground shows it.
 import type { CheckedTemplate, GradeBand, SectionModel, TierModel } from '@jixiao/compiler';
 import { formatNumber } from '@jixiao/compiler';
+import { formulaChangeWords } from './words.ts';
 
 export type DiffArea = 'titles' | 'total' | 'rounding' | 'grades' | 'tiers' | 'rules' | 'indicators' | 'deductions' | 'aggregation';
 export type DiffChange = 'added' | 'removed' | 'renamed' | 'changed';
@@ -21,6 +22,8 @@ export interface DiffItem {
   from: string | null;
   to: string | null;
   message: { zh: string; en: string };
+  /** a formula change in words, one line per case added, removed or changed (formula changes only) */
+  details?: { zh: string; en: string }[];
 }
 
 export interface TemplateDiff {
@@ -68,6 +71,11 @@ class Out {
     const d: DiffItem = { area, change, path, from, to, message: { zh, en } };
     if (field !== undefined) d.field = field;
     this.items.push(d);
+  }
+  /** the last change, in words too */
+  detail(lines: { zh: string; en: string }[]): void {
+    const d = this.items[this.items.length - 1];
+    if (d && lines.length) d.details = lines;
   }
 }
 
@@ -135,8 +143,10 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
     // 允许负数: which inputs may be negative is part of what a rule accepts
     if (negatives(old) !== negatives(r))
       out.add('rules', 'changed', [r.name], 'negatives', negatives(old), negatives(r), `规则「${r.name}」允许负数 ${negatives(old)} → ${negatives(r)}`, `rule "${r.name}" allows negative ${negatives(old)} → ${negatives(r)}`);
-    if (old.text !== r.text)
+    if (old.text !== r.text) {
       out.add('rules', 'changed', [r.name], 'formula', old.text, r.text, `规则「${r.name}」得分 = ${old.text} → 得分 = ${r.text}`, `rule "${r.name}" score = ${old.text} → score = ${r.text}`);
+      out.detail(formulaChangeWords(old.formula, r.formula, '权重'));
+    }
   }
   for (const r of a.rules)
     if (!b.rules.some((x) => x.name === r.name)) out.add('rules', 'removed', [r.name], undefined, r.text, null, `删除规则「${r.name}」（适用 ${shapes(r)}：得分 = ${r.text}）`, `rule "${r.name}" removed (for ${shapes(r)}: score = ${r.text})`);
@@ -209,8 +219,10 @@ function diffSections(ta: CheckedTemplate, tb: CheckedTemplate, as: readonly Sec
       out.add('indicators', 'changed', path, 'weight', old.weight.text, s.weight.text, `「${where}」分值 ${old.weight.text} → ${s.weight.text}`, `"${where}" weight ${old.weight.text} → ${s.weight.text}`);
     if (old.kind !== s.kind)
       out.add('indicators', 'changed', path, 'kind', KIND_ZH[old.kind], KIND_ZH[s.kind], `「${where}」计分方式 ${KIND_ZH[old.kind]} → ${KIND_ZH[s.kind]}`, `"${where}" scored by ${old.kind} → ${s.kind}`);
-    if ((old.formulaText ?? null) !== (s.formulaText ?? null))
+    if ((old.formulaText ?? null) !== (s.formulaText ?? null)) {
       out.add('indicators', 'changed', path, 'formula', old.formulaText, s.formulaText, `「${where}」得分 = ${old.formulaText ?? '—'} → 得分 = ${s.formulaText ?? '—'}`, `"${where}" score = ${old.formulaText ?? '—'} → ${s.formulaText ?? '—'}`);
+      if (old.formula && s.formula) out.detail(formulaChangeWords(old.formula, s.formula, '分值'));
+    }
     const ro = old.kind === 'formula' ? null : ruleName(ta, old.pinnedRule);
     const rn = s.kind === 'formula' ? null : ruleName(tb, s.pinnedRule);
     if (ro !== rn)
