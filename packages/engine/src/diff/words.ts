@@ -82,12 +82,12 @@ export function valueWords(e: IrExpr, weight = '权重'): Words {
     if (c) {
       const r = exprText(c.r, weight);
       return c.floor
-        ? { zh: `按 ${r} 的比例给分（0 到满分之间）`, en: `in proportion to ${r} (between 0 and the full weight)` }
-        : { zh: `按 ${r} 的比例给分（最多满分）`, en: `in proportion to ${r} (at most the full weight)` };
+        ? { zh: `按 ${r} 的比例给分（0 到满分之间）`, en: `in proportion to '${r}' (between 0 and the full weight)` }
+        : { zh: `按 ${r} 的比例给分（最多满分）`, en: `in proportion to '${r}' (at most the full weight)` };
     }
-    return { zh: `得 ${weight} × ${exprText(other, weight)}`, en: `${weight} × ${exprText(other, weight)}` };
+    return { zh: `得 ${weight} × ${exprText(other, weight)}`, en: `'${weight} × ${exprText(other, weight)}'` };
   }
-  return { zh: `得分 = ${exprText(e, weight)}`, en: `score = ${exprText(e, weight)}` };
+  return { zh: `得分 = ${exprText(e, weight)}`, en: `score = '${exprText(e, weight)}'` };
 }
 
 interface Case {
@@ -112,7 +112,8 @@ function whenWords(c: Case, weight: string): Words {
   if (c.when.length === 0) return { zh: '其余情形', en: 'otherwise' };
   const t = c.when.map((x) => exprText(x, weight)).join(' 且 ');
   const en = t.replace(/ 且 /g, ' and ');
-  return c.otherwise ? { zh: `${t} 的其余情形`, en: `otherwise when ${en}` } : { zh: `${t} 时`, en: `when ${en}` };
+  // in English the formula's own words (实际, 目标) are quoted: they are the template's
+  return c.otherwise ? { zh: `${t} 的其余情形`, en: `otherwise when '${en}'` } : { zh: `${t} 时`, en: `when '${en}'` };
 }
 
 /**

@@ -36,7 +36,7 @@ describe('rule changes in words', () => {
   it('reads the other way round as the reverse change, and in English', () => {
     expect(details(t2024, t2023)['等于']).toEqual(['删除情形：实际 ≥ 目标 时，得满分']);
     const en = diffTemplates(t2023, t2024).changes.find((c) => c.path[0] === '等于')!.details!.map((d) => d.en);
-    expect(en).toEqual(['new case: when 实际 ≥ 目标, the full weight']);
+    expect(en).toEqual(["new case: when '实际 ≥ 目标', the full weight"]);
   });
 
   it('names a nested 否则 as the rest of its case, not as the case', () => {
