@@ -56,6 +56,8 @@ export function installTestHooks(p: { store: Store; analysis: Analysis; editor: 
     /** the 填报表 tab's mode and the filing the grid holds */
     filingMode: () => s().filingMode,
     grid: () => filing.gridValue(),
+    /** replace the filing as if typed (a background re-analysis, the focus stays where it is) */
+    setFiling: (text: string) => store.dispatch({ type: 'filing/type', text }),
     lang: (l?: Lang) => {
       if (l) store.dispatch({ type: 'lang', lang: l });
       return s().lang;

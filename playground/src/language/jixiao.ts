@@ -68,8 +68,12 @@ function rangeOf(s: { startLineNumber: number; startColumn: number; endLineNumbe
   return s;
 }
 
-export function registerJixiao(ctx: LanguageContext, w: Words): void {
-  const { t } = w;
+let registered = false;
+
+/** The language itself — id, brackets, highlighting — for every editor, the diff editor too (once). */
+export function registerLanguage(): void {
+  if (registered) return;
+  registered = true;
   monaco.languages.register({ id: LANGUAGE_ID, extensions: ['.jx'], aliases: ['jixiao', '绩效模板'] });
 
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
@@ -105,6 +109,12 @@ export function registerJixiao(ctx: LanguageContext, w: Words): void {
     getInitialState: () => STATE,
     tokenize: (line) => ({ tokens: monacoTokens(line), endState: STATE }),
   });
+}
+
+/** What the template editor adds: completion, hover, definitions, quick fixes, formatting. */
+export function registerJixiao(ctx: LanguageContext, w: Words): void {
+  const { t } = w;
+  registerLanguage();
 
   monaco.languages.registerCompletionItemProvider(LANGUAGE_ID, {
     provideCompletionItems(model, position) {

@@ -1,14 +1,18 @@
 // Monaco's diff editor for the 对比 tab (loaded with Monaco, when the tab first opens).
 import { monaco } from '../monaco.ts';
-import { LANGUAGE_ID } from '../language/jixiao.ts';
+import { LANGUAGE_ID, registerLanguage } from '../language/jixiao.ts';
 import { EDITOR_FONT } from '../ui/fonts.ts';
 
 export class DiffEditor {
   readonly editor: monaco.editor.IStandaloneDiffEditor;
-  private readonly original = monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://jixiao/diff/original.jx'));
-  private readonly modified = monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://jixiao/diff/modified.jx'));
+  private readonly original: monaco.editor.ITextModel;
+  private readonly modified: monaco.editor.ITextModel;
 
   constructor(host: HTMLElement, ariaLabel: string) {
+    // highlighted like the template editor, which may not have loaded
+    registerLanguage();
+    this.original = monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://jixiao/diff/original.jx'));
+    this.modified = monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://jixiao/diff/modified.jx'));
     this.editor = monaco.editor.createDiffEditor(host, {
       theme: 'jixiao',
       automaticLayout: true,

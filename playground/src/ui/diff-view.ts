@@ -60,7 +60,9 @@ function semanticList(w: Words, reply: DiffReply): HTMLElement {
             { class: `change change-${k}`, 'data-change': k, 'data-area': d.area },
             h('span', { class: `badge badge-${k}` }, `${KIND_MARK[k]} ${t(KIND_KEY[k])}`),
             ' ',
-            words ? h('span', { translate: 'no' }, pick(AREA_LABEL[d.area]), ` «${d.path.join(' › ')}»`) : h('span', { class: 'change-text' }, pick(d.message)),
+            words
+              ? h('span', {}, pick(AREA_LABEL[d.area]), ' ', h('span', { translate: 'no' }, w.lang() === 'zh' ? `「${d.path.join(' › ')}」` : `“${d.path.join(' › ')}”`))
+              : h('span', { class: 'change-text' }, pick(d.message)),
             words,
             words ? h('details', { class: 'formulas' }, h('summary', {}, t('diffFormulas')), h('p', { translate: 'no' }, pick(d.message))) : null,
           );

@@ -22,7 +22,7 @@ function inline(text: string, onCode: (code: string) => void): (Node | string)[]
   let at = 0;
   for (const m of text.matchAll(re)) {
     out.push(text.slice(at, m.index));
-    if (m[1] !== undefined) out.push(h('code', {}, m[1]));
+    if (m[1] !== undefined) out.push(h('code', { translate: 'no' }, m[1]));
     else if (m[2] !== undefined) out.push(h('strong', {}, m[2]));
     else {
       const code = /#?(JX\d{4}|IMP\d{3})/i.exec(m[4]!)?.[1]?.toUpperCase();
@@ -67,8 +67,8 @@ export function renderDoc(md: string, lang: Lang, onCode: (code: string) => void
       const shown = lang === 'en' && en ? en[1]! : title.join(' ');
       box.append(h('h3', { class: 'doc-title' }, h('code', {}, code!), ' ', shown));
       if (en) {
-        const sev = lang === 'en' ? en[3]! : en[2]!;
-        box.append(h('p', { class: 'doc-sev muted' }, lang === 'en' ? sev : `${en[1]} · ${sev}`));
+        // the severity in the page's language (the English title is the heading in English)
+        box.append(h('p', { class: 'doc-sev muted' }, lang === 'en' ? en[3]! : en[2]!));
         i = lines.indexOf(next, i + 1);
       }
       continue;
