@@ -482,7 +482,8 @@ function report(sink: DiagnosticSink, range: Range, shown: string, within: strin
   const { culprits, fix } = clampedFormula(expr, domains, opts);
   const order = productOverQuotient(expr);
   const orderZh = order ? `；乘除从左到右计算，${order.text} 是先乘后除，要先算比值请写 ${order.fix}` : '';
-  const orderEn = order ? `; × and ÷ go left to right, so ${order.text} multiplies first: write ${order.fix} to take the ratio first` : '';
+  // in English the formula's own words are quoted: they are the template's, in Chinese
+  const orderEn = order ? `; × and ÷ go left to right, so '${order.text}' multiplies first: write '${order.fix}' to take the ratio first` : '';
   // in words: which part of the formula, in which case, and what goes wrong there
   const c = culprits[0];
   const leafText = c ? printExpr(c.leaf) : printExpr(expr);
@@ -491,7 +492,7 @@ function report(sink: DiagnosticSink, range: Range, shown: string, within: strin
     : { zh: `得分按 “${leafText}” 计算`, en: `the score is '${leafText}'` };
   const ratio = c && c.leaf.kind === 'Binary' ? ratioOf(c.leaf) : null;
   const why = ratio
-    ? { zh: `，其中 ${ratio} 可能大于 1`, en: `, where ${ratio} can exceed 1` }
+    ? { zh: `，其中 ${ratio} 可能大于 1`, en: `, where '${ratio}' can exceed 1` }
     : { zh: '', en: '' };
   const reach = reachWords(c?.value ?? TOP, wn);
   const one = fix?.length === 1 ? fix[0]! : null;
@@ -508,11 +509,11 @@ function report(sink: DiagnosticSink, range: Range, shown: string, within: strin
     range,
     {
       zh: `得分可能超出 0 到${wn}的范围：${when.zh}${why.zh}，${reach.zh}（可达区间 ${shown}，超出 ${within}）`,
-      en: `the score can leave the range 0 to the weight: ${when.en}${why.en}, so ${reach.en} (it can reach ${shown}, outside ${within})`,
+      en: `the score can leave the range 0 to the weight: ${when.en}${why.en}, so ${reach.en} (it can reach '${shown}', outside '${within}')`,
     },
     one
       ? { zh: `把 “${printExpr(exprAt(expr, one.range) ?? expr)}” 改为 “${one.text}”：${how.zh}${orderZh}`, en: `change '${printExpr(exprAt(expr, one.range) ?? expr)}' to '${one.text}': ${how.en}${orderEn}` }
-      : { zh: `请写上封顶，如 ${suggestClamp(expr, domains)}${orderZh}`, en: `write the clamp yourself, e.g. ${suggestClamp(expr, domains)}${orderEn}` },
+      : { zh: `请写上封顶，如 ${suggestClamp(expr, domains)}${orderZh}`, en: `write the clamp yourself, e.g. '${suggestClamp(expr, domains)}'${orderEn}` },
     fix ? { fixes: [{ title: { zh: fix.length === 1 ? `改为 ${fix[0]!.text}` : '给超出范围的部分加上封顶', en: fix.length === 1 ? `change to ${fix[0]!.text}` : 'clamp the parts that leave the range' }, edits: fix }] } : undefined,
   );
 }
