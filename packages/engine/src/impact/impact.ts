@@ -36,6 +36,17 @@ function ruleOf(row: ReportRow | undefined, t: CheckedTemplate): string | null {
   return name && t.rules.some((r) => r.name === name) ? name : null;
 }
 
+/**
+ * A section's explanation in English. The compiler writes it in Chinese; the proportional
+ * scaling (各行分值合计 40 ≠ 分值 15，按比例折算 …) is said in English, anything else is
+ * quoted as the template's own words.
+ */
+export function explainEn(explain: string): string {
+  const m = /^(.*?):\s*各行分值合计 (\S+) ≠ 分值 (\S+)，按比例折算 (.*)$/.exec(explain);
+  if (m) return `"${m[1]}": its rows' weights sum to ${m[2]}, not its cap ${m[3]}, so it is scaled: ${m[4]}`;
+  return `'${explain}'`;
+}
+
 function join(items: DiffItem[]): { zh: string; en: string } {
   return { zh: items.map((d) => d.message.zh).join('；'), en: items.map((d) => d.message.en).join('; ') };
 }
@@ -117,7 +128,7 @@ export function compareReports(a: CheckedTemplate, b: CheckedTemplate, ra: Repor
     const w = join(why);
     if (s.explain) {
       w.zh += `${w.zh ? '；' : ''}${s.explain}`;
-      w.en += `${w.en ? '; ' : ''}${s.explain}`;
+      w.en += `${w.en ? '; ' : ''}${explainEn(s.explain)}`;
     }
     if (!w.zh && rowsMoved) Object.assign(w, { zh: '下列指标行的得分变化', en: 'rows below it moved' });
     if (s.score === 0 && !old) {

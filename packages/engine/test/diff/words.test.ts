@@ -47,3 +47,12 @@ describe('rule changes in words', () => {
     expect(details(t2023, t)['等于']).toEqual(['改变：目标 = 0 的其余情形，由 得 0 分 改为 得 权重 × 0.5']);
   });
 });
+
+describe('impact in English', () => {
+  it('says a section scaled to its new cap in English, not in the compiler’s Chinese', async () => {
+    const { explainEn } = await import('../../src/impact/impact.ts');
+    // 部门管理's rows weigh 40 (the seed), its 2024 cap is 15: scaled 40 ÷ 40 × 15 = 15
+    expect(explainEn('部门管理: 各行分值合计 40 ≠ 分值 15，按比例折算 40 ÷ 40 × 15 = 15')).toBe(`"部门管理": its rows' weights sum to 40, not its cap 15, so it is scaled: 40 ÷ 40 × 15 = 15`);
+    expect(explainEn('预算执行率: 10 × min(58 / 58, 1) = 10')).toBe(`'预算执行率: 10 × min(58 / 58, 1) = 10'`);
+  });
+});
