@@ -146,7 +146,7 @@ export function registerJixiao(ctx: LanguageContext, w: Words): void {
       for (const x of outline?.tiers ?? []) add(x, K.EnumMember, '定性分档', '6');
       // whole snippets: statements where a line starts, 如果 … 则 … 否则 … inside a formula
       const atLineStart = line.slice(0, word.startColumn - 1).trim() === '';
-      for (const sn of SNIPPETS) {
+      for (const [i, sn] of SNIPPETS.entries()) {
         if (sn.lineStart !== atLineStart) continue;
         items.push({
           label: sn.label,
@@ -158,7 +158,8 @@ export function registerJixiao(ctx: LanguageContext, w: Words): void {
           // typed as its first word: 一级 / 规则 / 扣分 / 如果 bring it up
           filterText: sn.label,
           range,
-          sortText: '0' + sn.label,
+          // in the table's order: the simplest first
+          sortText: `0${i}`,
         });
       }
       return { suggestions: items };
