@@ -70,6 +70,8 @@ const table = {
   diffEdited: { zh: '（含编辑器中的修改）', en: '(with the edits made in the editor)' },
   diffLoading: { zh: '比较中…', en: 'Comparing…' },
   diffEditorLabel: { zh: '两个年度模板的文本对比', en: 'Text diff of the two templates' },
+  diffOriginalLabel: { zh: '原年度的模板（只读）', en: 'The earlier template (read only)' },
+  diffModifiedLabel: { zh: '新年度的模板（只读）', en: 'The later template (read only)' },
   changeAdded: { zh: '新增', en: 'added' },
   changeRemoved: { zh: '删除', en: 'removed' },
   changeRenamed: { zh: '改名', en: 'renamed' },

@@ -45,7 +45,7 @@ monaco.editor.defineTheme('jixiao', {
     { token: 'identifier', foreground: '1f2328' },
     { token: 'variable.predefined', foreground: '8a3ffc' },
     { token: 'string', foreground: '0a7d3b' },
-    { token: 'number', foreground: 'b35900' },
+    { token: 'number', foreground: '9a4d00' },
     { token: 'type.unit', foreground: 'a0522d' },
     { token: 'operator', foreground: 'c0392b' },
     { token: 'delimiter', foreground: '57606a' },
@@ -53,7 +53,13 @@ monaco.editor.defineTheme('jixiao', {
     { token: 'predefined', foreground: '0f766e' },
     { token: 'invalid', foreground: 'd1242f', fontStyle: 'bold underline' },
   ],
-  colors: {},
+  // lighter change backgrounds in the diff editor: the words on them keep their contrast
+  colors: {
+    'diffEditor.insertedTextBackground': '#2ea04333',
+    'diffEditor.removedTextBackground': '#f8514933',
+    'diffEditor.insertedLineBackground': '#2ea04314',
+    'diffEditor.removedLineBackground': '#f8514914',
+  },
 });
 
 export { monaco };

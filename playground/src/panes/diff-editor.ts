@@ -1,6 +1,7 @@
 // Monaco's diff editor for the 对比 tab (loaded with Monaco, when the tab first opens).
 import { monaco } from '../monaco.ts';
 import { LANGUAGE_ID, registerLanguage } from '../language/jixiao.ts';
+import type { Words } from '../i18n.ts';
 import { EDITOR_FONT } from '../ui/fonts.ts';
 
 export class DiffEditor {
@@ -8,7 +9,10 @@ export class DiffEditor {
   private readonly original: monaco.editor.ITextModel;
   private readonly modified: monaco.editor.ITextModel;
 
-  constructor(host: HTMLElement, ariaLabel: string) {
+  constructor(
+    host: HTMLElement,
+    private readonly w: Words,
+  ) {
     // highlighted like the template editor, which may not have loaded
     registerLanguage();
     this.original = monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://jixiao/diff/original.jx'));
@@ -27,9 +31,10 @@ export class DiffEditor {
       wordWrap: 'on',
       diffWordWrap: 'on',
       renderOverviewRuler: false,
-      ariaLabel,
+      ariaLabel: w.t('diffEditorLabel'),
     });
     this.editor.setModel({ original: this.original, modified: this.modified });
+    this.relabel();
   }
 
   setTexts(from: string, to: string): void {
@@ -37,7 +42,11 @@ export class DiffEditor {
     if (this.modified.getValue() !== to) this.modified.setValue(to);
   }
 
-  setLabel(ariaLabel: string): void {
-    this.editor.updateOptions({ ariaLabel });
+  /** The diff editor and each of its sides (an editor of its own) named for the screen reader, in the page's language. */
+  relabel(): void {
+    const { t } = this.w;
+    this.editor.updateOptions({ ariaLabel: t('diffEditorLabel') });
+    this.editor.getOriginalEditor().updateOptions({ ariaLabel: t('diffOriginalLabel') });
+    this.editor.getModifiedEditor().updateOptions({ ariaLabel: t('diffModifiedLabel') });
   }
 }

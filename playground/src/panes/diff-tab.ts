@@ -54,6 +54,7 @@ export class DiffTab {
     const examplesBtn = tx(h('button', { type: 'button', id: 'diff-files-examples' }), 'diffFilesExamples');
     const clearBtn = tx(h('button', { type: 'button', id: 'diff-files-clear' }), 'diffFilesClear');
     this.resolvedBox.checked = store.state.diffResolved;
+    tx(this.fileInput, 'diffFilesPick', 'aria-label');
     this.panel = h(
       'div',
       { class: 'diff-tab' },
@@ -108,7 +109,7 @@ export class DiffTab {
       // a switch of template or of mapping changes what is compared: at once
       if (active && ((a.type === 'template/select' && s.file !== prev.file) || a.type === 'mapping/apply' || a.type === 'mapping/clear')) void this.update();
       if (s.lang !== prev.lang) {
-        this.diffEditor?.setLabel(w.t('diffEditorLabel'));
+        this.diffEditor?.relabel();
         this.filesNote.textContent = s.diffFilings.length ? w.t('diffFilesCount', { n: s.diffFilings.length }) : '';
         if (s.lastDiff) renderDiff(this.view, w, s.lastDiff);
         this.showCaption(s.lastDiff);
@@ -141,7 +142,7 @@ export class DiffTab {
     this.showPick();
     if (!this.loadingEditor)
       this.loadingEditor = import('./diff-editor.ts').then(({ DiffEditor }) => {
-        this.diffEditor = new DiffEditor(this.host, this.w.t('diffEditorLabel'));
+        this.diffEditor = new DiffEditor(this.host, this.w);
         this.showTexts(this.store.state.lastDiff);
         return this.diffEditor;
       });

@@ -22,7 +22,8 @@ export class FilingTab {
   private readonly gridHost = h('div', { id: 'grid', hidden: true });
   private readonly mappingHost = h('div', { id: 'mapping' });
   private readonly problems = h('div', { id: 'filing-problems' });
-  private readonly preview = h('div', { id: 'filing-preview', class: 'preview' });
+  /** the aligned view scrolls: it takes the focus, so the keyboard scrolls it too */
+  private readonly preview = h('div', { id: 'filing-preview', class: 'preview', tabindex: 0, role: 'region', 'aria-labelledby': 'filing-aligned-title' });
   private readonly pasteArea: HTMLElement;
   private readonly modeGridBtn: HTMLButtonElement;
   private readonly modePasteBtn: HTMLButtonElement;
@@ -50,7 +51,7 @@ export class FilingTab {
     this.modePasteBtn = tx(h('button', { type: 'button', id: 'filing-mode-paste', 'aria-pressed': 'true' }), 'filingModePaste');
     const modeGroup = tx(h('div', { class: 'seg', role: 'group' }, this.modeGridBtn, this.modePasteBtn), 'filingMode', 'aria-label');
     const hint = tx(h('p', { class: 'hint', id: 'filing-hint' }), 'filingHint');
-    const previewTitle = tx(h('h3', { class: 'preview-title' }), 'filingAligned');
+    const previewTitle = tx(h('h2', { class: 'preview-title', id: 'filing-aligned-title' }), 'filingAligned');
     this.pasteArea = h('div', { class: 'paste-area' }, hint, this.textarea, previewTitle, this.preview);
     this.panel = h('div', { class: 'filing-tab' }, h('div', { class: 'bar-row' }, modeGroup, h('span', { class: 'spacer' }), this.resetBtn), this.mappingHost, this.pasteArea, this.gridHost, this.problems);
 
@@ -160,7 +161,7 @@ export class FilingTab {
 
   private notes(title: string, list: KeptNote[], dismiss: boolean): HTMLElement {
     const { w } = this;
-    const head = h('h3', {}, title);
+    const head = h('h2', {}, title);
     if (dismiss) {
       const b = h('button', { type: 'button', class: 'dismiss', 'data-focus-key': 'dismiss-kept' }, w.t('notesDismiss'));
       b.addEventListener('click', () => this.store.dispatch({ type: 'notes/dismiss' }));

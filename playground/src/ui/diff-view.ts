@@ -36,7 +36,7 @@ function semanticList(w: Words, reply: DiffReply): HTMLElement {
   const { t, pick } = w;
   const box = h('section', { class: 'semantic', 'aria-label': t('diffSemantic'), 'data-testid': 'semantic-diff' });
   const diff = reply.diff!;
-  box.append(h('h3', {}, `${t('diffSemantic')} · ${diff.from.year} → ${diff.to.year}`, h('span', { class: 'muted' }, ` ${t('diffCount', { n: diff.changes.length })}`)));
+  box.append(h('h2', {}, `${t('diffSemantic')} · ${diff.from.year} → ${diff.to.year}`, h('span', { class: 'muted' }, ` ${t('diffCount', { n: diff.changes.length })}`)));
   if (diff.changes.length === 0) {
     box.append(h('p', { class: 'muted' }, t('diffNone')));
     return box;
@@ -45,7 +45,7 @@ function semanticList(w: Words, reply: DiffReply): HTMLElement {
   for (const area of areas) {
     const items = diff.changes.filter((d) => d.area === area);
     box.append(
-      h('h4', {}, pick(AREA_LABEL[area])),
+      h('h3', {}, pick(AREA_LABEL[area])),
       h(
         'ul',
         { class: 'changes' },
@@ -78,7 +78,7 @@ function impactBlock(w: Words, i: ImpactView): HTMLElement {
   const box = h('section', { class: 'impact', 'aria-label': t('impactTitle'), 'data-testid': 'impact' });
   const deltaCls = i.delta > 0 ? 'up' : i.delta < 0 ? 'down' : '';
   box.append(
-    h('h3', {}, t('impactTitle')),
+    h('h2', {}, t('impactTitle')),
     h(
       'div',
       { class: 'headline impact-headline' },
@@ -137,7 +137,7 @@ function setBlock(w: Words, reply: DiffReply): HTMLElement | null {
   return h(
     'section',
     { class: 'impact set', 'aria-labelledby': 'set-title', 'data-testid': 'impact-set' },
-    h('h3', { id: 'set-title' }, t('setTitle')),
+    h('h2', { id: 'set-title' }, t('setTitle')),
     h('p', { class: 'muted' }, t('setSummary', { n: set.length, moved, graded })),
     h(
       'table',

@@ -160,7 +160,7 @@ export class MappingStep {
       h(
         'section',
         { class: 'mapping', 'aria-labelledby': 'map-title', 'data-testid': 'mapping' },
-        h('h3', { id: 'map-title' }, t(titleKey)),
+        h('h2', { id: 'map-title' }, t(titleKey)),
         h('label', { class: 'bar-row' }, h('span', {}, t('mapHeaderRow')), rowSelect),
         h(
           'table',

@@ -370,7 +370,7 @@ function render(root: HTMLElement, w: Words, view: ScoreView | null, stale: bool
   const findings = h(
     'section',
     { class: 'findings', 'aria-labelledby': 'findings-title' },
-    h('h3', { id: 'findings-title' }, `${t('findings')} (${r.findings.length}${errors ? ` · ${t('nErrors', { n: errors })}` : ''})`),
+    h('h2', { id: 'findings-title' }, `${t('findings')} (${r.findings.length}${errors ? ` · ${t('nErrors', { n: errors })}` : ''})`),
   );
   if (r.findings.length === 0) findings.append(h('p', { class: 'muted' }, t('noFindings')));
   else findings.append(findingList(w, root, shown, ctx, ''));
@@ -378,7 +378,7 @@ function render(root: HTMLElement, w: Words, view: ScoreView | null, stale: bool
   if (ctx && ctx.keptNotes.length && view.filing.format === 'json') {
     const dismiss = h('button', { type: 'button', class: 'dismiss', 'data-focus-key': 'dismiss-notes' }, t('notesDismiss'));
     dismiss.addEventListener('click', () => ctx.dismissNotes());
-    findings.append(h('div', { class: 'kept-notes', 'data-testid': 'kept-notes' }, h('h4', {}, t('notesKept'), ' ', dismiss), findingList(w, root, ctx.keptNotes, ctx, 'kept:')));
+    findings.append(h('div', { class: 'kept-notes', 'data-testid': 'kept-notes' }, h('h3', {}, t('notesKept'), ' ', dismiss), findingList(w, root, ctx.keptNotes, ctx, 'kept:')));
   }
   root.append(findings);
   root.append(rowsTable(w, root, r, view.filing.json, ctx));
