@@ -15,6 +15,7 @@ import { scoreHand } from './engines/hand.ts';
 import { makeJre } from './engines/jre.ts';
 import { makeZen } from './engines/zen.ts';
 import { browserLatencyStep } from './browser-latency.ts';
+import { firstLoadStep } from './first-load.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -282,10 +283,20 @@ async function main(): Promise<void> {
   if (only('engines')) await engines();
   if (only('compile')) compileScaling();
   if (only('batch')) await batch();
-  // the playground in Chromium, last (bench/browser-latency.ts; skipped with a note when Chromium is missing)
+  // the playground in Chromium, last: its first load (bench/first-load.ts) and keystroke
+  // latency (bench/browser-latency.ts); skipped with a note when Chromium is missing
+  const load = only('browser') ? await firstLoadStep() : null;
+  if (load) notes.push(load.note);
   const browser = only('browser') ? await browserLatencyStep(QUICK) : null;
   if (browser) notes.push(browser.note);
-  const out = { machine: { nproc: Number(nproc), cpu, node }, quick: QUICK, cases, notes, ...(browser?.result ? { browserLatency: browser.result } : {}) };
+  const out = {
+    machine: { nproc: Number(nproc), cpu, node },
+    quick: QUICK,
+    cases,
+    notes,
+    ...(load?.result ? { firstLoad: load.result } : {}),
+    ...(browser?.result ? { browserLatency: browser.result } : {}),
+  };
   writeFileSync(join(HERE, 'results.json'), JSON.stringify(out, null, 2) + '\n');
   console.log(`\nwrote bench/results.json`);
 }
