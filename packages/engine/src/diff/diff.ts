@@ -87,6 +87,11 @@ function plusMinus(added: string[], removed: string[]): string {
   return [...added.map((x) => `+${x}`), ...removed.map((x) => `−${x}`)].join(' ');
 }
 
+/** In English the names added or removed are quoted: they are the template's own words. */
+function plusMinusEn(added: string[], removed: string[]): string {
+  return [...added.map((x) => `+"${x}"`), ...removed.map((x) => `−"${x}"`)].join(' ');
+}
+
 /** The semantic diff from template `a` to template `b`. */
 export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateDiff {
   const out = new Out();
@@ -94,7 +99,7 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
   // titles
   const titles = listDiff(a.titles, b.titles);
   if (titles.added.length || titles.removed.length)
-    out.add('titles', 'changed', [], 'titles', a.titles.join('、'), b.titles.join('、'), `标题 ${plusMinus(titles.added, titles.removed)}`, `titles ${plusMinus(titles.added, titles.removed)}`);
+    out.add('titles', 'changed', [], 'titles', a.titles.join('、'), b.titles.join('、'), `标题 ${plusMinus(titles.added, titles.removed)}`, `titles ${plusMinusEn(titles.added, titles.removed)}`);
 
   // total and rounding
   if (a.total.text !== b.total.text) out.add('total', 'changed', [], 'value', a.total.text, b.total.text, `总分 ${a.total.text} → ${b.total.text}`, `total ${a.total.text} → ${b.total.text}`);
@@ -124,7 +129,7 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
       out.add('tiers', 'changed', [t.name], 'range', tierText(old), tierText(t), `定性分档「${t.name}」${tierText(old)} → ${tierText(t)}`, `tier "${t.name}" ${tierText(old)} → ${tierText(t)}`);
     const al = listDiff(old.aliases, t.aliases);
     if (al.added.length || al.removed.length)
-      out.add('tiers', 'changed', [t.name], 'aliases', old.aliases.join('、'), t.aliases.join('、'), `定性分档「${t.name}」别名 ${plusMinus(al.added, al.removed)}`, `tier "${t.name}" aliases ${plusMinus(al.added, al.removed)}`);
+      out.add('tiers', 'changed', [t.name], 'aliases', old.aliases.join('、'), t.aliases.join('、'), `定性分档「${t.name}」别名 ${plusMinus(al.added, al.removed)}`, `tier "${t.name}" aliases ${plusMinusEn(al.added, al.removed)}`);
   }
   for (const t of a.tiers)
     if (!b.tiers.some((x) => x.name === t.name)) out.add('tiers', 'removed', [t.name], undefined, tierText(t), null, `删除定性分档「${t.name}」（${tierText(t)}）`, `tier "${t.name}" removed (${tierText(t)})`);
@@ -235,7 +240,7 @@ function diffSections(ta: CheckedTemplate, tb: CheckedTemplate, as: readonly Sec
       s.aliases.filter((x) => !(implied.has(x) && !old.aliases.includes(x))),
     );
     if (al.added.length || al.removed.length)
-      out.add('indicators', 'changed', path, 'aliases', old.aliases.join('、'), s.aliases.join('、'), `「${where}」别名 ${plusMinus(al.added, al.removed)}`, `"${where}" aliases ${plusMinus(al.added, al.removed)}`);
+      out.add('indicators', 'changed', path, 'aliases', old.aliases.join('、'), s.aliases.join('、'), `「${where}」别名 ${plusMinus(al.added, al.removed)}`, `"${where}" aliases ${plusMinusEn(al.added, al.removed)}`);
     diffSections(ta, tb, old.children, s.children, path, out);
   }
   for (const old of as) {
