@@ -328,7 +328,7 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
       range,
       { zh: `${formula} 的结果是比值 ${shown}，不是分`, en: `${formula} yields a ratio ${shown}, not points` },
       { zh: `乘以 ${opts.weightName}，如 ${fix ?? `${opts.weightName} * (${text})`}`, en: `multiply by ${opts.weightName}, e.g. ${fix ?? `${opts.weightName} * (${text})`}` },
-      fix ? { fixes: [{ title: { zh: `改为 ${fix}`, en: `change to ${fix}` }, edits: [{ range: expr.range, text: fix }] }] } : undefined,
+      fix ? { fixes: [{ title: { zh: `改为 ${fix}`, en: `change to '${fix}'` }, edits: [{ range: expr.range, text: fix }] }] } : undefined,
     );
     return null;
   }
@@ -514,7 +514,7 @@ function report(sink: DiagnosticSink, range: Range, shown: string, within: strin
     one
       ? { zh: `把 “${printExpr(exprAt(expr, one.range) ?? expr)}” 改为 “${one.text}”：${how.zh}${orderZh}`, en: `change '${printExpr(exprAt(expr, one.range) ?? expr)}' to '${one.text}': ${how.en}${orderEn}` }
       : { zh: `请写上封顶，如 ${suggestClamp(expr, domains)}${orderZh}`, en: `write the clamp yourself, e.g. '${suggestClamp(expr, domains)}'${orderEn}` },
-    fix ? { fixes: [{ title: { zh: fix.length === 1 ? `改为 ${fix[0]!.text}` : '给超出范围的部分加上封顶', en: fix.length === 1 ? `change to ${fix[0]!.text}` : 'clamp the parts that leave the range' }, edits: fix }] } : undefined,
+    fix ? { fixes: [{ title: { zh: fix.length === 1 ? `改为 ${fix[0]!.text}` : '给超出范围的部分加上封顶', en: fix.length === 1 ? `change to '${fix[0]!.text}'` : 'clamp the parts that leave the range' }, edits: fix }] } : undefined,
   );
 }
 
