@@ -145,6 +145,7 @@ const table = {
   scaledTag: { zh: '按比例折算', en: 'Scaled' },
   scaledText: { zh: '各行分值合计 {sum}，不等于分值 {cap}，得分按比例折算：', en: "the rows' weights sum to {sum}, not the cap {cap}, so the score is scaled:" },
   calculation: { zh: '计算过程', en: 'Calculation' },
+  barLabel: { zh: '{name} 得分 {score} / {cap}', en: '“{name}”: {score} of {cap}' },
   // findings
   timesN: { zh: '共 {n} 处', en: '{n} times' },
   fixApply: { zh: '一键修复', en: 'Fix' },
@@ -174,6 +175,7 @@ const table = {
   legendHow: { zh: '框出的行：光标移到该行的格子里，表格下方显示原因', en: 'Outlined rows: move into one of their cells to read why, under the grid' },
   // the editor
   editorLoading: { zh: '正在打开编辑器…', en: 'Opening the editor…' },
+  editorLoadFailed: { zh: '编辑器没能打开（网络中断？），再点一下模板重试', en: 'The editor could not be opened (network down?): click the template to try again' },
   editorViewHint: { zh: '点击模板或用 Tab 键进入即可编辑', en: 'Click the template, or move into it with Tab, to edit it' },
   snipSection: { zh: '插入一整行一级指标（单位填报）', en: 'Insert a whole level-1 indicator line (filled in by units)' },
   snipSectionChildren: { zh: '插入一级指标及其二级指标', en: 'Insert a level-1 indicator with level-2 indicators' },
@@ -187,7 +189,7 @@ const table = {
   dividerLabel: { zh: '调整左右两栏的宽度', en: 'Resize the two panes' },
   dividerHint: { zh: '拖动，或按 ← → 键调整宽度', en: 'Drag it, or use ← → to resize' },
   // the 对比 tab
-  diffResolved: { zh: '比较展开继承后的模板（实际生效的规则）', en: 'Compare the templates with 继承 resolved (the rules in force)' },
+  diffResolved: { zh: '比较展开继承后的模板（实际生效的规则）', en: 'Compare the templates with “继承” resolved (the rules in force)' },
   diffResolvedNote: { zh: '已展开继承，不含注释', en: 'resolved, without comments' },
   diffFilesLabel: { zh: '再看对多份填报表的影响：', en: 'Impact on more filings:' },
   diffFilesPick: { zh: '选择填报表文件…', en: 'Choose filing files…' },

@@ -57,6 +57,9 @@ const LATIN_OK = /\b(JSON|Excel|WPS|Tab|Ctrl|Enter|Delete|Shift|Home|End|Alt|F8|
 
 async function check(p: Page, lang: 'zh' | 'en', state: string, bad: Record<string, string[]>): Promise<void> {
   const texts = await js<{ t: string; lang: string; where: string }[]>(p, TEXTS);
+  // not a vacuous pass: the state has words, and words of its language
+  const own = texts.filter((x) => x.lang.startsWith(lang === 'zh' ? 'zh' : 'en'));
+  if (own.length < 15 || !own.some((x) => (lang === 'zh' ? CJK.test(x.t) : /^[A-Z][a-z]+ /.test(x.t)))) bad[`${lang} · ${state} (too few words read: ${own.length})`] = [];
   const wrong: string[] = [];
   for (const { t, lang: l, where } of texts) {
     // the language toggle names the other language in that language (lang="en" / "zh-CN")

@@ -21,7 +21,7 @@ export class FilingTab {
   private readonly textarea: HTMLTextAreaElement;
   private readonly gridHost = h('div', { id: 'grid', hidden: true });
   private readonly mappingHost = h('div', { id: 'mapping' });
-  private readonly problems = h('div', { id: 'filing-problems' });
+  private readonly problems = h('div', { id: 'filing-problems', tabindex: -1 });
   /** the aligned view scrolls: it takes the focus, so the keyboard scrolls it too */
   private readonly preview = h('div', { id: 'filing-preview', class: 'preview', tabindex: 0, role: 'region', 'aria-labelledby': 'filing-aligned-title' });
   private readonly pasteArea: HTMLElement;

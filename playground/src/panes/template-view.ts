@@ -17,7 +17,7 @@ import type { TemplateEditor } from './editor.ts';
 type Marker = { message: string; code: string | undefined; severity: string; startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number };
 
 /** how long the pointer rests on the template before the editor starts loading */
-const HOVER_LOAD_MS = 300;
+const HOVER_LOAD_MS = 600;
 
 export class EditorHost {
   /** the left pane's editor area: the light view, then Monaco */
@@ -47,14 +47,14 @@ export class EditorHost {
       const pos = this.positionAt(e.clientX, e.clientY);
       const first = this.firstVisibleLine();
       e.preventDefault();
-      void this.load().then((ed) => ed.placeCursor(pos, first, true));
+      this.withEditor((ed) => ed.placeCursor(pos, first, true));
     });
     this.view.addEventListener('focus', () => {
       const first = this.firstVisibleLine();
-      void this.load().then((ed) => ed.placeCursor(null, first, true));
+      this.withEditor((ed) => ed.placeCursor(null, first, true));
     });
     this.view.addEventListener('pointerenter', () => {
-      this.hoverTimer = setTimeout(() => void this.load(), HOVER_LOAD_MS);
+      this.hoverTimer = setTimeout(() => this.withEditor(() => undefined), HOVER_LOAD_MS);
     });
     this.view.addEventListener('pointerleave', () => {
       if (this.hoverTimer) clearTimeout(this.hoverTimer);
@@ -77,7 +77,13 @@ export class EditorHost {
     if (this.loading) return this.loading;
     this.loadingNote.hidden = false;
     this.loadingNote.textContent = this.w.t('editorLoading');
-    this.loading = import('./editor.ts').then(({ TemplateEditor }) => {
+    const chunk = import('./editor.ts').catch((e: unknown) => {
+      // the chunk could not be fetched (the server went away): say so, and let the next intent try again
+      this.loading = null;
+      this.loadingNote.textContent = this.w.t('editorLoadFailed');
+      throw e;
+    });
+    this.loading = chunk.then(({ TemplateEditor }) => {
       const first = this.firstVisibleLine();
       this.monacoHost.hidden = false;
       const ed = new TemplateEditor(this.monacoHost, this.store, this.w, this.openDoc);
@@ -91,18 +97,23 @@ export class EditorHost {
     return this.loading;
   }
 
+  /** Do `f` with the editor once it is there (a failed load is said on the page, not thrown). */
+  private withEditor(f: (ed: TemplateEditor) => void): void {
+    this.load().then(f, () => undefined);
+  }
+
   format(): void {
-    void this.load().then((ed) => ed.format());
+    this.withEditor((ed) => ed.format());
   }
 
   applyFix(fix: FixData): void {
-    void this.load().then((ed) => ed.applyFix(fix));
+    this.withEditor((ed) => ed.applyFix(fix));
   }
 
   /** Bring a span to the middle of the view and mark it; `focus`: to be edited (loads the editor). */
   revealSpan(sp: SpanData, focus: boolean): void {
     if (this.loaded || focus) {
-      void this.load().then((ed) => ed.revealSpan(sp, focus));
+      this.withEditor((ed) => ed.revealSpan(sp, focus));
       return;
     }
     const line = this.lines.children[sp.startLineNumber - 1] as HTMLElement | undefined;
@@ -142,7 +153,6 @@ export class EditorHost {
   private relabel(): void {
     this.view.setAttribute('aria-label', this.w.t('editorLabel'));
     this.host.querySelector('#tv-hint')!.textContent = this.w.t('editorViewHint');
-    this.view.title = this.w.t('editorViewHint');
   }
 
   private render(): void {

@@ -274,7 +274,7 @@ export class FilingGrid {
             this.emit();
             if (field === 'level1' || field === 'level2' || field === 'level3') this.mark(this.findings);
           }, num);
-          if (field === 'target' && row.indicatorValue !== undefined) el.title = `${this.w.t('gridIndicatorValue')}：${row.indicatorValue}`;
+          if (field === 'target' && row.indicatorValue !== undefined) el.title = `${this.w.t('gridIndicatorValue')}${this.w.t('colon')}“${row.indicatorValue}”`;
           return h('td', {}, el);
         });
         // out of the Tab order (Tab moves across cells); Ctrl+Delete in a cell does the same

@@ -119,7 +119,7 @@ export class MappingStep {
     };
 
     const body = row.cells.map((c, i) => {
-      const sel = h('select', { 'data-column': i, 'aria-label': `${t('mapColumn', { n: i + 1 })} ${c.text}` });
+      const sel = h('select', { 'data-column': i, 'aria-label': `${t('mapColumn', { n: i + 1 })} “${c.text}”` });
       sel.append(h('option', { value: '' }, t('mapUnused')));
       for (const f of COLUMN_FIELDS) sel.append(h('option', { value: f }, fieldLabel(f, lang)));
       sel.value = d.fields[i] ?? '';

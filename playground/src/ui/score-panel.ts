@@ -44,7 +44,7 @@ function sectionsTable(w: Words, template: TemplateSummary, scores: Map<string, 
         h('th', { scope: 'row', translate: 'no' }, s.name),
         h('td', { class: 'num' }, sc ? fmt(sc.score) : '—'),
         h('td', { class: 'num muted' }, `/ ${s.cap}`),
-        h('td', { class: 'barcell' }, bar(sc ? sc.score : null, s.cap, `${s.name} ${sc ? fmt(sc.score) : '—'} / ${s.cap}`)),
+        h('td', { class: 'barcell' }, bar(sc ? sc.score : null, s.cap, t('barLabel', { name: s.name, score: sc ? fmt(sc.score) : '—', cap: s.cap }))),
         h('td', { class: 'num muted' }, sc && sc.stated !== null ? `${t('stated')} ${sc.stated}` : ''),
       ),
     );
