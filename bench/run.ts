@@ -16,6 +16,7 @@ import { makeJre } from './engines/jre.ts';
 import { makeZen } from './engines/zen.ts';
 import { browserLatencyStep } from './browser-latency.ts';
 import { serverRunStep, type ServerRunResult } from './server-run.ts';
+import { firstLoadStep } from './first-load.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -283,7 +284,10 @@ async function main(): Promise<void> {
   if (only('engines')) await engines();
   if (only('compile')) compileScaling();
   if (only('batch')) await batch();
-  // the playground in Chromium, last (bench/browser-latency.ts; skipped with a note when Chromium is missing)
+  // the playground in Chromium, last: its first load (bench/first-load.ts) and keystroke
+  // latency (bench/browser-latency.ts); skipped with a note when Chromium is missing
+  const load = only('browser') ? await firstLoadStep() : null;
+  if (load) notes.push(load.note);
   const browser = only('browser') ? await browserLatencyStep(QUICK) : null;
   if (browser) notes.push(browser.note);
   // the workspace server: a run over 10,000 stored filings, on PGlite and on PostgreSQL (bench/server-run.ts)
@@ -294,7 +298,15 @@ async function main(): Promise<void> {
     notes.push(...s.notes);
     for (const r of s.results) cases.push({ name: `workspace run · ${r.backend} · ${r.filings} filings (POST /api/runs → done)`, engine: `server-${r.backend}`, nsPerFiling: Math.round((r.runSeconds * 1e9) / r.filings) });
   }
-  const out = { machine: { nproc: Number(nproc), cpu, node }, quick: QUICK, cases, notes, ...(browser?.result ? { browserLatency: browser.result } : {}), ...(serverRuns ? { serverRuns } : {}) };
+  const out = {
+    machine: { nproc: Number(nproc), cpu, node },
+    quick: QUICK,
+    cases,
+    notes,
+    ...(load?.result ? { firstLoad: load.result } : {}),
+    ...(browser?.result ? { browserLatency: browser.result } : {}),
+    ...(serverRuns ? { serverRuns } : {}),
+  };
   writeFileSync(join(HERE, 'results.json'), JSON.stringify(out, null, 2) + '\n');
   console.log(`\nwrote bench/results.json`);
 }

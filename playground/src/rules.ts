@@ -4,6 +4,7 @@ import seedTsv from '../../rules/甘肃/2023/examples/seed.tsv?raw';
 import tpl2023 from '../../rules/甘肃/2023/部门整体支出.jx?raw';
 
 const files = import.meta.glob('../../rules/**/*.jx', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const exampleFiles = import.meta.glob(['../../rules/**/examples/*.tsv', '../../rules/**/examples/*.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 export interface OfficialTemplate {
   /** repo-relative path, e.g. rules/甘肃/2023/部门整体支出.jx */
@@ -42,4 +43,73 @@ export function officialFor(form: string, year: number, region: string): Officia
 /** The jurisdiction of a bundled template file (rules/甘肃/2023/x.jx → 甘肃), else undefined. */
 export function regionOfFile(file: string): string | undefined {
   return officialTemplates.find((t) => t.file === file)?.region;
+}
+
+/** A sample filing bundled with the rules (rules/<地区>/<年度>/examples/*). */
+export interface Example {
+  file: string;
+  region: string;
+  year: number;
+  /** the form it is a filing of: its JSON `form`, or read from its title */
+  form: string | null;
+  text: string;
+}
+
+/** The form a sample filing is of, from its JSON or the title of its table. */
+function formOfExample(text: string): string | null {
+  const t = text.replace(/^\uFEFF/, '').trimStart();
+  if (t.startsWith('{')) {
+    try {
+      const f = (JSON.parse(t) as { form?: unknown }).form;
+      return typeof f === 'string' ? f : null;
+    } catch {
+      return null;
+    }
+  }
+  const head = t.slice(0, 400);
+  return /整体支出|部门整体/.test(head) ? '部门整体支出' : /项目支出/.test(head) ? '项目支出' : null;
+}
+
+export const examples: Example[] = Object.entries(exampleFiles)
+  .map(([path, text]) => {
+    const m = /rules\/(.+)\/(\d{4})\/examples\/([^/]+)$/.exec(path);
+    return m ? { file: `rules/${m[1]}/${m[2]}/examples/${m[3]}`, region: m[1]!, year: Number(m[2]), form: formOfExample(text), text } : null;
+  })
+  .filter((x): x is Example => x !== null)
+  // the seed first: it is the page's sample
+  .sort((a, b) => Number(b.file.endsWith('seed.tsv')) - Number(a.file.endsWith('seed.tsv')) || a.file.localeCompare(b.file));
+
+/** Every sample filing of a form. */
+export function examplesOf(form: string): Example[] {
+  return examples.filter((e) => e.form === form);
+}
+
+/**
+ * The sample filing for a template: one of its own form — from its own jurisdiction and
+ * year if there is one, else its jurisdiction's, else any — and the seed when its form has none.
+ */
+export function sampleFor(file: string): Example {
+  const t = officialTemplates.find((o) => o.file === file);
+  const same = t ? examplesOf(t.form) : [];
+  const pick =
+    same.find((e) => e.region === t!.region && e.year === t!.year) ?? same.find((e) => e.region === t!.region) ?? same.find((e) => e.region === NATIONAL) ?? same[0];
+  return pick ?? examples.find((e) => e.file.endsWith('seed.tsv')) ?? { file: 'seed', region: '', year: 0, form: null, text: SEED_FILING };
+}
+
+/**
+ * The official template for a filing of `form`, nearest the one open in the editor: the
+ * same jurisdiction and year, else the same jurisdiction's latest, else the national one,
+ * else the first. Null when the page has no template of that form.
+ */
+export function templateForForm(form: string, file: string): OfficialTemplate | null {
+  const open = officialTemplates.find((o) => o.file === file);
+  const all = officialTemplates.filter((o) => o.form === form);
+  const region = all.filter((o) => o.region === open?.region);
+  return (
+    region.find((o) => o.year === open?.year) ??
+    region.filter((o) => !open || o.year <= open.year).at(-1) ??
+    all.filter((o) => o.region === NATIONAL).at(-1) ??
+    all[0] ??
+    null
+  );
 }

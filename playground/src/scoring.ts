@@ -22,9 +22,9 @@ import {
   type PreparedTemplate,
   type Report,
 } from '@jixiao/engine';
-import { msg, type Diagnostic, type Message, type Severity } from '@jixiao/language';
+import { format, msg, type Diagnostic, type Message, type Severity, type Template } from '@jixiao/language';
 import { officialFor, regionOfFile } from './rules.ts';
-import type { DiffReply, DiffRequest, MappingChoice } from './worker/protocol.ts';
+import type { DiffReply, DiffRequest, MappingChoice, SetImpact } from './worker/protocol.ts';
 
 
 export interface TemplateSummary {
@@ -169,15 +169,19 @@ export function diffView(req: DiffRequest): DiffReply {
       const n = c.diagnostics.filter((d) => d.severity === 'error').length;
       problems.push(msg(`${side} 有 ${n} 个错误，无法比较`, `${side} has ${n} error(s); it cannot be compared`));
     }
-  if (!a.template || !b.template) return { kind: 'diffed', seq: req.seq, diff: null, impact: null, problems };
+  if (!a.template || !b.template) return { kind: 'diffed', seq: req.seq, diff: null, impact: null, problems, resolved: null, set: [] };
   const diff = diffTemplates(a.template, b.template);
+  const resolved = a.resolved && b.resolved ? { from: resolvedText(a.resolved), to: resolvedText(b.resolved) } : null;
+  const pa = prepareTemplate(a.template);
+  const pb = prepareTemplate(b.template);
+  const set = (req.filings ?? []).map((f) => setImpact(f, pa, pb, diff));
   const { state, diagnostics } = importFilingText(req.filing, req.mapping);
   if (!state.json) {
     problems.push(msg('当前填报表无法读取，无法计算影响（见“填报表”页）', 'the current filing cannot be read, so there is no impact (see the Filing tab)'));
-    return { kind: 'diffed', seq: req.seq, diff, impact: null, problems };
+    return { kind: 'diffed', seq: req.seq, diff, impact: null, problems, resolved, set };
   }
   try {
-    const i = impactOf(prepareTemplate(a.template), prepareTemplate(b.template), state.json, diagnostics, diff);
+    const i = impactOf(pa, pb, state.json, diagnostics, diff);
     const g = gradeReason(i, diff);
     return {
       kind: 'diffed',
@@ -185,9 +189,32 @@ export function diffView(req: DiffRequest): DiffReply {
       diff,
       impact: { from: i.from, to: i.to, delta: i.delta, gradeChanged: i.gradeChanged, gradeReason: g, moved: i.moved },
       problems,
+      resolved,
+      set,
     };
   } catch (e) {
     problems.push(msg(`计算影响失败：${String(e)}`, `impact failed: ${String(e)}`));
-    return { kind: 'diffed', seq: req.seq, diff, impact: null, problems };
+    return { kind: 'diffed', seq: req.seq, diff, impact: null, problems, resolved, set };
+  }
+}
+
+/**
+ * A template with 继承 resolved, as the formatter prints it: every declaration in force,
+ * the parent's and its own, and no header naming the parent (it is all here). Comments
+ * stay with the texts as written.
+ */
+export function resolvedText(t: Template): string {
+  return format({ kind: 'File', templates: [{ ...t, extends: null, extendsRegion: null }], range: t.range });
+}
+
+/** One loaded filing scored under both templates. */
+function setImpact(f: { name: string; text: string }, pa: PreparedTemplate, pb: PreparedTemplate, diff: ReturnType<typeof diffTemplates>): SetImpact {
+  const { state, diagnostics } = importFilingText(f.text);
+  if (!state.json) return { name: f.name, from: null, to: null, delta: null, problem: msg('无法读取', 'cannot be read') };
+  try {
+    const i = impactOf(pa, pb, state.json, diagnostics, diff);
+    return { name: f.name, from: { total: i.from.total, grade: i.from.grade }, to: { total: i.to.total, grade: i.to.grade }, delta: i.delta };
+  } catch (e) {
+    return { name: f.name, from: null, to: null, delta: null, problem: msg(`计算失败：${String(e)}`, `failed: ${String(e)}`) };
   }
 }

@@ -33,18 +33,55 @@ const mapping: MappingChoice = { headerLine: 2, columns: { level1: 0 }, signatur
 describe('reduce', () => {
   it('keeps the edits of each template across switches of year', () => {
     const store = new Store(start(), catalogue);
-    store.dispatch({ type: 'template/edit', text: 'T2023 edited', version: 2 });
+    store.dispatch({ type: 'template/edit', text: 'T2023 edited' });
     store.dispatch({ type: 'template/select', file: F2024 });
     expect(store.state).toMatchObject({ file: F2024, year: 2024 });
-    // not opened yet: the official text
+    // its official text, untouched by the switch
     expect(store.templateText(F2024)).toBe('T2024');
+    expect(store.template()).toBe('T2024');
     expect(store.templateText(F2023)).toBe('T2023 edited');
-    // the editor's replacement text lands in the new file's buffer
-    store.dispatch({ type: 'template/edit', text: 'T2024 edited', version: 3 });
+    // an edit lands in the open file's buffer only
+    store.dispatch({ type: 'template/edit', text: 'T2024 edited' });
     store.dispatch({ type: 'template/select', file: F2023 });
     expect(store.templateText(F2023)).toBe('T2023 edited');
     expect(store.templateText(F2024)).toBe('T2024 edited');
     expect(store.shared()).toEqual({ file: F2023, year: 2023, template: 'T2023 edited', filing: 'seed', lang: 'zh' });
+  });
+
+  it('numbers every text the editor shows: an edit, a switch of template and a link each make a new version', () => {
+    const s0 = start();
+    const s1 = run(s0, { type: 'template/edit', text: 'a', at: { line: 3, column: 2 } });
+    expect(s1).toMatchObject({ version: s0.version + 1, lastEditAt: { line: 3, column: 2 } });
+    const s2 = run(s1, { type: 'template/select', file: F2024 });
+    // a switch is no edit: where the last edit was made no longer applies
+    expect(s2).toMatchObject({ version: s0.version + 2, lastEditAt: null });
+    const s3 = run(s2, { type: 'link/restore', shared: { file: F2023, year: 2023, template: 'L', filing: 'f' } });
+    expect(s3.version).toBe(s0.version + 3);
+    // a reply of an earlier version is stale against the store's
+    expect(run(s3, { type: 'analysis/reply', reply: reply('report', { version: s2.version }) }).last?.version).not.toBe(s3.version);
+  });
+
+  it('keeps the notes of a pasted table when the filing becomes JSON, until they are dismissed', () => {
+    const note = { code: 'IMP020', severity: 'warning' as const, line: 17, message: { zh: '错位', en: 'shifted' } };
+    const info = { code: 'IMP011', severity: 'info' as const, message: { zh: '标题', en: 'title' } };
+    const tsv = reply('report', { score: { kind: 'report', filing: { json: null, format: 'tsv', problems: [note, info] } } as unknown as AnalyseReply['score'] });
+    const json = reply('report', { seq: 2, score: { kind: 'report', filing: { json: null, format: 'json', problems: [] } } as unknown as AnalyseReply['score'] });
+    const s = run(start(), { type: 'analysis/reply', reply: tsv });
+    // warnings and errors are kept, infos are not
+    expect(s.keptNotes).toEqual([note]);
+    const edited = run(s, { type: 'filing/grid', text: '{}' }, { type: 'analysis/reply', reply: json });
+    expect(edited.keptNotes).toEqual([note]);
+    expect(run(edited, { type: 'notes/dismiss' }).keptNotes).toEqual([]);
+    // a reset starts over
+    expect(run(edited, { type: 'filing/reset', text: 'seed' }).keptNotes).toEqual([]);
+  });
+
+  it("keeps the divider within a fifth of either side, and opens and closes the guide and a code's explanation", () => {
+    expect(run(start(), { type: 'split', share: 0.05 }).split).toBe(0.2);
+    expect(run(start(), { type: 'split', share: 0.95 }).split).toBe(0.8);
+    expect(run(start(), { type: 'split', share: 0.4 }).split).toBe(0.4);
+    expect(run(start(), { type: 'guide', open: true }).guide).toBe(true);
+    expect(run(start(), { type: 'doc', code: 'JX2021' }, { type: 'doc', code: null }).doc).toBe(null);
   });
 
   it('ignores a template that is not in the catalogue, and the one already open', () => {
@@ -151,7 +188,7 @@ describe('Store', () => {
     // like the editor: a switch of template makes it replace its text, which is an edit
     store.subscribe((s, _prev, a) => {
       if (a.type === 'template/select') {
-        store.dispatch({ type: 'template/edit', text: 'replaced', version: 7 });
+        store.dispatch({ type: 'template/edit', text: 'replaced' });
         // the state is current at once, though the edit is announced later
         heard.push(`state after nested dispatch: ${store.state.version}`);
       }
@@ -160,11 +197,11 @@ describe('Store', () => {
     store.subscribe((s, prev, a) => heard.push(`B ${a.type} ${prev.version}→${s.version}`));
     store.dispatch({ type: 'template/select', file: F2024 });
     expect(heard).toEqual([
-      'state after nested dispatch: 7',
-      `A template/select ${F2024} v0`,
-      'B template/select 0→0',
-      `A template/edit ${F2024} v7`,
-      'B template/edit 0→7',
+      'state after nested dispatch: 3',
+      `A template/select ${F2024} v2`,
+      'B template/select 1→2',
+      `A template/edit ${F2024} v3`,
+      'B template/edit 2→3',
     ]);
     expect(store.templateText(F2024)).toBe('replaced');
   });

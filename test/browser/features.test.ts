@@ -73,18 +73,26 @@ describe('years diff: 2023 → 2024', () => {
     expect(await p.locator('.change-removed').count()).toBe(0);
     expect(await p.locator('.change-rule').count()).toBeGreaterThan(0);
 
-    // Monaco's diff editor holds the two sources, side by side
+    // Monaco's diff editor holds the two sources, side by side: resolved by default (2024
+    // 继承s 2023 and writes only its changes), as written on request
     await p.waitForSelector('.monaco-diff-editor', { state: 'visible' });
-    const sides = await p.evaluate(() => {
-      const e = (globalThis as unknown as { __jixiao: DiffHooks }).__jixiao.diffEditor()!;
-      return { original: e.getOriginalEditor().getValue(), modified: e.getModifiedEditor().getValue() };
-    });
-    expect(sides).toEqual({ original: template2023, modified: template2024 });
+    const sidesOf = () =>
+      p.evaluate(() => {
+        const e = (globalThis as unknown as { __jixiao: DiffHooks }).__jixiao.diffEditor()!;
+        return { original: e.getOriginalEditor().getValue(), modified: e.getModifiedEditor().getValue() };
+      });
+    await p.waitForFunction(() => (globalThis as unknown as { __jixiao: DiffHooks }).__jixiao.diffEditor()?.getModifiedEditor().getValue().includes('一级指标 能力建设'));
+    const resolved = await sidesOf();
+    expect(resolved.modified).not.toContain('继承');
+    expect(resolved.original).toMatch(/^模板 部门整体支出 2023 \{/);
+    await p.click('#diff-resolved');
+    await p.waitForFunction(() => (globalThis as unknown as { __jixiao: DiffHooks }).__jixiao.diffEditor()?.getModifiedEditor().getValue().includes('继承 2023'));
+    expect(await sidesOf()).toEqual({ original: template2023, modified: template2024 });
     await p.waitForFunction(() => ((globalThis as unknown as { __jixiao: DiffHooks }).__jixiao.diffEditor()!.getLineChanges() ?? []).length > 0);
     expect(await p.locator('.monaco-diff-editor .editor.original').count()).toBe(1);
     expect(await p.locator('.monaco-diff-editor .editor.modified').count()).toBe(1);
     // the template editor gives way to the diff editor and comes back
-    expect(await p.evaluate(() => (globalThis as unknown as { document: { getElementById(s: string): { hidden: boolean } } }).document.getElementById('editor').hidden)).toBe(true);
+    expect(await p.evaluate(() => (globalThis as unknown as { document: { getElementById(s: string): { hidden: boolean } } }).document.getElementById('editor-area').hidden)).toBe(true);
 
     // the impact on the seed: 100 → 95, 部门管理 20 → 15, 成本控制 has no rows
     const i = d.impact!;
@@ -203,7 +211,7 @@ describe('findings lead to their row or to the template', () => {
     const r = (await score(p))!.report! as unknown as { findings: { code: string; path: string[] }[] };
     const f = r.findings.find((x) => x.code === 'JX3009')!;
     expect(f.path.length).toBeGreaterThan(1);
-    await p.click('li.finding[data-code="JX3009"] button');
+    await p.click('li.finding[data-code="JX3009"] .finding-btn');
     const key = f.path.join(' › ');
     expect(await p.evaluate(() => (globalThis as unknown as { __jixiao: DiffHooks }).__jixiao.selectedRow())).toBe(key);
     expect(await p.locator('table.rows tr.selected').count()).toBe(1);
@@ -227,7 +235,9 @@ describe('findings lead to their row or to the template', () => {
 
   it('clicking a section finding reveals the indicator in the editor; a row names its rule', async () => {
     const p = await fresh();
-    await p.click('li.finding[data-code="JX3001"] button');
+    // four sections' JX3001: one group, opened to reach them
+    await p.click('li.finding-group[data-code="JX3001"] summary');
+    await p.click('li.finding[data-code="JX3001"] .finding-btn');
     const sel = await p.evaluate(() => (globalThis as unknown as { __jixiao: { editor: EditorWithSelection } }).__jixiao.editor.getSelection());
     const line = lineOf(template2023, '一级指标 部门管理 分值 20 分');
     expect(sel?.startLineNumber).toBe(line);

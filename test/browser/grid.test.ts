@@ -98,7 +98,7 @@ describe('the filing grid', () => {
     const scoring = (r: Report) => r.findings.filter((f) => !f.code.startsWith('IMP'));
     expect(scoring(after).length).toBe(scoring(before).length - 1);
     expect(after.findings.some((f) => f.code.startsWith('IMP'))).toBe(false);
-    expect(await p.locator('#score .findings h3').innerText()).toContain(`(${after.findings.length}`);
+    expect(await p.locator('#score .findings h2').innerText()).toContain(`(${after.findings.length}`);
     expect(rowScore(after)).toBe(4);
     // a value under the target does move the row score and the total
     await p.fill(`#grid-rows input[data-index="${i}"][data-field="actual"]`, '60%');

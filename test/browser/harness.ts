@@ -15,6 +15,14 @@ const requireFromPlayground = createRequire(join(playgroundRoot, 'package.json')
 /** The little of playwright's Page that the tests use (typed here: its types live in the playground). */
 export interface Page {
   goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
+  addInitScript(script: string | { content: string }): Promise<void>;
+  setViewportSize(size: { width: number; height: number }): Promise<void>;
+  hover(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  mouse: { move(x: number, y: number, opts?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void>; click(x: number, y: number): Promise<void> };
+  setInputFiles(selector: string, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void>;
+  on(event: 'response', fn: (r: { url(): string; body(): Promise<Buffer>; request(): { resourceType(): string } }) => void): void;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   waitForFunction<A>(fn: (arg: A) => unknown, arg?: A, opts?: { timeout?: number; polling?: number | 'raf' }): Promise<unknown>;
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
@@ -25,6 +33,7 @@ export interface Page {
   waitForSelector(selector: string, opts?: { timeout?: number; state?: 'visible' | 'attached' }): Promise<unknown>;
   locator(selector: string): { textContent(): Promise<string | null>; innerText(): Promise<string>; inputValue(): Promise<string>; count(): Promise<number>; first(): { innerText(): Promise<string> } };
   on(event: 'console' | 'pageerror', fn: (x: { text?: () => string; type?: () => string; message?: string }) => void): void;
+  on(event: string, fn: (x: never) => void): void;
   url(): string;
   close(): Promise<void>;
   context(): { newCDPSession(page: Page): Promise<{ send(method: string, params?: object): Promise<unknown> }> };
@@ -38,7 +47,8 @@ export interface Playground {
   url: string;
   browser: Browser;
   errors: string[];
-  newPage(): Promise<Page>;
+  /** A page at 1366×768; the guided start is closed for good unless `guide` (a first visit). */
+  newPage(opts?: { guide?: boolean; viewport?: { width: number; height: number } }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -97,8 +107,10 @@ export async function startPlayground(): Promise<Playground> {
     url,
     browser,
     errors,
-    async newPage() {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    async newPage(opts = {}) {
+      const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1366, height: 768 }, locale: 'zh-CN' });
+      // most tests are of a returning user: the guide would cover part of the page
+      if (!opts.guide) await page.addInitScript("try { localStorage.setItem('jixiao.guide.done', '1') } catch {}");
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => {
         if (m.type?.() === 'error') errors.push(`console: ${m.text?.()}`);
@@ -114,9 +126,12 @@ export async function startPlayground(): Promise<Playground> {
 
 /** The page's test hooks (playground/src/main.ts, window.__jixiao). */
 export interface Hooks {
-  markers(): { message: string; code: string; severity: string; startLineNumber: number; startColumn: number }[];
+  markers(): { message: string; code: string; severity: string; startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }[];
   analysedVersion(): number;
   settled(): boolean;
+  loadEditor(): Promise<boolean>;
+  editorLoaded(): boolean;
+  page(): Record<string, unknown>;
   version(): number;
   template(): string;
   filing(): string;
@@ -137,8 +152,18 @@ export interface Hooks {
 /** window.__jixiao inside page.evaluate callbacks (the root tsconfig has no DOM lib). */
 export const hooks = (): Hooks => (globalThis as unknown as { __jixiao: Hooks }).__jixiao;
 
-/** Wait until the markers and the score panel show the editor's current text. */
+/**
+ * Wait until the markers and the score panel show the editor's current text, with the
+ * Monaco editor loaded (the first screen shows the template without it; most tests type).
+ */
 export async function settled(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => !!(globalThis as unknown as { __jixiao?: Hooks }).__jixiao, undefined, { timeout });
+  await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.loadEditor());
+  await settledLight(page, timeout);
+}
+
+/** Wait until the analysis shows the current text, without loading Monaco (the first screen as a visitor gets it). */
+export async function settledLight(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     () => {
       const j = (globalThis as unknown as { __jixiao?: Hooks }).__jixiao;

@@ -149,4 +149,21 @@ describe('weights of any value', () => {
     ]);
     assertFinite(r);
   });
+
+  it('a stated score that is not a number, on a qualitative row two units aggregate: the tier decides, no NaN% in the explanation', () => {
+    // fast-check's counterexample (seed 113376497), shrunk: 一中 files 业务办理便捷程度 (显著, weight 1)
+    // with a stated score of NaN. Its completion is then the top tier's 100%, as with no score
+    // filed: (100% × 100 + 100% × 300) / 400 = 100%
+    const unit = (statedScore: number | null): Filing => {
+      const f = cleanFiling();
+      const row = f.rows.find((r) => r.level3 === '业务办理便捷程度')!;
+      row.statedScore = statedScore;
+      return f;
+    };
+    const f = { year: 2023, form: '部门整体支出', rows: [], units: [{ name: '一中', funding: 100, filing: unit(NaN) }, { name: '二中', funding: 300, filing: unit(null) }] } as unknown as Filing;
+    const r = scoreFiling(prepared, f);
+    assertFinite(r);
+    const row = r.rows.find((x) => x.path[x.path.length - 1] === '业务办理便捷程度')!;
+    expect(row.explain).toMatch(/一中 \S+ 100% × 100 \+ 二中 \S+ 100% × 300 → 100%/);
+  });
 });

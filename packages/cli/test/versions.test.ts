@@ -26,6 +26,19 @@ describe('jixiao diff', () => {
     ]);
   });
 
+  it('is symmetric: 2024 → 2023 lists the same changes reversed (a rename stays a rename)', () => {
+    type C = { area: string; change: string; path: string[]; field?: string; from: string | null; to: string | null };
+    const run = (a: string, b: string) => (JSON.parse(jixiao(['diff', a, b, '--form', '部门整体支出', '--json']).stdout.trim()) as { changes: C[] }).changes;
+    const fwd = run('2023', '2024');
+    const back = run('2024', '2023');
+    // reversing swaps from/to, added/removed; the renamed section keeps its (new side's) name as path
+    const mirror = (c: C) => [c.area, c.change === 'added' ? 'removed' : c.change === 'removed' ? 'added' : c.change, c.field ?? '', c.to, c.from];
+    const key = (c: C) => [c.area, c.change, c.field ?? '', c.from, c.to];
+    expect(back.map(key).map(String).sort()).toEqual(fwd.map(mirror).map(String).sort());
+    expect(back.filter((c) => c.change === 'renamed').map((c) => [c.path.join('›'), c.from, c.to])).toEqual([['履职效果', '履职效能', '履职效果']]);
+    expect(jixiao(['diff', '2024', '2023', '--form', '部门整体支出']).stdout).toContain('→ 一级指标“履职效能”改名为“履职效果”');
+  });
+
   it('prints a readable diff grouped by area, in Chinese or English', () => {
     const r = jixiao(['diff', '2023', '2024', '--form', '部门整体支出']);
     expect(r.status).toBe(0);

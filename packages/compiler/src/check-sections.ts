@@ -1,7 +1,8 @@
 // Indicators: levels, names, how each is scored, weights of fixed children
 // against their parent, pinned rules, and the bounds of section formulas.
 
-import type { SectionDecl } from '@jixiao/language';
+import { printName, quote, type SectionDecl } from '@jixiao/language';
+import { renameFixes, sumFixes } from './suggest.ts';
 import { type Dec, decCmp, decOf, decSum, decToString } from './decimal.ts';
 import type { DiagnosticSink } from './diag.ts';
 import type { LowerScope } from './ir.ts';
@@ -58,7 +59,7 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
   if (d.rule) {
     const idx = env.rules.get(d.rule.text);
     if (idx === undefined) {
-      sink.report('unknownRule', d.rule.range, { indicator: name, rule: d.rule.text, defined: [...env.rules.keys()] });
+      sink.report('unknownRule', d.rule.range, { indicator: name, rule: d.rule.text, defined: [...env.rules.keys()] }, { fixes: renameFixes(d.rule.range, d.rule.text, [...env.rules.keys()], printName) });
     } else pinned = idx;
   }
 
@@ -137,7 +138,12 @@ function childSum(d: SectionDecl, weight: Dec, env: SectionEnv): void {
   const sum = decSum(counted(d.children).map((c) => decOf(c.weight)));
   if (decCmp(sum, weight) !== 0) {
     const parts = counted(d.children).map((c) => decToString(decOf(c.weight)));
-    env.sink.report('childWeights', d.name.range, { indicator: d.name.text, parts, sum: decToString(sum), weight: decToString(weight) });
+    env.sink.report(
+      'childWeights',
+      d.name.range,
+      { indicator: d.name.text, parts, sum: decToString(sum), weight: decToString(weight) },
+      sumFixes({ quantity: d.weight, what: { zh: `${quote(d.name.text)}的分值`, en: `the weight of ${quote(d.name.text)}` } }, d.children.filter((c) => c.choice === undefined).map((c) => ({ name: c.name.text, quantity: c.weight })), sum),
+    );
   }
 }
 

@@ -9,6 +9,7 @@ import { checkDeductions } from './check-deductions.ts';
 import { checkGrades } from './check-grades.ts';
 import { checkRules } from './check-rules.ts';
 import { assignIds, capsOf, checkSections } from './check-sections.ts';
+import { sumFixes } from './suggest.ts';
 import { checkTiers } from './check-tiers.ts';
 import { type Dec, decCmp, decOf, decToNumber, decToString } from './decimal.ts';
 import type { SingletonKind } from './codes.ts';
@@ -119,7 +120,12 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
     const ok = decCmp(caps, total) === 0;
     if (!ok) {
       const parts = sectionDecls.map((s) => decToString(decOf(s.weight)));
-      sink.report('capsVsTotal', totalDecl!.value.range, { parts, sum: decToString(caps), total: decToString(total) });
+      sink.report(
+        'capsVsTotal',
+        totalDecl!.value.range,
+        { parts, sum: decToString(caps), total: decToString(total) },
+        sumFixes({ quantity: totalDecl!.value, what: { zh: '总分', en: 'the total' } }, sectionDecls.map((s) => ({ name: s.name.text, quantity: s.weight })), caps),
+      );
     }
     proofs.push({ subject: 'total', name: t.name.text, formula: `总分 = ${sectionDecls.map((s) => s.name.text).join(' + ') || '0'}`, interval: `[0, ${decToString(caps)}]`, within: `[0, ${decToString(total)}]`, proven: ok });
   }

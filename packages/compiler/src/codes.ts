@@ -137,6 +137,91 @@ function invalidValueHelp(d: InvalidValue): Message {
 
 const EXTEND_EARLIER: Message = { zh: '每个模板只能继承更早年度的模板', en: 'each template may only extend an earlier year' };
 
+/**
+ * What JX2021 cites: the formula and the interval it reaches; the part that leaves the
+ * range (`leaf`, in the branch where `cond` holds or not), the ratio in it that can exceed
+ * 1, how far the score goes (`upper`: a·weight + c, or 'none' for no limit; `negative`);
+ * `edit`: the smallest proven clamp, `fix`: a clamp of the whole to show otherwise.
+ */
+export type UnboundedData = {
+  formula: string;
+  reach: string;
+  within: string;
+  /** how the weight is spelled: 权重 in rules, 分值 in indicators */
+  weight: string;
+  fix: string;
+  /** the first `x * y / z`, with its ratio-first spelling */
+  order?: { text: string; fix: string };
+  leaf: string;
+  cond?: { expr: string; holds: boolean };
+  ratio?: string;
+  /** false: the part is not points at all */
+  certain: boolean;
+  upper?: { a: number; c: number } | 'none';
+  negative: boolean;
+  /** whole: the clamp cuts the score itself; low: it also keeps it from going below 0 */
+  edit?: { from: string; to: string; whole: boolean; low: boolean };
+};
+
+/** A number as a message shows it: at most 6 decimals, no trailing zeros. */
+const shownNumber = (x: number): string => String(Number(x.toFixed(6)));
+
+function unboundedMessage(d: UnboundedData): Message {
+  const wn = d.weight;
+  const leaf = quote(d.leaf, Infinity);
+  const when = d.cond
+    ? { zh: `当 ${quote(d.cond.expr, Infinity)} ${d.cond.holds ? '成立' : '不成立'}时，得分按 ${leaf} 计算`, en: `when ${quote(d.cond.expr, Infinity)} ${d.cond.holds ? 'holds' : 'does not hold'}, the score is ${leaf}` }
+    : { zh: `得分按 ${leaf} 计算`, en: `the score is ${leaf}` };
+  const why = d.ratio ? { zh: `，其中 ${quote(d.ratio, Infinity)} 可能大于 1`, en: `, where ${quote(d.ratio, Infinity)} can exceed 1` } : { zh: '', en: '' };
+  const parts: Message[] = [];
+  if (!d.certain) parts.push({ zh: '不是确定的分数', en: 'it is not certain points' });
+  else {
+    if (d.upper === 'none') parts.push({ zh: '得分没有上限', en: 'the score has no upper limit' });
+    else if (d.upper) {
+      const { a, c } = d.upper;
+      const z: string[] = [];
+      const e: string[] = [];
+      if (a !== 0) {
+        z.push(a === 1 ? wn : `${shownNumber(a)} 倍${wn}`);
+        e.push(a === 1 ? 'the weight' : `${shownNumber(a)} times the weight`);
+      }
+      if (c !== 0 || a === 0) {
+        z.push(`${shownNumber(c)} 分`);
+        e.push(`${shownNumber(c)} points`);
+      }
+      parts.push({ zh: `得分最高可达 ${z.join('加 ')}`, en: `the score can reach ${e.join(' plus ')}` });
+    }
+    if (d.negative) parts.push({ zh: '得分可能为负数', en: 'the score can be negative' });
+  }
+  const reach = { zh: parts.map((x) => x.zh).join('，'), en: parts.map((x) => x.en).join(', and ') };
+  return {
+    zh: `得分可能超出 0 到${wn}的范围：${when.zh}${why.zh}，${reach.zh}（得分 = ${d.formula} 可达区间 ${d.reach}，超出 ${d.within}）`,
+    en: `the score can leave the range 0 to the weight: ${when.en}${why.en}, so ${reach.en} (得分 = ${d.formula} can reach ${d.reach}, outside ${d.within})`,
+  };
+}
+
+function unboundedHelp(d: UnboundedData): Message {
+  const wn = d.weight;
+  const order = d.order
+    ? {
+        zh: `；乘除从左到右计算，${d.order.text} 是先乘后除，要先算比值请写 ${d.order.fix}`,
+        en: `; × and ÷ go left to right, so ${quote(d.order.text, Infinity)} multiplies first: write ${quote(d.order.fix, Infinity)} to take the ratio first`,
+      }
+    : { zh: '', en: '' };
+  const e = d.edit;
+  if (!e) return { zh: `请写上封顶，如 ${d.fix}${order.zh}`, en: `write the clamp yourself, e.g. ${quote(d.fix, Infinity)}${order.en}` };
+  const how = e.whole
+    ? { zh: `min(…, ${wn}) 让得分最多为${wn}，max(…, 0) 让得分不低于 0`, en: `min(…, ${wn}) keeps the score at most the weight, max(…, 0) at least 0` }
+    : {
+        zh: `min(…, 1) 让比值最多按 1 计，得分就不会超过${wn}${e.low ? '；max(…, 0) 让比值不小于 0，得分就不会为负' : ''}`,
+        en: `min(…, 1) counts the ratio as 1 at most, so the score never exceeds the weight${e.low ? '; max(…, 0) keeps it from going below 0' : ''}`,
+      };
+  return {
+    zh: `把 ${quote(e.from, Infinity)} 改为 ${quote(e.to, Infinity)}：${how.zh}${order.zh}`,
+    en: `change ${quote(e.from, Infinity)} to ${quote(e.to, Infinity)}: ${how.en}${order.en}`,
+  };
+}
+
 export const CODES = {
   unknownVariable: code({
     code: 'JX2001',
@@ -359,15 +444,8 @@ export const CODES = {
     code: 'JX2021',
     severity: 'error',
     title: { zh: '得分公式可能超出 [0, 分值]', en: 'Score formula not proven within [0, weight]' },
-    /** reach: the interval the formula can reach; fix: the clamped formula; order: the first `x * y / z`, with its ratio-first spelling */
-    message: (d: { formula: string; reach: string; within: string; fix: string; order?: { text: string; fix: string } }) => ({
-      zh: `得分 = ${d.formula} 可达区间 ${d.reach}，超出 ${d.within}`,
-      en: `得分 = ${d.formula} can reach ${d.reach}, outside ${d.within}`,
-    }),
-    help: (d) => ({
-      zh: `请写上封顶，如 ${d.fix}${d.order ? `；乘除从左到右计算，${d.order.text} 是先乘后除，要先算比值请写 ${d.order.fix}` : ''}`,
-      en: `write the clamp yourself, e.g. ${d.fix}${d.order ? `; × and ÷ go left to right, so ${d.order.text} multiplies first: write ${d.order.fix} to take the ratio first` : ''}`,
-    }),
+    message: unboundedMessage,
+    help: unboundedHelp,
   }),
   sectionConflict: code({
     code: 'JX2022',
@@ -419,12 +497,15 @@ export const CODES = {
     code: 'JX2026',
     severity: 'error',
     title: { zh: '得分公式的结果不是分', en: 'Score formula does not yield points' },
-    /** reach: the ratio's interval; weight: how the weight is spelled (权重 in rules, 分值 in indicators) */
-    message: (d: { formula: string; reach: string; weight: string }) => ({
+    /** reach: the ratio's interval; weight: how the weight is spelled (权重 in rules, 分值 in indicators); fix: the proven weighted formula */
+    message: (d: { formula: string; reach: string; weight: string; fix?: string }) => ({
       zh: `得分 = ${d.formula} 的结果是比值 ${d.reach}，不是分`,
       en: `得分 = ${d.formula} yields a ratio ${d.reach}, not points`,
     }),
-    help: (d) => ({ zh: `乘以 ${d.weight}，如 ${d.weight} * (${d.formula})`, en: `multiply by ${d.weight}, e.g. ${d.weight} * (${d.formula})` }),
+    help: (d) => {
+      const e = d.fix ?? `${d.weight} * (${d.formula})`;
+      return { zh: `乘以 ${d.weight}，如 ${e}`, en: `multiply by ${d.weight}, e.g. ${quote(e, Infinity)}` };
+    },
   }),
   invalidValue: code({
     code: 'JX2027',

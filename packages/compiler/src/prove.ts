@@ -14,7 +14,8 @@
 // A comparison refines nothing when one side may overflow (its interval is unbounded):
 // a NaN compares false, so both branches stay possible.
 
-import type { Expr, Range } from '@jixiao/language';
+import { quote, type Expr, type Range } from '@jixiao/language';
+import type { UnboundedData } from './codes.ts';
 import type { DiagnosticSink } from './diag.ts';
 import {
   ALL_IV,
@@ -334,7 +335,17 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
   const v0 = new Prover().analyze(ir, envOf(domains)) ?? POINTS_ZERO;
   if (type === 'number') {
     const shown = v0.t === 'N' ? fmtIv(v0.iv) : '?';
-    sink.report('scoreNotPoints', range, { formula: text, reach: shown, weight: opts.weightName });
+    // the ratio times the weight, clamped where it needs to be: a fix that is then also proven
+    const prover = new Prover();
+    const env = envOf(domains);
+    const weighted = clampLeaf({ kind: 'Binary', range: expr.range, op: '*', left: { kind: 'Var', range: expr.range, name: opts.weightName }, right: expr }, env, prover, opts);
+    const fix = fits(prover.analyze(lower(weighted, opts.scope), env), opts.weight) ? printExpr(weighted) : null;
+    sink.report(
+      'scoreNotPoints',
+      range,
+      fix ? { formula: text, reach: shown, weight: opts.weightName, fix } : { formula: text, reach: shown, weight: opts.weightName },
+      fix ? { fixes: [{ title: { zh: `改为 ${fix}`, en: `change to ${quote(fix, Infinity)}` }, edits: [{ range: expr.range, text: fix }] }] } : undefined,
+    );
     return null;
   }
   const v = v0.t === 'P' ? v0 : POINTS_ZERO;
@@ -351,11 +362,11 @@ export function proveFormula(expr: Expr, range: Range, ctx: FormulaContext, opts
     const hi = mulW(w, v.a[1]) + v.c[1];
     const within = `[0, ${fmtNum(w)}]`;
     if (lo >= 0 && hi <= w) return record(fmtIv([lo, hi]), within, true);
-    report(sink, range, text, `${shown} = ${fmtIv([lo, hi])}`, within, expr, domains, opts.scope);
+    report(sink, range, text, `${shown} = ${fmtIv([lo, hi])}`, within, expr, domains, opts, v);
     return record(fmtIv([lo, hi]), within, false);
   }
   const within = `[0, ${opts.weightName}]`;
-  report(sink, range, text, shown, within, expr, domains, opts.scope);
+  report(sink, range, text, shown, within, expr, domains, opts, v);
   return record(shown, within, false);
 }
 
@@ -363,10 +374,159 @@ function mulW(w: number, a: number): number {
   return w === 0 || a === 0 ? 0 : w * a;
 }
 
-function report(sink: DiagnosticSink, range: Range, formula: string, shown: string, within: string, expr: Expr, domains: Domains, scope?: LowerScope): void {
-  const fix = suggestClamp(expr, domains, scope);
+/** A value that stays within [0, W] for every W ≥ 0, or within [0, weight] for a section's own weight; a dead branch (null) does too. */
+function fits(v: Val | null, weight: number | undefined): boolean {
+  if (!v) return true;
+  if (v.t === 'N') return v.zero;
+  if (v.t !== 'P') return false;
+  if (provenNonNeg(v) && provenAtMostW(v)) return true;
+  if (weight === undefined) return false;
+  return mulW(weight, v.a[0]) + v.c[0] >= 0 && mulW(weight, v.a[1]) + v.c[1] <= weight;
+}
+
+/** The part of a formula that breaks the bound, and the branch it is in. */
+interface Culprit {
+  leaf: Expr;
+  /** the value it can reach in its branch */
+  value: Val;
+  /** the last condition on the way to it, and whether it holds there */
+  cond: { expr: Expr; holds: boolean } | null;
+}
+
+/**
+ * The parts of `expr` (the results of its 如果 branches, or the whole) that do not stay
+ * within the bound in their branch, and the formula with each of them clamped as simply
+ * as it can be: `权重 * 实际 / 目标` → `权重 * min(实际 / 目标, 1)`. The fix is offered only
+ * when the clamped formula is proven; otherwise the whole formula is clamped, if that is.
+ */
+function clampedFormula(expr: Expr, domains: Domains, opts: ProveOptions): { culprits: Culprit[]; fix: { range: Range; text: string }[] | null } {
+  const prover = new Prover();
+  const culprits: Culprit[] = [];
+  const edits: { range: Range; text: string }[] = [];
+  const walk = (e: Expr, env: Env | null, cond: Culprit['cond']): Expr => {
+    if (!env) return e;
+    if (e.kind === 'If') {
+      const c = lower(e.cond, opts.scope);
+      const t = walk(e.then, prover.refine(c, env, true), { expr: e.cond, holds: true });
+      const f = walk(e.else, prover.refine(c, env, false), { expr: e.cond, holds: false });
+      return t === e.then && f === e.else ? e : { ...e, then: t, else: f };
+    }
+    const v = prover.analyze(lower(e, opts.scope), env);
+    if (fits(v, opts.weight)) return e;
+    culprits.push({ leaf: e, value: v ?? TOP, cond });
+    // clamped over the inputs' whole domains, not only this branch's: the fix must not
+    // lean on the condition around it (it reads the same wherever it is copied)
+    const fixed = clampLeaf(e, envOf(domains), prover, opts);
+    edits.push({ range: e.range, text: printExpr(fixed) });
+    return fixed;
+  };
+  const env = envOf(domains);
+  const local = walk(expr, env, null);
+  const proven = (e: Expr) => fits(prover.analyze(lower(e, opts.scope), env), opts.weight);
+  if (edits.length && proven(local)) return { culprits, fix: edits };
+  const whole = clampLeaf(expr, env, prover, opts);
+  return { culprits, fix: proven(whole) ? [{ range: expr.range, text: printExpr(whole) }] : null };
+}
+
+const isWeight = (e: Expr): e is Expr & { kind: 'Var' } => e.kind === 'Var' && lookupVar(e.name) === 'W';
+
+/** `e` clamped to [0, W] by the smallest change: `W * x` → `W * min(x, 1)` (and max(…, 0) where needed), else min(max(e, 0), W). */
+function clampLeaf(e: Expr, env: Env, prover: Prover, opts: ProveOptions): Expr {
+  const range = e.range;
+  const num = (value: number): Expr => ({ kind: 'Number', range, quantity: { kind: 'Quantity', range, text: String(value), value, unit: null } });
+  const call = (fn: 'min' | 'max', args: Expr[]): Expr => ({ kind: 'Call', range, fn, spelling: fn, args });
+  const times = (l: Expr, r: Expr): Expr => ({ kind: 'Binary', range, op: '*', left: l, right: r });
+  let leaf = e;
+  // 权重 * 实际 / 目标 multiplies first: the ratio is what needs the clamp, 权重 * (实际 / 目标)
+  if (leaf.kind === 'Binary' && leaf.op === '/' && leaf.left.kind === 'Binary' && leaf.left.op === '*') {
+    const { left: a, right: b } = leaf.left;
+    const w = isWeight(a) ? a : isWeight(b) ? b : null;
+    if (w) leaf = times(w, { kind: 'Binary', range, op: '/', left: w === a ? b : a, right: leaf.right });
+  }
+  if (leaf.kind === 'Binary' && leaf.op === '*' && (isWeight(leaf.left) || isWeight(leaf.right))) {
+    const w = isWeight(leaf.left) ? leaf.left : leaf.right;
+    const other = w === leaf.left ? leaf.right : leaf.left;
+    const v = prover.analyze(lower(other, opts.scope), env);
+    if (v && v.t === 'N') {
+      let inner = other;
+      if (!(v.iv[1] <= 1)) inner = call('min', [inner, num(1)]);
+      if (!(v.iv[0] >= 0)) inner = call('max', [inner, num(0)]);
+      return times(w, inner);
+    }
+  }
+  const v = prover.analyze(lower(leaf, opts.scope), env);
+  const weight: Expr = { kind: 'Var', range, name: opts.weightName };
+  let out = leaf;
+  const low = v && v.t === 'P' ? v.a[0] >= 0 && v.c[0] >= 0 : false;
+  const high = v && v.t === 'P' ? v.a[1] <= 1 && v.c[1] <= 0 : false;
+  if (!low) out = call('max', [out, num(0)]);
+  if (!high) out = call('min', [out, weight]);
+  return out;
+}
+
+/** How high or low a points value can go, as the message's data (codes.ts UnboundedData). */
+function reachOf(v: Val): Pick<UnboundedData, 'certain' | 'upper' | 'negative'> {
+  if (v.t !== 'P') return { certain: false, negative: false };
+  const out: Pick<UnboundedData, 'certain' | 'upper' | 'negative'> = { certain: true, negative: !(v.a[0] >= 0 && v.c[0] >= 0) };
+  if (!(v.a[1] <= 1 && v.c[1] <= 0)) out.upper = Number.isFinite(v.a[1]) && Number.isFinite(v.c[1]) ? { a: v.a[1], c: v.c[1] } : 'none';
+  return out;
+}
+
+/**
+ * JX2021, said in words: which part of the formula, in which case, and what goes wrong
+ * there; with the smallest clamp that is proven as a quick fix.
+ */
+function report(sink: DiagnosticSink, range: Range, formula: string, shown: string, within: string, expr: Expr, domains: Domains, opts: ProveOptions, whole: Val): void {
+  const { culprits, fix } = clampedFormula(expr, domains, opts);
   const order = productOverQuotient(expr);
-  sink.report('unbounded', range, order ? { formula, reach: shown, within, fix, order } : { formula, reach: shown, within, fix });
+  const c = culprits[0];
+  const data: UnboundedData = {
+    formula,
+    reach: shown,
+    within,
+    weight: opts.weightName,
+    fix: suggestClamp(expr, domains, opts.scope),
+    leaf: printExpr(c ? c.leaf : expr),
+    ...reachOf(c?.value ?? whole),
+  };
+  if (order) data.order = order;
+  if (c?.cond) data.cond = { expr: printExpr(c.cond.expr), holds: c.cond.holds };
+  const ratio = c && c.leaf.kind === 'Binary' ? ratioOf(c.leaf) : null;
+  if (ratio) data.ratio = ratio;
+  const one = fix?.length === 1 ? fix[0]! : null;
+  if (one) {
+    // the clamp counts a ratio as 1 at most, or cuts the score itself to the range
+    const wholeClamp = /^(min|max|最小|最大|取小|取大)\(/.test(one.text);
+    data.edit = { from: printExpr(exprAt(expr, one.range) ?? expr), to: one.text, whole: wholeClamp, low: one.text.includes('max(') };
+  }
+  const title = fix?.length === 1 ? { zh: `改为 ${fix[0]!.text}`, en: `change to ${quote(fix[0]!.text, Infinity)}` } : { zh: '给超出范围的部分加上封顶', en: 'clamp the parts that leave the range' };
+  sink.report('unbounded', range, data, fix ? { fixes: [{ title, edits: fix }] } : undefined);
+}
+
+/** The sub-expression of `e` written at `range`. */
+function exprAt(e: Expr, range: Range): Expr | null {
+  if (e.range === range) return e;
+  const kids: Expr[] =
+    e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical' ? [e.left, e.right] : e.kind === 'Unary' ? [e.operand] : e.kind === 'Call' ? e.args : e.kind === 'If' ? [e.cond, e.then, e.else] : [];
+  for (const k of kids) {
+    const r = exprAt(k, range);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** The ratio a product with the weight scales by: `实际 / 目标` in `权重 * 实际 / 目标` or `权重 * (实际 / 目标)`. */
+function ratioOf(e: Expr & { kind: 'Binary' }): string | null {
+  if (e.op === '/' && e.left.kind === 'Binary' && e.left.op === '*') {
+    const { left: a, right: b } = e.left;
+    const x = isWeight(a) ? b : isWeight(b) ? a : null;
+    if (x) return printExpr({ kind: 'Binary', range: e.range, op: '/', left: x, right: e.right });
+  }
+  if (e.op === '*') {
+    if (isWeight(e.left)) return printExpr(e.right);
+    if (isWeight(e.right)) return printExpr(e.left);
+  }
+  return null;
 }
 
 /** The first `x * y / z` in the formula, with its ratio-first spelling `x * (y / z)`. */

@@ -8,6 +8,7 @@ import type { Expr } from '@jixiao/language';
 import type { FormulaUnit } from './codes.ts';
 import type { DiagnosticSink } from './diag.ts';
 import { printExpr } from './printer.ts';
+import { renameFixes } from './suggest.ts';
 import { type FormulaContext, allowedIn, allowedNames, lookupVar } from './vars.ts';
 
 /** points (分), a unitless number, a unitless literal 0 (fits either), or a condition */
@@ -115,7 +116,12 @@ export class FormulaTypeChecker {
       return null;
     }
     if (v === null || !allowedIn(v, this.ctx)) {
-      this.sink.report('unknownVariable', e.range, { name: e.name, known: v !== null, context: this.ctx, available: allowedNames(this.ctx) });
+      this.sink.report(
+        'unknownVariable',
+        e.range,
+        { name: e.name, known: v !== null, context: this.ctx, available: allowedNames(this.ctx) },
+        v === null ? { fixes: renameFixes(e.range, e.name, allowedNames(this.ctx)) } : undefined,
+      );
       return null;
     }
     return v === 'W' ? 'points' : 'number';

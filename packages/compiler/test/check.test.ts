@@ -250,3 +250,70 @@ describe('numbers too large for exact arithmetic (found by the template fuzzer)'
     expect(ds[0]!.message.zh).toContain('过大');
   });
 });
+
+// A fix (Diagnostic.fixes) is data the playground offers as a quick fix: applied to the
+// text, it must remove the error it is attached to, and leave no other error behind.
+describe('fixes offered with a diagnostic', () => {
+  const apply = (src: string, edits: { range: { start: { offset: number }; end: { offset: number } }; text: string }[]) =>
+    [...edits].sort((a, b) => b.range.start.offset - a.range.start.offset).reduce((s, e) => s.slice(0, e.range.start.offset) + e.text + s.slice(e.range.end.offset), src);
+  const fixesOf = (src: string, code: string) => checkSource(src).diagnostics.find((d) => d.code === code)?.fixes ?? [];
+  const eachFixChecks = (src: string, code: string) => {
+    const fixes = fixesOf(src, code);
+    expect(fixes.length).toBeGreaterThan(0);
+    for (const f of fixes) expect(checkSource(apply(src, f.edits)).diagnostics, f.title.zh).toEqual([]);
+    return fixes;
+  };
+
+  it('JX2021: the unclamped branch of 正向 gets the simplest clamp, 权重 * min(实际 / 目标, 1), and the message says it in words', () => {
+    const src = mutate('得分 = 权重 * min(实际 / 目标, 1)', '得分 = 如果 实际 >= 目标 则 权重 否则 权重 * 实际 / 目标');
+    const d = checkSource(src).diagnostics.find((x) => x.code === CODES.unbounded.code)!;
+    expect(d.message.zh).toMatch(/^得分可能超出 0 到权重的范围：当 “实际 >= 目标” 不成立时，得分按 “权重 \* 实际 \/ 目标” 计算，其中 “实际 \/ 目标” 可能大于 1，得分没有上限/);
+    const fixes = eachFixChecks(src, CODES.unbounded.code);
+    expect(fixes.map((f) => [f.title.zh, f.edits.map((e) => e.text)])).toEqual([['改为 权重 * min(实际 / 目标, 1)', ['权重 * min(实际 / 目标, 1)']]]);
+    // only the branch is replaced: the edit covers `权重 * 实际 / 目标`, nothing else
+    const e = fixes[0]!.edits[0]!;
+    expect(src.slice(e.range.start.offset, e.range.end.offset)).toBe('权重 * 实际 / 目标');
+    expect(d.help!.zh).toContain('把 “权重 * 实际 / 目标” 改为 “权重 * min(实际 / 目标, 1)”');
+  });
+
+  it('JX2021: a section formula over its concrete weight is clamped as a whole when no ratio is to blame', () => {
+    const src = mutate('得分 = 分值 * min(全年执行数 / 全年预算数, 1)', '得分 = 分值 * min(全年执行数 / 全年预算数, 1) + 2 分');
+    expect(eachFixChecks(src, CODES.unbounded.code).map((f) => f.edits[0]!.text)).toEqual(['min(分值 * min(全年执行数 / 全年预算数, 1) + 2 分, 分值)']);
+  });
+
+  it('JX2026: a ratio becomes points by the weight, clamped', () => {
+    const src = mutate('得分 = 权重 * min(实际 / 目标, 1)', '得分 = 实际 / 目标');
+    expect(eachFixChecks(src, CODES.scoreNotPoints.code).map((f) => f.edits[0]!.text)).toEqual(['权重 * min(实际 / 目标, 1)']);
+  });
+
+  it('JX2013: the total takes the sum, or one cap takes up the difference; the caps are related places', () => {
+    const src = mutate('履职效果 分值 70 分', '履职效果 分值 80 分');
+    const fixes = eachFixChecks(src, CODES.capsVsTotal.code);
+    // 10 + 20 + 80 = 110 against 100: 总分 110, or 预算执行率 0, 部门管理 10, 履职效果 70
+    expect(fixes.map((f) => f.title.zh)).toEqual(['把总分改为 110', '把“预算执行率”的分值改为 0（合计 100）', '把“部门管理”的分值改为 10（合计 100）', '把“履职效果”的分值改为 70（合计 100）']);
+    expect(fixes.map((f) => f.edits[0]!.text)).toEqual(['110 分', '0 分', '10 分', '70 分']);
+    const d = checkSource(src).diagnostics.find((x) => x.code === CODES.capsVsTotal.code)!;
+    expect(d.related!.map((r) => src.slice(r.range.start.offset, r.range.end.offset))).toEqual(['10 分', '20 分', '80 分']);
+  });
+
+  it('JX2012: the parent takes the sum of its children, or a child the difference', () => {
+    const src = mutate(
+      '一级指标 部门管理 分值 20 分 { 单位填报 }\n  一级指标 履职效果 分值 70 分',
+      '一级指标 部门管理 分值 20 分 { 二级指标 预算管理 分值 15 分 { 单位填报 } 二级指标 资产管理 分值 10 分 { 单位填报 } }\n  一级指标 履职效果 分值 70 分',
+    );
+    const fixes = fixesOf(src, CODES.childWeights.code);
+    // 15 + 10 = 25 against 20: 预算管理 10 or 资产管理 5 keeps the total; 部门管理 25 fixes this sum but breaks the caps
+    expect(fixes.map((f) => f.title.zh)).toEqual(['把“部门管理”的分值改为 25', '把“预算管理”的分值改为 10（合计 20）', '把“资产管理”的分值改为 5（合计 20）']);
+    for (const f of fixes.slice(1)) expect(checkSource(apply(src, f.edits)).diagnostics).toEqual([]);
+    expect(codes(checkSource(apply(src, fixes[0]!.edits)).diagnostics)).toEqual([CODES.capsVsTotal.code]);
+  });
+
+  it('JX2008 and JX2001: the closest defined name', () => {
+    const rule = mutate('{ 单位填报 }\n  一级指标 履职效果', '{ 单位填报 采用 正向指标 }\n  一级指标 履职效果');
+    expect(eachFixChecks(rule, CODES.unknownRule.code).map((f) => f.title.zh)).toEqual(['改为“正向”']);
+    const v = mutate('min(实际 / 目标, 1)', 'min(实际值 / 目标, 1)');
+    expect(eachFixChecks(v, CODES.unknownVariable.code).map((f) => f.edits[0]!.text)).toEqual(['实际']);
+    // nothing close: no guess
+    expect(fixesOf(mutate('min(实际 / 目标, 1)', 'min(绩效 / 目标, 1)'), CODES.unknownVariable.code)).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // change meaning; new checks get new codes. The titles feed docs/errors.md.
 
 import { code, quote, type Catalogue, type Message } from './diagnostics.ts';
-import { ruleWord } from './messages.ts';
+import { kindWords, ruleWord } from './messages.ts';
 
 /**
  * What a syntax error cites. chevrotain reports four kinds of error; the message provider
@@ -30,7 +30,7 @@ export type SyntaxData = {
 
 /** A token as a message shows it: its text quoted, or 文件结尾 at the end. */
 function found(text: string | null): Message {
-  if (text === null) return { zh: '文件结尾', en: 'end of file' };
+  if (text === null) return { zh: '文件结尾', en: 'the end of the file' };
   const q = quote(text, 21);
   return { zh: q, en: q };
 }
@@ -38,7 +38,8 @@ function found(text: string | null): Message {
 function syntaxMessage(d: SyntaxData): Message {
   const a = found(d.found);
   const w = ruleWord(d.rule);
-  const labels = d.expected ?? [];
+  const words = (d.expected ?? []).map(kindWords);
+  const labels = { zh: words.map((x) => x.zh).join('、'), en: words.map((x) => x.en).join(', ') };
   let m: Message;
   switch (d.kind) {
     case 'number':
@@ -53,16 +54,20 @@ function syntaxMessage(d: SyntaxData): Message {
       break;
     }
     case 'token':
-      m = { zh: `${w.zh}中缺少 ${labels.join('、')}，却遇到 ${a.zh}`, en: `in ${w.en}: expected ${labels.join(', ')} but found ${a.en}` };
+      m = { zh: `${w.zh}中缺少 ${labels.zh}，却遇到 ${a.zh}`, en: `in the ${w.en}: expected ${labels.en} but found ${a.en}` };
       break;
     case 'extra':
-      m = { zh: `多余的内容 ${a.zh}：模板已在此之前结束 (多了一个 “}”?)`, en: `unexpected ${a.en} after the end of the template (an extra “}”?)` };
+      // text before the first 模板, or after the “}” that closed one
+      m = {
+        zh: `${a.zh} 不在模板之内：模板从 “模板 <表单> <年度> {” 开始，到与之配对的 “}” 结束（是不是多了一个 “}”？）；说明文字请在行首加 “#” 写成注释`,
+        en: `${a.en} is outside the template: a template runs from “模板 <form> <year> {” to its matching “}” (an extra “}”?); write notes as comments, starting the line with “#”`,
+      };
       break;
     case 'alternatives':
-      m = { zh: `此处应为${w.zh}，却遇到 ${a.zh}；可以是 ${labels.join('、')}`, en: `expected ${w.en} here but found ${a.en}; one of ${labels.join(', ')}` };
+      m = { zh: `此处应为${w.zh}，却遇到 ${a.zh}；可以是 ${labels.zh}`, en: `expected ${w.en} here but found ${a.en}; one of ${labels.en}` };
       break;
     case 'atLeastOne':
-      m = { zh: `${w.zh}至少需要一项 (${labels.join('、')})，却遇到 ${a.zh}`, en: `${w.en} needs at least one of ${labels.join(', ')} but found ${a.en}` };
+      m = { zh: `${w.zh}至少需要一项（${labels.zh}），却遇到 ${a.zh}`, en: `${w.en} needs at least one of ${labels.en} but found ${a.en}` };
       break;
   }
   const o = d.openBrace;

@@ -164,9 +164,32 @@ export function quote(text: unknown, max = 40): string {
   return `“${s}”`;
 }
 
+/** Replace `range` with `text` (an empty range inserts). */
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+/** A correction the checker can make itself, as data: the playground offers it as a quick fix. */
+export interface DiagnosticFix {
+  /** what the fix does, for the menu (“改为 权重 * min(实际 / 目标, 1)”) */
+  title: Message;
+  edits: TextEdit[];
+}
+
+/** Another place a diagnostic is about: each weight of a sum that does not add up. */
+export interface RelatedPlace {
+  range: Range;
+  message: Message;
+}
+
 /** A diagnostic of a template (parser and checker): located in its source. */
 export interface Diagnostic<D extends Data = Data> extends Coded<D> {
   range: Range;
   /** file the range refers to, when known (templates may extend one another) */
   file?: string;
+  /** corrections to offer, the simplest first (absent when none is certain enough) */
+  fixes?: DiagnosticFix[];
+  /** the other places it concerns (a sum's terms), where an edit may have caused it */
+  related?: RelatedPlace[];
 }

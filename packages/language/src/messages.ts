@@ -62,11 +62,35 @@ function foundText(tok: IToken): string | null {
   return tok.tokenType.name === 'EOF' ? null : tok.image;
 }
 
+/**
+ * What a token type is, in words: a keyword or sign as written (“分值”, “}”), the kinds of
+ * token by what they are (数字, 名称 …), never a grammar's token name (EOF, NumberLit).
+ */
+const KIND_WORDS: Record<string, Message> = {
+  EOF: { zh: '文件结尾', en: 'the end of the file' },
+  NumberLit: { zh: '数字', en: 'a number' },
+  Identifier: { zh: '名称', en: 'a name' },
+  StringLit: { zh: '带引号的名称', en: 'a quoted name' },
+  Comment: { zh: '注释', en: 'a comment' },
+  RoundingMode: { zh: '舍入方式（四舍五入、截断、银行家舍入）', en: 'a rounding mode (四舍五入, 截断, 银行家舍入)' },
+  UnitWord: { zh: '单位（如 分、万元、项）', en: 'a unit (分, 万元, 项 …)' },
+};
+
+/** A token type as the data cite it: a kind's name (NumberLit) or the keyword as written. */
+function tokenKind(t: TokenType): string {
+  return KIND_WORDS[t.name] ? t.name : tokenLabel(t);
+}
+
+/** A token the data cite (tokenKind), in words. */
+export function kindWords(kind: string): Message {
+  return KIND_WORDS[kind] ?? { zh: kind, en: kind };
+}
+
 function expectedLabels(paths: TokenType[][][] | TokenType[][]): string[] {
   const firsts = new Set<string>();
   for (const p of paths.flat(1) as (TokenType[] | TokenType)[]) {
     const first = Array.isArray(p) ? p[0] : p;
-    if (first) firsts.add(tokenLabel(first));
+    if (first) firsts.add(tokenKind(first));
   }
   return [...firsts].slice(0, 8);
 }
@@ -76,12 +100,13 @@ const pack = (d: SyntaxData): string => JSON.stringify(d);
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     const found = foundText(actual);
+    if (expected.name === 'EOF') return pack({ kind: 'extra', rule: 'file', found });
     if (expected.name === 'NumberLit') return pack({ kind: 'number', rule: ruleName, found });
     if (expected.name === 'RBrace') {
       if (found === null) return pack({ kind: 'unclosed', rule: ruleName, found });
       return pack({ kind: 'close', rule: ruleName, found, inner: innerOf[ruleName] ?? 'item' });
     }
-    return pack({ kind: 'token', rule: ruleName, found, expected: [tokenLabel(expected)] });
+    return pack({ kind: 'token', rule: ruleName, found, expected: [tokenKind(expected)] });
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return pack({ kind: 'extra', rule: 'file', found: foundText(firstRedundant) });

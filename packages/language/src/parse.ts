@@ -131,7 +131,14 @@ export function parse(text: string, file?: string): ParseResult {
     const data = unpack(e.message, atEof ? null : e.token.image);
     if (atEof) data.found = null;
     if (atEof && openBrace) data.openBrace = { line: openBrace.startLine ?? 1, column: openBrace.startColumn ?? 1 };
-    diagnostics.push(at(diagnostic('syntax', rangeForToken(text, e.token), data)));
+    const d = diagnostic('syntax', rangeForToken(text, e.token), data);
+    // the template's own '{' left open (not an inner block's, whose '}' belongs elsewhere):
+    // the '}' goes at the end, which is certain enough to offer as a fix
+    if (atEof && openBrace && openBrace === lexed.tokens.find((t) => t.tokenType.name === 'LBrace')) {
+      const end = endPosition(text);
+      d.fixes = [{ title: { zh: '在文件末尾补上 “}”', en: 'add the “}” at the end' }, edits: [{ range: { start: end, end }, text: text.endsWith('\n') ? '}\n' : '\n}\n' }] }];
+    }
+    diagnostics.push(at(d));
   }
 
   const comments = (lexed.groups['comments'] ?? []).map((t) => ({ text: t.image, range: tokenRange(t) }));

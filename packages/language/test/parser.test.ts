@@ -124,6 +124,33 @@ describe('parser: errors', () => {
     expect(d.range.start.line).toBe(src.split('\n').length);
   });
 
+  it("offers the template's missing '}' as a fix that makes the file parse", () => {
+    const src = rules2023.trimEnd().replace(/\}$/, '');
+    const d = parse(src).diagnostics[0]!;
+    expect(d.fixes?.map((f) => f.title.zh)).toEqual(['在文件末尾补上 “}”']);
+    const e = d.fixes![0]!.edits[0]!;
+    const fixed = src.slice(0, e.range.start.offset) + e.text + src.slice(e.range.end.offset);
+    expect(parse(fixed).diagnostics).toEqual([]);
+    // an inner block's '}' belongs somewhere inside: no fix is guessed for it
+    const inner = rules2023.replace('一级指标 部门管理 分值 20 分 { 单位填报 }', '一级指标 部门管理 分值 20 分 { 单位填报');
+    expect(inner).not.toBe(rules2023);
+    expect(parse(inner).diagnostics.flatMap((x) => x.fixes ?? [])).toEqual([]);
+  });
+
+  it('words syntax errors without the grammar\'s token names', () => {
+    // a note that lost its '#': outside the template, not "缺少 EOF"
+    const note = parse(rules2023.replace(/^# /, '')).diagnostics[0]!;
+    expect(note.message.zh).toContain('不在模板之内');
+    expect(note.message.zh).toContain('“#”');
+    expect(note.message.en).toContain('outside the template');
+    const bad = [rules2023.replace(/^# /, ''), rules2023 + '\n}', rules2023.replace('权重 * min(实际 / 目标, 1)', '权重 * min(实际 / 目标, 1) *'), rules2023.replace('别名 达成预期指标,', '别名 ,')];
+    for (const src of bad)
+      for (const d of parse(src).diagnostics) {
+        expect(d.message.zh).not.toMatch(/EOF|NumberLit|Identifier|\((number|name|quoted name|comment)\)/);
+        expect(d.message.en).not.toMatch(/EOF|NumberLit|Identifier|数字|名称/);
+      }
+  });
+
   it('locates a deleted cap on its line', () => {
     const src = rules2023.replace('一级指标 部门管理 分值 20 分', '一级指标 部门管理 分值 分');
     const r = parse(src);

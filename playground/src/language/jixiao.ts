@@ -4,7 +4,7 @@ import { VARIABLES } from '@jixiao/compiler';
 import { format, hasErrors, keywordSpellings, parse } from '@jixiao/language';
 import { monaco } from '../monaco.ts';
 import type { Words } from '../i18n.ts';
-import type { Outline } from '../worker/protocol.ts';
+import type { FixData, Outline } from '../worker/protocol.ts';
 import type { ScoreView } from '../scoring.ts';
 import { lexLine, monacoTokens, tokenAt, tokenBefore } from './highlight.ts';
 
@@ -15,7 +15,29 @@ export interface LanguageContext {
   outline(): Outline | null;
   score(): ScoreView | null;
   onFormatFailed(): void;
+  /** the checker's fixes of a marker shown in the editor (none when the text has changed since) */
+  fixesAt(marker: { code: string; startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }): FixData[];
 }
+
+/** Snippets a staffer can insert whole: a full indicator line, a rule skeleton, … (Tab moves between the fields). */
+export const SNIPPETS: { label: string; key: 'snipSection' | 'snipSectionChildren' | 'snipRule' | 'snipDeduction' | 'snipGrades' | 'snipIf'; body: string; lineStart: boolean }[] = [
+  { label: '一级指标 … 分值 … 分 { 单位填报 }', key: 'snipSection', body: '一级指标 ${1:指标名称} 分值 ${2:10} 分 { 单位填报 }', lineStart: true },
+  {
+    label: '一级指标 … { 二级指标 … }',
+    key: 'snipSectionChildren',
+    body: '一级指标 ${1:指标名称} 分值 ${2:20} 分 {\n\t二级指标 ${3:二级指标名称} 分值 ${4:10} 分 { 单位填报 }\n\t二级指标 ${5:二级指标名称} 分值 ${6:10} 分 { 单位填报 }\n}',
+    lineStart: true,
+  },
+  {
+    label: '规则 … 适用 … { 得分 = … }',
+    key: 'snipRule',
+    body: '规则 ${1:规则名称} 适用 ${2|>=,>,<=,<,=,定性,期限|} {\n\t得分 = 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)\n}',
+    lineStart: true,
+  },
+  { label: '扣分 … 每项最多 … 合计最多 …', key: 'snipDeduction', body: '扣分 ${1:扣分名称} 每项最多 ${2:2} 分 合计最多 ${3:10} 分 总分不低于 0 分', lineStart: true },
+  { label: '等级 { 优 … 良 … 中 … 差 }', key: 'snipGrades', body: '等级 { 优 >= ${1:90} 分; 良 >= ${2:80} 分; 中 >= ${3:60} 分; 差 }', lineStart: true },
+  { label: '如果 … 则 … 否则 …', key: 'snipIf', body: '如果 ${1:实际 >= 目标} 则 ${2:权重} 否则 ${3:0 分}', lineStart: false },
+];
 
 class LineState implements monaco.languages.IState {
   clone(): monaco.languages.IState {
@@ -46,8 +68,12 @@ function rangeOf(s: { startLineNumber: number; startColumn: number; endLineNumbe
   return s;
 }
 
-export function registerJixiao(ctx: LanguageContext, w: Words): void {
-  const { t } = w;
+let registered = false;
+
+/** The language itself — id, brackets, highlighting — for every editor, the diff editor too (once). */
+export function registerLanguage(): void {
+  if (registered) return;
+  registered = true;
   monaco.languages.register({ id: LANGUAGE_ID, extensions: ['.jx'], aliases: ['jixiao', '绩效模板'] });
 
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
@@ -83,6 +109,12 @@ export function registerJixiao(ctx: LanguageContext, w: Words): void {
     getInitialState: () => STATE,
     tokenize: (line) => ({ tokens: monacoTokens(line), endState: STATE }),
   });
+}
+
+/** What the template editor adds: completion, hover, definitions, quick fixes, formatting. */
+export function registerJixiao(ctx: LanguageContext, w: Words): void {
+  const { t } = w;
+  registerLanguage();
 
   monaco.languages.registerCompletionItemProvider(LANGUAGE_ID, {
     provideCompletionItems(model, position) {
@@ -112,6 +144,24 @@ export function registerJixiao(ctx: LanguageContext, w: Words): void {
         if (k.en !== k.zh) add(k.en, K.Keyword, k.zh, '5');
       }
       for (const x of outline?.tiers ?? []) add(x, K.EnumMember, '定性分档', '6');
+      // whole snippets: statements where a line starts, 如果 … 则 … 否则 … inside a formula
+      const atLineStart = line.slice(0, word.startColumn - 1).trim() === '';
+      for (const [i, sn] of SNIPPETS.entries()) {
+        if (sn.lineStart !== atLineStart) continue;
+        items.push({
+          label: sn.label,
+          kind: K.Snippet,
+          detail: t(sn.key),
+          documentation: sn.body.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\t/g, '  '),
+          insertText: sn.body,
+          insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
+          // typed as its first word: 一级 / 规则 / 扣分 / 如果 bring it up
+          filterText: sn.label,
+          range,
+          // in the table's order: the simplest first
+          sortText: `0${i}`,
+        });
+      }
       return { suggestions: items };
     },
   });
@@ -162,6 +212,37 @@ export function registerJixiao(ctx: LanguageContext, w: Words): void {
       return null;
     },
   });
+
+  // the checker's fixes as quick fixes (the light bulb, Ctrl+.), the first one preferred
+  monaco.languages.registerCodeActionProvider(
+    LANGUAGE_ID,
+    {
+      provideCodeActions(model, _range, context) {
+        const actions: monaco.languages.CodeAction[] = [];
+        for (const marker of context.markers) {
+          const code = typeof marker.code === 'string' ? marker.code : marker.code?.value;
+          if (!code) continue;
+          ctx.fixesAt({ ...marker, code }).forEach((fix, i) =>
+            actions.push({
+              title: w.pick(fix.title),
+              kind: 'quickfix',
+              diagnostics: [marker],
+              isPreferred: i === 0,
+              edit: {
+                edits: fix.edits.map((e) => ({
+                  resource: model.uri,
+                  versionId: model.getVersionId(),
+                  textEdit: { range: { startLineNumber: e.startLineNumber, startColumn: e.startColumn, endLineNumber: e.endLineNumber, endColumn: e.endColumn }, text: e.text },
+                })),
+              },
+            }),
+          );
+        }
+        return { actions, dispose() {} };
+      },
+    },
+    { providedCodeActionKinds: ['quickfix'] },
+  );
 
   monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
     displayName: 'jixiao fmt',

@@ -68,7 +68,7 @@ export class JsonTab {
           'ul',
           {},
           ...r.diagnostics.slice(0, 20).map((d) => {
-            const where = d.path?.length ? pathToText(d.path) : d.line ? `${d.line}:${d.column ?? 1}` : '';
+            const where = d.path?.length ? pathToText(d.path) : d.line ? t('position', { line: d.line, column: d.column ?? 1 }) : '';
             return h('li', { class: 'sev-error', 'data-path': where }, h('code', {}, d.code), ' ', where ? h('code', { class: 'json-path' }, where) : '', ' ', pick(d.message));
           }),
         ),

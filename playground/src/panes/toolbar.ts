@@ -5,27 +5,31 @@ import { decodeState, encodeState } from '../share.ts';
 import type { Store } from '../state/store.ts';
 import { h } from '../ui/dom.ts';
 import type { Labels } from '../ui/labels.ts';
-import type { TemplateEditor } from './editor.ts';
+import type { EditorHost } from './template-view.ts';
 
 export class Toolbar {
   readonly title: HTMLElement;
   readonly templateLabel: HTMLElement;
-  readonly templateSelect = h('select', { id: 'template-select' });
+  /** the templates are named as the rules name them (地区 年度 表单), in any language */
+  readonly templateSelect = h('select', { id: 'template-select', translate: 'no' });
   readonly formatBtn: HTMLButtonElement;
   readonly shareBtn: HTMLButtonElement;
   readonly langBtn = h('button', { type: 'button', id: 'lang' });
+  readonly guideBtn: HTMLButtonElement;
 
   constructor(
     private readonly store: Store,
     private readonly w: Words,
     labels: Labels,
-    editor: TemplateEditor,
+    editor: EditorHost,
   ) {
     const { tx } = labels;
     this.title = tx(h('h1', {}), 'title');
     this.templateLabel = h('label', { for: 'template-select' }, tx(h('span', {}), 'template'));
     this.formatBtn = tx(h('button', { type: 'button', id: 'format' }), 'format');
     this.shareBtn = tx(h('button', { type: 'button', id: 'share' }), 'share');
+    this.guideBtn = tx(h('button', { type: 'button', id: 'guide-open' }), 'guideOpen');
+    this.guideBtn.addEventListener('click', () => store.dispatch({ type: 'guide', open: true }));
     // the template picker lists jurisdictions: one group per 地区, its templates by year
     const groups = new Map<string, HTMLOptGroupElement>();
     for (const o of store.catalogue) {
@@ -55,6 +59,8 @@ export class Toolbar {
   private relabel(): void {
     const { t, lang } = this.w;
     this.langBtn.textContent = t('langToggle');
+    // the button names the other language in that language
+    this.langBtn.lang = lang() === 'zh' ? 'en' : 'zh-CN';
     this.langBtn.setAttribute('aria-label', t('langToggleLabel'));
     document.title = t('title');
     document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';

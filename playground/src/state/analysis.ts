@@ -23,12 +23,13 @@ export class Analysis {
     this.client = new AnalysisClient((reply) => this.received(reply));
     store.subscribe((s, prev, a) => {
       if (a.type === 'template/edit') {
-        const mark = `jx-edit-${a.version}`;
+        const mark = `jx-edit-${s.version}`;
         performance.mark(mark);
-        this.editMarks.set(a.version, mark);
+        this.editMarks.set(s.version, mark);
         this.request();
       } else if (filingEdited(s, prev, a)) this.request(a.type === 'filing/json');
-      else if (a.type === 'filing/reset' || a.type === 'mapping/apply' || a.type === 'mapping/clear') this.request(true);
+      else if (a.type === 'filing/reset' || a.type === 'mapping/apply' || a.type === 'mapping/clear' || a.type === 'link/restore' || (a.type === 'template/select' && s.file !== prev.file))
+        this.request(true);
     });
   }
 

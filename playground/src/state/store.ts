@@ -23,6 +23,20 @@ export interface DiffPick {
   to: string;
 }
 
+/** A note from reading a pasted table (IMP…), kept after the filing became the grid's JSON. */
+export interface KeptNote {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  line?: number;
+  message: { zh: string; en: string };
+}
+
+/** A filing loaded on the 对比 tab to see a change's impact on many (file name and text). */
+export interface LoadedFiling {
+  name: string;
+  text: string;
+}
+
 export interface Toast {
   key: Key;
   vars?: Record<string, string | number>;
@@ -41,13 +55,24 @@ export interface PageState {
    * typed. The editor's own file is always here and always current (each edit lands here).
    */
   buffers: ReadonlyMap<string, string>;
-  /** the editor model's version id of the text in buffers[file] */
+  /**
+   * The number of the editor's text: one more at every edit, switch of template or link.
+   * Page-wide (each template has its own Monaco model, whose version ids restart at 1),
+   * so a reply for any earlier text is recognised as stale.
+   */
   version: number;
+  /** where the last edit of the template was made (a sum error is also shown there) */
+  lastEditAt: { line: number; column: number } | null;
   /** the filing as text: TSV as pasted, or JSON (from the grid or the JSON tab) */
   filing: string;
   filingMode: FilingMode;
   /** the JSON tab holds an edit that has not (yet) replaced the filing */
   jsonDirty: boolean;
+  /**
+   * The notes (warnings, errors) from reading the pasted table, kept once the filing is the
+   * grid's or the JSON tab's JSON (which has no such notes), until the user dismisses them.
+   */
+  keptNotes: KeptNote[];
   /** the column mapping chosen in the mapping step (sent with every analysis) */
   mapping: MappingChoice | null;
   /** the row selected in the rows table (its path joined by ' › ') */
@@ -66,18 +91,26 @@ export interface PageState {
   diffPick: DiffPick | null;
   /** the comparison shown on the 对比 tab (null while none is) */
   lastDiff: DiffReply | null;
+  /** the 对比 tab compares the templates with 继承 resolved (what is in force), not their texts */
+  diffResolved: boolean;
+  /** filings loaded on the 对比 tab: the impact is shown on each of them too */
+  diffFilings: LoadedFiling[];
+  /** the guided start is open */
+  guide: boolean;
+  /** the left pane's share of the width (the divider between editor and panel) */
+  split: number;
+  /** the error code whose explanation (docs/errors.md) is open, null when none */
+  doc: string | null;
   toast: Toast | null;
 }
 
 export type Action =
   | { type: 'lang'; lang: Lang }
   | { type: 'tab'; tab: TabId }
-  /** the editor model exists, at this version */
-  | { type: 'template/opened'; version: number }
   /** another official template into the editor (its buffer, or its official text) */
   | { type: 'template/select'; file: string }
-  /** the editor's text changed (typing, a switch of template, a link) */
-  | { type: 'template/edit'; text: string; version: number }
+  /** the editor's text changed by typing, pasting, a fix or undo (`at`: where) */
+  | { type: 'template/edit'; text: string; at?: { line: number; column: number } }
   /** typed or pasted into the filing textarea */
   | { type: 'filing/type'; text: string }
   /** the grid's filing, as canonical JSON */
@@ -89,6 +122,8 @@ export type Action =
   | { type: 'filing/mode'; mode: FilingMode }
   /** the JSON tab was edited */
   | { type: 'json/edit' }
+  /** the kept notes of the pasted table were read: drop them */
+  | { type: 'notes/dismiss' }
   | { type: 'mapping/apply'; choice: MappingChoice }
   | { type: 'mapping/clear' }
   | { type: 'row/select'; key: string | null }
@@ -104,6 +139,11 @@ export type Action =
   | { type: 'diff/swap' }
   /** the comparison on the 对比 tab (null: none, e.g. the same year twice) */
   | { type: 'diff/reply'; reply: DiffReply | null }
+  | { type: 'diff/resolved'; on: boolean }
+  | { type: 'diff/filings'; filings: LoadedFiling[] }
+  | { type: 'guide'; open: boolean }
+  | { type: 'split'; share: number }
+  | { type: 'doc'; code: string | null }
   | { type: 'toast'; key: Key; vars?: Record<string, string | number> };
 
 export interface InitialOptions {
@@ -112,7 +152,13 @@ export interface InitialOptions {
   template: string;
   filing: string;
   lang?: Lang;
+  /** open the guided start (a first visit) */
+  guide?: boolean;
 }
+
+/** The divider keeps both panes usable: neither below a fifth of the width. */
+export const SPLIT_MIN = 0.2;
+export const SPLIT_MAX = 0.8;
 
 export function initialState(o: InitialOptions): PageState {
   return {
@@ -121,10 +167,12 @@ export function initialState(o: InitialOptions): PageState {
     file: o.file,
     year: o.year,
     buffers: new Map([[o.file, o.template]]),
-    version: 0,
+    version: 1,
+    lastEditAt: null,
     filing: o.filing,
     filingMode: 'paste',
     jsonDirty: false,
+    keptNotes: [],
     mapping: null,
     selectedRow: null,
     seq: 0,
@@ -134,6 +182,11 @@ export function initialState(o: InitialOptions): PageState {
     latency: null,
     diffPick: null,
     lastDiff: null,
+    diffResolved: true,
+    diffFilings: [],
+    guide: o.guide ?? false,
+    split: 0.55,
+    doc: null,
     toast: null,
   };
 }
@@ -180,22 +233,24 @@ export function reduce(s: PageState, a: Action, catalogue: readonly TemplateEntr
       const form = catalogue.find((o) => o.file === s.file)?.form ?? formsOf(catalogue)[0];
       return { ...s, tab: a.tab, diffPick: form === undefined ? null : defaultPick(catalogue, form, s.file) };
     }
-    case 'template/opened':
-      return { ...s, version: a.version };
     case 'template/select': {
       const o = catalogue.find((x) => x.file === a.file);
       if (!o || o.file === s.file) return s;
-      return { ...s, file: o.file, year: o.year };
+      // the template's own text comes in (its buffer, untouched by the switch)
+      const buffers = s.buffers.has(o.file) ? s.buffers : new Map(s.buffers).set(o.file, o.text);
+      return { ...s, file: o.file, year: o.year, buffers, version: s.version + 1, lastEditAt: null };
     }
     case 'template/edit':
-      return { ...s, version: a.version, buffers: new Map(s.buffers).set(s.file, a.text) };
+      return { ...s, version: s.version + 1, lastEditAt: a.at ?? null, buffers: new Map(s.buffers).set(s.file, a.text) };
     case 'filing/type':
     case 'filing/grid':
       return { ...s, filing: a.text };
     case 'filing/json':
       return { ...s, filing: a.text, jsonDirty: false };
     case 'filing/reset':
-      return { ...s, filing: a.text, jsonDirty: false, mapping: null, selectedRow: null };
+      return { ...s, filing: a.text, jsonDirty: false, mapping: null, selectedRow: null, keptNotes: [] };
+    case 'notes/dismiss':
+      return s.keptNotes.length ? { ...s, keptNotes: [] } : s;
     case 'filing/mode':
       return s.filingMode === a.mode ? s : { ...s, filingMode: a.mode };
     case 'json/edit':
@@ -211,9 +266,12 @@ export function reduce(s: PageState, a: Action, catalogue: readonly TemplateEntr
       return { ...s, seq: s.seq + 1 };
     case 'analysis/reply': {
       const r = a.reply;
+      const f = r.score.filing;
       return {
         ...s,
         last: r,
+        // a pasted table's notes are kept for when it becomes JSON (the grid, the JSON tab)
+        keptNotes: f.format === 'tsv' ? f.problems.filter((p) => p.severity !== 'info') : s.keptNotes,
         // a text that does not parse keeps the last outline (completion, hover, reveal go on)
         outline: r.outline ?? s.outline,
         lastGood: r.score.kind !== 'none' ? r.score : s.lastGood,
@@ -229,6 +287,8 @@ export function reduce(s: PageState, a: Action, catalogue: readonly TemplateEntr
         file: l.file,
         year: l.year,
         buffers: new Map(s.buffers).set(l.file, l.template),
+        version: s.version + 1,
+        lastEditAt: null,
         filing: l.filing,
         jsonDirty: false,
         lang: l.lang ?? s.lang,
@@ -245,6 +305,18 @@ export function reduce(s: PageState, a: Action, catalogue: readonly TemplateEntr
       return s.diffPick ? { ...s, diffPick: { ...s.diffPick, from: s.diffPick.to, to: s.diffPick.from } } : s;
     case 'diff/reply':
       return { ...s, lastDiff: a.reply };
+    case 'diff/resolved':
+      return s.diffResolved === a.on ? s : { ...s, diffResolved: a.on };
+    case 'diff/filings':
+      return { ...s, diffFilings: a.filings };
+    case 'guide':
+      return s.guide === a.open ? s : { ...s, guide: a.open };
+    case 'split': {
+      const share = Math.min(SPLIT_MAX, Math.max(SPLIT_MIN, a.share));
+      return share === s.split ? s : { ...s, split: share };
+    }
+    case 'doc':
+      return s.doc === a.code ? s : { ...s, doc: a.code };
     case 'toast': {
       const toast: Toast = { key: a.key, n: (s.toast?.n ?? 0) + 1 };
       if (a.vars) toast.vars = a.vars;

@@ -2,6 +2,7 @@
 // grouped by area and coloured by kind of change, and its impact on the current filing
 // (impactOf): old and new total and grade, the delta, the rows that moved and why.
 import { formatNumber, fromMicro, toMicro } from '@jixiao/compiler';
+import { quote } from '@jixiao/language';
 import { AREA_LABEL, type DiffArea, type DiffItem } from '@jixiao/engine';
 import type { Key, Words } from '../i18n.ts';
 import type { DiffReply, ImpactView } from '../worker/protocol.ts';
@@ -36,7 +37,7 @@ function semanticList(w: Words, reply: DiffReply): HTMLElement {
   const { t, pick } = w;
   const box = h('section', { class: 'semantic', 'aria-label': t('diffSemantic'), 'data-testid': 'semantic-diff' });
   const diff = reply.diff!;
-  box.append(h('h3', {}, `${t('diffSemantic')} · ${diff.from.year} → ${diff.to.year}`, h('span', { class: 'muted' }, ` ${t('diffCount', { n: diff.changes.length })}`)));
+  box.append(h('h2', {}, `${t('diffSemantic')} · ${diff.from.year} → ${diff.to.year}`, h('span', { class: 'muted' }, ` ${t('diffCount', { n: diff.changes.length })}`)));
   if (diff.changes.length === 0) {
     box.append(h('p', { class: 'muted' }, t('diffNone')));
     return box;
@@ -45,18 +46,26 @@ function semanticList(w: Words, reply: DiffReply): HTMLElement {
   for (const area of areas) {
     const items = diff.changes.filter((d) => d.area === area);
     box.append(
-      h('h4', {}, pick(AREA_LABEL[area])),
+      h('h3', {}, pick(AREA_LABEL[area])),
       h(
         'ul',
         { class: 'changes' },
         ...items.map((d) => {
           const k = changeKind(d);
+          // a formula change: in words first (case by case), the two formulas after
+          const words = d.details?.length
+            ? h('ul', { class: 'change-words', 'data-testid': 'change-words' }, ...d.details.map((x) => h('li', {}, pick(x))))
+            : null;
           return h(
             'li',
             { class: `change change-${k}`, 'data-change': k, 'data-area': d.area },
-            h('span', { class: `badge badge-${k}`, 'aria-label': t(KIND_KEY[k]) }, `${KIND_MARK[k]} ${t(KIND_KEY[k])}`),
+            h('span', { class: `badge badge-${k}` }, `${KIND_MARK[k]} ${t(KIND_KEY[k])}`),
             ' ',
-            pick(d.message),
+            words
+              ? h('span', {}, pick(AREA_LABEL[d.area]), ' ', h('span', { translate: 'no' }, quote(d.path.join(' › '))))
+              : h('span', { class: 'change-text' }, pick(d.message)),
+            words,
+            words ? h('details', { class: 'formulas' }, h('summary', {}, t('diffFormulas')), h('p', { translate: 'no' }, pick(d.message))) : null,
           );
         }),
       ),
@@ -70,7 +79,7 @@ function impactBlock(w: Words, i: ImpactView): HTMLElement {
   const box = h('section', { class: 'impact', 'aria-label': t('impactTitle'), 'data-testid': 'impact' });
   const deltaCls = i.delta > 0 ? 'up' : i.delta < 0 ? 'down' : '';
   box.append(
-    h('h3', {}, t('impactTitle')),
+    h('h2', {}, t('impactTitle')),
     h(
       'div',
       { class: 'headline impact-headline' },
@@ -103,7 +112,7 @@ function impactBlock(w: Words, i: ImpactView): HTMLElement {
           return h(
             'tr',
             { 'data-path': m.path.join(' › ') },
-            h('td', { class: 'path' }, m.path.join(' › ')),
+            h('td', { class: 'path', translate: 'no' }, m.path.join(' › ')),
             h('td', { class: 'num' }, num(m.from)),
             h('td', { class: 'num' }, num(m.to)),
             h('td', { class: 'num ' + (d === null ? '' : toMicro(d) < 0 ? 'down' : toMicro(d) > 0 ? 'up' : '') }, d === null ? '' : signed(d)),
@@ -114,6 +123,43 @@ function impactBlock(w: Words, i: ImpactView): HTMLElement {
     ),
   );
   return box;
+}
+
+/** The impact on each loaded filing: totals and grades under both templates, the biggest moves first. */
+function setBlock(w: Words, reply: DiffReply): HTMLElement | null {
+  const set = reply.set ?? [];
+  if (!set.length) return null;
+  const { t, pick } = w;
+  const moved = set.filter((x) => x.delta !== null && toMicro(x.delta) !== 0).length;
+  const graded = set.filter((x) => x.from && x.to && x.from.grade !== x.to.grade).length;
+  const rows = [...set].sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0));
+  const from = reply.diff?.from.year ?? '';
+  const to = reply.diff?.to.year ?? '';
+  return h(
+    'section',
+    { class: 'impact set', 'aria-labelledby': 'set-title', 'data-testid': 'impact-set' },
+    h('h2', { id: 'set-title' }, t('setTitle')),
+    h('p', { class: 'muted' }, t('setSummary', { n: set.length, moved, graded })),
+    h(
+      'table',
+      { class: 'rows moved' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('setFiling')), h('th', { scope: 'col', class: 'num' }, `${from}`), h('th', { scope: 'col', class: 'num' }, `${to}`), h('th', { scope: 'col', class: 'num' }, t('impactDelta')))),
+      h(
+        'tbody',
+        {},
+        ...rows.map((x) =>
+          h(
+            'tr',
+            { 'data-file': x.name },
+            h('td', { class: 'path', translate: 'no' }, x.name.replace(/^.*\//, '')),
+            h('td', { class: 'num' }, x.from ? `${num(x.from.total)} ${x.from.grade}` : '—'),
+            h('td', { class: 'num' }, x.to ? `${num(x.to.total)} ${x.to.grade}` : '—'),
+            h('td', { class: 'num ' + (x.delta === null ? '' : toMicro(x.delta) < 0 ? 'down' : toMicro(x.delta) > 0 ? 'up' : '') }, x.delta === null ? (x.problem ? pick(x.problem) : '') : signed(x.delta)),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Render the diff reply (null while it is computed). */
@@ -127,4 +173,6 @@ export function renderDiff(root: HTMLElement, w: Words, reply: DiffReply | null)
   for (const p of reply.problems) root.append(h('p', { class: 'notice error' }, pick(p)));
   if (reply.diff) root.append(semanticList(w, reply));
   if (reply.impact) root.append(impactBlock(w, reply.impact));
+  const set = setBlock(w, reply);
+  if (set) root.append(set);
 }

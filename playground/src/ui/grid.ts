@@ -9,12 +9,13 @@ import { h } from './dom.ts';
 type RowField = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'statedScore' | 'reason';
 type BudgetField = 'initialBudget' | 'budget' | 'spent' | 'weight' | 'statedScore';
 
-const ROW_FIELDS: { field: RowField; key: Key; num?: true; cls: string }[] = [
+/** Each column's full name (tooltip, cell labels) and, where it is long, the header's short one. */
+const ROW_FIELDS: { field: RowField; key: Key; short?: Key; num?: true; cls: string }[] = [
   { field: 'level1', key: 'gridLevel1', cls: 'c-l1' },
   { field: 'level2', key: 'gridLevel2', cls: 'c-l2' },
   { field: 'level3', key: 'gridLevel3', cls: 'c-l3' },
-  { field: 'target', key: 'gridTarget', cls: 'c-val' },
-  { field: 'actual', key: 'gridActual', cls: 'c-val' },
+  { field: 'target', key: 'gridTarget', short: 'gridTargetShort', cls: 'c-val' },
+  { field: 'actual', key: 'gridActual', short: 'gridActualShort', cls: 'c-val' },
   { field: 'weight', key: 'weight', num: true, cls: 'c-num' },
   { field: 'statedScore', key: 'gridStated', num: true, cls: 'c-num' },
   { field: 'reason', key: 'gridReason', cls: 'c-reason' },
@@ -60,6 +61,10 @@ export class FilingGrid {
   private readonly totalInput = h('input', { id: 'grid-total', class: 'c-num', inputmode: 'decimal', autocomplete: 'off' });
   private readonly addBtn = h('button', { type: 'button', id: 'grid-add-row' });
   private readonly notice = h('p', { class: 'notice', hidden: true });
+  /** what the findings say of the row being edited: the outline's reasons, for keyboard and eye */
+  private readonly rowNotes = h('div', { id: 'grid-row-notes', class: 'row-notes', 'aria-live': 'polite' });
+  /** the messages of each outlined row (index → text), for its cells' descriptions */
+  private reasons = new Map<number, string>();
   private readonly content: HTMLElement;
 
   constructor(
@@ -77,6 +82,15 @@ export class FilingGrid {
     });
     this.content = h('div', { class: 'grid-content' });
     host.append(this.notice, this.content);
+    // the reasons of the row the focus is in, under the grid (the outline says only that there are some)
+    this.body.addEventListener('focusin', (e) => this.showRowNotes(Number((e.target as HTMLElement).closest('tr')?.dataset['index'] ?? -1)));
+  }
+
+  private showRowNotes(i: number): void {
+    const why = this.reasons.get(i);
+    // the line keeps its place when empty: the grid must not move under the pointer
+    this.rowNotes.textContent = why ? `${this.w.t('gridRowN', { n: i + 1 })}${this.w.t('colon')}${why}` : '';
+    this.rowNotes.classList.toggle('empty', !why);
   }
 
   /** The filing the grid holds (edited in place). */
@@ -96,16 +110,29 @@ export class FilingGrid {
     const rows = this.filing?.rows ?? [];
     const byRow = new Map<number, Finding[]>();
     for (const f of findings) for (const i of rowsOfFinding(f.path, rows)) byRow.set(i, [...(byRow.get(i) ?? []), f]);
+    this.reasons = new Map();
     this.body.querySelectorAll<HTMLTableRowElement>('tr[data-index]').forEach((tr) => {
-      const hits = byRow.get(Number(tr.dataset['index'])) ?? [];
+      const i = Number(tr.dataset['index']);
+      const hits = byRow.get(i) ?? [];
       const sev = hits.some((f) => f.severity === 'error') ? 'error' : hits.some((f) => f.severity === 'warning') ? 'warning' : hits.length ? 'info' : '';
       tr.classList.toggle('has-finding', hits.length > 0);
       tr.dataset['severity'] = sev;
       tr.dataset['codes'] = hits.map((f) => f.code).join(' ');
       const tip = hits.map((f) => `${f.code} ${this.w.pick(f.message)}`).join('\n');
-      if (tip) tr.title = tip;
-      else tr.removeAttribute('title');
+      // the reasons: a tooltip for the mouse, each cell's description for the keyboard
+      const why = tr.querySelector<HTMLElement>('.sr-only.why') ?? tr.querySelector('th')!.appendChild(h('span', { class: 'sr-only why', id: `grid-why-${i}` }));
+      why.textContent = tip;
+      for (const input of tr.querySelectorAll('input')) {
+        if (tip) input.setAttribute('aria-describedby', why.id);
+        else input.removeAttribute('aria-describedby');
+      }
+      if (tip) {
+        tr.title = tip;
+        this.reasons.set(i, tip.replace(/\n/g, '；'));
+      } else tr.removeAttribute('title');
     });
+    const active = document.activeElement as HTMLElement | null;
+    this.showRowNotes(active && this.body.contains(active) ? Number(active.closest('tr')?.dataset['index'] ?? -1) : -1);
     // the budget block: findings on the budget section (预算执行率 / 执行数超过预算数)
     const budgetHits = findings.filter((f) => f.code === 'JX3013' || (f.path.length === 1 && /预算/.test(f.path[0]!)));
     this.budgetRow.classList.toggle('has-finding', budgetHits.length > 0);
@@ -247,7 +274,7 @@ export class FilingGrid {
             this.emit();
             if (field === 'level1' || field === 'level2' || field === 'level3') this.mark(this.findings);
           }, num);
-          if (field === 'target' && row.indicatorValue !== undefined) el.title = `${this.w.t('gridIndicatorValue')}：${row.indicatorValue}`;
+          if (field === 'target' && row.indicatorValue !== undefined) el.title = `${this.w.t('gridIndicatorValue')}${this.w.t('colon')}“${row.indicatorValue}”`;
           return h('td', {}, el);
         });
         // out of the Tab order (Tab moves across cells); Ctrl+Delete in a cell does the same
@@ -260,10 +287,29 @@ export class FilingGrid {
       'table',
       { class: 'grid rows-grid', id: 'grid-rows' },
       h('caption', {}, this.w.t('gridRows')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'c-no' }, '#'), ...ROW_FIELDS.map(({ key, cls }) => h('th', { scope: 'col', class: cls, title: this.w.t(key) }, this.w.t(key))))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'c-no' }, '#'), ...ROW_FIELDS.map(({ key, short, cls }) => h('th', { scope: 'col', class: cls, title: this.w.t(key) }, this.w.t(short ?? key))))),
       this.body,
     );
-    this.content.replaceChildren(h('div', { class: 'grid-top' }, budgetTable, totalRow), h('div', { class: 'grid-scroll' }, rowsTable), h('div', { class: 'bar-row' }, this.addBtn, h('span', { class: 'hint' }, this.w.t('gridKeys'))));
+    // what the outlines mean: red an error, yellow a warning, blue a note
+    const legend = h(
+      'p',
+      { class: 'legend', id: 'grid-legend' },
+      h('span', { class: 'swatch sw-error', 'aria-hidden': 'true' }),
+      this.w.t('legendError'),
+      h('span', { class: 'swatch sw-warning', 'aria-hidden': 'true' }),
+      this.w.t('legendWarning'),
+      h('span', { class: 'swatch sw-info', 'aria-hidden': 'true' }),
+      this.w.t('legendInfo'),
+      h('span', { class: 'muted' }, this.w.t('legendHow')),
+    );
+    // the budget block and the header stay in view; only the rows scroll
+    this.content.replaceChildren(
+      h('div', { class: 'grid-top' }, budgetTable, totalRow),
+      legend,
+      h('div', { class: 'grid-scroll' }, rowsTable),
+      this.rowNotes,
+      h('div', { class: 'bar-row' }, this.addBtn, h('span', { class: 'hint' }, this.w.t('gridKeys'))),
+    );
     this.mark(this.findings);
   }
 }

@@ -9,7 +9,7 @@ import type { MappingChoice } from '../worker/protocol.ts';
 import { h } from './dom.ts';
 
 const FIELD_EN: Record<ColumnField, string> = {
-  label: 'label column (绩效指标)',
+  label: 'label column',
   level1: 'level-1 indicator',
   level2: 'level-2 indicator',
   level3: 'level-3 indicator',
@@ -26,7 +26,7 @@ const FIELD_EN: Record<ColumnField, string> = {
 };
 
 export function fieldLabel(f: ColumnField, lang: 'zh' | 'en'): string {
-  return lang === 'zh' ? FIELD_LABELS[f][0]! : `${FIELD_EN[f]} · ${FIELD_LABELS[f][0]}`;
+  return lang === 'zh' ? FIELD_LABELS[f][0]! : FIELD_EN[f];
 }
 
 export interface MappingHost {
@@ -100,7 +100,7 @@ export class MappingStep {
         .map((c) => c.text)
         .filter(Boolean)
         .join(' | ');
-      rowSelect.append(h('option', { value: r.line }, `${t('mapLine', { n: r.line })}：${preview.length > 60 ? preview.slice(0, 60) + '…' : preview}`));
+      rowSelect.append(h('option', { value: r.line }, `${t('mapLine', { n: r.line })}${t('colon')}“${preview.length > 60 ? preview.slice(0, 60) + '…' : preview}”`));
     }
     rowSelect.value = String(row.line);
     rowSelect.addEventListener('change', () => {
@@ -119,7 +119,7 @@ export class MappingStep {
     };
 
     const body = row.cells.map((c, i) => {
-      const sel = h('select', { 'data-column': i, 'aria-label': `${t('mapColumn', { n: i + 1 })} ${c.text}` });
+      const sel = h('select', { 'data-column': i, 'aria-label': `${t('mapColumn', { n: i + 1 })} “${c.text}”` });
       sel.append(h('option', { value: '' }, t('mapUnused')));
       for (const f of COLUMN_FIELDS) sel.append(h('option', { value: f }, fieldLabel(f, lang)));
       sel.value = d.fields[i] ?? '';
@@ -133,7 +133,7 @@ export class MappingStep {
         'tr',
         { class: guessed ? 'guessed' : '' },
         h('td', { class: 'num muted' }, String(i + 1)),
-        h('td', {}, c.text || h('span', { class: 'muted' }, '—')),
+        h('td', { translate: 'no' }, c.text || h('span', { class: 'muted' }, '—')),
         h('td', {}, sel, guessed ? h('span', { class: 'guess-tag' }, t('mapGuessed')) : null),
       );
       return tr;
@@ -160,7 +160,7 @@ export class MappingStep {
       h(
         'section',
         { class: 'mapping', 'aria-labelledby': 'map-title', 'data-testid': 'mapping' },
-        h('h3', { id: 'map-title' }, t(titleKey)),
+        h('h2', { id: 'map-title' }, t(titleKey)),
         h('label', { class: 'bar-row' }, h('span', {}, t('mapHeaderRow')), rowSelect),
         h(
           'table',

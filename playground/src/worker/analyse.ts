@@ -8,20 +8,32 @@ function span(r: Range): SpanData {
   return { startLineNumber: r.start.line, startColumn: r.start.column, endLineNumber: r.end.line, endColumn: r.end.column };
 }
 
+/** A position as a person reads it: 第 11 行第 6 列 / line 11, column 6. */
+export function positionWords(line: number, column: number): { zh: string; en: string } {
+  return { zh: `第 ${line} 行第 ${column} 列`, en: `line ${line}, column ${column}` };
+}
+
 export function toMarker(d: Diagnostic, file: string): MarkerData {
-  const elsewhere = (d.range.file ?? d.file) !== undefined && (d.range.file ?? d.file) !== file;
+  const inFile = (r: Range) => (r.file ?? d.file) === undefined || (r.file ?? d.file) === file;
+  const elsewhere = !inFile(d.range);
   let s = span(d.range);
   let message = d.message;
   if (elsewhere) {
     // a diagnostic inside the parent template (继承): shown on the header, naming where it is
-    const where = `${d.range.file ?? d.file}:${d.range.start.line}:${d.range.start.column}`;
-    message = { zh: `${where}：${d.message.zh}`, en: `${where}: ${d.message.en}` };
+    const where = positionWords(d.range.start.line, d.range.start.column);
+    const f = d.range.file ?? d.file;
+    message = { zh: `${f} ${where.zh}：${d.message.zh}`, en: `${f}, ${where.en}: ${d.message.en}` };
     s = { startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 1 };
   }
   // an empty range would draw no squiggle: widen it to one character
   if (s.startLineNumber === s.endLineNumber && s.endColumn <= s.startColumn) s = { ...s, endColumn: s.startColumn + 1 };
   const m: MarkerData = { code: d.code, severity: d.severity, message, ...s };
   if (d.help) m.help = d.help;
+  // fixes and places in the editor's own text only
+  const fixes = (d.fixes ?? []).filter((f) => f.edits.every((e) => inFile(e.range)));
+  if (fixes.length) m.fixes = fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ ...span(e.range), text: e.text })) }));
+  const related = (d.related ?? []).filter((r) => inFile(r.range));
+  if (related.length) m.related = related.map((r) => ({ ...span(r.range), message: r.message }));
   return m;
 }
 

@@ -36,6 +36,18 @@ export interface DiffRequest {
   to: { file: string; text: string };
   filing: string;
   mapping?: MappingChoice;
+  /** more filings to show the impact on (loaded on the 对比 tab) */
+  filings?: { name: string; text: string }[];
+}
+
+/** The impact on one of the loaded filings: its total and grade under both templates. */
+export interface SetImpact {
+  name: string;
+  from: { total: number; grade: string } | null;
+  to: { total: number; grade: string } | null;
+  delta: number | null;
+  /** why it could not be scored */
+  problem?: Message;
 }
 
 export interface ImpactView {
@@ -57,6 +69,10 @@ export interface DiffReply {
   impact: ImpactView | null;
   /** why the diff or the impact is missing */
   problems: Message[];
+  /** both templates with 继承 resolved, as the formatter prints them (null when either has errors) */
+  resolved?: { from: string; to: string } | null;
+  /** the impact on each loaded filing, in the order loaded */
+  set?: SetImpact[];
 }
 
 
@@ -70,6 +86,15 @@ export interface MarkerData {
   startColumn: number;
   endLineNumber: number;
   endColumn: number;
+  /** the checker's fixes (quick fixes), each a list of edits of the editor's text */
+  fixes?: FixData[];
+  /** the other places it is about (the terms of a sum): it is shown at the one last edited too */
+  related?: (SpanData & { message: Message })[];
+}
+
+export interface FixData {
+  title: Message;
+  edits: (SpanData & { text: string })[];
 }
 
 export interface SpanData {

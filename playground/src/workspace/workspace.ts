@@ -6,7 +6,7 @@
 // as it was: the probe finds no API and nothing is added.
 import type { Key, Words } from '../i18n.ts';
 import type { Store } from '../state/store.ts';
-import type { TemplateEditor } from '../panes/editor.ts';
+import type { EditorHost } from '../panes/template-view.ts';
 import { h } from '../ui/dom.ts';
 import { api, ApiFailure, probe, setToken, upload, type Msg } from './api.ts';
 import { gradeChart, historyChart, sectionsChart } from './charts.ts';
@@ -30,7 +30,7 @@ export interface WorkspaceHooks {
   run(): { id: number; status: string } | null;
 }
 
-export async function startWorkspace(p: { store: Store; w: Words; editor: TemplateEditor; header: HTMLElement; main: HTMLElement; beforeLang: Node }): Promise<WorkspaceHooks | null> {
+export async function startWorkspace(p: { store: Store; w: Words; editor: EditorHost; header: HTMLElement; main: HTMLElement; beforeLang: Node }): Promise<WorkspaceHooks | null> {
   const found = await probe();
   if (found.kind === 'none') return null;
   return new Workspace(p, found.kind === 'ok' ? found.me : null).hooks();
@@ -51,7 +51,7 @@ class Workspace {
   private readonly t: (k: Key, v?: Record<string, string | number>) => string;
 
   constructor(
-    private readonly p: { store: Store; w: Words; editor: TemplateEditor; header: HTMLElement; main: HTMLElement; beforeLang: Node },
+    private readonly p: { store: Store; w: Words; editor: EditorHost; header: HTMLElement; main: HTMLElement; beforeLang: Node },
     private me: { name: string; roles: string[]; local: boolean } | null,
   ) {
     this.w = p.w;
@@ -158,7 +158,7 @@ class Workspace {
         const open = h('button', { type: 'button', class: 'ws-open', 'data-version': String(v.id) }, this.t('wsOpenVersion'));
         open.addEventListener('click', () => void this.openVersion(v.id).then(() => this.render()).catch((e) => this.fail(e)));
         const cmp = h('button', { type: 'button', class: 'ws-diff-editor' }, this.t('wsDiffWith'));
-        cmp.addEventListener('click', () => void this.showDiff(diffBox, { version: v.id }, { source: this.p.editor.model.getValue(), region: this.opened?.region }).catch((e) => this.fail(e)));
+        cmp.addEventListener('click', () => void this.showDiff(diffBox, { version: v.id }, { source: this.p.editor.text(), region: this.opened?.region }).catch((e) => this.fail(e)));
         const box = h('input', { type: 'checkbox', class: 'ws-pick', 'data-version': String(v.id) });
         checks.set(v.id, box);
         return h('tr', { 'data-number': String(v.number) }, h('td', {}, box), h('td', { class: 'num' }, String(v.number)), h('td', {}, v.status === 'published' ? this.t('wsPublished') : this.t('wsDraft')), h('td', {}, v.author), h('td', {}, new Date(v.createdAt).toLocaleString()), h('td', {}, v.note), h('td', {}, h('code', {}, v.contentHash.slice(0, 12))), h('td', {}, open, ' ', cmp));
@@ -185,7 +185,7 @@ class Workspace {
     const v = await api<{ id: number; templateId: number; number: number; region: string; year: number; form: string; source: string }>('GET', `/api/versions/${id}`);
     const file = `rules/${v.region}/${v.year}/${v.form}.jx`;
     if (this.p.store.catalogue.some((c) => c.file === file)) this.p.store.dispatch({ type: 'template/select', file });
-    this.p.editor.model.setValue(v.source);
+    this.p.editor.setText(v.source);
     this.opened = { templateId: v.templateId, versionId: v.id, number: v.number, region: v.region, year: v.year, form: v.form };
     this.say(this.t('wsOpened', { region: v.region, year: v.year, form: v.form, n: v.number }));
   }
@@ -194,7 +194,7 @@ class Workspace {
     const o = this.opened;
     if (!o) return this.say(this.t('wsNothingOpened'), 'error');
     try {
-      const v = await api<{ id: number; number: number }>('POST', `/api/templates/${o.templateId}/versions`, { source: this.p.editor.model.getValue(), note, baseVersion: o.versionId });
+      const v = await api<{ id: number; number: number }>('POST', `/api/templates/${o.templateId}/versions`, { source: this.p.editor.text(), note, baseVersion: o.versionId });
       if (v.id === o.versionId) this.say(this.t('wsUnchanged'));
       else this.say(this.t('wsSaved', { n: v.number }));
       this.opened = { ...o, versionId: v.id, number: v.number };
@@ -404,7 +404,7 @@ class Workspace {
       const region = place.region.value;
       const year = Number(place.year.value);
       const form = place.form.value;
-      void api<ImpactBody>('POST', '/api/impact/corpus', { from: { region, year, form }, to: { source: this.p.editor.model.getValue(), region }, region, year, form })
+      void api<ImpactBody>('POST', '/api/impact/corpus', { from: { region, year, form }, to: { source: this.p.editor.text(), region }, region, year, form })
         .then((r) => this.showImpact(out, r))
         .catch((e) => this.fail(e));
     });

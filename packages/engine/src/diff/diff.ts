@@ -4,6 +4,7 @@
 import type { CheckedTemplate, GradeBand, SectionModel, TierModel } from '@jixiao/compiler';
 import { formatNumber } from '@jixiao/compiler';
 import { quote, type Message } from '@jixiao/language';
+import { formulaChangeWords } from './words.ts';
 
 export type DiffArea = 'titles' | 'total' | 'rounding' | 'grades' | 'tiers' | 'rules' | 'indicators' | 'deductions' | 'aggregation';
 export type DiffChange = 'added' | 'removed' | 'renamed' | 'changed';
@@ -22,6 +23,8 @@ export interface DiffItem {
   from: string | null;
   to: string | null;
   message: Message;
+  /** a formula change in words, one line per case added, removed or changed (formula changes only) */
+  details?: Message[];
 }
 
 export interface TemplateDiff {
@@ -70,6 +73,11 @@ class Out {
     if (field !== undefined) d.field = field;
     this.items.push(d);
   }
+  /** the last change, in words too */
+  detail(lines: { zh: string; en: string }[]): void {
+    const d = this.items[this.items.length - 1];
+    if (d && lines.length) d.details = lines;
+  }
 }
 
 function listDiff(a: readonly string[], b: readonly string[]): { added: string[]; removed: string[] } {
@@ -80,6 +88,11 @@ function plusMinus(added: string[], removed: string[]): string {
   return [...added.map((x) => `+${x}`), ...removed.map((x) => `−${x}`)].join(' ');
 }
 
+/** In English the names added or removed are quoted: they are the template's own words. */
+function plusMinusEn(added: string[], removed: string[]): string {
+  return [...added.map((x) => `+${quote(x)}`), ...removed.map((x) => `−${quote(x)}`)].join(' ');
+}
+
 /** The semantic diff from template `a` to template `b`. */
 export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateDiff {
   const out = new Out();
@@ -87,7 +100,7 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
   // titles
   const titles = listDiff(a.titles, b.titles);
   if (titles.added.length || titles.removed.length)
-    out.add('titles', 'changed', [], 'titles', a.titles.join('、'), b.titles.join('、'), `标题 ${plusMinus(titles.added, titles.removed)}`, `titles ${plusMinus(titles.added, titles.removed)}`);
+    out.add('titles', 'changed', [], 'titles', a.titles.join('、'), b.titles.join('、'), `标题 ${plusMinus(titles.added, titles.removed)}`, `titles ${plusMinusEn(titles.added, titles.removed)}`);
 
   // total and rounding
   if (a.total.text !== b.total.text) out.add('total', 'changed', [], 'value', a.total.text, b.total.text, `总分 ${a.total.text} → ${b.total.text}`, `total ${a.total.text} → ${b.total.text}`);
@@ -117,7 +130,7 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
       out.add('tiers', 'changed', [t.name], 'range', tierText(old), tierText(t), `定性分档${quote(t.name)}${tierText(old)} → ${tierText(t)}`, `tier ${quote(t.name)} ${tierText(old)} → ${tierText(t)}`);
     const al = listDiff(old.aliases, t.aliases);
     if (al.added.length || al.removed.length)
-      out.add('tiers', 'changed', [t.name], 'aliases', old.aliases.join('、'), t.aliases.join('、'), `定性分档${quote(t.name)}别名 ${plusMinus(al.added, al.removed)}`, `tier ${quote(t.name)} aliases ${plusMinus(al.added, al.removed)}`);
+      out.add('tiers', 'changed', [t.name], 'aliases', old.aliases.join('、'), t.aliases.join('、'), `定性分档${quote(t.name)}别名 ${plusMinus(al.added, al.removed)}`, `tier ${quote(t.name)} aliases ${plusMinusEn(al.added, al.removed)}`);
   }
   for (const t of a.tiers)
     if (!b.tiers.some((x) => x.name === t.name)) out.add('tiers', 'removed', [t.name], undefined, tierText(t), null, `删除定性分档${quote(t.name)}（${tierText(t)}）`, `tier ${quote(t.name)} removed (${tierText(t)})`);
@@ -136,8 +149,10 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
     // 允许负数: which inputs may be negative is part of what a rule accepts
     if (negatives(old) !== negatives(r))
       out.add('rules', 'changed', [r.name], 'negatives', negatives(old), negatives(r), `规则${quote(r.name)}允许负数 ${negatives(old)} → ${negatives(r)}`, `rule ${quote(r.name)} allows negative ${negatives(old)} → ${negatives(r)}`);
-    if (old.text !== r.text)
+    if (old.text !== r.text) {
       out.add('rules', 'changed', [r.name], 'formula', old.text, r.text, `规则${quote(r.name)}得分 = ${old.text} → 得分 = ${r.text}`, `rule ${quote(r.name)} score = ${old.text} → score = ${r.text}`);
+      out.detail(formulaChangeWords(old.formula, r.formula, '权重'));
+    }
   }
   for (const r of a.rules)
     if (!b.rules.some((x) => x.name === r.name)) out.add('rules', 'removed', [r.name], undefined, r.text, null, `删除规则${quote(r.name)}（适用 ${shapes(r)}：得分 = ${r.text}）`, `rule ${quote(r.name)} removed (for ${shapes(r)}: score = ${r.text})`);
@@ -186,9 +201,13 @@ function ruleName(t: CheckedTemplate, i: number | null): string | null {
 
 function diffSections(ta: CheckedTemplate, tb: CheckedTemplate, as: readonly SectionModel[], bs: readonly SectionModel[], parent: string[], out: Out): void {
   const matched = new Set<SectionModel>();
+  // A rename is recorded on the template that made it (重命名 → renamedFrom), whichever side
+  // of the comparison that is: 2023 → 2024 finds it on the new section, 2024 → 2023 on the old.
+  const renamed = (from: SectionModel, to: SectionModel) =>
+    ((to.renamedFrom ?? []).includes(from.name) && !bs.some((y) => y.name === from.name)) || ((from.renamedFrom ?? []).includes(to.name) && !as.some((x) => x.name === to.name));
   const pairs: [SectionModel | null, SectionModel][] = bs.map((s) => {
     let old = as.find((x) => x.name === s.name && !matched.has(x));
-    if (!old) old = as.find((x) => !matched.has(x) && (s.renamedFrom ?? []).includes(x.name) && !bs.some((y) => y.name === x.name));
+    if (!old) old = as.find((x) => !matched.has(x) && renamed(x, s));
     if (old) matched.add(old);
     return [old ?? null, s];
   });
@@ -206,17 +225,23 @@ function diffSections(ta: CheckedTemplate, tb: CheckedTemplate, as: readonly Sec
       out.add('indicators', 'changed', path, 'weight', old.weight.text, s.weight.text, `${quote(where)}分值 ${old.weight.text} → ${s.weight.text}`, `${quote(where)} weight ${old.weight.text} → ${s.weight.text}`);
     if (old.kind !== s.kind)
       out.add('indicators', 'changed', path, 'kind', KIND_ZH[old.kind], KIND_ZH[s.kind], `${quote(where)}计分方式 ${KIND_ZH[old.kind]} → ${KIND_ZH[s.kind]}`, `${quote(where)} scored by ${old.kind} → ${s.kind}`);
-    if ((old.formulaText ?? null) !== (s.formulaText ?? null))
+    if ((old.formulaText ?? null) !== (s.formulaText ?? null)) {
       out.add('indicators', 'changed', path, 'formula', old.formulaText, s.formulaText, `${quote(where)}得分 = ${old.formulaText ?? '—'} → 得分 = ${s.formulaText ?? '—'}`, `${quote(where)} score = ${old.formulaText ?? '—'} → ${s.formulaText ?? '—'}`);
+      if (old.formula && s.formula) out.detail(formulaChangeWords(old.formula, s.formula, '分值'));
+    }
     const ro = old.kind === 'formula' ? null : ruleName(ta, old.pinnedRule);
     const rn = s.kind === 'formula' ? null : ruleName(tb, s.pinnedRule);
     if (ro !== rn)
       out.add('indicators', 'changed', path, 'rule', ro, rn, `${quote(where)}采用规则 ${ro ?? '（按目标形状）'} → ${rn ?? '（按目标形状）'}`, `${quote(where)} uses rule ${ro ?? '(by target shape)'} → ${rn ?? '(by target shape)'}`);
-    // a rename keeps the old name as an alias: that is the rename, not an alias change
-    const implied = new Set([old.name, ...(s.renamedFrom ?? [])]);
-    const al = listDiff(old.aliases, s.aliases.filter((x) => !(implied.has(x) && !old.aliases.includes(x))));
+    // a rename keeps the old name as an alias: that is the rename, not an alias change (in
+    // either direction: undoing a rename drops that alias)
+    const implied = new Set([old.name, s.name, ...(s.renamedFrom ?? []), ...(old.renamedFrom ?? [])]);
+    const al = listDiff(
+      old.aliases.filter((x) => !(implied.has(x) && !s.aliases.includes(x))),
+      s.aliases.filter((x) => !(implied.has(x) && !old.aliases.includes(x))),
+    );
     if (al.added.length || al.removed.length)
-      out.add('indicators', 'changed', path, 'aliases', old.aliases.join('、'), s.aliases.join('、'), `${quote(where)}别名 ${plusMinus(al.added, al.removed)}`, `${quote(where)} aliases ${plusMinus(al.added, al.removed)}`);
+      out.add('indicators', 'changed', path, 'aliases', old.aliases.join('、'), s.aliases.join('、'), `${quote(where)}别名 ${plusMinus(al.added, al.removed)}`, `${quote(where)} aliases ${plusMinusEn(al.added, al.removed)}`);
     diffSections(ta, tb, old.children, s.children, path, out);
   }
   for (const old of as) {

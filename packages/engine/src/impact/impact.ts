@@ -8,7 +8,7 @@ import { diffTemplates, type DiffItem, type TemplateDiff } from '../diff/diff.ts
 import { formatNumber, sameMicro, sumExact } from '@jixiao/compiler';
 import type { Report, ReportRow } from '../score/report.ts';
 import { scoreFiling, type PreparedTemplate } from '../score/score.ts';
-import type { Message } from '@jixiao/language';
+import { quote, type Message } from '@jixiao/language';
 
 export interface Move {
   /** the row's path (new names), or a level-1 section's name alone */
@@ -35,6 +35,17 @@ function ruleOf(row: ReportRow | undefined, t: CheckedTemplate): string | null {
   const m = /^([^:：]+)[:：]/.exec(row.explain);
   const name = m?.[1]?.trim();
   return name && t.rules.some((r) => r.name === name) ? name : null;
+}
+
+/**
+ * A section's explanation in English. The compiler writes it in Chinese; the proportional
+ * scaling (各行分值合计 40 ≠ 分值 15，按比例折算 …) is said in English, anything else is
+ * quoted as the template's own words.
+ */
+export function explainEn(explain: string): string {
+  const m = /^(.*?):\s*各行分值合计 (\S+) ≠ 分值 (\S+)，按比例折算 (.*)$/.exec(explain);
+  if (m) return `${quote(m[1])}: its rows' weights sum to ${m[2]}, not its cap ${m[3]}, so it is scaled: ${m[4]}`;
+  return quote(explain, Infinity);
 }
 
 function join(items: DiffItem[]): Message {
@@ -118,7 +129,7 @@ export function compareReports(a: CheckedTemplate, b: CheckedTemplate, ra: Repor
     const w = join(why);
     if (s.explain) {
       w.zh += `${w.zh ? '；' : ''}${s.explain}`;
-      w.en += `${w.en ? '; ' : ''}${s.explain}`;
+      w.en += `${w.en ? '; ' : ''}${explainEn(s.explain)}`;
     }
     if (!w.zh && rowsMoved) Object.assign(w, { zh: '下列指标行的得分变化', en: 'rows below it moved' });
     if (s.score === 0 && !old) {

@@ -93,7 +93,7 @@ export class BudgetBlock {
         this.diagnostics.push(
           diag('IMP004', 'info', c.line, c.column, {
             zh: `预算表表头 ${quote(c.text)} 按“${canonical}”读取`,
-            en: `budget header ${quote(c.text)} read as 全年预算数 (annual budget)`,
+            en: `budget header ${quote(c.text)} read as the annual budget (${quote('全年预算数')})`,
           }),
         );
     }

@@ -237,7 +237,7 @@ function detectedColumns(grid: Grid, diagnostics: ImportDiagnostic[]): ResolvedC
         undefined,
         {
           zh: `没有找到指标表的表头行。需要的列：${expected}（至少要有指标名称列、目标值或实际值列、分值或得分列）。${found.length ? `找到的列名：${[...new Set(found)].join('、')}` : '没有找到任何可识别的列名'}`,
-          en: `no indicator header row found. Expected columns: level-1/2/3 indicator, annual target, actual value, weight, stated score (at least a name column, a target or actual column and a weight or score column). ${found.length ? `Labels found: ${[...new Set(found)].join(', ')}` : 'No known label found'}`,
+          en: `no indicator header row found. Expected columns: level-1/2/3 indicator, annual target, actual value, weight, stated score (at least a name column, a target or actual column and a weight or score column). ${found.length ? `Labels found: ${[...new Set(found)].map((x) => quote(x)).join(', ')}` : 'No known label found'}`,
         },
         { zh: '请检查表头，或在列映射步骤中手动指定各列（importTsvWithMapping）', en: 'check the header row, or map the columns by hand (importTsvWithMapping)' },
       ),

@@ -39,7 +39,8 @@ function kvLabel(text: string): { key: NameKey; inline: string } | null {
 /** Read the rows before grid row `end` (the header) into `filing`; labelled figures that are no budget figure go to `inputs`. */
 export function readPreamble(grid: Grid, end: number, filing: Filing, inputs: ExtraInputs, diagnostics: ImportDiagnostic[]): void {
   const budget = new BudgetBlock(diagnostics);
-  let goalCols: { expected: number | null; actual: number | null } | null = null;
+  /** inside the 年度总体目标 block: the columns of its labels (预期目标 / 实际完成情况) so far */
+  let goalCols: Map<number, GoalField> | null = null;
   const goals: Goals = { expected: '', actual: '' };
 
   for (let r = 0; r < end; r++) {
@@ -63,12 +64,10 @@ export function readPreamble(grid: Grid, end: number, filing: Filing, inputs: Ex
     const goalCell = row.cells.findIndex((c) => /^(年度)?(总体)?目标$|^年度总体目标/.test(normaliseLabel(c.text)) && c.text.length <= 10);
     if (goalCell >= 0 && /总体目标/.test(row.cells[goalCell]!.text)) {
       budget.end();
-      const e = row.cells.findIndex((c) => /^预期目标/.test(normaliseLabel(c.text)));
-      const a = row.cells.findIndex((c) => /^实际完成情况|^实际完成|^完成情况/.test(normaliseLabel(c.text)));
-      goalCols = { expected: e >= 0 ? e : null, actual: a >= 0 ? a : null };
-      if (e < 0 && a < 0) {
-        // "年度总体目标 | expected text | actual text" in one row
-        const texts = row.cells.filter((c, i) => i !== goalCell && c.text !== '');
+      goalCols = new Map();
+      const texts = readGoalRow(row, goalCell, goalCols, goals);
+      // "年度总体目标 | expected text | actual text" in one row, without labels
+      if (goalCols.size === 0) {
         if (texts[0]) goals.expected = texts[0].text;
         if (texts[1]) goals.actual = texts[1].text;
       }
@@ -84,15 +83,11 @@ export function readPreamble(grid: Grid, end: number, filing: Filing, inputs: Ex
       continue;
     }
 
-    // the goal texts under 预期目标 | 实际完成情况
+    // the goal texts under (or beside) 预期目标 | 实际完成情况
     if (goalCols) {
-      for (let i = 0; i < row.cells.length; i++) {
-        const t = row.cells[i]!.text;
-        if (t === '') continue;
-        const toActual = goalCols.actual !== null && i >= goalCols.actual && (goalCols.expected === null || goalCols.actual > goalCols.expected);
-        if (toActual) goals.actual = goals.actual ? `${goals.actual}\n${t}` : t;
-        else goals.expected = goals.expected ? `${goals.expected}\n${t}` : t;
-      }
+      const texts = readGoalRow(row, -1, goalCols, goals);
+      // no label seen yet: the texts stand in the form's order, expected then actual
+      if (goalCols.size === 0) texts.forEach((c, i) => appendGoal(goals, i === 0 ? 'expected' : 'actual', c.text));
       continue;
     }
   }
@@ -111,6 +106,56 @@ export function readPreamble(grid: Grid, end: number, filing: Filing, inputs: Ex
   if (b) filing.budget = b;
   else diagnostics.push(diag('IMP041', 'info', undefined, undefined, { zh: '没有找到预算执行表（年初预算数/全年预算数/全年执行数）', en: 'no budget block (初/全年预算数/全年执行数) found' }));
   if (goals.expected || goals.actual) filing.goals = goals;
+}
+
+type GoalField = keyof Goals;
+
+/** A 预期目标 / 实际完成情况 label cell, and the text written after its colon ("预期目标：完成…"). */
+export function goalLabel(text: string): { field: GoalField; inline: string } | null {
+  const m = /^[\s\u3000]*(预期目标|实际完成情况|实际完成|完成情况)[\s\u3000]*(?:[（(][^()（）]*[)）])?[\s\u3000]*(?:[:：]([\s\S]*))?$/.exec(text);
+  if (!m) return null;
+  return { field: m[1] === '预期目标' ? 'expected' : 'actual', inline: (m[2] ?? '').trim() };
+}
+
+function appendGoal(goals: Goals, field: GoalField, text: string): void {
+  goals[field] = goals[field] ? `${goals[field]}\n${text}` : text;
+}
+
+/**
+ * One row of the 年度总体目标 block. Label cells are never goal texts: they say which field
+ * the texts right of them (in their row) or below them (in their column and the columns
+ * up to the next label) belong to, in whichever layout the form uses — labels beside the
+ * 年度总体目标 cell, in a row of their own below it, or each label in front of its text.
+ * Returns the texts no label placed yet (`goalCols` empty), for the caller to place.
+ */
+function readGoalRow(row: GridRow, skip: number, goalCols: Map<number, GoalField>, goals: Goals): Cell[] {
+  const loose: Cell[] = [];
+  let inRow: GoalField | null = null;
+  row.cells.forEach((c, i) => {
+    if (i === skip || c.text === '') return;
+    const label = goalLabel(c.text);
+    if (label) {
+      goalCols.set(i, label.field);
+      inRow = label.field;
+      if (label.inline) appendGoal(goals, label.field, label.inline);
+      return;
+    }
+    const field = inRow ?? fieldOfColumn(goalCols, i);
+    if (field) appendGoal(goals, field, c.text);
+    else loose.push(c);
+  });
+  return loose;
+}
+
+/** The field of the nearest label at or left of column `i` (else of the leftmost label). */
+function fieldOfColumn(goalCols: ReadonlyMap<number, GoalField>, i: number): GoalField | null {
+  let best: [number, GoalField] | null = null;
+  let first: [number, GoalField] | null = null;
+  for (const [col, f] of goalCols) {
+    if (col <= i && (!best || col > best[0])) best = [col, f];
+    if (!first || col < first[0]) first = [col, f];
+  }
+  return (best ?? first)?.[1] ?? null;
 }
 
 /** The report text around the table may state its own total: "自评得分100分" (the first one counts). */

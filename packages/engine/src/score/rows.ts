@@ -136,7 +136,8 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
     const met = tier === topTier(t.tiers);
     let fraction: number;
     let note: string;
-    const stated = row.statedScore;
+    // a stated score that is not a number (a filed NaN, reported as JX3020) says nothing of the tier
+    const stated = row.statedScore !== null && Number.isFinite(row.statedScore) ? row.statedScore : null;
     if (stated !== null && weight > 0) {
       const f = stated / weight;
       if (inTier(tier, f)) {

@@ -120,6 +120,28 @@ describe('a 项目支出 table with fund sub-rows', () => {
   it('reads 年度总体目标 into expected and actual', () => {
     expect(f.goals).toEqual({ expected: '完成全县120公里农村公路日常养护', actual: '完成118公里农村公路日常养护' });
   });
+  // the same table with the 年度总体目标 block in the other layouts forms use: the labels
+  // are never read as the texts, whichever row or cell they stand in
+  const goalsOf = (block: string) => {
+    const text = fixture('project.tsv').replace(/^年度总体目标\t.*\n.*\n/m, block);
+    const g = importTsv(text);
+    expect(errors(g)).toEqual([]);
+    expect(g.filing!.rows).toHaveLength(8);
+    return g.filing!.goals;
+  };
+  const want = { expected: '完成全县120公里农村公路日常养护', actual: '完成118公里农村公路日常养护' };
+  it('reads 年度总体目标 with its labels in a row of their own', () => {
+    expect(goalsOf('年度总体目标\t\t\t\t\t\t\t\n\t预期目标\t\t\t实际完成情况\t\t\t\n\t完成全县120公里农村公路日常养护\t\t\t完成118公里农村公路日常养护\t\t\t\n')).toEqual(want);
+  });
+  it('reads 年度总体目标 with each label in front of its text (one row each)', () => {
+    expect(goalsOf('年度总体目标\t预期目标\t完成全县120公里农村公路日常养护\t\t\t\t\t\n\t实际完成情况\t完成118公里农村公路日常养护\t\t\t\t\t\n')).toEqual(want);
+  });
+  it('reads 年度总体目标 written as "预期目标：…" cells', () => {
+    expect(goalsOf('年度总体目标\t预期目标：完成全县120公里农村公路日常养护\t\t\t实际完成情况：完成118公里农村公路日常养护\t\t\t\n')).toEqual(want);
+  });
+  it('reads 年度总体目标 with both texts beside it and no labels', () => {
+    expect(goalsOf('年度总体目标\t完成全县120公里农村公路日常养护\t\t\t完成118公里农村公路日常养护\t\t\t\n')).toEqual(want);
+  });
   it('reads 产出 / 效益 / 满意度 rows and stops at the notes', () => {
     expect([...new Set(f.rows.map((x) => x.level1))]).toEqual(['产出指标', '效益指标', '满意度指标']);
     expect(f.rows).toHaveLength(8);
