@@ -23,7 +23,7 @@ import { Toolbar } from './panes/toolbar.ts';
 import { h } from './ui/dom.ts';
 import { Labels } from './ui/labels.ts';
 import { installTestHooks } from './test-hooks.ts';
-import { startWorkspace } from './workspace/workspace.ts';
+import { startWorkspace } from './workspace/start.ts';
 
 // a shared link opens the page on its state; a damaged one on the defaults (and says so)
 const link = readLink(location.hash);

@@ -86,13 +86,15 @@ export function examplesOf(form: string): Example[] {
 
 /**
  * The sample filing for a template: one of its own form — from its own jurisdiction and
- * year if there is one, else its jurisdiction's, else any — and the seed when its form has none.
+ * year if there is one, else its jurisdiction's, else the nearest year's — and the seed when its form has none.
  */
 export function sampleFor(file: string): Example {
   const t = officialTemplates.find((o) => o.file === file);
   const same = t ? examplesOf(t.form) : [];
+  // else the nearest year's, the broadest jurisdiction first (a province's before a county's)
+  const nearest = t ? [...same].sort((a, b) => Math.abs(a.year - t.year) - Math.abs(b.year - t.year) || a.region.split('/').length - b.region.split('/').length)[0] : undefined;
   const pick =
-    same.find((e) => e.region === t!.region && e.year === t!.year) ?? same.find((e) => e.region === t!.region) ?? same.find((e) => e.region === NATIONAL) ?? same[0];
+    same.find((e) => e.region === t!.region && e.year === t!.year) ?? same.find((e) => e.region === t!.region) ?? same.find((e) => e.region === NATIONAL) ?? nearest;
   return pick ?? examples.find((e) => e.file.endsWith('seed.tsv')) ?? { file: 'seed', region: '', year: 0, form: null, text: SEED_FILING };
 }
 

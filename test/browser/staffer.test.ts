@@ -11,7 +11,7 @@ const template2023 = readFileSync(join(repoRoot, 'rules/甘肃/2023/部门整体
 const template2024 = readFileSync(join(repoRoot, 'rules/甘肃/2024/部门整体支出.jx'), 'utf8');
 const seed = readFileSync(join(repoRoot, 'rules/甘肃/2023/examples/seed.tsv'), 'utf8');
 const clean = readFileSync(join(repoRoot, 'rules/甘肃/2023/examples/clean.json'), 'utf8');
-const sichuan = readFileSync(join(repoRoot, 'rules/四川/2023/examples/示例.json'), 'utf8');
+const hubei2020 = readFileSync(join(repoRoot, 'rules/湖北/2020/examples/示例.json'), 'utf8');
 const project = readFileSync(join(repoRoot, 'packages/engine/test/fixtures/project.tsv'), 'utf8');
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
@@ -103,7 +103,7 @@ describe('2 · errors a non-programmer can act on', () => {
     await js(p, 'const m = j.editor.getModel(); j.editor.executeEdits("t", [{ range: { startLineNumber: arg.line, startColumn: arg.col, endLineNumber: arg.line, endColumn: arg.col + "权重 * min(实际 / 目标, 1)".length }, text: "权重 * 实际 / 目标" }])', { line, col });
     await settled(p);
     const m = (await markers(p)).find((x) => x.code === 'JX2021')!;
-    expect(m.message).toMatch(/^得分可能超出 0 到权重的范围：当 “实际 >= 目标” 不成立时，得分按 “权重 \* 实际 \/ 目标” 计算，其中 实际 \/ 目标 可能大于 1，得分没有上限/);
+    expect(m.message).toMatch(/^得分可能超出 0 到权重的范围：当 “实际 >= 目标” 不成立时，得分按 “权重 \* 实际 \/ 目标” 计算，其中 “实际 \/ 目标” 可能大于 1，得分没有上限/);
 
     // Monaco's own words in its hover: 查看问题 / 快速修复, not View Problem / Quick Fix
     const where = () =>
@@ -153,13 +153,13 @@ describe('2 · errors a non-programmer can act on', () => {
     const sums = (await markers(p)).filter((x) => x.code === 'JX2013');
     // on 总分 and on the line just edited, naming the edited weight
     expect(sums.map((x) => x.startLineNumber).sort((a, b) => a - b)).toEqual([lineOf(template2023, '总分 100 分'), line]);
-    expect(sums.find((x) => x.startLineNumber === line)!.message).toContain('「部门管理」的分值 25 计入合计 105，应合计 100');
+    expect(sums.find((x) => x.startLineNumber === line)!.message).toContain('“部门管理”的分值 25 计入合计 105，应合计 100');
     // the panel lists the error with its place in words and one-click fixes
     const diag = await text(p, '#score .diagnostics');
     expect(diag).toContain(`第 ${lineOf(template2023, '总分 100 分')} 行第`);
-    expect(diag).toContain('一键修复：把「部门管理」的分值改为 20（合计 100）');
+    expect(diag).toContain('一键修复：把“部门管理”的分值改为 20（合计 100）');
     await p.screenshot({ path: shot('13-2d-sum-fix.png') });
-    await js(p, 'Array.from(doc.querySelectorAll("#score .fix-btn")).find((b) => b.textContent.includes("「部门管理」的分值改为 20")).click()');
+    await js(p, 'Array.from(doc.querySelectorAll("#score .fix-btn")).find((b) => b.textContent.includes("“部门管理”的分值改为 20")).click()');
     await p.waitForFunction((t) => (globalThis as unknown as { __jixiao: { template(): string } }).__jixiao.template() === t, template2023);
     await settled(p);
     expect(await markers(p)).toEqual([]);
@@ -304,12 +304,13 @@ describe('4 · switching forms', () => {
     await settledLight(p);
     expect(await js<string>(p, 'return j.page().file')).toBe('rules/全国/2020/项目支出.jx');
     expect(await js<string[]>(p, 'return j.score().report.findings.map((f) => f.code)')).not.toContain('JX3016');
-    // 恢复样例 restores the sample of the chosen form (项目支出: 四川's)
+    // 恢复样例 restores the sample of the chosen form: 全国 2020 has none of its own, so the
+    // nearest year's of the broadest jurisdiction, 湖北 2020 (not 湖北/某市/某区 2020)
     await p.click('#tab-filing');
     expect(await text(p, '#reset-filing')).toBe('恢复样例填报表（项目支出）');
     await p.click('#reset-filing');
     await settledLight(p);
-    expect(await js<string>(p, 'return j.filing()')).toBe(sichuan);
+    expect(await js<string>(p, 'return j.filing()')).toBe(hubei2020);
     // and back on 部门整体支出, the seed
     await p.selectOption('#template-select', 'rules/甘肃/2023/部门整体支出.jx');
     await p.click('#reset-filing');
@@ -426,11 +427,11 @@ describe('6 · year comparison', () => {
     // the impact on the current filing, and on the loaded ones
     expect(await text(p, '[data-testid=impact-to]')).toBe('95');
     await p.click('#diff-files-examples');
-    await p.waitForFunction(() => ((globalThis as unknown as { __jixiao: { diff(): { set?: unknown[] } | null } }).__jixiao.diff()?.set ?? []).length === 2);
+    await p.waitForFunction(() => ((globalThis as unknown as { __jixiao: { diff(): { set?: unknown[] } | null } }).__jixiao.diff()?.set ?? []).length === 3);
     const set = await js<{ name: string; from: { total: number }; to: { total: number } }[]>(p, 'return j.diff().set');
-    // seed: 100 → 95 (部门管理 20 → 15); clean: both 100 (its 部门管理 rows are rescaled to the new cap)
+    // the three 部门整体支出 samples (甘肃's seed and clean, 大英县's); seed: 100 → 95 (部门管理 20 → 15); clean: both 100 (its 部门管理 rows are rescaled to the new cap)
     expect(set.map((x) => [x.name.replace(/^.*\//, ''), x.from.total, x.to.total])).toContainEqual(['seed.tsv', 100, 95]);
-    expect(await text(p, '[data-testid=impact-set]')).toContain('2 份中');
+    expect(await text(p, '[data-testid=impact-set]')).toContain('3 份中');
     // files chosen from the disk, as a staffer has them
     await p.setInputFiles('#diff-files', [
       { name: '甲单位.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(seed) },

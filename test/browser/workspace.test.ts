@@ -77,8 +77,10 @@ describe('workspace mode in Chromium', () => {
     const text = await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.template());
     expect(text).toBe(readFileSync(join(repoRoot, 'rules/甘肃/2023/部门整体支出.jx'), 'utf8'));
     // type a comment line at the top of the template, as a user would
-    await page.evaluate(() => {
+    // Monaco loads on the intent to edit: the first screen shows the template without it
+    await page.evaluate(async () => {
       const j = (globalThis as unknown as { __jixiao: Hooks }).__jixiao;
+      await j.loadEditor();
       j.editor.focus();
       j.editor.setPosition({ lineNumber: 1, column: 1 });
     });
@@ -139,8 +141,10 @@ describe('workspace mode in Chromium', () => {
   });
 
   it("shows the impact of the editor's draft over the year's stored filings: the migration matrix", async () => {
-    await page.evaluate(() => {
-      const ed = (globalThis as unknown as { __jixiao: { editor: { getModel(): { getValue(): string; setValue(s: string): void } } } }).__jixiao.editor;
+    await page.evaluate(async () => {
+      const j = (globalThis as unknown as { __jixiao: { loadEditor(): Promise<boolean>; editor: { getModel(): { getValue(): string; setValue(s: string): void } } } }).__jixiao;
+      await j.loadEditor();
+      const ed = j.editor;
       const m = ed.getModel();
       m.setValue(m.getValue().replace('优 >= 90 分', '优 >= 99.5 分'));
     });

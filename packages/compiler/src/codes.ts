@@ -195,8 +195,8 @@ function unboundedMessage(d: UnboundedData): Message {
   }
   const reach = { zh: parts.map((x) => x.zh).join('，'), en: parts.map((x) => x.en).join(', and ') };
   return {
-    zh: `得分可能超出 0 到${wn}的范围：${when.zh}${why.zh}，${reach.zh}（得分 = ${d.formula} 可达区间 ${d.reach}，超出 ${d.within}）`,
-    en: `the score can leave the range 0 to the weight: ${when.en}${why.en}, so ${reach.en} (得分 = ${d.formula} can reach ${d.reach}, outside ${d.within})`,
+    zh: `得分可能超出 0 到${wn}的范围：${when.zh}${why.zh}，${reach.zh}（可达区间 ${d.reach}，超出 ${d.within}）`,
+    en: `the score can leave the range 0 to the weight: ${when.en}${why.en}, so ${reach.en} (it can reach ${quote(d.reach, Infinity)}, outside ${quote(d.within, Infinity)})`,
   };
 }
 

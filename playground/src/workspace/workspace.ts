@@ -8,7 +8,7 @@ import type { Key, Words } from '../i18n.ts';
 import type { Store } from '../state/store.ts';
 import type { EditorHost } from '../panes/template-view.ts';
 import { h } from '../ui/dom.ts';
-import { api, ApiFailure, probe, setToken, upload, type Msg } from './api.ts';
+import { api, ApiFailure, setToken, upload, type Msg } from './api.ts';
 import { gradeChart, historyChart, sectionsChart } from './charts.ts';
 
 type View = 'templates' | 'filings' | 'runs' | 'impact';
@@ -30,10 +30,18 @@ export interface WorkspaceHooks {
   run(): { id: number; status: string } | null;
 }
 
-export async function startWorkspace(p: { store: Store; w: Words; editor: EditorHost; header: HTMLElement; main: HTMLElement; beforeLang: Node }): Promise<WorkspaceHooks | null> {
-  const found = await probe();
-  if (found.kind === 'none') return null;
-  return new Workspace(p, found.kind === 'ok' ? found.me : null).hooks();
+export interface WorkspacePage {
+  store: Store;
+  w: Words;
+  editor: EditorHost;
+  header: HTMLElement;
+  main: HTMLElement;
+  beforeLang: Node;
+}
+
+/** The workspace on the page, once start.ts has found the server (`me`: null until logged in). */
+export function openWorkspace(p: WorkspacePage, me: { name: string; roles: string[]; local: boolean } | null): WorkspaceHooks {
+  return new Workspace(p, me).hooks();
 }
 
 class Workspace {
@@ -51,7 +59,7 @@ class Workspace {
   private readonly t: (k: Key, v?: Record<string, string | number>) => string;
 
   constructor(
-    private readonly p: { store: Store; w: Words; editor: EditorHost; header: HTMLElement; main: HTMLElement; beforeLang: Node },
+    private readonly p: WorkspacePage,
     private me: { name: string; roles: string[]; local: boolean } | null,
   ) {
     this.w = p.w;
