@@ -157,36 +157,48 @@ function holds(op: CmpOp, a: number, t: number): boolean {
 
 const CMP_ASCII: Record<CmpOp, string> = { '>=': '>=', '>': '>', '<=': '<=', '<': '<', '=': '=', '!=': '!=' };
 
+/** How `printIr` writes a formula: as the author does, or for a reader (× ÷ ≥, 分 on points). */
+export interface PrintStyle {
+  /** × ÷ ≥ ≤ ≠ and `5 分` instead of * / >= <= != and `5` */
+  symbols?: boolean;
+  /** how the weight is called: 权重 in rules (the default), 分值 in an indicator's formula */
+  weight?: string;
+}
+
 /**
  * A formula IR as the author writes it (`如果 实际 >= 目标 则 权重 否则 权重 * (实际 / 目标)`),
- * with the canonical variable names: the one printer of formulas for reports and coverage.
- * (`substitute` prints the same tree with values for explanations.)
+ * with the canonical variable names, or for a reader (`style.symbols`, the years diff in
+ * words): the one printer of formulas for reports, coverage and diffs. (`substitute`
+ * prints the same tree with values for explanations.)
  */
-export function printIr(e: IrExpr): string {
-  const wrap = (x: IrExpr, min: number) => ((PREC[x.op] ?? 7) < min ? `(${printIr(x)})` : printIr(x));
+export function printIr(e: IrExpr, style: PrintStyle = {}): string {
+  const go = (x: IrExpr) => printIr(x, style);
+  const wrap = (x: IrExpr, min: number) => ((PREC[x.op] ?? 7) < min ? `(${go(x)})` : go(x));
   switch (e.op) {
     case 'num':
-      return e.text;
+      return style.symbols && e.unit === 'points' ? `${e.text} 分` : e.text;
     case 'var':
-      return VAR_LABEL[e.v];
+      return e.v === 'W' && style.weight ? style.weight : VAR_LABEL[e.v];
     case 'input':
       return e.name;
     case 'share':
-      return `占比(${e.name}, ${printIr(e.cond)})`;
+      return `占比(${e.name}, ${go(e.cond)})`;
     case 'neg':
       return `-${wrap(e.x, 6)}`;
     case '+':
     case '-':
     case '*':
-    case '/':
-      return `${wrap(e.l, PREC[e.op]!)} ${e.op} ${wrap(e.r, PREC[e.op]! + 1)}`;
+    case '/': {
+      const sym = style.symbols && e.op === '*' ? '×' : style.symbols && e.op === '/' ? '÷' : e.op;
+      return `${wrap(e.l, PREC[e.op]!)} ${sym} ${wrap(e.r, PREC[e.op]! + 1)}`;
+    }
     case 'min':
     case 'max':
-      return `${e.op}(${e.args.map(printIr).join(', ')})`;
+      return `${e.op}(${e.args.map(go).join(', ')})`;
     case 'if':
-      return `如果 ${wrap(e.c, 1)} 则 ${wrap(e.t, 1)} 否则 ${printIr(e.e)}`;
+      return `如果 ${wrap(e.c, 1)} 则 ${wrap(e.t, 1)} 否则 ${go(e.e)}`;
     case 'cmp':
-      return `${wrap(e.l, 4)} ${CMP_ASCII[e.cmp]} ${wrap(e.r, 4)}`;
+      return `${wrap(e.l, 4)} ${(style.symbols ? CMP_SYM : CMP_ASCII)[e.cmp]} ${wrap(e.r, 4)}`;
     case 'and':
     case 'or':
       return `${wrap(e.l, PREC[e.op]!)} ${e.op === 'and' ? '且' : '或'} ${wrap(e.r, PREC[e.op]! + 1)}`;

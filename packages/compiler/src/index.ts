@@ -53,7 +53,7 @@ export { roundScore, type RoundingMode } from './round.ts';
 export { formatFiledNumber, formatNumber, fromMicro, sameAtPlaces, sameMicro, sumExact, toMicro } from './numbers.ts';
 export { compile, generate, type CompileOptions } from './codegen.ts';
 export { interpret, type InterpretOptions, type TraceEvent } from './interpret.ts';
-export { numberIfs, printIr, type Trace } from './explain.ts';
+export { numberIfs, printIr, type PrintStyle, type Trace } from './explain.ts';
 export { MAX_WEIGHT } from './evaluator.ts';
 export type {
   EvalInput,

@@ -1,7 +1,7 @@
 // A formula change in words: the cases of a 如果 … 则 … 否则 … chain, each with what it
 // gives, compared old against new. "新增情形：实际 ≥ 目标 时，得满分" says what a policy
 // officer needs to know; the two formulas side by side do not.
-import { VARIABLES, type IrExpr } from '@jixiao/compiler';
+import { printIr, type IrExpr } from '@jixiao/compiler';
 import { quote } from '@jixiao/language';
 
 export interface Words {
@@ -9,48 +9,9 @@ export interface Words {
   en: string;
 }
 
-const PREC: Record<string, number> = { or: 1, and: 2, cmp: 3, '+': 4, '-': 4, '*': 5, '/': 5, neg: 6 };
-const CMP: Record<string, string> = { '>=': '≥', '<=': '≤', '!=': '≠', '=': '=', '>': '>', '<': '<' };
-
-function varName(v: string, weight: string): string {
-  if (v === 'W') return weight;
-  return VARIABLES.find((x) => x.v === v && /[\u4e00-\u9fff]/.test(x.name))?.name ?? v;
-}
-
-/** A formula as a person reads it: × ÷ ≥ ≤, 且 / 或. */
+/** A formula as a person reads it: × ÷ ≥ ≤, 且 / 或, the weight by its name. */
 export function exprText(e: IrExpr, weight = '权重'): string {
-  const prec = (x: IrExpr) => PREC[x.op === 'min' || x.op === 'max' || x.op === 'num' || x.op === 'var' || x.op === 'if' || x.op === 'input' || x.op === 'share' ? 'atom' : x.op] ?? 9;
-  const wrap = (x: IrExpr, min: number) => (prec(x) < min ? `(${exprText(x, weight)})` : exprText(x, weight));
-  switch (e.op) {
-    case 'num':
-      return e.unit === 'points' ? `${e.text} 分` : e.text;
-    case 'var':
-      return varName(e.v, weight);
-    case 'neg':
-      return `-${wrap(e.x, 6)}`;
-    case '+':
-    case '-':
-    case '*':
-    case '/': {
-      const p = PREC[e.op]!;
-      const sign = e.op === '*' ? '×' : e.op === '/' ? '÷' : e.op;
-      return `${wrap(e.l, p)} ${sign} ${wrap(e.r, p + 1)}`;
-    }
-    case 'min':
-    case 'max':
-      return `${e.op}(${e.args.map((a) => exprText(a, weight)).join(', ')})`;
-    case 'cmp':
-      return `${wrap(e.l, 4)} ${CMP[e.cmp]} ${wrap(e.r, 4)}`;
-    case 'and':
-    case 'or':
-      return `${wrap(e.l, PREC[e.op]!)} ${e.op === 'and' ? '且' : '或'} ${wrap(e.r, PREC[e.op]! + 1)}`;
-    case 'if':
-      return `如果 ${exprText(e.c, weight)} 则 ${exprText(e.t, weight)} 否则 ${exprText(e.e, weight)}`;
-    case 'input':
-      return e.name;
-    case 'share':
-      return `占比(${e.name}, ${exprText(e.cond, weight)})`;
-  }
+  return printIr(e, { symbols: true, weight });
 }
 
 const isW = (e: IrExpr) => e.op === 'var' && e.v === 'W';
