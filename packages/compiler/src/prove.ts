@@ -491,8 +491,11 @@ function report(sink: DiagnosticSink, range: Range, formula: string, shown: stri
   };
   if (order) data.order = order;
   if (c?.cond) data.cond = { expr: printExpr(c.cond.expr), holds: c.cond.holds };
+  // the ratio is blamed only where it can exceed 1 (a `min(…, 1)` cannot; then the fault is
+  // elsewhere, a negative score, which the message says)
   const ratio = c && c.leaf.kind === 'Binary' ? ratioOf(c.leaf) : null;
-  if (ratio) data.ratio = ratio;
+  const rv = ratio ? new Prover().analyze(lower(ratio, opts.scope), envOf(domains)) : null;
+  if (ratio && !(rv && rv.t === 'N' && rv.iv[1] <= 1)) data.ratio = printExpr(ratio);
   const one = fix?.length === 1 ? fix[0]! : null;
   if (one) {
     // the clamp counts a ratio as 1 at most, or cuts the score itself to the range
@@ -516,15 +519,15 @@ function exprAt(e: Expr, range: Range): Expr | null {
 }
 
 /** The ratio a product with the weight scales by: `实际 / 目标` in `权重 * 实际 / 目标` or `权重 * (实际 / 目标)`. */
-function ratioOf(e: Expr & { kind: 'Binary' }): string | null {
+function ratioOf(e: Expr & { kind: 'Binary' }): Expr | null {
   if (e.op === '/' && e.left.kind === 'Binary' && e.left.op === '*') {
     const { left: a, right: b } = e.left;
     const x = isWeight(a) ? b : isWeight(b) ? a : null;
-    if (x) return printExpr({ kind: 'Binary', range: e.range, op: '/', left: x, right: e.right });
+    if (x) return { kind: 'Binary', range: e.range, op: '/', left: x, right: e.right };
   }
   if (e.op === '*') {
-    if (isWeight(e.left)) return printExpr(e.right);
-    if (isWeight(e.right)) return printExpr(e.left);
+    if (isWeight(e.left)) return e.right;
+    if (isWeight(e.right)) return e.left;
   }
   return null;
 }

@@ -281,6 +281,23 @@ describe('fixes offered with a diagnostic', () => {
     expect(eachFixChecks(src, CODES.unbounded.code).map((f) => f.edits[0]!.text)).toEqual(['min(分值 * min(全年执行数 / 全年预算数, 1) + 2 分, 分值)']);
   });
 
+  it('JX2021: a ratio already held to 1 is not blamed; with 允许负数 the fault said is the negative score', () => {
+    const src = `模板 项目支出 2021 {
+  总分 100 分
+  保留小数 2 位 四舍五入
+  等级 { 优 >= 90 分; 差 }
+  规则 反向 适用 <= 允许负数 实际, 目标 { 得分 = 如果 实际 <= 目标 则 权重 否则 权重 * min(目标 / 实际, 1) }
+  一级指标 预算执行率 分值 10 分 { 得分 = 分值 * min(全年执行数 / 全年预算数, 1) }
+  一级指标 产出 分值 90 分 { 单位填报 }
+}
+`;
+    const d = checkSource(src).diagnostics.find((x) => x.code === CODES.unbounded.code)!;
+    expect(d.message.zh).not.toContain('可能大于 1');
+    expect(d.message.zh).toContain('得分可能为负数');
+    expect(d.data).not.toHaveProperty('ratio');
+    expect(eachFixChecks(src, CODES.unbounded.code).map((f) => f.edits[0]!.text)).toEqual(['权重 * max(min(目标 / 实际, 1), 0)']);
+  });
+
   it('JX2026: a ratio becomes points by the weight, clamped', () => {
     const src = mutate('得分 = 权重 * min(实际 / 目标, 1)', '得分 = 实际 / 目标');
     expect(eachFixChecks(src, CODES.scoreNotPoints.code).map((f) => f.edits[0]!.text)).toEqual(['权重 * min(实际 / 目标, 1)']);
