@@ -1,220 +1,21 @@
-// CST → AST. The grammar (parser.ts) builds a concrete tree; this module gives it types
-// and source ranges. After error recovery the CST may miss pieces: every function here
-// tolerates that and drops what it cannot build, it never throws.
-import type { CstNode, IToken, CstElement } from 'chevrotain';
+// CST → AST: the declarations, the template and the file; the leaves and score expressions
+// are in visitor-expr.ts. The grammar (parser.ts) builds a concrete tree; this gives it
+// types and source ranges. Every read of the CST goes through cst-read.ts, keyed by the
+// types in cst.generated.ts, so a child name the grammar does not produce is a compile
+// error. After error recovery the CST may miss pieces: every function here tolerates that
+// and drops what it cannot build, it never throws.
 import type * as A from './ast.ts';
+import type * as C from './cst.generated.ts';
+import type { CstNode, IToken } from 'chevrotain';
+import { firstTokenOf, node, nodes, rangeOf, span, token, tokenRange, type TokenKey } from './cst-read.ts';
+import { cmpOp, expr, name, names, quantity } from './visitor-expr.ts';
 
-type Children = Record<string, CstElement[] | undefined>;
-
-const isToken = (e: CstElement | undefined): e is IToken => !!e && 'image' in e;
-const isNode = (e: CstElement | undefined): e is CstNode => !!e && 'children' in e;
-
-function kids(n: CstNode): Children {
-  return n.children as Children;
-}
-function node(n: CstNode, key: string, i = 0): CstNode | undefined {
-  const e = kids(n)[key]?.[i];
-  return isNode(e) ? e : undefined;
-}
-function nodes(n: CstNode, key: string): CstNode[] {
-  return (kids(n)[key] ?? []).filter(isNode);
-}
-function token(n: CstNode, key: string, i = 0): IToken | undefined {
-  const e = kids(n)[key]?.[i];
-  return isToken(e) && !Number.isNaN(e.startOffset) && !e.isInsertedInRecovery ? e : undefined;
-}
-function tokens(n: CstNode, key: string): IToken[] {
-  return (kids(n)[key] ?? []).filter(isToken).filter((t) => !Number.isNaN(t.startOffset) && !t.isInsertedInRecovery);
-}
-/** The first token present among the given keys, in source order. */
-function firstTokenOf(n: CstNode, keys: string[]): IToken | undefined {
-  let best: IToken | undefined;
-  for (const k of keys) for (const t of tokens(n, k)) if (!best || t.startOffset < best.startOffset) best = t;
-  return best;
-}
-
-export function tokenRange(t: IToken): A.Range {
-  return {
-    start: { offset: t.startOffset, line: t.startLine ?? 1, column: t.startColumn ?? 1 },
-    end: { offset: (t.endOffset ?? t.startOffset) + 1, line: t.endLine ?? 1, column: (t.endColumn ?? 1) + 1 },
-  };
-}
-
-const zero: A.Range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
-
-function rangeOf(n: CstNode): A.Range {
-  const l = n.location;
-  if (!l || Number.isNaN(l.startOffset) || l.startOffset === undefined) return zero;
-  const endOk = l.endOffset !== undefined && !Number.isNaN(l.endOffset);
-  return {
-    start: { offset: l.startOffset, line: l.startLine ?? 1, column: l.startColumn ?? 1 },
-    end: endOk
-      ? { offset: l.endOffset! + 1, line: l.endLine ?? 1, column: (l.endColumn ?? 1) + 1 }
-      : { offset: l.startOffset, line: l.startLine ?? 1, column: l.startColumn ?? 1 },
-  };
-}
-
-export function span(a: A.Range, b: A.Range): A.Range {
-  return { start: a.start, end: b.end };
-}
-
-/** Unquote a StringLit image: "…" has \" and \\ escapes, the CJK quotes have none. */
-export function unquote(image: string): string {
-  if (image.startsWith('"')) return image.slice(1, -1).replace(/\\(.)/g, '$1');
-  return image.slice(1, -1);
-}
-
-function name(n: CstNode | undefined): A.Name | null {
-  if (!n) return null;
-  const id = token(n, 'Identifier') ?? token(n, 'Qualitative') ?? token(n, 'Deadline');
-  if (id) return { kind: 'Name', text: id.image, range: tokenRange(id) };
-  const s = token(n, 'StringLit');
-  if (s) return { kind: 'Name', text: unquote(s.image), range: tokenRange(s) };
-  return null;
-}
-
-function names(parent: CstNode, key = 'name'): A.Name[] {
-  return nodes(parent, key)
-    .map(name)
-    .filter((x): x is A.Name => x !== null);
-}
-
-function quantity(n: CstNode | undefined): A.Quantity | null {
-  if (!n) return null;
-  const num = token(n, 'NumberLit');
-  if (!num) return null;
-  const unitTok = token(n, 'Percent') ?? token(n, 'UnitWord');
-  const range = unitTok ? span(tokenRange(num), tokenRange(unitTok)) : tokenRange(num);
-  return {
-    kind: 'Quantity',
-    text: num.image,
-    value: Number(num.image),
-    unit: unitTok ? (unitTok.tokenType.name === 'Percent' ? '%' : unitTok.image) : null,
-    range,
-  };
-}
-
-const cmpByToken: Record<string, A.CmpOp> = {
-  GreaterEq: '>=',
-  Greater: '>',
-  LessEq: '<=',
-  Less: '<',
-  Equals: '=',
-  NotEq: '!=',
-};
-
-function cmpOp(n: CstNode | undefined): A.CmpOp | null {
-  if (!n) return null;
-  for (const [tokName, op] of Object.entries(cmpByToken)) if (token(n, tokName)) return op;
-  return null;
-}
-
-// ───────────────────────── expressions ─────────────────────────
-
-function expr(n: CstNode | undefined): A.Expr | null {
-  if (!n) return null;
-  switch (n.name) {
-    case 'expr':
-      return chainLogical(n, 'Or', 'or');
-    case 'andExpr':
-      return chainLogical(n, 'And', 'and');
-    case 'cmpExpr': {
-      const [l, r] = nodes(n, 'operands').map(expr);
-      const op = cmpOp(node(n, 'cmpOp'));
-      if (!l) return null;
-      if (!op) return l;
-      if (!r) return null;
-      return { kind: 'Compare', op, left: l, right: r, range: span(l.range, r.range) };
-    }
-    case 'addExpr':
-    case 'mulExpr':
-      return chainBinary(n);
-    case 'unaryExpr': {
-      const inner = node(n, 'unaryExpr');
-      if (inner) {
-        const operand = expr(inner);
-        const minus = token(n, 'Minus');
-        if (!operand || !minus) return null;
-        return { kind: 'Unary', op: '-', operand, range: span(tokenRange(minus), operand.range) };
-      }
-      return expr(node(n, 'primary'));
-    }
-    case 'primary': {
-      const q = quantity(node(n, 'quantity'));
-      if (q) return { kind: 'Number', quantity: q, range: q.range };
-      const v = token(n, 'Identifier') ?? token(n, 'Weight');
-      if (v) return { kind: 'Var', name: v.image, range: tokenRange(v) };
-      const sh = node(n, 'shareCall');
-      if (sh) return shareCall(sh);
-      const c = node(n, 'call');
-      if (c) return call(c);
-      const i = node(n, 'ifExpr');
-      if (i) return ifExpr(i);
-      return expr(node(n, 'expr'));
-    }
-    default:
-      return null;
-  }
-}
-
-function chainLogical(n: CstNode, tok: string, op: 'and' | 'or'): A.Expr | null {
-  const parts = nodes(n, 'operands').map(expr);
-  if (parts.some((p) => !p)) return null;
-  const ps = parts as A.Expr[];
-  if (tokens(n, tok).length !== ps.length - 1) return null;
-  return ps.reduce((l, r) => ({ kind: 'Logical', op, left: l, right: r, range: span(l.range, r.range) }));
-}
-
-function chainBinary(n: CstNode): A.Expr | null {
-  const parts = nodes(n, 'operands').map(expr);
-  const ops = tokens(n, 'ops').sort((a, b) => a.startOffset - b.startOffset);
-  if (parts.length === 0 || parts.some((p) => !p) || ops.length !== parts.length - 1) return null;
-  let acc = parts[0] as A.Expr;
-  for (let i = 0; i < ops.length; i++) {
-    const right = parts[i + 1] as A.Expr;
-    const t = ops[i]!.tokenType.name;
-    const op = t === 'Plus' ? '+' : t === 'Minus' ? '-' : t === 'Times' ? '*' : '/';
-    acc = { kind: 'Binary', op, left: acc, right, range: span(acc.range, right.range) };
-  }
-  return acc;
-}
-
-function call(n: CstNode): A.Expr | null {
-  const fnTok = token(n, 'FnMin') ?? token(n, 'FnMax');
-  const close = token(n, 'RParen');
-  if (!fnTok || !close) return null;
-  const args = nodes(n, 'args').map(expr);
-  if (args.length === 0 || args.some((a) => !a)) return null;
-  return {
-    kind: 'Call',
-    fn: fnTok.tokenType.name === 'FnMin' ? 'min' : 'max',
-    spelling: fnTok.image,
-    args: args as A.Expr[],
-    range: span(tokenRange(fnTok), tokenRange(close)),
-  };
-}
-
-function shareCall(n: CstNode): A.Expr | null {
-  const fnTok = token(n, 'FnShare');
-  const close = token(n, 'RParen');
-  const group = name(node(n, 'name'));
-  const cond = expr(node(n, 'cond'));
-  if (!fnTok || !close || !group || !cond) return null;
-  return { kind: 'Share', group, cond, range: span(tokenRange(fnTok), tokenRange(close)) };
-}
-
-function ifExpr(n: CstNode): A.Expr | null {
-  const ifTok = token(n, 'If');
-  const cond = expr(node(n, 'cond'));
-  const then = expr(node(n, 'then'));
-  const els = expr(node(n, 'else'));
-  if (!ifTok || !cond || !then || !els) return null;
-  return { kind: 'If', cond, then, else: els, range: span(tokenRange(ifTok), els.range) };
-}
+// parse.ts places its diagnostics and comments with the same ranges
+export { tokenRange } from './cst-read.ts';
 
 // ───────────────────────── declarations ─────────────────────────
 
-function scoreDecl(n: CstNode | undefined): { expr: A.Expr; range: A.Range } | null {
+function scoreDecl(n: C.ScoreDeclCstNode | undefined): { expr: A.Expr; range: A.Range } | null {
   if (!n) return null;
   const e = expr(node(n, 'expr'));
   const kw = token(n, 'Score');
@@ -222,17 +23,23 @@ function scoreDecl(n: CstNode | undefined): { expr: A.Expr; range: A.Range } | n
   return { expr: e, range: span(tokenRange(kw), e.range) };
 }
 
-const shapeByToken: Record<string, A.TargetShape> = { Qualitative: 'qualitative', Deadline: 'deadline' };
+const shapeByToken: Record<TokenKey<C.ShapeCstChildren>, A.TargetShape> = { Qualitative: 'qualitative', Deadline: 'deadline' };
+const shapeTokens = Object.keys(shapeByToken) as TokenKey<C.ShapeCstChildren>[];
 
-function ruleDecl(n: CstNode): A.RuleDecl | null {
+/** One shape after 适用: a comparison (`>=` …) or 定性 / 期限. */
+function shape(s: C.ShapeCstNode): A.TargetShape | null {
+  const c = node(s, 'cmpOp');
+  if (c) return cmpOp(c);
+  const tok = firstTokenOf(s, shapeTokens);
+  return tok ? shapeByToken[tok.key] : null;
+}
+
+function ruleDecl(n: C.RuleDeclCstNode): A.RuleDecl | null {
   const nm = name(node(n, 'name'));
   const shapes: A.TargetShape[] = [];
   for (const s of nodes(n, 'shape')) {
-    const op = cmpOp(node(s, 'cmpOp'));
-    const tok = firstTokenOf(node(s, 'cmpOp') ?? s, ['Qualitative', 'Deadline', ...Object.keys(cmpByToken)]);
-    const shape = op ?? (tok ? shapeByToken[tok.tokenType.name] : undefined);
-    if (!shape || !tok) continue;
-    shapes.push(shape);
+    const sh = shape(s);
+    if (sh) shapes.push(sh);
   }
   // the rule's own name is the first `name`; those after 允许负数 follow it
   const negatives = nodes(n, 'name')
@@ -244,7 +51,7 @@ function ruleDecl(n: CstNode): A.RuleDecl | null {
   return { kind: 'Rule', name: nm, shapes, negatives, score: score.expr, scoreRange: score.range, range: rangeOf(n) };
 }
 
-function sectionDecl(n: CstNode): A.SectionDecl | null {
+function sectionDecl(n: C.SectionDeclCstNode): A.SectionDecl | null {
   const nm = name(node(n, 'name'));
   const w = quantity(node(n, 'quantity'));
   if (!nm || !w) return null;
@@ -291,7 +98,7 @@ function sectionDecl(n: CstNode): A.SectionDecl | null {
   return s;
 }
 
-function gradeBand(n: CstNode): A.GradeBand | null {
+function gradeBand(n: C.GradeBandCstNode): A.GradeBand | null {
   const nm = name(node(n, 'name'));
   if (!nm) return null;
   const r = node(n, 'range');
@@ -310,7 +117,7 @@ function gradeBand(n: CstNode): A.GradeBand | null {
   return band;
 }
 
-function tier(n: CstNode): A.Tier | null {
+function tier(n: C.TierCstNode): A.Tier | null {
   const nm = name(node(n, 'name'));
   const low = quantity(node(n, 'low'));
   const high = quantity(node(n, 'high'));
@@ -330,12 +137,22 @@ const roundingModes: Record<string, A.RoundingDecl['mode']> = {
   half_even: 'half-even',
 };
 
-const aggWhat: Record<string, A.AggregationEntry['what']> = { Absolute: 'absolute', Relative: 'relative', Qualitative: 'qualitative' };
-const aggHow: Record<string, A.AggregationEntry['how']> = { Sum: 'sum', FundingWeighted: 'funding-weighted', Mean: 'mean' };
+// Keyed by aggregationEntry's children (`satisfies` rejects a key the grammar does not produce).
+type AggKey = TokenKey<C.AggregationEntryCstChildren>;
+const aggWhat = { Absolute: 'absolute', Relative: 'relative', Qualitative: 'qualitative' } as const satisfies Partial<Record<AggKey, A.AggregationEntry['what']>>;
+const aggHow = { Sum: 'sum', FundingWeighted: 'funding-weighted', Mean: 'mean' } as const satisfies Partial<Record<AggKey, A.AggregationEntry['how']>>;
+const aggWhatTokens = Object.keys(aggWhat) as (keyof typeof aggWhat)[];
+const aggHowTokens = Object.keys(aggHow) as (keyof typeof aggHow)[];
 
-function item(n: CstNode): A.Item | null {
-  const range = rangeOf(n);
-  let d: CstNode | undefined;
+function aggregationEntry(e: C.AggregationEntryCstNode): A.AggregationEntry | null {
+  const w = firstTokenOf(e, aggWhatTokens);
+  const h = firstTokenOf(e, aggHowTokens);
+  if (!w || !h) return null;
+  return { kind: 'AggregationEntry', what: aggWhat[w.key], how: aggHow[h.key], range: rangeOf(e) };
+}
+
+function item(n: C.ItemCstNode): A.Item | null {
+  let d;
   if ((d = node(n, 'titleDecl'))) {
     const t = names(d);
     return t.length ? { kind: 'Title', titles: t, range: rangeOf(d) } : null;
@@ -378,18 +195,9 @@ function item(n: CstNode): A.Item | null {
     };
   }
   if ((d = node(n, 'aggregationDecl'))) {
-    const entries: A.AggregationEntry[] = [];
-    for (const e of nodes(d, 'aggregationEntry')) {
-      const w = firstTokenOf(e, Object.keys(aggWhat));
-      const h = firstTokenOf(e, Object.keys(aggHow));
-      if (!w || !h) continue;
-      entries.push({
-        kind: 'AggregationEntry',
-        what: aggWhat[w.tokenType.name]!,
-        how: aggHow[h.tokenType.name]!,
-        range: rangeOf(e),
-      });
-    }
+    const entries = nodes(d, 'aggregationEntry')
+      .map(aggregationEntry)
+      .filter((e): e is A.AggregationEntry => e !== null);
     return { kind: 'Aggregation', entries, range: rangeOf(d) };
   }
   if ((d = node(n, 'removeDecl'))) {
@@ -416,11 +224,10 @@ function item(n: CstNode): A.Item | null {
     if (!from || !to) return null;
     return { kind: 'Rename', what: 'section', from, to, range: rangeOf(d) };
   }
-  void range;
   return null;
 }
 
-function template(n: CstNode): A.Template | null {
+function template(n: C.TemplateCstNode): A.Template | null {
   const nm = name(node(n, 'name'));
   const year = token(n, 'year');
   if (!nm || !year) return null;
@@ -443,10 +250,16 @@ function template(n: CstNode): A.Template | null {
   };
 }
 
+/**
+ * `cst` is what parserInstance.file() returned (nothing when even `file` failed). chevrotain
+ * types a rule's result as a plain CstNode; it is the `file` rule's node, whose shape
+ * cst.generated.ts describes (and test/cst-types.test.ts keeps that file the grammar's).
+ */
 export function buildAst(cst: CstNode | undefined, text: string): A.TemplateFile {
   const end = endPosition(text);
-  const templates = cst
-    ? nodes(cst, 'template')
+  const file = cst as C.FileCstNode | undefined;
+  const templates = file
+    ? nodes(file, 'template')
         .map(template)
         .filter((t): t is A.Template => t !== null)
     : [];
