@@ -2,7 +2,7 @@
 // good engineer would write it by hand for this one template. Same contract as the
 // compiled evaluator (EvalInput → EvalOutput), so the two are compared on the same work.
 import { round2 } from './common.ts';
-import { type DeductionResult, type EvalInput, type EvalOutput, type RowInput, type RowResult, type RowStatus, type SectionResult } from '@jixiao/compiler';
+import type { DeductionResult, EvalInput, EvalOutput, RowInput, RowResult, RowStatus, SectionResult } from '@jixiao/compiler';
 
 const CAP_MICRO = [0, 20e6, 50e6, 10e6, 10e6];
 

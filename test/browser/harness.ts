@@ -22,7 +22,6 @@ export interface Page {
   focus(selector: string): Promise<void>;
   mouse: { move(x: number, y: number, opts?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void>; click(x: number, y: number): Promise<void> };
   setInputFiles(selector: string, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void>;
-  on(event: 'response', fn: (r: { url(): string; body(): Promise<Buffer>; request(): { resourceType(): string } }) => void): void;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   waitForFunction<A>(fn: (arg: A) => unknown, arg?: A, opts?: { timeout?: number; polling?: number | 'raf' }): Promise<unknown>;
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
@@ -32,6 +31,7 @@ export interface Page {
   selectOption(selector: string, value: string): Promise<unknown>;
   waitForSelector(selector: string, opts?: { timeout?: number; state?: 'visible' | 'attached' }): Promise<unknown>;
   locator(selector: string): { textContent(): Promise<string | null>; innerText(): Promise<string>; inputValue(): Promise<string>; count(): Promise<number>; first(): { innerText(): Promise<string> } };
+  on(event: 'response', fn: (r: { url(): string; body(): Promise<Buffer>; request(): { resourceType(): string } }) => void): void;
   on(event: 'console' | 'pageerror', fn: (x: { text?: () => string; type?: () => string; message?: string }) => void): void;
   on(event: string, fn: (x: never) => void): void;
   url(): string;

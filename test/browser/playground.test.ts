@@ -13,7 +13,7 @@ const template2023 = readFileSync(join(repoRoot, 'rules/甘肃/2023/部门整体
 const seed = readFileSync(join(repoRoot, 'rules/甘肃/2023/examples/seed.tsv'), 'utf8');
 
 /** 1-based line and column just after `needle` on the line that holds `lineText`. */
-function after(lineText: string, needle: string): { lineNumber: number; column: number } {
+function posAfter(lineText: string, needle: string): { lineNumber: number; column: number } {
   const lines = template2023.split('\n');
   const i = lines.findIndex((l) => l.includes(lineText));
   if (i < 0) throw new Error(`no line with ${lineText}`);
@@ -92,21 +92,21 @@ describe('playground in Chromium', () => {
   });
 
   it('a syntax error typed into the editor becomes a marker; deleting it clears the marker', async () => {
-    await moveTo(page, after('总分 100 分', '总分 100 分'));
+    await moveTo(page, posAfter('总分 100 分', '总分 100 分'));
     await page.keyboard.type(' @');
     await settled(page);
     const ms = await markers(page);
     expect(ms.length).toBeGreaterThan(0);
     expect(ms[0]!.message).toContain('无法识别的字符');
     expect(ms[0]!.code).toBe('JX0001');
-    expect(ms[0]!.startLineNumber).toBe(after('总分 100 分', '').lineNumber);
+    expect(ms[0]!.startLineNumber).toBe(posAfter('总分 100 分', '').lineNumber);
     expect((await score(page))?.kind).toBe('none');
     expect(await page.locator('#status').innerText()).toContain('错误');
     await showMarker(page);
     await page.screenshot({ path: shot('02-syntax-error.png') });
 
     await page.keyboard.press('Escape');
-    await moveTo(page, { lineNumber: after('总分 100 分', '').lineNumber, column: after('总分 100 分', '总分 100 分').column + 2 });
+    await moveTo(page, { lineNumber: posAfter('总分 100 分', '').lineNumber, column: posAfter('总分 100 分', '总分 100 分').column + 2 });
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await settled(page);
@@ -117,7 +117,7 @@ describe('playground in Chromium', () => {
   it('a cap that breaks the total is reported by the checker and the score panel follows the fix', async () => {
     const before = (await score(page))?.report?.total;
     // 预算执行率 分值 10 → 15: the caps add up to 105 against a total of 100
-    await moveTo(page, after('一级指标 预算执行率 分值 10 分', '一级指标 预算执行率 分值 10'));
+    await moveTo(page, posAfter('一级指标 预算执行率 分值 10 分', '一级指标 预算执行率 分值 10'));
     await page.keyboard.press('Backspace');
     await page.keyboard.type('5');
     await settled(page);
@@ -135,7 +135,7 @@ describe('playground in Chromium', () => {
 
     // the fix: 15 → 10 again
     await page.keyboard.press('Escape');
-    await moveTo(page, after('一级指标 预算执行率 分值 10 分', '一级指标 预算执行率 分值 10'));
+    await moveTo(page, posAfter('一级指标 预算执行率 分值 10 分', '一级指标 预算执行率 分值 10'));
     await page.keyboard.press('Backspace');
     await page.keyboard.type('0');
     await settled(page);
@@ -151,7 +151,7 @@ describe('playground in Chromium', () => {
     // type a formula edit at a person's pace (120 ms a key); every keystroke is analysed
     const before = (await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.latencies())).length;
     // the end of 正向's not-met branch, the first such line of the 2023 template
-    await moveTo(page, after('否则 权重 * min(实际 / 目标, 1)', '否则 权重 * min(实际 / 目标, 1)'));
+    await moveTo(page, posAfter('否则 权重 * min(实际 / 目标, 1)', '否则 权重 * min(实际 / 目标, 1)'));
     await page.keyboard.type(' + 0 * 实际 + 0', { delay: 120 });
     await settled(page);
     const lat = (await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.latencies())).slice(before);

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '@jixiao/language';
-import { candidatesFor, checkSource, defaultEntry, libraryParentLoader, normaliseForm, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
+import { checkSource, defaultEntry, libraryParentLoader, normaliseForm, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
 import { rulesDir } from './paths.ts';
 
 export interface LoadedTemplate {

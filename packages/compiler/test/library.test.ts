@@ -91,7 +91,7 @@ describe('继承 a jurisdiction', () => {
   it('refuses a template that extends its own jurisdiction and year, or one that comes back to it', () => {
     const self = checkSource({ file: 'x.jx', text: '模板 项目支出 2020 继承 四川 2020 { }', region: '四川' }, load);
     expect(self.diagnostics.map((d) => d.code)).toContain('JX2029');
-    const loop: LoadParent = (form, year, region) =>
+    const loop: LoadParent = (_form, _year, region) =>
       region === '甲' ? { file: 'a.jx', text: '模板 项目支出 2020 继承 乙 2020 { }', region: '甲' } : { file: 'b.jx', text: '模板 项目支出 2020 继承 甲 2020 { }', region: '乙' };
     const r = checkSource({ file: 'a.jx', text: '模板 项目支出 2020 继承 乙 2020 { }', region: '甲' }, loop);
     expect(r.diagnostics.map((d) => d.code)).toContain('JX2029');

@@ -126,13 +126,14 @@ function itemLines(item: A.Item, depth: number, out: Out): void {
       item.tiers.forEach((t, i) => out.line(`${pad}${INDENT}${tier(t)}${i < item.tiers.length - 1 ? ';' : ''}`, t.range));
       out.line(`${pad}}`, item.range, 'end');
       return;
-    case 'Rule':
+    case 'Rule': {
       const applies = item.shapes.length ? ` 适用 ${item.shapes.map((s) => shapeText[s]).join(', ')}` : '';
       const negatives = item.negatives.length ? ` 允许负数 ${item.negatives.map((n) => printName(n.text)).join(', ')}` : '';
       out.line(`${pad}规则 ${printName(item.name.text)}${applies}${negatives} {`, item.range, 'start');
       out.line(`${pad}${INDENT}得分 = ${printExpr(item.score)}`, item.scoreRange);
       out.line(`${pad}}`, item.range, 'end');
       return;
+    }
     case 'Section':
       sectionLines(item, depth, out);
       return;

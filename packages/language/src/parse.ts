@@ -1,7 +1,7 @@
 // Entry point of the language stage: text → AST + diagnostics. Never throws on user
 // input: lexing and parsing errors are collected (many per pass, thanks to chevrotain's
 // recovery) and returned as located diagnostics.
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import type * as A from './ast.ts';
 import { JxLexer } from './tokens.ts';
 import { parserInstance } from './parser.ts';
@@ -116,7 +116,7 @@ export function parse(text: string, file?: string): ParseResult {
   }
 
   parserInstance.input = lexed.tokens;
-  let cst;
+  let cst: CstNode;
   try {
     cst = parserInstance.file();
   } catch (e) {

@@ -152,6 +152,7 @@ function aggregationEntry(e: C.AggregationEntryCstNode): A.AggregationEntry | nu
 }
 
 function item(n: C.ItemCstNode): A.Item | null {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: d is each declaration's own node type in turn; TypeScript types it at each assignment
   let d;
   if ((d = node(n, 'titleDecl'))) {
     const t = names(d);

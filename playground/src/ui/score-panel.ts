@@ -375,7 +375,7 @@ function render(root: HTMLElement, w: Words, view: ScoreView | null, stale: bool
   if (r.findings.length === 0) findings.append(h('p', { class: 'muted' }, t('noFindings')));
   else findings.append(findingList(w, root, shown, ctx, ''));
   // the pasted table's notes, kept after the grid or the JSON took over
-  if (ctx && ctx.keptNotes.length && view.filing.format === 'json') {
+  if (ctx?.keptNotes.length && view.filing.format === 'json') {
     const dismiss = h('button', { type: 'button', class: 'dismiss', 'data-focus-key': 'dismiss-notes' }, t('notesDismiss'));
     dismiss.addEventListener('click', () => ctx.dismissNotes());
     findings.append(h('div', { class: 'kept-notes', 'data-testid': 'kept-notes' }, h('h3', {}, t('notesKept'), ' ', dismiss), findingList(w, root, ctx.keptNotes, ctx, 'kept:')));

@@ -50,11 +50,11 @@ async function answer<T>(res: Response): Promise<T> {
   return body as T;
 }
 
-export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   return answer<T>(await fetch(path, { method, headers: headers(body !== undefined), ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
 }
 
-export async function upload<T = any>(path: string, form: FormData): Promise<T> {
+export async function upload<T = unknown>(path: string, form: FormData): Promise<T> {
   return answer<T>(await fetch(path, { method: 'POST', headers: headers(false), body: form }));
 }
 

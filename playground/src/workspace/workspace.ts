@@ -116,12 +116,21 @@ class Workspace {
       this.userBox.append(this.t('wsUser', { name: this.me.name, roles: this.me.roles.join('、') }));
       if (!this.me.local) {
         const out = h('button', { type: 'button' }, this.t('wsLogout'));
-        out.addEventListener('click', () => void api('POST', '/api/logout').finally(() => (setToken(null), (this.me = null), this.render())));
+        out.addEventListener('click', () => {
+          void api('POST', '/api/logout').finally(() => {
+            setToken(null);
+            this.me = null;
+            this.render();
+          });
+        });
         this.userBox.append(' ', out);
       }
     }
     if (this.section.hidden) return;
-    if (!this.me) return this.renderLogin();
+    if (!this.me) {
+      this.renderLogin();
+      return;
+    }
     if (this.poll !== null) clearTimeout(this.poll);
     this.poll = null;
     void ({ templates: () => this.renderTemplates(), filings: () => this.renderFilings(), runs: () => this.renderRuns(), impact: () => this.renderImpact() } as const)[this.view]().catch((e) => this.fail(e));
@@ -134,7 +143,7 @@ class Workspace {
     const form = h('form', { class: 'ws-login' }, h('p', {}, this.t('wsLoginNeeded')), h('label', {}, this.t('wsName'), ' ', name), h('label', {}, this.t('wsPassword'), ' ', pw), go);
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
-      void api('POST', '/api/login', { name: name.value, password: pw.value })
+      void api<{ token: string }>('POST', '/api/login', { name: name.value, password: pw.value })
         .then(async (r: { token: string }) => {
           setToken(r.token);
           this.me = await api('GET', '/api/me');

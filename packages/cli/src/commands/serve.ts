@@ -45,7 +45,7 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
   const port = opts.port === undefined ? 8080 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw userError('generic', { said: { zh: `端口 “${opts.port}” 无效`, en: `invalid port '${opts.port}'` } });
   const playground = join(repoRoot, 'playground', 'dist');
-  let running;
+  let running: Awaited<ReturnType<typeof s.startServer>>;
   try {
     running = await s.startServer({ db: w.db, data: w.data, host: opts.host, port, playgroundDir: playground, rulesDir });
   } catch (e) {

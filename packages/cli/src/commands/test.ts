@@ -12,7 +12,7 @@ import { t, tr } from '../i18n.ts';
 import { rulesDir, shownPath, userPath } from '../paths.ts';
 import { normaliseRegion } from '@jixiao/compiler';
 import { library, loadTemplate } from '../templates.ts';
-import { quote, type Message } from '@jixiao/language/diagnostics';
+import { quote, } from '@jixiao/language/diagnostics';
 
 export interface TestOptions {
   year?: string;

@@ -121,7 +121,7 @@ const INPUT_NAME = z.string().regex(/^(?!(?:__proto__|constructor|prototype)$)[\
  * that no key is dropped silently and the two validators agree.
  */
 export const Inputs = z.preprocess((v, ctx) => {
-  if (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, '__proto__'))
+  if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__'))
     ctx.issues.push({ code: 'invalid_key', origin: 'record', issues: [], path: ['__proto__'], message: 'reserved name', input: v } as never);
   return v;
 }, z.record(INPUT_NAME, z.number()));
@@ -263,7 +263,7 @@ export function nestingProblem(root: unknown): NestingProblem | null {
 }
 
 function ownValue(o: unknown, key: string): unknown {
-  return o !== null && typeof o === 'object' && !Array.isArray(o) && Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+  return o !== null && typeof o === 'object' && !Array.isArray(o) && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 }
 
 /** The message for a nesting problem, naming the limit (the full path is the diagnostic's `path`). */
@@ -321,7 +321,7 @@ export function valueAt(root: unknown, path: JsonPath): unknown {
   let cur: unknown = root;
   for (const p of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(cur, p)) return undefined;
+    if (!Object.hasOwn(cur, p)) return undefined;
     cur = (cur as Record<string | number, unknown>)[p];
   }
   return cur;

@@ -77,7 +77,7 @@ export class ExtraInputs {
 
   add(name: string, value: number, cell: Cell): void {
     // a name an object already has is no name for a figure (the model refuses it too)
-    if (Object.prototype.hasOwnProperty.call(this.found, name) || ['__proto__', 'constructor', 'prototype'].includes(name)) return;
+    if (Object.hasOwn(this.found, name) || ['__proto__', 'constructor', 'prototype'].includes(name)) return;
     this.found[name] = value;
     this.diagnostics.push(
       diag('IMP014', 'info', cell.line, cell.column, {

@@ -88,7 +88,6 @@ export function readPreamble(grid: Grid, end: number, filing: Filing, inputs: Ex
       const texts = readGoalRow(row, -1, goalCols, goals);
       // no label seen yet: the texts stand in the form's order, expected then actual
       if (goalCols.size === 0) texts.forEach((c, i) => appendGoal(goals, i === 0 ? 'expected' : 'actual', c.text));
-      continue;
     }
   }
 

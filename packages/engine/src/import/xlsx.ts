@@ -26,7 +26,7 @@ function decimalsOf(numFmt: string): number {
 export function cellDisplayText(value: CellValue, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
-    if (numFmt && numFmt.includes('%')) return `${(value * 100).toFixed(decimalsOf(numFmt))}%`;
+    if (numFmt?.includes('%')) return `${(value * 100).toFixed(decimalsOf(numFmt))}%`;
     if (numFmt && /0\.0+/.test(numFmt)) return value.toFixed(decimalsOf(numFmt));
     return String(value);
   }
@@ -91,7 +91,7 @@ export async function xlsxToGrid(data: Uint8Array | ArrayBuffer, diagnostics: Im
   for (const ws of sheets) {
     const grid = worksheetToGrid(ws);
     const h = detectHeader(grid);
-    if (h && h.rowIndices.some((i) => headerScore(grid, i) > 0)) {
+    if (h?.rowIndices.some((i) => headerScore(grid, i) > 0)) {
       chosen = { ws, grid };
       break;
     }

@@ -65,7 +65,7 @@ const KEYS = {
 } as const;
 
 function pick(o: Record<string, unknown>, keys: readonly string[]): unknown {
-  for (const k of keys) if (Object.prototype.hasOwnProperty.call(o, k)) return o[k];
+  for (const k of keys) if (Object.hasOwn(o, k)) return o[k];
   return undefined;
 }
 

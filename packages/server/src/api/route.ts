@@ -1,10 +1,10 @@
 // One way to declare a route: its zod schemas are registered in the OpenAPI registry (the
 // document is generated from them, never written by hand) and validate the request; the
 // role check, the JSON answer and the error body are the same for every route.
-import { OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
-import { z } from './zod.ts';
+import type { z } from './zod.ts';
 import { ErrorBody } from './schemas.ts';
 import { requireRole, type Actor, type Role } from '../auth.ts';
 import { apiError, type Msg } from '../codes.ts';
