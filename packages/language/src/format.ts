@@ -130,7 +130,7 @@ function itemLines(item: A.Item, depth: number, out: Out): void {
       const applies = item.shapes.length ? ` 适用 ${item.shapes.map((s) => shapeText[s]).join(', ')}` : '';
       const negatives = item.negatives.length ? ` 允许负数 ${item.negatives.map((n) => printName(n.text)).join(', ')}` : '';
       out.line(`${pad}规则 ${printName(item.name.text)}${applies}${negatives} {`, item.range, 'start');
-      out.line(`${pad}${INDENT}得分 = ${printExpr(item.score)}`, item.scoreRange);
+      out.line(scoreLine(`${pad}${INDENT}`, item.score), item.scoreRange);
       out.line(`${pad}}`, item.range, 'end');
       return;
     }
@@ -188,7 +188,7 @@ function sectionLines(s: A.SectionDecl, depth: number, out: Out): void {
   }
   out.line(`${head} {`, s.range, 'start');
   for (const p of parts) out.line(`${pad}${INDENT}${p}`, null);
-  if (s.score) out.line(`${pad}${INDENT}得分 = ${printExpr(s.score)}`, s.scoreRange);
+  if (s.score) out.line(scoreLine(`${pad}${INDENT}`, s.score), s.scoreRange);
   // options of one 择一 group are written together inside it
   for (let i = 0; i < s.children.length; i++) {
     const c = s.children[i]!;
@@ -211,6 +211,32 @@ function sectionLines(s: A.SectionDecl, depth: number, out: Out): void {
 }
 
 /** Accumulates output lines and weaves the source comments back in by position. */
+/** Longer than this (in characters), a 如果 … 否则 如果 … chain is written a case a line. */
+const MAX_LINE = 100;
+
+/**
+ * `得分 = …` at `indent`: on one line, or, when that is too long to read and the formula is
+ * a chain of cases, each 否则 on a line of its own, as staff write a scoring table:
+ *
+ *     得分 = 如果 实际 >= 90 则 权重
+ *       否则 如果 实际 >= 85 则 max(0 分, 权重 - 1 分)
+ *       否则 max(0 分, 权重 - 2 分)
+ */
+function scoreLine(indent: string, e: A.Expr): string {
+  const one = `${indent}得分 = ${printExpr(e)}`;
+  if (one.length <= MAX_LINE || e.kind !== 'If') return one;
+  // a 如果 inside a condition or a result keeps its brackets, as printExpr writes it
+  const part = (x: A.Expr) => (prec(x) < 1 ? `(${printExpr(x)})` : printExpr(x));
+  const lines: string[] = [];
+  let cur: A.Expr = e;
+  while (cur.kind === 'If') {
+    lines.push(`如果 ${part(cur.cond)} 则 ${part(cur.then)}`);
+    cur = cur.else;
+  }
+  const rest = `${indent}${INDENT}否则 `;
+  return [`${indent}得分 = ${lines[0]}`, ...lines.slice(1).map((l) => rest + l), rest + printExpr(cur)].join('\n');
+}
+
 class Out {
   lines: string[] = [];
   private next = 0;

@@ -9,7 +9,7 @@ const fmt = (src: string) => {
 };
 
 describe('formatter', () => {
-  for (const f of ['甘肃/2023/部门整体支出.jx', '全国/2020/项目支出.jx']) {
+  for (const f of ['甘肃/2023/部门整体支出.jx', '甘肃/2024/部门整体支出.jx', '全国/2020/项目支出.jx', '江西/2017/项目支出.jx']) {
     it(`leaves the official ${f} unchanged (comments included)`, () => {
       const src = readFileSync(new URL(`../../../rules/${f}`, import.meta.url), 'utf8');
       expect(fmt(src)).toBe(src);
@@ -23,6 +23,25 @@ describe('formatter', () => {
       ['模板 X 2023 {', '  总分 100 分', '  规则 R 适用 >= {', '    得分 = 权重 * min(实际 / 目标, 1)', '  }', '  一级指标 A 分值 100 分 { 单位填报 }', '}', ''].join('\n'),
     );
     expect(strip(parse(out).ast)).toBe(strip(parse(src).ast));
+  });
+
+  it('writes a chain of cases too long for a line one 否则 a line, and reads it back the same', () => {
+    const cases = Array.from({ length: 6 }, (_, i) => `如果 实际 >= ${90 - 5 * i} 则 max(0 分, 权重 - ${i} 分)`).join(' 否则 ');
+    const src = `模板 X 1 { 规则 R { 得分 = ${cases} 否则 0 分 } }`;
+    const out = fmt(src);
+    expect(out.split('\n').slice(2, 9)).toEqual([
+      '    得分 = 如果 实际 >= 90 则 max(0 分, 权重 - 0 分)',
+      '      否则 如果 实际 >= 85 则 max(0 分, 权重 - 1 分)',
+      '      否则 如果 实际 >= 80 则 max(0 分, 权重 - 2 分)',
+      '      否则 如果 实际 >= 75 则 max(0 分, 权重 - 3 分)',
+      '      否则 如果 实际 >= 70 则 max(0 分, 权重 - 4 分)',
+      '      否则 如果 实际 >= 65 则 max(0 分, 权重 - 5 分)',
+      '      否则 0 分',
+    ]);
+    expect(strip(parse(out).ast)).toBe(strip(parse(src).ast));
+    expect(fmt(out)).toBe(out);
+    // short enough: one line; a 如果 inside a case keeps its brackets
+    expect(fmt('模板 X 1 { 规则 R { 得分 = 如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重 } }')).toContain('    得分 = 如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重\n');
   });
 
   it('adds only the parentheses precedence needs', () => {
