@@ -6,7 +6,7 @@
 
 import type { CmpOp, TargetShape } from '@jixiao/language';
 import { MAX_WEIGHT, type Evaluator } from './evaluator.ts';
-import { CMP_SYM, PREC, explainRow, explainScaled, explainSection, numberIfs, numberShares, shapeClause, traceSize } from './explain.ts';
+import { CMP_SYM, PREC, caseWhy, explainRow, explainScaled, explainSection, numberIfs, numberShares, shapeClause, traceSize } from './explain.ts';
 import { formatNumber, fromMicro, toMicro } from './numbers.ts';
 import { type IrExpr, NEAR_EPS, nearCompare, readsOf, varsOf } from './ir.ts';
 import { type CheckedTemplate, flattenSections } from './model.ts';
@@ -182,7 +182,7 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   const P = emitNumber(t.decimals);
   const MODE = k.add(t.rounding);
   L.push('"use strict";');
-  L.push('const roundScore = rt.roundScore, scoreMicro = rt.scoreMicro, fromMicro = rt.fromMicro, toMicro = rt.toMicro, fmt = rt.formatNumber, shapeClause = rt.shapeClause;');
+  L.push('const roundScore = rt.roundScore, scoreMicro = rt.scoreMicro, fromMicro = rt.fromMicro, toMicro = rt.toMicro, fmt = rt.formatNumber, shapeClause = rt.shapeClause, caseWhy = rt.caseWhy;');
   L.push('let Z = 0, NA = 0;');
   L.push('function D(x, y) { if (y === 0) { Z = 1; return 0; } return x / y; }');
   L.push('function okN(x) { return typeof x === "number" && x >= 0 && x < Infinity; }');
@@ -211,8 +211,10 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
       // the 'ok' explanation, straight-line: same text as explainRow
       const V: Partial<Record<VarId, string>> = { W: 'w', actual: 'a', target: 't', fraction: 'f' };
       L.push(`const TR${n} = [${Array.from({ length: ruleIfs[i]!.size }, () => '0').join(', ')}];`);
+      // the case that decided, where a 如果 did (explain.ts caseWhy)
+      const why = ruleIfs[i]!.size ? `caseWhy(${k.add(r.formula)}, ${k.add(ruleIfs[i])}, w, a, t, f, T)` : k.str('');
       L.push(
-        `function ex${n}(w, a, t, f, T, score, shape) { return ${k.str(r.name)} + ${k.str(': ')} + shapeClause(shape, a, t, f) + ${k.str(' → ')} + ${genText(r.formula, 0, V, ruleIfs[i]!, k)} + ${k.str(' = ')} + fmt(score); }`,
+        `function ex${n}(w, a, t, f, T, score, shape) { return ${k.str(r.name)} + ${k.str(': ')} + shapeClause(shape, a, t, f) + ${why} + ${k.str(' → ')} + ${genText(r.formula, 0, V, ruleIfs[i]!, k)} + ${k.str(' = ')} + fmt(score); }`,
       );
     }
   });
@@ -435,7 +437,7 @@ function rowOut(section: string, rule: string, status: string, weight: string, s
   return `{ ${base}, explain: ${e} }`;
 }
 
-const RUNTIME = { roundScore, scoreMicro, fromMicro, toMicro, scaleMicro, explainRow, explainSection, explainScaled, formatNumber, shapeClause };
+const RUNTIME = { roundScore, scoreMicro, fromMicro, toMicro, scaleMicro, explainRow, explainSection, explainScaled, formatNumber, shapeClause, caseWhy };
 
 /** Compile a checked template to a fast evaluator. */
 export function compile(t: CheckedTemplate, opts: CompileOptions = {}): Evaluator {

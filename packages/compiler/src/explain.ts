@@ -243,10 +243,54 @@ export function explainRow(x: RowExplainArgs): string {
     case 'ok': {
       const vals = (v: VarId): number | null =>
         v === 'W' ? x.weight : v === 'actual' ? x.actual : v === 'target' ? x.target : v === 'fraction' ? x.fraction : null;
-      const body = x.formula ? substitute(x.formula, vals, numberIfs(x.formula), x.trace) : '0';
-      return `${x.ruleName}: ${clause} → ${body} = ${formatNumber(x.score)}`;
+      const ifs = x.formula ? numberIfs(x.formula) : new Map<IrExpr, number>();
+      const body = x.formula ? substitute(x.formula, vals, ifs, x.trace) : '0';
+      const why = x.formula ? caseWhy(x.formula, ifs, x.weight, x.actual, x.target, x.fraction, x.trace) : '';
+      return `${x.ruleName}: ${clause}${why} → ${body} = ${formatNumber(x.score)}`;
     }
   }
+}
+
+/**
+ * The condition that chose the case a row was scored by, where the row's own comparison
+ * (实际 ≥ 目标 …, already in the explanation) does not say it: a band (偏差 ≤ 目标 × 15%), a
+ * grade of 实际 (实际 ≥ 85). A comparison of 实际 with 目标, or a guard against 0, is left out.
+ */
+function decidingCase(e: IrExpr, ifs: Map<IrExpr, number>, trace: Trace): { cond: IrExpr; holds: boolean } | null {
+  let last: { cond: IrExpr; holds: boolean } | null = null;
+  let cur = e;
+  while (cur.op === 'if') {
+    const k = trace[ifs.get(cur) ?? -1] ?? 0;
+    if (k !== 1 && k !== 2) break;
+    last = { cond: cur.c, holds: k === 1 };
+    cur = k === 1 ? cur.t : cur.e;
+  }
+  if (!last) return null;
+  const c = last.cond;
+  const isVar = (x: IrExpr) => x.op === 'var' && (x.v === 'actual' || x.v === 'target');
+  const isZero = (x: IrExpr) => x.op === 'num' && x.value === 0;
+  if (c.op === 'cmp' && ((isVar(c.l) && isVar(c.r)) || (isVar(c.l) && isZero(c.r)) || (isZero(c.l) && isVar(c.r)))) return null;
+  return last;
+}
+
+/**
+ * `；` and the condition that chose the row's case with its values, as it held (`；max(336 -
+ * 300, 300 - 336) ≤ 300 × 15%`), or '' when the row's comparison says it. Shared by explainRow
+ * and the compiled explanations (codegen.ts), so both read the same.
+ */
+export function caseWhy(formula: IrExpr, ifs: Map<IrExpr, number>, w: number, a: number | null, t: number | null, f: number | null, trace: Trace): string {
+  const d = decidingCase(formula, ifs, trace);
+  if (!d) return '';
+  const vals = (v: VarId): number | null => (v === 'W' ? w : v === 'actual' ? a : v === 'target' ? t : v === 'fraction' ? f : null);
+  return `；${caseText(d, vals, ifs, trace)}`;
+}
+
+/** The deciding condition with the row's values, as it held: `max(336 - 300, 300 - 336) ≤ 300 × 15%`. */
+function caseText(d: { cond: IrExpr; holds: boolean }, vals: (v: VarId) => number | null, ifs: Map<IrExpr, number>, trace: Trace): string {
+  const c = d.cond;
+  if (d.holds) return substitute(c, vals, ifs, trace);
+  if (c.op === 'cmp') return substitute({ ...c, cmp: CMP_NOT[c.cmp] }, vals, ifs, trace);
+  return `并非 ${substitute(c, vals, ifs, trace)}`;
 }
 
 /** What an indicator's own formula reads: the budget, its row's 实际/目标, the declared inputs. */
