@@ -17,11 +17,14 @@ const said = {
 console.log(`\n${said[0]}\n${said[1]}\n`);
 console.log('接着构建并打开演练场 (building the playground)：http://127.0.0.1:5173/ ，按 Ctrl+C 结束。\n');
 
-// the pnpm that runs this script (npm_execpath), else the pinned one through npx
+// the pnpm that runs this script (npm_execpath), else the pinned one through npx. pnpm 12
+// is a native executable, run as it is; an older one is a script for node.
 const args = ['--filter', '@jixiao/playground', 'serve'];
 const execpath = process.env.npm_execpath;
-const pnpm = execpath && /pnpm/.test(execpath)
-  ? spawn(process.execPath, [execpath, ...args], { cwd: root, stdio: 'inherit' })
-  : spawn('npx', ['-y', 'pnpm@12.4.2', ...args], { cwd: root, stdio: 'inherit' });
+const pnpm = !execpath || !/pnpm/.test(execpath)
+  ? spawn('npx', ['-y', 'pnpm@12.4.2', ...args], { cwd: root, stdio: 'inherit' })
+  : /\.[cm]?js$/.test(execpath)
+    ? spawn(process.execPath, [execpath, ...args], { cwd: root, stdio: 'inherit' })
+    : spawn(execpath, args, { cwd: root, stdio: 'inherit' });
 pnpm.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => pnpm.kill(sig));
