@@ -42,6 +42,13 @@ describe('formatNumber fast path ≡ its definition', () => {
     );
   });
 
+  it('on hundredths, which it writes from the digits of an integer (scores, money), up to and past the bound of 1e9', () => {
+    const hundredths = fc.oneof(fc.integer({ min: -1e11 - 5, max: 1e11 + 5 }), fc.integer({ min: -2000, max: 2000 })).map((c) => c / 100);
+    const near = fc.tuple(hundredths, fc.constantFrom(1, -1)).map(([x, s]) => x + s * Number.EPSILON * Math.abs(x));
+    fc.assert(fc.property(fc.oneof(hundredths, near), (x) => formatNumber(x) === slow(x)), { numRuns: 20000 });
+    for (const x of [0.01, -0.01, 0.1, 0.07, -0.5, 99.99, 8.7, 8.72, 999999999.99, -999999999.99, 1e9 - 0.01, 0.1 + 0.2, 1.005, 4372.01]) expect(formatNumber(x), String(x)).toBe(slow(x));
+  });
+
   it('writes numbers as people do', () => {
     expect(formatNumber(0.1 + 0.2)).toBe('0.3');
     expect(formatNumber(8.620000000000001)).toBe('8.62');

@@ -4,7 +4,7 @@
 // This is the catalogue of the JX3 family (docs/errors.md lists the same): how each code's
 // message and help are worded from its data.
 
-import { buildFrom, code, quote, type Catalogue, type Coded, type Data, type DataOf, type JsonNumber, type Message } from '@jixiao/language';
+import { code, quote, severityOf, type Catalogue, type CodeEntry, type Coded, type Data, type DataOf, type JsonNumber, type Message } from '@jixiao/language';
 import { formatFiledNumber, formatNumber } from '@jixiao/compiler';
 import { weightRange } from './weights.ts';
 
@@ -466,7 +466,12 @@ export type FindingKey = keyof typeof FINDINGS;
 
 /** A finding about `path`, worded by the catalogue from its data. */
 export function finding<K extends FindingKey>(key: K, path: string[], data: DataOf<(typeof FINDINGS)[K]>): Finding {
-  const c = buildFrom(FINDINGS, key, data);
-  // the order of the report's JSON: code, severity, path, message, help, data
-  return { code: c.code, severity: c.severity, path, message: c.message, ...(c.help ? { help: c.help } : {}), data: c.data };
+  // worded as buildFrom words it, made in one object (a report has dozens): the order of
+  // the report's JSON is code, severity, path, message, help, data
+  const entry = FINDINGS[key] as unknown as CodeEntry<Data>;
+  const d = data as Data;
+  const message = entry.message(d);
+  const help = entry.help?.(d);
+  const severity = severityOf(entry, d);
+  return help ? { code: entry.code, severity, path, message, help, data: d } : { code: entry.code, severity, path, message, data: d };
 }

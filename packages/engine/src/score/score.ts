@@ -63,6 +63,64 @@ function formulaSections(t: CheckedTemplate): { s: SectionModel; top: number; na
   return out;
 }
 
+/**
+ * What scoring reads of a template at every filing, worked out once per template: the
+ * sections with formulas, those that read the budget, the 单位填报 indicators, the 择一
+ * groups, the comparison at the template's places.
+ */
+interface Plan {
+  formulas: { s: SectionModel; top: number; names: string[] }[];
+  budgetSections: SectionModel[];
+  readsBudget: { s: SectionModel; top: number; names: string[] }[];
+  /** every 单位填报 indicator below level 1, with its path of names */
+  filled: { s: SectionModel; names: string[] }[];
+  /** 择一 groups, by choice id in template order, and every section's path of names */
+  choiceGroups: SectionModel[][];
+  paths: Map<SectionModel, string[]>;
+  sameScore: (a: number, b: number) => boolean;
+}
+
+const plans = new WeakMap<CheckedTemplate, Plan>();
+
+function planOf(t: CheckedTemplate): Plan {
+  let plan = plans.get(t);
+  if (plan) return plan;
+  const formulas = formulaSections(t);
+  const filled: { s: SectionModel; names: string[] }[] = [];
+  const groups = new Map<number, SectionModel[]>();
+  const paths = new Map<SectionModel, string[]>();
+  const walk = (s: SectionModel, names: string[]) => {
+    if (s.filledByUnit && names.length > 1) filled.push({ s, names });
+    paths.set(s, names);
+    if (s.choice !== null) groups.set(s.choice, [...(groups.get(s.choice) ?? []), s]);
+    for (const c of s.children) walk(c, [...names, c.name]);
+  };
+  for (const s of t.sections) walk(s, [s.name]);
+  plan = {
+    formulas,
+    budgetSections: t.sections.filter(isBudgetSection),
+    readsBudget: formulas.filter((f) => isBudgetSection(f.s)),
+    filled,
+    choiceGroups: [...groups.values()],
+    paths,
+    // Stated scores are compared with computed ones at the template's 保留小数 places.
+    sameScore: sameAtPlaces(t.decimals),
+  };
+  plans.set(t, plan);
+  return plan;
+}
+
+/** The section a level-1 name denotes: its name exactly (most rows), else as matchSection matches it. */
+function sectionNamed(sections: readonly SectionModel[], name: string): SectionModel | null {
+  for (const s of sections) if (s.name === name) return s;
+  return matchSection(sections, name)?.section ?? null;
+}
+
+/** JX3029: a weight the evaluator refuses (−5, 1e9, 1e-9, a non-number), with its value and what counts instead. */
+function invalidWeight(row: IndicatorRow, path: string[], then: InsteadOfWeight): Finding {
+  return finding('invalidWeight', path, { name: path[path.length - 1]!, weight: jsonNumber(row.weight!), ...then });
+}
+
 /** Path of child indices below a fixed level-1 section, from the row's level-2/3 names. */
 function childPath(section: SectionModel, row: IndicatorRow): number[] {
   const path: number[] = [];
@@ -99,6 +157,7 @@ export interface TemplateSourceInfo {
 
 export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostics: readonly ImportDiagnostic[] = [], source: TemplateSourceInfo = {}): Report {
   const t = p.checked;
+  const plan = planOf(t);
   const findings: Finding[] = importFindings(importDiagnostics);
   if (source.fallbackFrom && t.region) findings.push(finding('parentTemplate', [], { from: source.fallbackFrom, region: t.region, year: t.year, form: t.form }));
   // A department with subordinate units is scored on the aggregate of their tables.
@@ -122,36 +181,32 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
 
   // ── place every row under a template section ──
   const namedFormula = new Set<SectionModel>();
+  const rowContext = { year: filing.year ?? t.year };
   const placed: Placed[] = filing.rows.map((row, index) => {
-    const m = matchSection(t.sections, row.level1);
-    const section = m ? m.section : null;
-    const path = [section ? section.name : row.level1, row.level2, row.level3].filter((x, i) => i === 0 || x !== '');
+    const section = sectionNamed(t.sections, row.level1);
+    const path = [section ? section.name : row.level1];
+    if (row.level2 !== '') path.push(row.level2);
+    if (row.level3 !== '') path.push(row.level3);
     // a weight the evaluator refuses (−5, 1e9, 1e-9, a non-number) is named with its value; what counts instead depends on the row
-    const badWeight = (then: InsteadOfWeight): Finding | null => {
-      if (row.weight === null || validWeight(row.weight)) return null;
-      return finding('invalidWeight', path, { name: path[path.length - 1]!, weight: jsonNumber(row.weight), ...then });
-    };
+    const badWeight = row.weight !== null && !validWeight(row.weight);
     if (row.statedScore !== null && !Number.isFinite(row.statedScore))
       findings.push(finding('unreadableValue', path, { kind: 'statedScore', name: path[path.length - 1]!, value: jsonNumber(row.statedScore) }));
     if (!section) {
-      const bw = badWeight({ instead: 'notCounted' });
-      if (bw) findings.push(bw);
+      if (badWeight) findings.push(invalidWeight(row, path, { instead: 'notCounted' }));
       findings.push(finding('unknownSection', path, { level1: row.level1, form: t.form, year: t.year, sections: t.sections.map((s) => s.name) }));
       return { row, index, path, section: null, top: -1, slot: -1, prepared: null, formula: null, repeat: false };
     }
     const top = t.sections.indexOf(section);
     const childIdx = section.kind === 'formula' ? [] : childPath(section, row);
     const target = sectionAt(section, childIdx);
-    const templateWeight = { instead: 'template', templateWeight: target.weight.text } as const;
     if (target.kind === 'formula') {
       // A row naming a section with its own formula (预算执行率, or 三级指标 X { 得分 = … }):
       // the template computes it from the budget, the row only states its score.
-      const bw = badWeight(templateWeight);
-      if (bw) findings.push(bw);
+      if (badWeight) findings.push(invalidWeight(row, path, { instead: 'template', templateWeight: target.weight.text }));
       const repeat = namedFormula.has(target);
       namedFormula.add(target);
       // its 实际/目标, for an indicator formula that reads them (三级指标 X { 得分 = 分值 * min(实际 / 目标, 1) })
-      const own = target.formula && formulaReads(target.formula).row ? prepareRow(row, path, t, { year: filing.year ?? t.year }) : null;
+      const own = target.formula && formulaReads(target.formula).row ? prepareRow(row, path, t, rowContext) : null;
       if (own && !repeat) {
         formulaRows[target.id] = { actual: own.input.actual, target: own.input.target };
         findings.push(...own.findings);
@@ -160,10 +215,12 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     }
     // The rules read a weight and a stated score only within their ranges: an invalid weight
     // (reported below) reads as 0, a stated score beyond any weight as none (JX3005 names it).
-    const bad = row.weight !== null && !validWeight(row.weight);
+    const bad = badWeight;
     const wild = row.statedScore !== null && !(Math.abs(row.statedScore) <= MAX_ROW_WEIGHT);
-    const prepared = prepareRow(bad || wild ? { ...row, weight: bad ? 0 : row.weight, statedScore: wild ? null : row.statedScore } : row, path, t, { year: filing.year ?? t.year });
-    const input: RowInput = { ...prepared.input, path: childIdx };
+    const prepared = prepareRow(bad || wild ? { ...row, weight: bad ? 0 : row.weight, statedScore: wild ? null : row.statedScore } : row, path, t, rowContext);
+    // the evaluator's input, in one hidden class for every row (a spread would make each its own)
+    const pi = prepared.input;
+    const input: RowInput = { weight: pi.weight, shape: pi.shape, target: pi.target, actual: pi.actual, fraction: pi.fraction, path: childIdx };
     // and the evaluator refuses it ('invalid-input'), tiny ones too, so no sum counts it
     if (bad) input.weight = NaN;
     // 不适用: the evaluator leaves the row out as the template says; its "/" cells are no findings
@@ -180,27 +237,19 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       prepared.note = null;
     }
     // a fixed leaf indicator is scored with the template's weight; a 单位填报 row with its own
-    const bw = badWeight(target.kind === 'leaf' ? templateWeight : { instead: 'zero' });
-    if (bw) prepared.findings.push(bw); // before the evaluator's status: no second, vaguer finding
+    // (before the evaluator's status: no second, vaguer finding)
+    if (badWeight) prepared.findings.push(invalidWeight(row, path, target.kind === 'leaf' ? { instead: 'template', templateWeight: target.weight.text } : { instead: 'zero' }));
     const slot = inputs[top]!.push(input) - 1;
-    findings.push(...prepared.findings);
+    for (const f of prepared.findings) findings.push(f);
     return { row, index, path, section, top, slot, prepared, formula: null, repeat: false };
   });
 
   // ── the same indicator listed twice ──
-  const seen = new Set<string>();
-  for (const pl of placed) {
-    const key = pl.path.join('\u0000');
-    if (seen.has(key))
-      findings.push(finding('duplicateRow', pl.path, { path: pl.path }));
-    seen.add(key);
-  }
+  duplicateFindings(placed, findings);
 
   // ── budget ──
   const b = filing.budget;
-  const budgetSections = t.sections.filter(isBudgetSection);
-  const formulas = formulaSections(t);
-  const readsBudget = formulas.filter((f) => isBudgetSection(f.s));
+  const { budgetSections, formulas, readsBudget, sameScore } = plan;
   if (!b && readsBudget.length > 0)
     findings.push(finding('missingBudget', readsBudget[0]!.names, { of: 'none' }));
 
@@ -225,15 +274,13 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       placed
         .filter((pl) => pl.row.level2 === set.name || pl.row.level1 === set.name)
         .map((pl) => {
-          const pr = pl.prepared ?? prepareRow(pl.row, pl.path, t, { year: filing.year ?? t.year });
+          const pr = pl.prepared ?? prepareRow(pl.row, pl.path, t, rowContext);
           return { actual: pr.input.actual, target: pr.input.target };
         }),
     ),
     formulaRows,
   };
   const out = p.evaluate(input);
-  // Stated scores are compared with computed ones at the template's 保留小数 places.
-  const sameScore = sameAtPlaces(t.decimals);
 
   // ── rows of the report ──
   // Every section with its own formula has a row: the filing's row that names it, else one of
@@ -312,11 +359,11 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     if (r.explain) sec.explain = r.explain;
     return sec;
   });
-  sectionFindings(t, statedOf, out, placed, sameScore, findings);
+  sectionFindings(t, plan, statedOf, out, placed, sameScore, findings);
   budgetFindings(t, filing, out, budgetSections, sameScore, findings);
   formulaStatusFindings(filing, out, readsBudget.filter((f) => f.names.length > 1), findings);
   inputFindings(t, input, formulas, out, findings);
-  choiceFindings(t, placed, formulaRows, findings);
+  choiceFindings(plan, placed, formulaRows, findings);
   totalFindings(t, filing, out, rows, sameScore, findings);
   deductionFindings(t, out, findings);
 
@@ -330,6 +377,38 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     rows,
     findings,
   };
+}
+
+/**
+ * JX3011: a row whose path (the names joined) an earlier row has. The rows are grouped by
+ * their last name, and only a row whose last name came before is compared by its joined
+ * path: most filings have no repeat, and joining every path cost more than scoring a row.
+ * A name with a NUL in it could make two paths of different lengths join alike: such a
+ * filing is compared the plain way.
+ */
+function duplicateFindings(placed: readonly Placed[], findings: Finding[]): void {
+  const key = (path: readonly string[]) => path.join('\u0000');
+  if (placed.some((pl) => pl.path.some((n) => n.includes('\u0000')))) {
+    const seen = new Set<string>();
+    for (const pl of placed) {
+      const k = key(pl.path);
+      if (seen.has(k)) findings.push(finding('duplicateRow', pl.path, { path: pl.path }));
+      seen.add(k);
+    }
+    return;
+  }
+  const byLast = new Map<string, string[][]>();
+  for (const pl of placed) {
+    const last = pl.path[pl.path.length - 1]!;
+    const before = byLast.get(last);
+    if (before === undefined) {
+      byLast.set(last, [pl.path]);
+      continue;
+    }
+    const k = key(pl.path);
+    if (before.some((p) => key(p) === k)) findings.push(finding('duplicateRow', pl.path, { path: pl.path }));
+    before.push(pl.path);
+  }
 }
 
 /** Findings for a row the evaluator could not score; `rule` is the rule it was given, if any. */
@@ -406,16 +485,9 @@ function inputFindings(t: CheckedTemplate, input: EvalInput, formulas: { s: Sect
 }
 
 /** 择一: a unit files one alternative; when it files more, the first counts. */
-function choiceFindings(t: CheckedTemplate, placed: readonly Placed[], formulaRows: readonly (object | null)[], findings: Finding[]): void {
-  const groups = new Map<number, SectionModel[]>();
-  const paths = new Map<SectionModel, string[]>();
-  const walk = (s: SectionModel, names: string[]) => {
-    paths.set(s, names);
-    if (s.choice !== null) groups.set(s.choice, [...(groups.get(s.choice) ?? []), s]);
-    for (const c of s.children) walk(c, [...names, c.name]);
-  };
-  for (const s of t.sections) walk(s, [s.name]);
-  for (const options of groups.values()) {
+function choiceFindings(plan: Plan, placed: readonly Placed[], formulaRows: readonly (object | null)[], findings: Finding[]): void {
+  const { paths } = plan;
+  for (const options of plan.choiceGroups) {
     const filed = options.filter((o) => formulaRows[o.id] || placed.some((pl) => pl.section && pl.prepared && sectionAt(pl.section, childPath(pl.section, pl.row)) === o));
     if (filed.length < 2) continue;
     findings.push(finding('choiceBothFiled', paths.get(filed[0]!)!, { options: options.map((o) => o.name), filed: filed.map((o) => o.name) }));
@@ -456,6 +528,7 @@ function weightFindings(t: CheckedTemplate, s: SectionModel, names: string[], ou
 
 function sectionFindings(
   t: CheckedTemplate,
+  plan: Plan,
   statedOf: ReadonlyMap<SectionModel, FilingSection | undefined>,
   out: EvalOutput,
   placed: Placed[],
@@ -463,13 +536,7 @@ function sectionFindings(
   findings: Finding[],
 ): void {
   // every 单位填报 indicator below level 1: its rows are those placed under it
-  const filled: { s: SectionModel; names: string[] }[] = [];
-  const walk = (s: SectionModel, names: string[]) => {
-    if (s.filledByUnit && names.length > 1) filled.push({ s, names });
-    for (const c of s.children) walk(c, [...names, c.name]);
-  };
-  for (const s of t.sections) walk(s, [s.name]);
-  for (const { s, names } of filled) {
+  for (const { s, names } of plan.filled) {
     const rows = placed.filter((p) => p.section && !p.formula && sectionAt(p.section, childPath(p.section, p.row)) === s);
     if (rows.length === 0) findings.push(finding('missingSection', names, { section: s.name, cap: s.weight.text, indicator: true }));
     else weightFindings(t, s, names, out, rows, findings);
