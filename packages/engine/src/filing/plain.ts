@@ -7,7 +7,9 @@
 // (packages/engine/test/import/plain.test.ts holds the two to the same answer).
 //
 // For what JSON.parse made only: plain objects and arrays, own enumerable keys, no
-// undefined. Other values go to zod.
+// undefined, and nobody else holding them. Other values go to zod. An object whose keys
+// already stand in the model's order is what zod would make of it, and is kept as it is
+// rather than copied (a filing has dozens of rows).
 
 import type { Filing } from './model.ts';
 
@@ -25,14 +27,34 @@ type Field = readonly [name: string, ok: (v: unknown) => boolean, required: bool
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A strict object of these fields, copied in their order; null on another key, a missing required one, or a failed check. */
+/** Whether the keys are known (by their place in the model) and, second, in the model's order. */
+function keysIn(keys: readonly string[], order: ReadonlyMap<string, number>): { known: boolean; ordered: boolean } {
+  let last = -1;
+  let ordered = true;
+  for (let i = 0; i < keys.length; i++) {
+    const at = order.get(keys[i]!);
+    if (at === undefined) return { known: false, ordered: false };
+    if (at < last) ordered = false;
+    last = at;
+  }
+  return { known: true, ordered };
+}
+
+const orderOf = (names: readonly string[]) => new Map(names.map((n, i) => [n, i]));
+
+/**
+ * A strict object of these fields in their order: the object itself when its keys stand in
+ * that order and no field is copied, else a copy; null on another key, a missing required
+ * one, or a failed check.
+ */
 function strictShape(fields: readonly Field[]): (v: unknown) => Obj | null {
-  const known = new Set(fields.map((f) => f[0]));
+  const order = orderOf(fields.map((f) => f[0]));
   const n = fields.length;
   return (v) => {
     if (!isObj(v)) return null;
-    const keys = Object.keys(v);
-    for (let i = 0; i < keys.length; i++) if (!known.has(keys[i]!)) return null;
+    const { known, ordered } = keysIn(Object.keys(v), order);
+    if (!known) return null;
+    let same = ordered;
     const out: Obj = {};
     for (let i = 0; i < n; i++) {
       const [name, ok, required, copy] = fields[i]!;
@@ -45,64 +67,58 @@ function strictShape(fields: readonly Field[]): (v: unknown) => Obj | null {
       if (copy) {
         const c = copy(x);
         if (c === null) return null;
+        if (c !== x) same = false;
         out[name] = c;
       } else out[name] = x;
     }
-    return out;
+    return same ? v : out;
   };
 }
 
+/** An array of these items: the array itself when every item is kept as it is, else a copy. */
 function arrayOf(item: (v: unknown) => unknown): (v: unknown) => unknown[] | null {
   return (v) => {
     if (!Array.isArray(v)) return null;
-    const out = new Array(v.length);
+    let out: unknown[] | null = null;
     for (let i = 0; i < v.length; i++) {
       const c = item(v[i]);
       if (c === null) return null;
-      out[i] = c;
+      if (c !== v[i] && out === null) out = v.slice(0, i);
+      if (out !== null) out.push(c);
     }
-    return out;
+    return out ?? v;
   };
 }
 
 const any = () => true;
 
-const ROW_KEYS = new Set(['level1', 'level2', 'level3', 'indicatorValue', 'target', 'actual', 'weight', 'statedScore', 'reason', 'explanation', 'criteria', 'notApplicable', 'source']);
+const ROW_ORDER = orderOf(['level1', 'level2', 'level3', 'indicatorValue', 'target', 'actual', 'weight', 'statedScore', 'reason', 'explanation', 'criteria', 'notApplicable', 'source']);
 
 /** One row, by hand: a filing has dozens, and this is the hot loop of a batch. */
 function row(v: unknown): Obj | null {
   if (!isObj(v)) return null;
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) if (!ROW_KEYS.has(keys[i]!)) return null;
+  const { known, ordered } = keysIn(Object.keys(v), ROW_ORDER);
+  if (!known) return null;
   const { level1, level2, level3, indicatorValue, target, actual, weight, statedScore, reason, explanation, criteria, notApplicable, source } = v;
   if (!str(level1) || !str(level2) || !str(level3) || !str(target) || !str(actual) || !numOrNull(weight) || !numOrNull(statedScore)) return null;
+  const optionalText = (x: unknown) => x === undefined || str(x);
+  if (!optionalText(indicatorValue) || !optionalText(reason) || !optionalText(explanation) || !optionalText(criteria)) return null;
+  if (notApplicable !== undefined && typeof notApplicable !== 'boolean') return null;
+  const src = source === undefined ? undefined : sourcePos(source);
+  if (src === null) return null;
+  if (ordered && src === source) return v;
+  // the model's order, absent keys left out
   const out: Obj = { level1, level2, level3 };
-  if (indicatorValue !== undefined) {
-    if (!str(indicatorValue)) return null;
-    out['indicatorValue'] = indicatorValue;
-  }
+  if (indicatorValue !== undefined) out['indicatorValue'] = indicatorValue;
   out['target'] = target;
   out['actual'] = actual;
   out['weight'] = weight;
   out['statedScore'] = statedScore;
-  for (const [k, x] of [
-    ['reason', reason],
-    ['explanation', explanation],
-    ['criteria', criteria],
-  ] as const) {
-    if (x === undefined) continue;
-    if (!str(x)) return null;
-    out[k] = x;
-  }
-  if (notApplicable !== undefined) {
-    if (typeof notApplicable !== 'boolean') return null;
-    out['notApplicable'] = notApplicable;
-  }
-  if (source !== undefined) {
-    const s = sourcePos(source);
-    if (!s) return null;
-    out['source'] = s;
-  }
+  if (reason !== undefined) out['reason'] = reason;
+  if (explanation !== undefined) out['explanation'] = explanation;
+  if (criteria !== undefined) out['criteria'] = criteria;
+  if (notApplicable !== undefined) out['notApplicable'] = notApplicable;
+  if (src !== undefined) out['source'] = src;
   return out;
 }
 
@@ -110,7 +126,7 @@ function sourcePos(v: unknown): Obj | null {
   if (!isObj(v)) return null;
   const keys = Object.keys(v);
   if (keys.length !== 2 || !int(v['line'], 1, Infinity) || !int(v['column'], 1, Infinity)) return null;
-  return { line: v['line'], column: v['column'] };
+  return keys[0] === 'line' ? v : { line: v['line'], column: v['column'] };
 }
 
 const fund = strictShape([

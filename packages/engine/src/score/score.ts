@@ -82,6 +82,9 @@ interface Plan {
 
 const plans = new WeakMap<CheckedTemplate, Plan>();
 
+/** A filing without section rows states nothing of any section. */
+const NONE_STATED: ReadonlyMap<SectionModel, FilingSection | undefined> = new Map();
+
 function planOf(t: CheckedTemplate): Plan {
   let plan = plans.get(t);
   if (plan) return plan;
@@ -324,8 +327,9 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       rows.push({ path: pl.path, weight: 0, score: 0, statedScore: stated, explain: `分值 ${formatFiledNumber(pl.row.weight ?? NaN).zh} 无效，不计分 (invalid weight, not scored)` });
       continue;
     }
-    const notes = [pl.prepared?.note, aggregationNotes[pl.index]].filter((n) => !!n);
-    const note = notes.length ? `（${notes.join('；')}）` : '';
+    const n1 = pl.prepared?.note;
+    const n2 = aggregationNotes[pl.index];
+    const note = n1 && n2 ? `（${n1}；${n2}）` : n1 ? `（${n1}）` : n2 ? `（${n2}）` : '';
     const met = pl.prepared?.met ?? null;
     rows.push({ path: pl.path, weight: r.weight, score: r.score, statedScore: stated, explain: (r.explain ?? '') + note, met });
     rowStatusFindings(pl, r.status, findings, r.rule >= 0 ? t.rules[r.rule] : undefined);
@@ -350,7 +354,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   }
 
   // ── sections ── (what the filing says of each section, matched once)
-  const statedOf = new Map(t.sections.map((s) => [s, filing.sections?.find((fs) => matchSection([s], fs.name))] as const));
+  const statedOf: ReadonlyMap<SectionModel, FilingSection | undefined> = filing.sections ? new Map(t.sections.map((s) => [s, filing.sections?.find((fs) => matchSection([s], fs.name))] as const)) : NONE_STATED;
   const sections: ReportSection[] = t.sections.map((s) => {
     const r = out.sections[s.id]!;
     const stated = statedOf.get(s);
@@ -380,33 +384,36 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
 }
 
 /**
- * JX3011: a row whose path (the names joined) an earlier row has. The rows are grouped by
- * their last name, and only a row whose last name came before is compared by its joined
- * path: most filings have no repeat, and joining every path cost more than scoring a row.
- * A name with a NUL in it could make two paths of different lengths join alike: such a
- * filing is compared the plain way.
+ * JX3026: a row whose path (the names joined by NUL) an earlier row has. Joining every path
+ * cost more than scoring a row, so paths are compared only with those whose ends (the part
+ * after the last NUL) look alike, name by name; only where a name has a NUL in it (two
+ * paths of different lengths can join alike) are the joined paths compared.
  */
 function duplicateFindings(placed: readonly Placed[], findings: Finding[]): void {
-  const key = (path: readonly string[]) => path.join('\u0000');
-  if (placed.some((pl) => pl.path.some((n) => n.includes('\u0000')))) {
-    const seen = new Set<string>();
-    for (const pl of placed) {
-      const k = key(pl.path);
-      if (seen.has(k)) findings.push(finding('duplicateRow', pl.path, { path: pl.path }));
-      seen.add(k);
-    }
-    return;
-  }
-  const byLast = new Map<string, string[][]>();
+  // Equal name by name, or else joined alike: that needs a NUL in the first names that
+  // differ (a path that ends earlier joins shorter), and is then compared joined.
+  const same = (a: readonly string[], b: readonly string[]) => {
+    const n = Math.min(a.length, b.length);
+    let i = 0;
+    while (i < n && a[i] === b[i]) i++;
+    if (i === a.length && i === b.length) return true;
+    if (i === n || (!a[i]!.includes('\u0000') && !b[i]!.includes('\u0000'))) return false;
+    return a.join('\u0000') === b.join('\u0000');
+  };
+  // grouped by a number read off the end (its length and last character): hashing a
+  // filing's every name into a map cost as much as the rest
+  const byLast = new Map<number, string[][]>();
   for (const pl of placed) {
-    const last = pl.path[pl.path.length - 1]!;
+    const name = pl.path[pl.path.length - 1]!;
+    const cut = name.lastIndexOf('\u0000');
+    const length = name.length - cut - 1;
+    const last = length * 65536 + (length > 0 ? name.charCodeAt(name.length - 1) : 0);
     const before = byLast.get(last);
     if (before === undefined) {
       byLast.set(last, [pl.path]);
       continue;
     }
-    const k = key(pl.path);
-    if (before.some((p) => key(p) === k)) findings.push(finding('duplicateRow', pl.path, { path: pl.path }));
+    if (before.some((p) => same(p, pl.path))) findings.push(finding('duplicateRow', pl.path, { path: pl.path }));
     before.push(pl.path);
   }
 }

@@ -83,8 +83,8 @@ const filing = fc.record(
   },
 );
 
-/** A filing with one thing changed: a key set to any value, or an unknown key added, somewhere in it. */
-const changed = fc.tuple(filing, fc.nat(), fc.constantFrom('set', 'add', 'drop'), fc.constantFrom('rows', 'weight', 'target', 'budget', 'spent', 'year', 'extra', 'source', 'line', 'name', 'units'), value).map(([f, at, how, key, v]) => {
+/** A filing with one thing changed: a key set to any value, an unknown key added, a key dropped, or an object's keys in reverse order, somewhere in it. */
+const changed = fc.tuple(filing, fc.nat(), fc.constantFrom('set', 'add', 'drop', 'reverse'), fc.constantFrom('rows', 'weight', 'target', 'budget', 'spent', 'year', 'extra', 'source', 'line', 'name', 'units'), value).map(([f, at, how, key, v]) => {
   const objects: Record<string, unknown>[] = [];
   const walk = (x: unknown) => {
     if (Array.isArray(x)) x.forEach(walk);
@@ -95,7 +95,12 @@ const changed = fc.tuple(filing, fc.nat(), fc.constantFrom('set', 'add', 'drop')
   };
   walk(f);
   const o = objects[at % objects.length]!;
-  if (how === 'drop') delete o[Object.keys(o)[at % Math.max(1, Object.keys(o).length)]!];
+  if (how === 'reverse') {
+    // the same object, its keys in reverse order: zod puts them back in the model's
+    const entries = Object.entries(o).reverse();
+    for (const k of Object.keys(o)) delete o[k];
+    for (const [k, x] of entries) o[k] = x;
+  } else if (how === 'drop') delete o[Object.keys(o)[at % Math.max(1, Object.keys(o).length)]!];
   else o[how === 'add' ? key : (Object.keys(o)[at % Math.max(1, Object.keys(o).length)] ?? key)] = v;
   return f;
 });
@@ -123,6 +128,17 @@ describe('the fast path of JSON filings (filing/plain.ts)', () => {
     // neither side vacuous: many take the fast path, many go to zod
     expect(taken.plain).toBeGreaterThan(1000);
     expect(taken.zod).toBeGreaterThan(1000);
+  });
+
+  it('puts keys in the model\'s order, as zod does, where the JSON has them in another (a row, its source, the filing)', () => {
+    const base = JSON.parse(readFileSync(repo('rules/甘肃/2023/examples/clean.json'), 'utf8'));
+    const reversed = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).reverse());
+    const data = reversed({ ...base, rows: [reversed({ ...base.rows[0], source: { column: 2, line: 7 } }), ...base.rows.slice(1)] });
+    expect(agrees(data)).toBe('plain');
+    const f = plainFiling(data)!;
+    expect(Object.keys(f)[0]).toBe(Object.keys(validateFiling(data).ok ? (validateFiling(data) as { filing: object }).filing : {})[0]);
+    expect(Object.keys(f.rows[0]!)).toEqual(['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'statedScore', 'source']);
+    expect(Object.keys(f.rows[0]!.source!)).toEqual(['line', 'column']);
   });
 
   it('leaves to zod what it must word: an unknown key, a wrong type, a number JSON cannot hold, __proto__', () => {
