@@ -27,6 +27,13 @@ export class Output {
     return this.full;
   }
 
+  /** Write UTF-8 bytes to standard output (after the text gathered); true when the caller must await drained(). */
+  bytes(b: Uint8Array): boolean {
+    this.write();
+    if (b.length > 0 && !this.stdout.write(b)) this.full = true;
+    return this.full;
+  }
+
   /** Write `text` to standard error now, after what standard output holds. */
   err(text: string): void {
     if (text === '') return;

@@ -4,7 +4,6 @@
 // memory stays flat however long the file and however slow the reader of the output.
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { Outcome } from './score-line.ts';
 import type { Done, Task, WorkerData } from './worker.ts';
 
 /** Where the worker's code is: beside the bundle (dist/score-worker.mjs), or the source under tsx. */
@@ -32,7 +31,7 @@ interface Slot {
 
 export class Pool {
   private readonly slots: Slot[] = [];
-  private readonly waiting = new Map<number, { slot: Slot; resolve: (o: Outcome[]) => void; reject: (e: unknown) => void }>();
+  private readonly waiting = new Map<number, { slot: Slot; resolve: (d: Done) => void; reject: (e: unknown) => void }>();
   private nextId = 0;
   private broken: Error | null = null;
 
@@ -48,7 +47,7 @@ export class Pool {
         if (!w) return;
         this.waiting.delete(m.id);
         slot.inFlight--;
-        w.resolve(m.outcomes);
+        w.resolve(m);
       });
       worker.on('error', (e) => this.fail(e));
       worker.on('exit', (code) => {
@@ -63,16 +62,16 @@ export class Pool {
     return this.slots.length * 2;
   }
 
-  /** Score these lines on the least busy worker. */
-  score(nos: number[], texts: string[]): Promise<Outcome[]> {
+  /** Score these lines (task without its id: their bytes are moved to the worker) on the least busy worker. */
+  score(task: Omit<Task, 'id'>): Promise<Done> {
     if (this.broken) return Promise.reject(this.broken);
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.inFlight < slot.inFlight) slot = s;
     const id = this.nextId++;
     slot.inFlight++;
-    const done = new Promise<Outcome[]>((resolve, reject) => {
+    const done = new Promise<Done>((resolve, reject) => {
       this.waiting.set(id, { slot, resolve, reject });
-      slot.worker.postMessage({ id, nos, texts } satisfies Task);
+      slot.worker.postMessage({ id, ...task } satisfies Task, [task.bytes.buffer as ArrayBuffer]);
     });
     // a piece that fails while earlier ones are still being written is awaited later, in its turn
     done.catch(() => {});

@@ -14,10 +14,11 @@ import { renderReport } from '../report-view.ts';
 import { shownPath, userPath } from '../paths.ts';
 import { lang, tr } from '../i18n.ts';
 import type { LoadedTemplate } from '../templates.ts';
-import { readLines } from '../batch/lines.ts';
+import { lineText, readLineChunks } from '../batch/lines.ts';
 import { Output } from '../batch/output.ts';
 import { outcomeOf, scoreLine, type BatchOptions, type Outcome } from '../batch/score-line.ts';
 import { scoreUnder } from '../batch/prepared.ts';
+import type { Done } from '../batch/worker.ts';
 
 export interface ScoreOptions extends TemplateChoice {
   json?: boolean;
@@ -98,21 +99,25 @@ class Tally {
 
   /** Count a filing's outcome and write its text; true when the caller must await the output's drained(). */
   add(name: string, o: Outcome): boolean {
-    if (o.failed) this.failed++;
-    else {
-      if (o.withErrors) this.withErrors++;
-      this.grades.set(o.grade!, (this.grades.get(o.grade!) ?? 0) + 1);
-    }
-    // a report as a table replaces the progress bar (it would overwrite the table)
-    if (!this.opts.json && o.out !== '') this.progress?.stop();
+    this.tally(name, o.failed, o.withErrors, o.grade, o.out !== '');
     this.output.err(o.err);
-    const wait = this.output.out(o.out);
+    return this.output.out(o.out);
+  }
+
+  /** Count a filing (its text is written by the caller); `name` is read only for the progress bar. */
+  tally(name: string | (() => string), failed: boolean, withErrors: boolean, grade: string | null, hasOut: boolean): void {
+    if (failed) this.failed++;
+    else {
+      if (withErrors) this.withErrors++;
+      this.grades.set(grade!, (this.grades.get(grade!) ?? 0) + 1);
+    }
     this.done++;
     if (this.progress) {
+      // a report as a table replaces the progress bar (it would overwrite the table)
+      if (!this.opts.json && hasOut) this.progress.stop();
       if (this.count === null) this.progress.setTotal(this.done);
-      this.progress.update(this.done, { name });
+      this.progress.update(this.done, { name: typeof name === 'string' ? name : name() });
     }
-    return wait;
   }
 
   /** Say how the batch went; its exit code. */
@@ -159,37 +164,48 @@ async function ndjsonBatch(path: string, opts: ScoreOptions, jobs: number): Prom
   const output = new Output();
   const tally = new Tally(null, output, opts);
   if (jobs <= 1) {
-    for await (const lines of readLines(path))
-      for (const { no, text } of lines) if (text.trim() !== '' && tally.add(`${file}:${no}`, scoreLine(file, no, text, batchOpts))) await output.drained();
+    for await (const { bytes, starts, ends, firstNo } of readLineChunks(path))
+      for (let i = 0; i < starts.length; i++) {
+        const text = lineText(bytes, starts[i]!, ends[i]!);
+        if (text.trim() !== '' && tally.add(`${file}:${firstNo + i}`, scoreLine(file, firstNo + i, text, batchOpts))) await output.drained();
+      }
   } else {
     const { Pool } = await import('../batch/pool.ts');
+    const { BLANK, FAILED, WITH_ERRORS } = await import('../batch/worker-flags.ts');
     const pool = new Pool(jobs, { opts: batchOpts, file, lang: lang() });
-    // pieces of about this many lines go to a worker: large enough that messages cost little, small enough to share the work
+    // pieces of this many lines go to a worker: large enough that messages cost little, small enough to share the work
     const PIECE = 32;
-    const inFlight: { nos: number[]; done: Promise<Outcome[]> }[] = [];
+    const inFlight: { firstNo: number; done: Promise<Done> }[] = [];
     const writeFirst = async () => {
-      const { nos, done } = inFlight.shift()!;
-      const outcomes = await done;
-      for (let i = 0; i < outcomes.length; i++) if (tally.add(`${file}:${nos[i]}`, outcomes[i]!)) await output.drained();
-    };
-    try {
-      let nos: number[] = [];
-      let texts: string[] = [];
-      const send = async () => {
-        inFlight.push({ nos, done: pool.score(nos, texts) });
-        nos = [];
-        texts = [];
-        while (inFlight.length >= pool.window) await writeFirst();
-      };
-      for await (const lines of readLines(path)) {
-        for (const { no, text } of lines) {
-          if (text.trim() === '') continue;
-          nos.push(no);
-          texts.push(text);
-          if (nos.length === PIECE) await send();
+      const { firstNo, done } = inFlight.shift()!;
+      const d = await done;
+      for (let i = 0; i < d.flags.length; i++) {
+        const f = d.flags[i]!;
+        if (f & BLANK) continue;
+        const no = firstNo + i;
+        tally.tally(() => `${file}:${no}`, (f & FAILED) !== 0, (f & WITH_ERRORS) !== 0, d.grades[i]!, d.out !== null ? d.out.length > 0 : d.outs![i] !== '');
+        // a failure said on standard error goes where it falls among the reports
+        if (d.outs) {
+          output.err(d.errs![i]!);
+          if (output.out(d.outs[i]!)) await output.drained();
         }
       }
-      if (nos.length > 0) await send();
+      if (d.out !== null && output.bytes(d.out)) await output.drained();
+    };
+    try {
+      for await (const { bytes, starts, ends, firstNo } of readLineChunks(path)) {
+        for (let i = 0; i < starts.length; i += PIECE) {
+          const j = Math.min(i + PIECE, starts.length);
+          const from = starts[i]!;
+          // the piece's bytes, copied out of the chunk (which is not moved): moved to the worker
+          const piece = new Uint8Array(bytes.subarray(from, ends[j - 1]!));
+          inFlight.push({
+            firstNo: firstNo + i,
+            done: pool.score({ bytes: piece, starts: starts.slice(i, j).map((x) => x - from), ends: ends.slice(i, j).map((x) => x - from), firstNo: firstNo + i }),
+          });
+          while (inFlight.length >= pool.window) await writeFirst();
+        }
+      }
       while (inFlight.length > 0) await writeFirst();
     } finally {
       await pool.close();
