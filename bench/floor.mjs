@@ -2,7 +2,7 @@
 // cannot do without — read the lines, JSON.parse each, JSON.stringify an object of a
 // report's size and write it — in a plain Node loop with the reading and writing the CLI
 // uses (packages/cli/src/batch/: 1 MiB chunks split as bytes at line ends, output gathered and
-// written in pieces of 64 Ki characters). The object written is a real report of a filing of
+// written in pieces of at least 16 Ki characters). The object written is a real report of a filing of
 // the same file, of their mean size (bench/run.ts picks it), with the line's name put first
 // as the CLI puts it.
 //
@@ -18,7 +18,7 @@ let out = [];
 let size = 0;
 let full = false;
 
-/** Gathered output, written in pieces of 64 Ki characters (packages/cli/src/batch/output.ts). */
+/** Gathered output, written in pieces of at least 16 Ki characters (packages/cli/src/batch/output.ts). */
 function write() {
   if (size === 0) return;
   const chunk = out.join('');
@@ -35,7 +35,7 @@ function line(text) {
   const s = `{"file":${JSON.stringify(`${file}:${no}`)},${JSON.stringify(report).slice(1)}\n`;
   out.push(s);
   size += s.length;
-  if (size >= 1 << 16) write();
+  if (size >= 1 << 14) write();
   return full;
 }
 

@@ -258,14 +258,14 @@ function runNode(args: string[], tag: string): RunStats & { stderr: string } {
 
 const runCli = (file: string, jobs: number, tag: string) => runNode([BIN, 'score', file, '--json', '--jobs', String(jobs)], tag);
 
-/** Wall time of `jixiao check` on the 2023 template through the bundled bin: the command's start-up. */
-function startup(runs: number): number {
+/** Median wall time of `node <args>`: `jixiao check` on the 2023 template through the bundled bin is the command's start-up. */
+function startup(args: string[], runs: number): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [BIN, 'check', TEMPLATE_FILE], { cwd: ROOT, stdio: 'ignore' });
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
     times.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`jixiao check ${TEMPLATE_FILE} exited ${r.status}`);
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
@@ -283,15 +283,17 @@ export interface BatchResult {
   jobs2RssMb: number;
 }
 
-async function batch(): Promise<{ startupMs: number; runs: BatchResult[] }> {
+async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: BatchResult[] }> {
   const dir = join(ROOT, 'test-output/bench');
   mkdirSync(dir, { recursive: true });
   const sizes = QUICK ? [5_000, 20_000] : [100_000, 1_000_000];
   console.log(`\n## 3. CLI batch: \`jixiao score file.ndjson --json > /dev/null\` (bundled bin) against the I/O floor\n`);
   // the bundle is rebuilt when a source is newer: not inside a timed run
   spawnSync(process.execPath, [BIN, '--help'], { cwd: ROOT, stdio: 'ignore' });
-  const startupMs = startup(QUICK ? 5 : 15);
-  console.log(`start-up: \`jixiao check rules/甘肃/2023/部门整体支出.jx\` ${startupMs.toFixed(0)} ms wall, median (target < 150 ms) ${startupMs < 150 ? '✓' : '✗'}\n`);
+  const times = QUICK ? 5 : 15;
+  const startupMs = startup([BIN, 'check', TEMPLATE_FILE], times);
+  const nodeMs = startup(['-e', ''], times);
+  console.log(`start-up: \`jixiao check rules/甘肃/2023/部门整体支出.jx\` ${startupMs.toFixed(0)} ms wall, median of ${times} (target < 150 ms) ${startupMs < 150 ? '✓' : '✗'}; \`node -e ''\` alone ${nodeMs.toFixed(0)} ms on this machine\n`);
   cases.push({ name: 'CLI start-up · jixiao check 2023 部门整体支出 (wall, ns)', engine: 'cli', nsPerFiling: Math.round(startupMs * 1e6) });
 
   console.log(`floor: bench/floor.mjs reads the same lines, JSON.parses each, JSON.stringifies one of its reports, of their mean size (with the line's name), and writes it, reading and writing as the CLI does\n`);
@@ -342,8 +344,8 @@ async function batch(): Promise<{ startupMs: number; runs: BatchResult[] }> {
     const flat = b![k] <= a![k] * 1.5 + 20;
     target(flat && b![k] < 300, `${k === 'jobs1RssMb' ? 'jobs 1' : 'jobs 2'} peak RSS ${a![k].toFixed(0)} MiB at ${a!.filings.toLocaleString('en-US')} vs ${b![k].toFixed(0)} MiB at ${b!.filings.toLocaleString('en-US')}: ${flat ? 'flat' : 'GROWS'}, < 300 MiB`);
   }
-  notes.push(`cli start-up ${startupMs.toFixed(0)} ms; batch ${runs.map((r) => `${r.filings}: floor ${r.floorUs.toFixed(0)} µs, jobs1 ${r.jobs1Us.toFixed(0)} µs (${r.ratio.toFixed(2)}×), jobs2 ${r.jobs2Us.toFixed(0)} µs, RSS ${r.jobs1RssMb.toFixed(0)}/${r.jobs2RssMb.toFixed(0)} MiB`).join('; ')}`);
-  return { startupMs, runs };
+  notes.push(`cli start-up ${startupMs.toFixed(0)} ms (node alone ${nodeMs.toFixed(0)} ms); batch ${runs.map((r) => `${r.filings}: floor ${r.floorUs.toFixed(0)} µs, jobs1 ${r.jobs1Us.toFixed(0)} µs (${r.ratio.toFixed(2)}×), jobs2 ${r.jobs2Us.toFixed(0)} µs, RSS ${r.jobs1RssMb.toFixed(0)}/${r.jobs2RssMb.toFixed(0)} MiB`).join('; ')}`);
+  return { startupMs, nodeMs, runs };
 }
 
 async function main(): Promise<void> {

@@ -84,7 +84,10 @@ export function chooseTemplate(choice: TemplateChoice, filing: Filing | null, fi
   const given = choice.region ?? filing?.region;
   const year = choice.year ?? filing?.year;
   const form = choice.form ?? filing?.form;
-  const key = JSON.stringify(given !== undefined && given.trim() !== '' ? [year, form, given] : [year, form, given, filing?.unit, filing?.title, filing?.place, folder]);
+  const named = given !== undefined && given.trim() !== '';
+  // the filing before asked the same (a batch of one jurisdiction's filings): its answer
+  if (named && lastNamed && lastNamed.year === year && lastNamed.form === form && lastNamed.given === given) return lastNamed.chosen;
+  const key = JSON.stringify(named ? [year, form, given] : [year, form, given, filing?.unit, filing?.title, filing?.place, folder]);
   let hit = found.get(key);
   if (hit === undefined) {
     const r = chooseEntry(library(), choice, filing, folder);
@@ -95,8 +98,13 @@ export function chooseTemplate(choice: TemplateChoice, filing: Filing | null, fi
     if (found.size >= 4096) found.clear();
     found.set(key, hit);
   }
-  return { template: validTemplate(hit.file), fallbackFrom: hit.fallbackFrom };
+  const chosen = { template: validTemplate(hit.file), fallbackFrom: hit.fallbackFrom };
+  lastNamed = named ? { year, form, given: given!, chosen } : null;
+  return chosen;
 }
+
+/** The last choice made for a jurisdiction given: year and form as asked or filed, and what was chosen. */
+let lastNamed: { year: string | number | undefined; form: string | undefined; given: string; chosen: Chosen } | null = null;
 
 function choiceError(p: ChoiceProblem): UserError {
   switch (p.problem) {

@@ -1,9 +1,10 @@
-// Standard output of a batch, written in pieces of about `limit` characters: a write per
-// report costs a system call and a promise, and a piece much larger than that stays alive
-// through the collections of the young generation, which copy it each time. When the
-// reader is slower (a full pipe) the batch waits for it, so reports never pile up in
-// memory. Standard error goes out at once, after what standard output holds, so that a
-// terminal shows the two in the order they were made.
+// Standard output of a batch, written in pieces of at least `limit` characters: short texts
+// (error lines) are gathered, a report (some 17,000 characters) goes out by itself — joining
+// reports into larger pieces copies them once more, and a large piece stays alive through
+// the collections of the young generation, which copy it each time. When the reader is
+// slower (a full pipe) the batch waits for it, so reports never pile up in memory. Standard
+// error goes out at once, after what standard output holds, so that a terminal shows the
+// two in the order they were made.
 import { once } from 'node:events';
 
 export class Output {
@@ -14,7 +15,7 @@ export class Output {
 
   constructor(
     private readonly stdout: NodeJS.WriteStream = process.stdout,
-    private readonly limit = 1 << 16,
+    private readonly limit = 1 << 14,
   ) {}
 
   /** Write `text` to standard output (gathered into pieces); true when the caller must await drained(). */

@@ -98,6 +98,10 @@ export function inTier(t: TierModel, fraction: number): boolean {
   return fraction >= t.lo.value - eps && (fraction < t.hi.value - eps || (t.includesOne && fraction <= 1 + eps));
 }
 
+function preparedRow(input: RowInput, findings: Finding[], note: string | null, tier: TierModel | null, met: boolean | null): PreparedRow {
+  return { input, findings, note, tier, met };
+}
+
 /** A row's input to the evaluator. */
 export function rowInput(weight: number, shape: TargetShape | null, target: number | null, actual: number | null, fraction: number | null): RowInput {
   return { weight, shape, target, actual, fraction };
@@ -125,14 +129,13 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
 
   // every input made by one literal (rowInput): one hidden class for all, which the evaluator reads fast
   const base: RowInput = rowInput(weight, null, null, null, null);
-  const out = (input: RowInput, note: string | null, met: boolean | null, tier: TierModel | null = null): PreparedRow => ({ input, findings, note, tier, met });
 
   // Qualitative rows: the tier comes from the words, the fraction from the stated score.
   if (target.kind === 'qualitative' || (actual.kind === 'qualitative' && target.kind !== 'number' && target.kind !== 'deadline')) {
     const found = actual.kind === 'qualitative' ? tierOf(t.tiers, actual.word, target.kind === 'qualitative' ? target.word : null) : null;
     if (!found) {
       findings.push(finding('noRule', path, { of: 'tier', name, actual: show(actual), target: show(target) }));
-      return out(base, null, null);
+      return preparedRow(base, findings, null, null, null);
     }
     const { tier, why } = found;
     const met = tier === topTier(t.tiers);
@@ -158,7 +161,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
       fraction = tier.includesOne ? 1 : (tier.lo.value + tier.hi.value) / 2;
       note = `${why ? `${why}，` : ''}档次 ${tier.name}，未填报得分，按 ${pct(fraction)} 计`;
     }
-    return out(rowInput(weight, 'qualitative', null, null, fraction), note, met, tier);
+    return preparedRow(rowInput(weight, 'qualitative', null, null, fraction), findings, note, tier, met);
   }
 
   // Deadlines: dates, a year counting (2024年3月 is after 2023年12月底); a deadline that
@@ -168,10 +171,10 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
     const tv = deadlineDate(target, ctx.year);
     const av = actual.kind === 'deadline' ? deadlineDate(actual, ctx.year) : null;
     const note = `期限 ${show(target)} (${showDate(tv)})，完成 ${show(actual)}${av !== null ? ` (${showDate(av)})` : ''}`;
-    return out(rowInput(weight, 'deadline', tv, av, null), note, av === null ? null : av <= tv);
+    return preparedRow(rowInput(weight, 'deadline', tv, av, null), findings, note, null, av === null ? null : av <= tv);
   }
 
-  if (target.kind !== 'number') return out(base, null, null);
+  if (target.kind !== 'number') return preparedRow(base, findings, null, null, null);
 
   // Numbers: an actual written as an inequality is read as its number, with a warning.
   let av: number | null = null;
@@ -206,7 +209,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
     }
   }
   const shape: TargetShape = target.op ?? '=';
-  return out(rowInput(weight, shape, tv, av, null), note, av === null ? null : meets(shape, av, tv));
+  return preparedRow(rowInput(weight, shape, tv, av, null), findings, note, null, av === null ? null : meets(shape, av, tv));
 }
 
 /** A value cell that cannot be read: a placeholder left in, text that is no value, an empty actual. */

@@ -124,8 +124,12 @@ function invalidWeight(row: IndicatorRow, path: string[], then: InsteadOfWeight)
   return finding('invalidWeight', path, { name: path[path.length - 1]!, weight: jsonNumber(row.weight!), ...then });
 }
 
+const NO_CHILD: number[] = Object.freeze([]) as unknown as number[];
+
 /** Path of child indices below a fixed level-1 section, from the row's level-2/3 names. */
 function childPath(section: SectionModel, row: IndicatorRow): number[] {
+  // most sections have no children: their rows sit on the section itself (read only, shared)
+  if (section.children.length === 0) return NO_CHILD;
   const path: number[] = [];
   let cur = section;
   for (const name of [row.level2, row.level3]) {
