@@ -149,6 +149,7 @@ export function toFilingJson(g: GenFiling, i: number): object {
   return {
     title: '部门整体支出绩效自评表 (2023年度)',
     unit: `示例单位${i + 1}`,
+    region: '甘肃',
     year: 2023,
     form: '部门整体支出',
     budget: { ...g.budget, weight: 10, statedScore: 10 },

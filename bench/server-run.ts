@@ -50,7 +50,7 @@ async function one(backend: 'pglite' | 'postgres', n: number): Promise<ServerRun
     const per = 2000;
     for (let start = 0; start < n; start += per) {
       const files: Record<string, Uint8Array> = {};
-      for (let i = start; i < Math.min(n, start + per); i++) files[`u${i}.json`] = new TextEncoder().encode(JSON.stringify({ ...toFilingJson(genFiling(r), i), region: '甘肃' }));
+      for (let i = start; i < Math.min(n, start + per); i++) files[`u${i}.json`] = new TextEncoder().encode(JSON.stringify(toFilingJson(genFiling(r), i)));
       const fd = new FormData();
       fd.append('files', new File([zipSync(files, { level: 1 })], `part${start}.zip`));
       const up = (await (await fetch(`${url}api/filings`, { method: 'POST', body: fd })).json()) as { stored: number; files: { ok: boolean; error?: unknown }[] };

@@ -1,4 +1,5 @@
-// Bundle the jixiao command into dist/jixiao.mjs (with one chunk per command beside it), so that it starts in tens of
+// Bundle the jixiao command into dist/jixiao.mjs (with one chunk per command beside it, and
+// the scoring worker of --jobs in dist/score-worker.mjs), so that it starts in tens of
 // milliseconds instead of compiling TypeScript at every call (tsx). Run by `pnpm install`
 // (the root's prepare script) and by bin/jixiao.mjs when a source is newer than the bundle.
 // Two heavy libraries stay outside and load only in the commands that need them:
@@ -34,7 +35,8 @@ export async function buildCli({ quiet = false } = {}) {
   };
   const result = await build({
     ...common,
-    entryPoints: { jixiao: here('./src/main.ts') },
+    // the scoring worker of `jixiao score … --jobs N` (src/batch/pool.ts finds it beside jixiao.mjs)
+    entryPoints: { jixiao: here('./src/main.ts'), 'score-worker': here('./src/batch/worker.ts') },
     outdir: here('./dist'),
     // @jixiao/server: only under tsx (from the sources); the bundle loads packages/server/dist
     external: ['exceljs', 'json-schema-to-typescript', '@jixiao/server'],

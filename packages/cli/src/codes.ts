@@ -126,6 +126,16 @@ export const CLI_CODES = {
       };
     },
   }),
+  invalidOption: code({
+    code: 'JX4009',
+    severity: 'error',
+    title: { zh: '选项的值无效', en: 'An option has an invalid value' },
+    /** option: as the user wrote it (--jobs); value: what was given; expected: what it takes */
+    message: (d: { option: string; value: string; expected: Message }) => ({
+      zh: `${d.option} 的值 ${quote(d.value)} 无效：${d.expected.zh}`,
+      en: `${d.option}: ${quote(d.value)} is not a valid value: ${d.expected.en}`,
+    }),
+  }),
 } as const satisfies Catalogue;
 
 export type CliCodeKey = keyof typeof CLI_CODES;

@@ -77,17 +77,34 @@ export function validTemplate(path: string): LoadedTemplate {
 export function chooseTemplate(choice: TemplateChoice, filing: Filing | null, filingPath?: string): Chosen {
   if (choice.rules) return { template: validTemplate(userPath(choice.rules)), fallbackFrom: null };
   const folder = filingPath ? regionOfFile(filingPath) : null;
-  // The rules/ folder is looked up once per question, not once per filing of a batch.
-  const key = JSON.stringify([choice.year ?? filing?.year, choice.form ?? filing?.form, choice.region ?? filing?.region, filing?.unit, filing?.title, filing?.place, folder]);
+  // The rules/ folder is looked up once per question, not once per filing of a batch. The
+  // question is what chooseEntry reads: a jurisdiction given (--region or the filing's 地区)
+  // decides alone, so the unit, title and place (different in every filing) are left out of
+  // the key then; else they are where the jurisdiction is read from.
+  const given = choice.region ?? filing?.region;
+  const year = choice.year ?? filing?.year;
+  const form = choice.form ?? filing?.form;
+  const named = given !== undefined && given.trim() !== '';
+  // the filing before asked the same (a batch of one jurisdiction's filings): its answer
+  if (named && lastNamed && lastNamed.year === year && lastNamed.form === form && lastNamed.given === given) return lastNamed.chosen;
+  const key = JSON.stringify(named ? [year, form, given] : [year, form, given, filing?.unit, filing?.title, filing?.place, folder]);
   let hit = found.get(key);
   if (hit === undefined) {
     const r = chooseEntry(library(), choice, filing, folder);
     if ('problem' in r) throw choiceError(r);
     hit = { file: r.entry.file, fallbackFrom: r.fallbackFrom };
+    // a batch of filings that name no jurisdiction asks as many questions as it has units:
+    // forget them now and then, so that memory stays flat
+    if (found.size >= 4096) found.clear();
     found.set(key, hit);
   }
-  return { template: validTemplate(hit.file), fallbackFrom: hit.fallbackFrom };
+  const chosen = { template: validTemplate(hit.file), fallbackFrom: hit.fallbackFrom };
+  lastNamed = named ? { year, form, given: given!, chosen } : null;
+  return chosen;
 }
+
+/** The last choice made for a jurisdiction given: year and form as asked or filed, and what was chosen. */
+let lastNamed: { year: string | number | undefined; form: string | undefined; given: string; chosen: Chosen } | null = null;
 
 function choiceError(p: ChoiceProblem): UserError {
   switch (p.problem) {

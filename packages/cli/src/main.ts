@@ -64,6 +64,7 @@ templateOptions(
     .argument('<filing>', tr('填报表 (.tsv .json .xlsx)、文件夹或 .ndjson', 'filing (.tsv .json .xlsx), folder or .ndjson')),
 )
   .option('--json', tr('输出 JSON 报告（批量时每行一个）', 'print the JSON report (one per line in batch)'))
+  .option('--jobs <N>', tr('给 .ndjson 文件批量评分时用 N 个工作线程（默认 1；0 或 auto 为全部处理器核）；输出仍按输入的行序，每行一份', 'score an .ndjson file on N worker threads (default 1; 0 or auto: every core); the output keeps the order of the lines, one per line'))
   .addHelpText(
     'after',
     tr(

@@ -50,7 +50,7 @@ export { flattenSections } from './model.ts';
 export { formulaReads, type FormulaReads, type IrExpr } from './ir.ts';
 export { VARIABLES, type VarId, type VarSpelling, type FormulaContext } from './vars.ts';
 export { roundScore, type RoundingMode } from './round.ts';
-export { formatFiledNumber, formatNumber, fromMicro, sameAtPlaces, sameMicro, sumExact, toMicro } from './numbers.ts';
+export { formatFiledNumber, formatNumber, fromMicro, numberText, sameAtPlaces, sameMicro, sumExact, toMicro } from './numbers.ts';
 export { compile, generate, type CompileOptions } from './codegen.ts';
 export { interpret, type InterpretOptions, type TraceEvent } from './interpret.ts';
 export { numberIfs, printIr, type PrintStyle, type Trace } from './explain.ts';

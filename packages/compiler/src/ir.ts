@@ -143,15 +143,24 @@ export interface FormulaReads {
   sets: number[];
 }
 
-export function formulaReads(e: IrExpr): FormulaReads {
-  const vars = varsOf(e);
-  const r = readsOf(e);
-  return {
-    budget: [...vars].some((v) => BUDGET_VARS.has(v)),
-    row: vars.has('actual') || vars.has('target'),
-    inputs: [...r.inputs].sort((a, b) => a - b),
-    sets: [...r.sets].sort((a, b) => a - b),
-  };
+// A formula's reads, worked out once per formula: scoring asks for them at every filing.
+const readsCache = new WeakMap<IrExpr, Readonly<FormulaReads>>();
+
+/** What a formula reads (frozen: the answer is shared). */
+export function formulaReads(e: IrExpr): Readonly<FormulaReads> {
+  let reads = readsCache.get(e);
+  if (!reads) {
+    const vars = varsOf(e);
+    const r = readsOf(e);
+    reads = Object.freeze({
+      budget: [...vars].some((v) => BUDGET_VARS.has(v)),
+      row: vars.has('actual') || vars.has('target'),
+      inputs: Object.freeze([...r.inputs].sort((a, b) => a - b)) as number[],
+      sets: Object.freeze([...r.sets].sort((a, b) => a - b)) as number[],
+    });
+    readsCache.set(e, reads);
+  }
+  return reads;
 }
 
 /**

@@ -13,6 +13,8 @@ interface Place {
   full: string;
   /** how a jurisdiction path names it */
   path: string;
+  /** the last part of the path: its short name (甘肃, 庆阳) or a county's full name */
+  short: string;
 }
 
 // Suffixes a province or city drops in a jurisdiction path (longest first).
@@ -27,24 +29,28 @@ let index: { provinces: Place[]; cities: Place[]; counties: Place[] } | null = n
 
 function places() {
   if (index) return index;
-  const provinces = Object.entries(areaList.province_list).map(([code, full]) => ({ code: code.slice(0, 2), full, path: full.replace(PROVINCE_SUFFIX, '') || full }));
+  const provinces = Object.entries(areaList.province_list).map(([code, full]) => withShort({ code: code.slice(0, 2), full, path: full.replace(PROVINCE_SUFFIX, '') || full }));
   const byProvince = new Map(provinces.map((p) => [p.code, p]));
   const cities = Object.entries(areaList.city_list)
     .filter(([code]) => !MUNICIPALITY.has(code.slice(0, 2)))
-    .map(([code, full]) => ({ code: code.slice(0, 4), full, path: `${byProvince.get(code.slice(0, 2))?.path}/${full.replace(CITY_SUFFIX, '') || full}` }));
+    .map(([code, full]) => withShort({ code: code.slice(0, 4), full, path: `${byProvince.get(code.slice(0, 2))?.path}/${full.replace(CITY_SUFFIX, '') || full}` }));
   const byCity = new Map(cities.map((c) => [c.code, c]));
   const counties = Object.entries(areaList.county_list)
     .filter(([, full]) => !GENERIC.test(full))
     .map(([code, full]) => {
       const above = MUNICIPALITY.has(code.slice(0, 2)) ? byProvince.get(code.slice(0, 2))?.path : byCity.get(code.slice(0, 4))?.path;
-      return { code, full, path: `${above ?? byProvince.get(code.slice(0, 2))?.path}/${full}` };
+      return withShort({ code, full, path: `${above ?? byProvince.get(code.slice(0, 2))?.path}/${full}` });
     });
   index = { provinces, cities, counties };
   return index;
 }
 
-/** The last part of a place's path: its short name (甘肃, 庆阳) or a county's full name. */
-const short = (p: Place) => p.path.split('/').pop()!;
+// The short name is worked out once per place, not once per place per text read: a batch
+// reads the unit and title of every filing against all ~3,000 places.
+function withShort(p: Omit<Place, 'short'>): Place {
+  return { ...p, short: p.path.split('/').pop()! };
+}
+const short = (p: Place) => p.short;
 
 /** The places of one kind named in `text`, full names first; a name inside a longer one named (宁县 in 正宁县) does not count. */
 function named(xs: readonly Place[], text: string, shortToo: boolean): Place[] {

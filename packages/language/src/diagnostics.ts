@@ -138,6 +138,10 @@ export function hasErrors(items: readonly { severity: Severity }[]): boolean {
   return items.some((d) => d.severity === 'error');
 }
 
+// line breaks and tabs: found by a test (most quoted names have none), folded by a replace
+const BREAKS = /[\r\n\t\u2028\u2029]/;
+const BREAKS_ALL = /[\r\n\t\u2028\u2029]+/g;
+
 /**
  * Quote user text in a message: a name (indicator, rule, grade, tier, deduction, unit, form),
  * a cell or a value as the user wrote it. One style in both languages, “…” (the quotation
@@ -159,7 +163,7 @@ export function quote(text: unknown, max = 40): string {
       s = Array.isArray(text) ? '[…]' : typeof text === 'object' && text !== null ? '{…}' : typeof text;
     }
   }
-  s = s.replace(/[\r\n\t\u2028\u2029]+/g, ' ');
+  if (BREAKS.test(s)) s = s.replace(BREAKS_ALL, ' ');
   if (s.length > max) s = s.slice(0, max - 1) + '…';
   return `“${s}”`;
 }

@@ -78,6 +78,20 @@ const examples: Record<string, Example> = {
       en: "Pass `--region` (e.g. `--region 四川`) or give the filing's 地区. Without one, jixiao never picks one of several jurisdictions' templates for you.",
     },
   },
+  JX4009: {
+    trigger: {
+      kind: 'cli',
+      command: 'jixiao score 填报.ndjson --jobs 很多',
+      run: async () => {
+        const { parseJobs } = await import('../../../packages/cli/src/commands/score.ts');
+        parseJobs('很多');
+      },
+    },
+    fix: {
+      zh: '按选项的说明给值（`jixiao <命令> --help` 列出每个选项）：`--jobs` 为 1 到 256 的整数，或 `0`、`auto`（全部处理器核）；`--port` 为 0 到 65535；`--threshold` 为百分数。',
+      en: 'Give the option a value it takes (`jixiao <command> --help` lists them): `--jobs` a whole number from 1 to 256, or `0` or `auto` (every core); `--port` 0 to 65535; `--threshold` a percentage.',
+    },
+  },
 };
 
 export const cli: Family = {

@@ -43,7 +43,8 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
   const s = await loadServer();
   const w = where(opts);
   const port = opts.port === undefined ? 8080 : Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw userError('generic', { said: { zh: `端口 “${opts.port}” 无效`, en: `invalid port '${opts.port}'` } });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw userError('invalidOption', { option: '--port', value: String(opts.port), expected: { zh: '应为 0 到 65535 的整数（0 为任一空闲端口）', en: 'give a whole number from 0 to 65535 (0: any free port)' } });
   const playground = join(repoRoot, 'playground', 'dist');
   let running: Awaited<ReturnType<typeof s.startServer>>;
   try {

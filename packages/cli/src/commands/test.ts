@@ -9,6 +9,7 @@ import pc from 'picocolors';
 import { parse as parseYaml } from 'yaml';
 import { Coverage, coverageThreshold, readCaseFile, runCase, type CasePathReader, type CaseResult, type CoverageSummary } from '@jixiao/engine';
 import { t, tr } from '../i18n.ts';
+import { userError } from '../errors.ts';
 import { rulesDir, shownPath, userPath } from '../paths.ts';
 import { normaliseRegion } from '@jixiao/compiler';
 import { library, loadTemplate } from '../templates.ts';
@@ -72,8 +73,9 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
   if (target.region !== undefined && opts.region === undefined) opts = { ...opts, region: target.region };
   const threshold = readThreshold(dir, opts.threshold);
   if (!Number.isFinite(threshold)) {
-    console.error(pc.red(tr(`覆盖率下限 ${quote(opts.threshold)} 不是数`, `threshold ${quote(opts.threshold)} is not a number`)));
-    return 2;
+    if (opts.threshold !== undefined) throw userError('invalidOption', { option: '--threshold', value: opts.threshold, expected: { zh: '应为百分数，如 80', en: 'give a percentage, e.g. 80' } });
+    const f = shownPath(join(dir, 'coverage.yaml'));
+    throw userError('generic', { said: { zh: `${f} 中的覆盖率下限（阈值）不是数`, en: `the coverage threshold in ${f} is not a number` } });
   }
   // every folder rules/<地区>/<年度>/ that holds templates, filtered by --year and --region
   const only = opts.region === undefined ? null : normaliseRegion(opts.region);

@@ -70,8 +70,12 @@ export const QUALITATIVE_WORDS: readonly string[] = [
 
 const KNOWN = new Set([...QUALITATIVE_WORDS, ...POLAR_WORDS]);
 
+// the characters normaliseCellText rewrites: text without any is only trimmed
+const TO_NORMALISE = /[\uFF10-\uFF19［．\u2212\uFF0D\uFE63＋\u00A0\u3000]/;
+
 /** Full-width digits, operators and punctuation to their ASCII forms; trims. */
 export function normaliseCellText(text: string): string {
+  if (!TO_NORMALISE.test(text)) return text.trim();
   return text
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/［/g, '[')
@@ -181,12 +185,30 @@ export function showDate(n: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+const EMPTY: Value = Object.freeze({ kind: 'empty' });
+
+// Values read before, by their text: a batch reads the same cells (达成, ≥95%, 100%) in
+// filing after filing. Frozen, as they are shared; cleared when full, so memory stays flat.
+const read = new Map<string, Value>();
+const READ_MAX = 8192;
+
 /**
  * Parse a value cell. Never throws; text it cannot read is `{kind: 'unparsed'}`.
- * `text` on every result is the cell exactly as given (before trimming).
+ * `text` on every result is the cell exactly as given (before trimming). The result is
+ * frozen: the same text gives the same (shared) value.
  */
 export function parseValue(raw: string | null | undefined): Value {
-  if (raw === null || raw === undefined) return { kind: 'empty' };
+  if (raw === null || raw === undefined) return EMPTY;
+  let v = read.get(raw);
+  if (v === undefined) {
+    v = Object.freeze(readValue(raw));
+    if (read.size >= READ_MAX) read.clear();
+    read.set(raw, v);
+  }
+  return v;
+}
+
+function readValue(raw: string): Value {
   const text = raw;
   const s0 = stripQuotes(normaliseCellText(raw));
   if (s0 === '') return { kind: 'empty' };

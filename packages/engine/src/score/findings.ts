@@ -4,7 +4,7 @@
 // This is the catalogue of the JX3 family (docs/errors.md lists the same): how each code's
 // message and help are worded from its data.
 
-import { buildFrom, code, quote, type Catalogue, type Coded, type Data, type DataOf, type JsonNumber, type Message } from '@jixiao/language';
+import { code, quote, severityOf, type Catalogue, type CodeEntry, type Coded, type Data, type DataOf, type JsonNumber, type Message } from '@jixiao/language';
 import { formatFiledNumber, formatNumber } from '@jixiao/compiler';
 import { weightRange } from './weights.ts';
 
@@ -146,8 +146,9 @@ export const FINDINGS = {
     message: (d: { of: 'row' | 'section'; name: string; stated: number; score: number } | { of: 'budget'; stated: number; score: number; spent: number; budget: number }) => {
       const [s, r] = [formatNumber(d.stated), formatNumber(d.score)];
       if (d.of === 'budget') return { zh: `预算执行率填报得分 ${s}，按规则应为 ${r} (${formatNumber(d.spent)} / ${formatNumber(d.budget)})`, en: `budget execution: stated ${s}, the rule gives ${r}` };
-      if (d.of === 'section') return { zh: `一级指标 ${quote(d.name)} 填报得分 ${s}，按规则应为 ${r}`, en: `section ${quote(d.name)}: stated score ${s}, the rules give ${r}` };
-      return { zh: `${quote(d.name)}填报得分 ${s}，按规则应为 ${r}`, en: `${quote(d.name)}: stated score ${s}, the rule gives ${r}` };
+      const name = quote(d.name);
+      if (d.of === 'section') return { zh: `一级指标 ${name} 填报得分 ${s}，按规则应为 ${r}`, en: `section ${name}: stated score ${s}, the rules give ${r}` };
+      return { zh: `${name}填报得分 ${s}，按规则应为 ${r}`, en: `${name}: stated score ${s}, the rule gives ${r}` };
     },
   }),
   statedAboveWeight: code({
@@ -362,11 +363,17 @@ export const FINDINGS = {
     title: { zh: '未完成目标而未说明偏差原因', en: 'Target missed without a deviation reason' },
     /** deviates: an `=` target overshot rather than missed */
     message: (d: { name: string; deviates: boolean; target: string; actual: string; score: number; weight: number }) => {
-      const what = d.deviates ? { zh: '与目标不一致', en: 'deviates from its target' } : { zh: '未完成目标', en: 'missed its target' };
-      return {
-        zh: `${quote(d.name)}${what.zh}（目标 ${quote(d.target)}，实际 ${quote(d.actual)}，得分 ${formatNumber(d.score)} / ${formatNumber(d.weight)}），但没有填写偏差原因分析及改进措施`,
-        en: `${quote(d.name)} ${what.en} (target ${quote(d.target)}, actual ${quote(d.actual)}, ${formatNumber(d.score)} of ${formatNumber(d.weight)}) but gives no deviation reason`,
-      };
+      // the most frequent finding of all: each part worded once for both languages
+      const [name, target, actual, score, weight] = [quote(d.name), quote(d.target), quote(d.actual), formatNumber(d.score), formatNumber(d.weight)];
+      return d.deviates
+        ? {
+            zh: `${name}与目标不一致（目标 ${target}，实际 ${actual}，得分 ${score} / ${weight}），但没有填写偏差原因分析及改进措施`,
+            en: `${name} deviates from its target (target ${target}, actual ${actual}, ${score} of ${weight}) but gives no deviation reason`,
+          }
+        : {
+            zh: `${name}未完成目标（目标 ${target}，实际 ${actual}，得分 ${score} / ${weight}），但没有填写偏差原因分析及改进措施`,
+            en: `${name} missed its target (target ${target}, actual ${actual}, ${score} of ${weight}) but gives no deviation reason`,
+          };
     },
     help: () => ({ zh: '在 “偏差原因分析及改进措施” 栏说明原因和改进措施', en: 'explain the cause and the remedy in the deviation-reason column' }),
   }),
@@ -466,7 +473,12 @@ export type FindingKey = keyof typeof FINDINGS;
 
 /** A finding about `path`, worded by the catalogue from its data. */
 export function finding<K extends FindingKey>(key: K, path: string[], data: DataOf<(typeof FINDINGS)[K]>): Finding {
-  const c = buildFrom(FINDINGS, key, data);
-  // the order of the report's JSON: code, severity, path, message, help, data
-  return { code: c.code, severity: c.severity, path, message: c.message, ...(c.help ? { help: c.help } : {}), data: c.data };
+  // worded as buildFrom words it, made in one object (a report has dozens): the order of
+  // the report's JSON is code, severity, path, message, help, data
+  const entry = FINDINGS[key] as unknown as CodeEntry<Data>;
+  const d = data as Data;
+  const message = entry.message(d);
+  const help = entry.help?.(d);
+  const severity = severityOf(entry, d);
+  return help ? { code: entry.code, severity, path, message, help, data: d } : { code: entry.code, severity, path, message, data: d };
 }

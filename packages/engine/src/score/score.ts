@@ -63,8 +63,73 @@ function formulaSections(t: CheckedTemplate): { s: SectionModel; top: number; na
   return out;
 }
 
+/**
+ * What scoring reads of a template at every filing, worked out once per template: the
+ * sections with formulas, those that read the budget, the 单位填报 indicators, the 择一
+ * groups, the comparison at the template's places.
+ */
+interface Plan {
+  formulas: { s: SectionModel; top: number; names: string[] }[];
+  budgetSections: SectionModel[];
+  readsBudget: { s: SectionModel; top: number; names: string[] }[];
+  /** every 单位填报 indicator below level 1, with its path of names */
+  filled: { s: SectionModel; names: string[] }[];
+  /** 择一 groups, by choice id in template order, and every section's path of names */
+  choiceGroups: SectionModel[][];
+  paths: Map<SectionModel, string[]>;
+  sameScore: (a: number, b: number) => boolean;
+}
+
+const plans = new WeakMap<CheckedTemplate, Plan>();
+
+/** A filing without section rows states nothing of any section. */
+const NONE_STATED: ReadonlyMap<SectionModel, FilingSection | undefined> = new Map();
+
+function planOf(t: CheckedTemplate): Plan {
+  let plan = plans.get(t);
+  if (plan) return plan;
+  const formulas = formulaSections(t);
+  const filled: { s: SectionModel; names: string[] }[] = [];
+  const groups = new Map<number, SectionModel[]>();
+  const paths = new Map<SectionModel, string[]>();
+  const walk = (s: SectionModel, names: string[]) => {
+    if (s.filledByUnit && names.length > 1) filled.push({ s, names });
+    paths.set(s, names);
+    if (s.choice !== null) groups.set(s.choice, [...(groups.get(s.choice) ?? []), s]);
+    for (const c of s.children) walk(c, [...names, c.name]);
+  };
+  for (const s of t.sections) walk(s, [s.name]);
+  plan = {
+    formulas,
+    budgetSections: t.sections.filter(isBudgetSection),
+    readsBudget: formulas.filter((f) => isBudgetSection(f.s)),
+    filled,
+    choiceGroups: [...groups.values()],
+    paths,
+    // Stated scores are compared with computed ones at the template's 保留小数 places.
+    sameScore: sameAtPlaces(t.decimals),
+  };
+  plans.set(t, plan);
+  return plan;
+}
+
+/** The section a level-1 name denotes: its name exactly (most rows), else as matchSection matches it. */
+function sectionNamed(sections: readonly SectionModel[], name: string): SectionModel | null {
+  for (const s of sections) if (s.name === name) return s;
+  return matchSection(sections, name)?.section ?? null;
+}
+
+/** JX3029: a weight the evaluator refuses (−5, 1e9, 1e-9, a non-number), with its value and what counts instead. */
+function invalidWeight(row: IndicatorRow, path: string[], then: InsteadOfWeight): Finding {
+  return finding('invalidWeight', path, { name: path[path.length - 1]!, weight: jsonNumber(row.weight!), ...then });
+}
+
+const NO_CHILD: number[] = Object.freeze([]) as unknown as number[];
+
 /** Path of child indices below a fixed level-1 section, from the row's level-2/3 names. */
 function childPath(section: SectionModel, row: IndicatorRow): number[] {
+  // most sections have no children: their rows sit on the section itself (read only, shared)
+  if (section.children.length === 0) return NO_CHILD;
   const path: number[] = [];
   let cur = section;
   for (const name of [row.level2, row.level3]) {
@@ -99,6 +164,7 @@ export interface TemplateSourceInfo {
 
 export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostics: readonly ImportDiagnostic[] = [], source: TemplateSourceInfo = {}): Report {
   const t = p.checked;
+  const plan = planOf(t);
   const findings: Finding[] = importFindings(importDiagnostics);
   if (source.fallbackFrom && t.region) findings.push(finding('parentTemplate', [], { from: source.fallbackFrom, region: t.region, year: t.year, form: t.form }));
   // A department with subordinate units is scored on the aggregate of their tables.
@@ -122,36 +188,32 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
 
   // ── place every row under a template section ──
   const namedFormula = new Set<SectionModel>();
+  const rowContext = { year: filing.year ?? t.year };
   const placed: Placed[] = filing.rows.map((row, index) => {
-    const m = matchSection(t.sections, row.level1);
-    const section = m ? m.section : null;
-    const path = [section ? section.name : row.level1, row.level2, row.level3].filter((x, i) => i === 0 || x !== '');
+    const section = sectionNamed(t.sections, row.level1);
+    const path = [section ? section.name : row.level1];
+    if (row.level2 !== '') path.push(row.level2);
+    if (row.level3 !== '') path.push(row.level3);
     // a weight the evaluator refuses (−5, 1e9, 1e-9, a non-number) is named with its value; what counts instead depends on the row
-    const badWeight = (then: InsteadOfWeight): Finding | null => {
-      if (row.weight === null || validWeight(row.weight)) return null;
-      return finding('invalidWeight', path, { name: path[path.length - 1]!, weight: jsonNumber(row.weight), ...then });
-    };
+    const badWeight = row.weight !== null && !validWeight(row.weight);
     if (row.statedScore !== null && !Number.isFinite(row.statedScore))
       findings.push(finding('unreadableValue', path, { kind: 'statedScore', name: path[path.length - 1]!, value: jsonNumber(row.statedScore) }));
     if (!section) {
-      const bw = badWeight({ instead: 'notCounted' });
-      if (bw) findings.push(bw);
+      if (badWeight) findings.push(invalidWeight(row, path, { instead: 'notCounted' }));
       findings.push(finding('unknownSection', path, { level1: row.level1, form: t.form, year: t.year, sections: t.sections.map((s) => s.name) }));
       return { row, index, path, section: null, top: -1, slot: -1, prepared: null, formula: null, repeat: false };
     }
     const top = t.sections.indexOf(section);
     const childIdx = section.kind === 'formula' ? [] : childPath(section, row);
     const target = sectionAt(section, childIdx);
-    const templateWeight = { instead: 'template', templateWeight: target.weight.text } as const;
     if (target.kind === 'formula') {
       // A row naming a section with its own formula (预算执行率, or 三级指标 X { 得分 = … }):
       // the template computes it from the budget, the row only states its score.
-      const bw = badWeight(templateWeight);
-      if (bw) findings.push(bw);
+      if (badWeight) findings.push(invalidWeight(row, path, { instead: 'template', templateWeight: target.weight.text }));
       const repeat = namedFormula.has(target);
       namedFormula.add(target);
       // its 实际/目标, for an indicator formula that reads them (三级指标 X { 得分 = 分值 * min(实际 / 目标, 1) })
-      const own = target.formula && formulaReads(target.formula).row ? prepareRow(row, path, t, { year: filing.year ?? t.year }) : null;
+      const own = target.formula && formulaReads(target.formula).row ? prepareRow(row, path, t, rowContext) : null;
       if (own && !repeat) {
         formulaRows[target.id] = { actual: own.input.actual, target: own.input.target };
         findings.push(...own.findings);
@@ -160,10 +222,12 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     }
     // The rules read a weight and a stated score only within their ranges: an invalid weight
     // (reported below) reads as 0, a stated score beyond any weight as none (JX3005 names it).
-    const bad = row.weight !== null && !validWeight(row.weight);
+    const bad = badWeight;
     const wild = row.statedScore !== null && !(Math.abs(row.statedScore) <= MAX_ROW_WEIGHT);
-    const prepared = prepareRow(bad || wild ? { ...row, weight: bad ? 0 : row.weight, statedScore: wild ? null : row.statedScore } : row, path, t, { year: filing.year ?? t.year });
-    const input: RowInput = { ...prepared.input, path: childIdx };
+    const prepared = prepareRow(bad || wild ? { ...row, weight: bad ? 0 : row.weight, statedScore: wild ? null : row.statedScore } : row, path, t, rowContext);
+    // the evaluator's input, in one hidden class for every row (a spread would make each its own)
+    const pi = prepared.input;
+    const input: RowInput = { weight: pi.weight, shape: pi.shape, target: pi.target, actual: pi.actual, fraction: pi.fraction, path: childIdx };
     // and the evaluator refuses it ('invalid-input'), tiny ones too, so no sum counts it
     if (bad) input.weight = NaN;
     // 不适用: the evaluator leaves the row out as the template says; its "/" cells are no findings
@@ -180,27 +244,19 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       prepared.note = null;
     }
     // a fixed leaf indicator is scored with the template's weight; a 单位填报 row with its own
-    const bw = badWeight(target.kind === 'leaf' ? templateWeight : { instead: 'zero' });
-    if (bw) prepared.findings.push(bw); // before the evaluator's status: no second, vaguer finding
+    // (before the evaluator's status: no second, vaguer finding)
+    if (badWeight) prepared.findings.push(invalidWeight(row, path, target.kind === 'leaf' ? { instead: 'template', templateWeight: target.weight.text } : { instead: 'zero' }));
     const slot = inputs[top]!.push(input) - 1;
-    findings.push(...prepared.findings);
+    for (const f of prepared.findings) findings.push(f);
     return { row, index, path, section, top, slot, prepared, formula: null, repeat: false };
   });
 
   // ── the same indicator listed twice ──
-  const seen = new Set<string>();
-  for (const pl of placed) {
-    const key = pl.path.join('\u0000');
-    if (seen.has(key))
-      findings.push(finding('duplicateRow', pl.path, { path: pl.path }));
-    seen.add(key);
-  }
+  duplicateFindings(placed, findings);
 
   // ── budget ──
   const b = filing.budget;
-  const budgetSections = t.sections.filter(isBudgetSection);
-  const formulas = formulaSections(t);
-  const readsBudget = formulas.filter((f) => isBudgetSection(f.s));
+  const { budgetSections, formulas, readsBudget, sameScore } = plan;
   if (!b && readsBudget.length > 0)
     findings.push(finding('missingBudget', readsBudget[0]!.names, { of: 'none' }));
 
@@ -225,15 +281,13 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       placed
         .filter((pl) => pl.row.level2 === set.name || pl.row.level1 === set.name)
         .map((pl) => {
-          const pr = pl.prepared ?? prepareRow(pl.row, pl.path, t, { year: filing.year ?? t.year });
+          const pr = pl.prepared ?? prepareRow(pl.row, pl.path, t, rowContext);
           return { actual: pr.input.actual, target: pr.input.target };
         }),
     ),
     formulaRows,
   };
   const out = p.evaluate(input);
-  // Stated scores are compared with computed ones at the template's 保留小数 places.
-  const sameScore = sameAtPlaces(t.decimals);
 
   // ── rows of the report ──
   // Every section with its own formula has a row: the filing's row that names it, else one of
@@ -277,8 +331,9 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
       rows.push({ path: pl.path, weight: 0, score: 0, statedScore: stated, explain: `分值 ${formatFiledNumber(pl.row.weight ?? NaN).zh} 无效，不计分 (invalid weight, not scored)` });
       continue;
     }
-    const notes = [pl.prepared?.note, aggregationNotes[pl.index]].filter((n) => !!n);
-    const note = notes.length ? `（${notes.join('；')}）` : '';
+    const n1 = pl.prepared?.note;
+    const n2 = aggregationNotes[pl.index];
+    const note = n1 && n2 ? `（${n1}；${n2}）` : n1 ? `（${n1}）` : n2 ? `（${n2}）` : '';
     const met = pl.prepared?.met ?? null;
     rows.push({ path: pl.path, weight: r.weight, score: r.score, statedScore: stated, explain: (r.explain ?? '') + note, met });
     rowStatusFindings(pl, r.status, findings, r.rule >= 0 ? t.rules[r.rule] : undefined);
@@ -303,7 +358,7 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   }
 
   // ── sections ── (what the filing says of each section, matched once)
-  const statedOf = new Map(t.sections.map((s) => [s, filing.sections?.find((fs) => matchSection([s], fs.name))] as const));
+  const statedOf: ReadonlyMap<SectionModel, FilingSection | undefined> = filing.sections ? new Map(t.sections.map((s) => [s, filing.sections?.find((fs) => matchSection([s], fs.name))] as const)) : NONE_STATED;
   const sections: ReportSection[] = t.sections.map((s) => {
     const r = out.sections[s.id]!;
     const stated = statedOf.get(s);
@@ -312,11 +367,11 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     if (r.explain) sec.explain = r.explain;
     return sec;
   });
-  sectionFindings(t, statedOf, out, placed, sameScore, findings);
+  sectionFindings(t, plan, statedOf, out, placed, sameScore, findings);
   budgetFindings(t, filing, out, budgetSections, sameScore, findings);
   formulaStatusFindings(filing, out, readsBudget.filter((f) => f.names.length > 1), findings);
   inputFindings(t, input, formulas, out, findings);
-  choiceFindings(t, placed, formulaRows, findings);
+  choiceFindings(plan, placed, formulaRows, findings);
   totalFindings(t, filing, out, rows, sameScore, findings);
   deductionFindings(t, out, findings);
 
@@ -330,6 +385,41 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     rows,
     findings,
   };
+}
+
+/**
+ * JX3026: a row whose path (the names joined by NUL) an earlier row has. Joining every path
+ * cost more than scoring a row, so paths are compared only with those whose ends (the part
+ * after the last NUL) look alike, name by name; only where a name has a NUL in it (two
+ * paths of different lengths can join alike) are the joined paths compared.
+ */
+function duplicateFindings(placed: readonly Placed[], findings: Finding[]): void {
+  // Equal name by name, or else joined alike: that needs a NUL in the first names that
+  // differ (a path that ends earlier joins shorter), and is then compared joined.
+  const same = (a: readonly string[], b: readonly string[]) => {
+    const n = Math.min(a.length, b.length);
+    let i = 0;
+    while (i < n && a[i] === b[i]) i++;
+    if (i === a.length && i === b.length) return true;
+    if (i === n || (!a[i]!.includes('\u0000') && !b[i]!.includes('\u0000'))) return false;
+    return a.join('\u0000') === b.join('\u0000');
+  };
+  // grouped by a number read off the end (its length and last character): hashing a
+  // filing's every name into a map cost as much as the rest
+  const byLast = new Map<number, string[][]>();
+  for (const pl of placed) {
+    const name = pl.path[pl.path.length - 1]!;
+    const cut = name.lastIndexOf('\u0000');
+    const length = name.length - cut - 1;
+    const last = length * 65536 + (length > 0 ? name.charCodeAt(name.length - 1) : 0);
+    const before = byLast.get(last);
+    if (before === undefined) {
+      byLast.set(last, [pl.path]);
+      continue;
+    }
+    if (before.some((p) => same(p, pl.path))) findings.push(finding('duplicateRow', pl.path, { path: pl.path }));
+    before.push(pl.path);
+  }
 }
 
 /** Findings for a row the evaluator could not score; `rule` is the rule it was given, if any. */
@@ -406,16 +496,9 @@ function inputFindings(t: CheckedTemplate, input: EvalInput, formulas: { s: Sect
 }
 
 /** 择一: a unit files one alternative; when it files more, the first counts. */
-function choiceFindings(t: CheckedTemplate, placed: readonly Placed[], formulaRows: readonly (object | null)[], findings: Finding[]): void {
-  const groups = new Map<number, SectionModel[]>();
-  const paths = new Map<SectionModel, string[]>();
-  const walk = (s: SectionModel, names: string[]) => {
-    paths.set(s, names);
-    if (s.choice !== null) groups.set(s.choice, [...(groups.get(s.choice) ?? []), s]);
-    for (const c of s.children) walk(c, [...names, c.name]);
-  };
-  for (const s of t.sections) walk(s, [s.name]);
-  for (const options of groups.values()) {
+function choiceFindings(plan: Plan, placed: readonly Placed[], formulaRows: readonly (object | null)[], findings: Finding[]): void {
+  const { paths } = plan;
+  for (const options of plan.choiceGroups) {
     const filed = options.filter((o) => formulaRows[o.id] || placed.some((pl) => pl.section && pl.prepared && sectionAt(pl.section, childPath(pl.section, pl.row)) === o));
     if (filed.length < 2) continue;
     findings.push(finding('choiceBothFiled', paths.get(filed[0]!)!, { options: options.map((o) => o.name), filed: filed.map((o) => o.name) }));
@@ -456,6 +539,7 @@ function weightFindings(t: CheckedTemplate, s: SectionModel, names: string[], ou
 
 function sectionFindings(
   t: CheckedTemplate,
+  plan: Plan,
   statedOf: ReadonlyMap<SectionModel, FilingSection | undefined>,
   out: EvalOutput,
   placed: Placed[],
@@ -463,13 +547,7 @@ function sectionFindings(
   findings: Finding[],
 ): void {
   // every 单位填报 indicator below level 1: its rows are those placed under it
-  const filled: { s: SectionModel; names: string[] }[] = [];
-  const walk = (s: SectionModel, names: string[]) => {
-    if (s.filledByUnit && names.length > 1) filled.push({ s, names });
-    for (const c of s.children) walk(c, [...names, c.name]);
-  };
-  for (const s of t.sections) walk(s, [s.name]);
-  for (const { s, names } of filled) {
+  for (const { s, names } of plan.filled) {
     const rows = placed.filter((p) => p.section && !p.formula && sectionAt(p.section, childPath(p.section, p.row)) === s);
     if (rows.length === 0) findings.push(finding('missingSection', names, { section: s.name, cap: s.weight.text, indicator: true }));
     else weightFindings(t, s, names, out, rows, findings);

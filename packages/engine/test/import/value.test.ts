@@ -109,3 +109,22 @@ describe('rates', () => {
     expect(parsePlainNumber('4项')).toBeNull();
   });
 });
+
+describe('parseValue: values read once per text', () => {
+  it('gives the same value for the same text, frozen (it is shared), also after its memory was cleared', () => {
+    const first = parseValue('≥95%');
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(parseValue('≥95%')).toBe(first);
+    // more texts than it keeps: it forgets and reads again, to an equal value
+    for (let i = 0; i < 20000; i++) parseValue(`${i}项`);
+    const again = parseValue('≥95%');
+    expect(again).toEqual({ kind: 'number', op: '>=', value: 95, unit: '%', percent: true, text: '≥95%' });
+    expect(parseValue('19999项')).toMatchObject({ kind: 'number', value: 19999, unit: '项' });
+  });
+
+  it('reads a cell with full-width characters or spaces at its ends as before (the normalising fast path)', () => {
+    expect(num(' ≥１０项　')).toEqual({ op: '>=', value: 10, unit: '项', percent: false });
+    expect(num('\u00A0３.５%')).toEqual({ op: null, value: 3.5, unit: '%', percent: true });
+    expect(num('  12人 ')).toEqual({ op: null, value: 12, unit: '人', percent: false });
+  });
+});

@@ -233,6 +233,26 @@ describe('each finding code, from a minimal filing of its own', () => {
     expect(codes(score(f))).toContain(FINDINGS.duplicateRow.code);
   });
 
+  it('JX3026 once per repeat, and not for rows that share only their last name', () => {
+    const f = cleanFiling();
+    const first = f.rows[0]!;
+    // the same 三级指标 name under another 二级指标, then the first row twice more
+    f.rows.push({ ...first, level2: `${first.level2}乙` }, { ...first }, { ...first });
+    const dups = score(f).findings.filter((x) => x.code === FINDINGS.duplicateRow.code);
+    expect(dups.map((x) => x.path)).toEqual([
+      [first.level1, first.level2, first.level3],
+      [first.level1, first.level2, first.level3],
+    ]);
+  });
+
+  it('JX3026 compares the names joined: a name with a NUL in it is compared as the joined path, as before', () => {
+    const f = cleanFiling();
+    const first = f.rows[0]!;
+    // [一级, "二级\u0000三级"] and [一级, 二级, 三级] join alike
+    f.rows.push({ ...first, level2: `${first.level2}\u0000${first.level3}`, level3: '' });
+    expect(score(f).findings.filter((x) => x.code === FINDINGS.duplicateRow.code)).toHaveLength(1);
+  });
+
   it('JX3027 a report text that states yet another total', () => {
     const f = cleanFiling();
     f.reportTotal = 100;
