@@ -70,7 +70,10 @@ export async function measureBrowserLatency(keystrokes: number, delayMs = 120): 
       return new Promise<void>((r) => raf(() => raf(() => r())));
     });
     const read = (name: string) =>
-      page.evaluate((n) => (globalThis as unknown as { performance: { getEntriesByName(n: string): { duration: number }[] } }).performance.getEntriesByName(n).map((e) => e.duration), name);
+      page.evaluate(
+        (n) => (globalThis as unknown as { performance: { getEntriesByName(n: string): { duration: number }[] } }).performance.getEntriesByName(n).map((e) => e.duration),
+        name,
+      );
     const markers = await read('jx-keystroke-markers');
     const score = await read('jx-keystroke-score');
     const lastWorkerMs = await page.evaluate(() => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.workerMs());
@@ -110,7 +113,10 @@ export async function browserLatencyStep(quick: boolean): Promise<{ result: Brow
   }
   const r = await measureBrowserLatency(quick ? 16 : 60);
   printLatency(r);
-  return { result: r, note: `browser keystroke → markers median ${r.markers.medianMs} ms, p95 ${r.markers.p95Ms} ms; → score table median ${r.score.medianMs} ms, p95 ${r.score.p95Ms} ms (${r.keystrokes} keystrokes)` };
+  return {
+    result: r,
+    note: `browser keystroke → markers median ${r.markers.medianMs} ms, p95 ${r.markers.p95Ms} ms; → score table median ${r.score.medianMs} ms, p95 ${r.score.p95Ms} ms (${r.keystrokes} keystrokes)`,
+  };
 }
 
 /** Add the figures to bench/results.json as an extra field, leaving everything else as it is. */

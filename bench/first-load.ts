@@ -43,7 +43,17 @@ export async function measureFirstLoad(build = true): Promise<FirstLoad> {
       pending.push(
         r
           .body()
-          .then((b) => void seen.push({ file: r.url().replace(/^.*\/assets\//, 'assets/').replace(/^https?:\/\/[^/]+\/$/, 'index.html'), kind: kindOf(r.url()), bytes: b.length }))
+          .then(
+            (b) =>
+              void seen.push({
+                file: r
+                  .url()
+                  .replace(/^.*\/assets\//, 'assets/')
+                  .replace(/^https?:\/\/[^/]+\/$/, 'index.html'),
+                kind: kindOf(r.url()),
+                bytes: b.length,
+              }),
+          )
           .catch(() => undefined),
       );
     });
@@ -93,7 +103,10 @@ export async function firstLoadStep(): Promise<{ result: FirstLoad | null; note:
   }
   const r = await measureFirstLoad();
   printFirstLoad(r);
-  return { result: r, note: `playground first load ${kb(r.bytes)} JS+CSS (budget ${kb(r.budget)}${r.withinBudget ? ', within' : ', OVER'}); Monaco on first edit ${kb(r.onEditBytes)}` };
+  return {
+    result: r,
+    note: `playground first load ${kb(r.bytes)} JS+CSS (budget ${kb(r.budget)}${r.withinBudget ? ', within' : ', OVER'}); Monaco on first edit ${kb(r.onEditBytes)}`,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

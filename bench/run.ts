@@ -37,10 +37,6 @@ function checkSource(src: string): CheckedTemplate {
   return c.template;
 }
 
-const fmtNs = (ns: number) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
-const lpad = (s: string, n: number) => ' '.repeat(Math.max(0, n - [...s].length)) + s;
-
 interface Case {
   name: string;
   engine: string;
@@ -207,7 +203,9 @@ function compileScaling(): void {
       tg += e - d;
     }
     const total = (tp + tc + tg) / reps;
-    console.log(`| ${n.toLocaleString('en-US')} | ${src.length.toLocaleString('en-US')} | ${(tp / reps).toFixed(1)} ms | ${(tc / reps).toFixed(1)} ms | ${(tg / reps).toFixed(1)} ms | ${total.toFixed(1)} ms | ${((total * 1000) / n).toFixed(1)} |`);
+    console.log(
+      `| ${n.toLocaleString('en-US')} | ${src.length.toLocaleString('en-US')} | ${(tp / reps).toFixed(1)} ms | ${(tc / reps).toFixed(1)} ms | ${(tg / reps).toFixed(1)} ms | ${total.toFixed(1)} ms | ${((total * 1000) / n).toFixed(1)} |`,
+    );
     cases.push({ name: `generated template · ${n} indicators · parse+check+compile (ns per indicator)`, engine: 'compile', nsPerFiling: Math.round((total * 1e6) / n) });
   }
 }
@@ -247,7 +245,15 @@ function runNode(args: string[], tag: string): RunStats & { stderr: string } {
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
     peakKb = m ? Number(m[1]) : 0;
   } else {
-    const r = spawnSync(process.execPath, ['-e', `const {spawnSync}=require('child_process');const r=spawnSync(process.execPath,process.argv.slice(1),{stdio:['ignore','ignore','pipe'],env:{...process.env,CI:'1'}});process.stderr.write(r.stderr);console.log(process.resourceUsage().maxRSS)`, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const {spawnSync}=require('child_process');const r=spawnSync(process.execPath,process.argv.slice(1),{stdio:['ignore','ignore','pipe'],env:{...process.env,CI:'1'}});process.stderr.write(r.stderr);console.log(process.resourceUsage().maxRSS)`,
+        ...args,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     peakKb = Number(r.stdout.trim());
     stderr = r.stderr;
   }
@@ -293,10 +299,14 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
   const times = QUICK ? 5 : 15;
   const startupMs = startup([BIN, 'check', TEMPLATE_FILE], times);
   const nodeMs = startup(['-e', ''], times);
-  console.log(`start-up: \`jixiao check rules/甘肃/2023/部门整体支出.jx\` ${startupMs.toFixed(0)} ms wall, median of ${times} (target < 150 ms) ${startupMs < 150 ? '✓' : '✗'}; \`node -e ''\` alone ${nodeMs.toFixed(0)} ms on this machine\n`);
+  console.log(
+    `start-up: \`jixiao check rules/甘肃/2023/部门整体支出.jx\` ${startupMs.toFixed(0)} ms wall, median of ${times} (target < 150 ms) ${startupMs < 150 ? '✓' : '✗'}; \`node -e ''\` alone ${nodeMs.toFixed(0)} ms on this machine\n`,
+  );
   cases.push({ name: 'CLI start-up · jixiao check 2023 部门整体支出 (wall, ns)', engine: 'cli', nsPerFiling: Math.round(startupMs * 1e6) });
 
-  console.log(`floor: bench/floor.mjs reads the same lines, JSON.parses each, JSON.stringifies one of its reports, of their mean size (with the line's name), and writes it, reading and writing as the CLI does\n`);
+  console.log(
+    `floor: bench/floor.mjs reads the same lines, JSON.parses each, JSON.stringifies one of its reports, of their mean size (with the line's name), and writes it, reading and writing as the CLI does\n`,
+  );
   console.log(`| filings | file size | floor µs/filing | jobs 1 µs/filing | jobs 1 ÷ floor | jobs 2 µs/filing | jobs 1 ÷ jobs 2 | peak RSS floor / jobs 1 / jobs 2 |`);
   console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|`);
   const runs: BatchResult[] = [];
@@ -306,7 +316,9 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
     // the floor's object: of the CLI's reports of the first 200 filings, the one nearest their mean size
     const first = join(dir, 'first.ndjson');
     writeFileSync(first, readFileSync(file, 'utf8').slice(0, 4_000_000).split('\n').slice(0, 200).join('\n') + '\n');
-    const reports = spawnSync(process.execPath, [BIN, 'score', first, '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout.trim().split('\n');
+    const reports = spawnSync(process.execPath, [BIN, 'score', first, '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 })
+      .stdout.trim()
+      .split('\n');
     const mean = reports.reduce((a, r) => a + Buffer.byteLength(r), 0) / reports.length;
     const typical = reports.reduce((a, r) => (Math.abs(Buffer.byteLength(r) - mean) < Math.abs(Buffer.byteLength(a) - mean) ? r : a));
     const report = join(dir, 'typical-report.json');
@@ -314,7 +326,11 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
     const floor = runNode([join(HERE, 'floor.mjs'), file, report], `floor-${n}`);
     const j1 = runCli(file, 1, `jobs1-${n}`);
     const j2 = runCli(file, 2, `jobs2-${n}`);
-    for (const [k, s] of [['jobs 1', j1], ['jobs 2', j2]] as const) if (s.lines !== n) throw new Error(`${k}: the CLI scored ${s.lines} of ${n} filings\n${s.stderr}`);
+    for (const [k, s] of [
+      ['jobs 1', j1],
+      ['jobs 2', j2],
+    ] as const)
+      if (s.lines !== n) throw new Error(`${k}: the CLI scored ${s.lines} of ${n} filings\n${s.stderr}`);
     const us = (s: RunStats) => (s.seconds * 1e6) / n;
     const r: BatchResult = {
       filings: n,
@@ -331,20 +347,33 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
     console.log(
       `| ${n.toLocaleString('en-US')} | ${r.fileMiB.toFixed(0)} MiB | ${r.floorUs.toFixed(0)} | ${r.jobs1Us.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${r.jobs2Us.toFixed(0)} | ${(r.jobs1Us / r.jobs2Us).toFixed(2)}× | ${r.floorRssMb.toFixed(0)} / ${r.jobs1RssMb.toFixed(0)} / ${r.jobs2RssMb.toFixed(0)} MiB |`,
     );
-    cases.push({ name: `CLI score ndjson · ${n} filings · I/O floor (read, JSON.parse, JSON.stringify a report, write)`, engine: 'floor', nsPerFiling: Math.round(r.floorUs * 1e3) });
+    cases.push({
+      name: `CLI score ndjson · ${n} filings · I/O floor (read, JSON.parse, JSON.stringify a report, write)`,
+      engine: 'floor',
+      nsPerFiling: Math.round(r.floorUs * 1e3),
+    });
     cases.push({ name: `CLI score ndjson · ${n} filings · --jobs 1 (end to end, incl. start-up)`, engine: 'cli', nsPerFiling: Math.round(r.jobs1Us * 1e3) });
     cases.push({ name: `CLI score ndjson · ${n} filings · --jobs 2 (end to end, incl. start-up)`, engine: 'cli-jobs2', nsPerFiling: Math.round(r.jobs2Us * 1e3) });
   }
   const [a, b] = runs;
   console.log('\ntargets:');
   const target = (ok: boolean, s: string) => console.log(`  ${ok ? '✓' : '✗'} ${s}`);
-  for (const r of runs) target(r.ratio <= 2, `${r.filings.toLocaleString('en-US')} filings: jobs 1 within 2× the floor: ${r.ratio.toFixed(2)}× (${r.jobs1Us.toFixed(0)} against ${r.floorUs.toFixed(0)} µs per filing)`);
+  for (const r of runs)
+    target(
+      r.ratio <= 2,
+      `${r.filings.toLocaleString('en-US')} filings: jobs 1 within 2× the floor: ${r.ratio.toFixed(2)}× (${r.jobs1Us.toFixed(0)} against ${r.floorUs.toFixed(0)} µs per filing)`,
+    );
   target(b!.jobs1Us / b!.jobs2Us >= 1.5, `--jobs 2 scales: ${(b!.jobs1Us / b!.jobs2Us).toFixed(2)}× jobs 1 on ${cpus().length} cores`);
   for (const k of ['jobs1RssMb', 'jobs2RssMb'] as const) {
     const flat = b![k] <= a![k] * 1.5 + 20;
-    target(flat && b![k] < 300, `${k === 'jobs1RssMb' ? 'jobs 1' : 'jobs 2'} peak RSS ${a![k].toFixed(0)} MiB at ${a!.filings.toLocaleString('en-US')} vs ${b![k].toFixed(0)} MiB at ${b!.filings.toLocaleString('en-US')}: ${flat ? 'flat' : 'GROWS'}, < 300 MiB`);
+    target(
+      flat && b![k] < 300,
+      `${k === 'jobs1RssMb' ? 'jobs 1' : 'jobs 2'} peak RSS ${a![k].toFixed(0)} MiB at ${a!.filings.toLocaleString('en-US')} vs ${b![k].toFixed(0)} MiB at ${b!.filings.toLocaleString('en-US')}: ${flat ? 'flat' : 'GROWS'}, < 300 MiB`,
+    );
   }
-  notes.push(`cli start-up ${startupMs.toFixed(0)} ms (node alone ${nodeMs.toFixed(0)} ms); batch ${runs.map((r) => `${r.filings}: floor ${r.floorUs.toFixed(0)} µs, jobs1 ${r.jobs1Us.toFixed(0)} µs (${r.ratio.toFixed(2)}×), jobs2 ${r.jobs2Us.toFixed(0)} µs, RSS ${r.jobs1RssMb.toFixed(0)}/${r.jobs2RssMb.toFixed(0)} MiB`).join('; ')}`);
+  notes.push(
+    `cli start-up ${startupMs.toFixed(0)} ms (node alone ${nodeMs.toFixed(0)} ms); batch ${runs.map((r) => `${r.filings}: floor ${r.floorUs.toFixed(0)} µs, jobs1 ${r.jobs1Us.toFixed(0)} µs (${r.ratio.toFixed(2)}×), jobs2 ${r.jobs2Us.toFixed(0)} µs, RSS ${r.jobs1RssMb.toFixed(0)}/${r.jobs2RssMb.toFixed(0)} MiB`).join('; ')}`,
+  );
   return { startupMs, nodeMs, runs };
 }
 
@@ -371,7 +400,12 @@ async function main(): Promise<void> {
     const s = await serverRunStep(QUICK);
     serverRuns = s.results;
     notes.push(...s.notes);
-    for (const r of s.results) cases.push({ name: `workspace run · ${r.backend} · ${r.filings} filings (POST /api/runs → done)`, engine: `server-${r.backend}`, nsPerFiling: Math.round((r.runSeconds * 1e9) / r.filings) });
+    for (const r of s.results)
+      cases.push({
+        name: `workspace run · ${r.backend} · ${r.filings} filings (POST /api/runs → done)`,
+        engine: `server-${r.backend}`,
+        nsPerFiling: Math.round((r.runSeconds * 1e9) / r.filings),
+      });
   }
   const out = {
     machine: { nproc: Number(nproc), cpu, node },

@@ -58,7 +58,9 @@ async function one(backend: 'pglite' | 'postgres', n: number): Promise<ServerRun
     }
     const uploadSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    const run = (await (await fetch(`${url}api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ region: '甘肃', year: 2023, form: '部门整体支出' }) })).json()) as { id: number };
+    const run = (await (
+      await fetch(`${url}api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ region: '甘肃', year: 2023, form: '部门整体支出' }) })
+    ).json()) as { id: number };
     for (;;) {
       const s = (await (await fetch(`${url}api/runs/${run.id}`)).json()) as { status: string; done: number; failed: number };
       if (s.status === 'done' || s.status === 'failed') {
@@ -86,14 +88,21 @@ export async function serverRunStep(quick: boolean): Promise<{ results: ServerRu
   const results: ServerRunResult[] = [await one('pglite', n)];
   const notes: string[] = [];
   if (postgresInstalled()) {
-    const p = spawnSync('bash', [join(ROOT, 'packages/server/test/pg/with-postgres.sh'), join(ROOT, 'node_modules/.bin/tsx'), fileURLToPath(import.meta.url), '--backend', 'postgres', '--n', String(n)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawnSync(
+      'bash',
+      [join(ROOT, 'packages/server/test/pg/with-postgres.sh'), join(ROOT, 'node_modules/.bin/tsx'), fileURLToPath(import.meta.url), '--backend', 'postgres', '--n', String(n)],
+      { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const line = p.stdout.trim().split('\n').pop() ?? '';
     if (p.status === 0 && line.startsWith('{')) results.push(JSON.parse(line) as ServerRunResult);
     else notes.push(`server run on PostgreSQL failed (exit ${p.status})`);
   } else notes.push('server run on PostgreSQL skipped: PostgreSQL is not installed (apt-get install postgresql)');
   console.log(`| backend | filings | upload | run | filings / s | peak RSS |`);
   console.log(`|---|---:|---:|---:|---:|---:|`);
-  for (const r of results) console.log(`| ${r.backend} | ${r.filings.toLocaleString('en-US')} | ${r.uploadSeconds.toFixed(1)} s | ${r.runSeconds.toFixed(1)} s | ${Math.round(r.filingsPerSecond).toLocaleString('en-US')} | ${r.peakRssMb.toFixed(0)} MiB |`);
+  for (const r of results)
+    console.log(
+      `| ${r.backend} | ${r.filings.toLocaleString('en-US')} | ${r.uploadSeconds.toFixed(1)} s | ${r.runSeconds.toFixed(1)} s | ${Math.round(r.filingsPerSecond).toLocaleString('en-US')} | ${r.peakRssMb.toFixed(0)} MiB |`,
+    );
   for (const note of notes) console.log(`\n${note}`);
   return { results, notes };
 }

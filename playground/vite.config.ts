@@ -18,7 +18,12 @@ export default defineConfig({
       // the timing report flags Vite's own asset and worker loaders: nothing to act on
       checks: { bundlerTimings: false },
       // Monaco and what only the editor needs, in one chunk named for what it is (loaded on demand)
-      output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'monaco', test: /monaco-editor|src[\\/](monaco|monaco-nls|monaco-nls\.zh|ui[\\/]fonts)\.ts|src[\\/]language[\\/]jixiao\.ts/ }] } },
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'monaco', test: /monaco-editor|src[\\/](monaco|monaco-nls|monaco-nls\.zh|ui[\\/]fonts)\.ts|src[\\/]language[\\/]jixiao\.ts/ }],
+        },
+      },
     },
   },
 });

@@ -17,8 +17,7 @@ export function scoresOf(o: EvalOutput, sectionCount = 5): Scores {
 export function diffScores(a: Scores, b: Scores): string | null {
   if (a.total !== b.total) return `total ${a.total} ≠ ${b.total}`;
   if (a.grade !== b.grade) return `grade ${a.grade} ≠ ${b.grade}`;
-  for (let s = 0; s < Math.max(a.sections.length, b.sections.length); s++)
-    if (a.sections[s] !== b.sections[s]) return `section ${s}: ${a.sections[s]} ≠ ${b.sections[s]}`;
+  for (let s = 0; s < Math.max(a.sections.length, b.sections.length); s++) if (a.sections[s] !== b.sections[s]) return `section ${s}: ${a.sections[s]} ≠ ${b.sections[s]}`;
   for (let s = 0; s < Math.max(a.rows.length, b.rows.length); s++) {
     const x = a.rows[s] ?? [];
     const y = b.rows[s] ?? [];

@@ -37,13 +37,31 @@ export const ROW_RULES: RuleProperties[] = [
 ];
 
 const FILING_RULES: RuleProperties[] = [
-  { name: '预算执行·足额', conditions: { all: [cmp('budget', 'greaterThan', 0), cmp('spent', 'greaterThanInclusive', { fact: 'budget' })] } as RuleProperties['conditions'], event: { type: 'budget', params: { how: 'full' } } },
-  { name: '预算执行·不足', conditions: { all: [cmp('budget', 'greaterThan', 0), cmp('spent', 'lessThan', { fact: 'budget' })] } as RuleProperties['conditions'], event: { type: 'budget', params: { how: 'ratio' } } },
+  {
+    name: '预算执行·足额',
+    conditions: { all: [cmp('budget', 'greaterThan', 0), cmp('spent', 'greaterThanInclusive', { fact: 'budget' })] } as RuleProperties['conditions'],
+    event: { type: 'budget', params: { how: 'full' } },
+  },
+  {
+    name: '预算执行·不足',
+    conditions: { all: [cmp('budget', 'greaterThan', 0), cmp('spent', 'lessThan', { fact: 'budget' })] } as RuleProperties['conditions'],
+    event: { type: 'budget', params: { how: 'ratio' } },
+  },
 ];
 const GRADE_RULES: RuleProperties[] = [
   { name: '优', priority: 4, conditions: { all: [cmp('total', 'greaterThanInclusive', 90)] } as RuleProperties['conditions'], event: { type: 'grade', params: { grade: 0 } } },
-  { name: '良', priority: 3, conditions: { all: [cmp('total', 'greaterThanInclusive', 80), cmp('total', 'lessThan', 90)] } as RuleProperties['conditions'], event: { type: 'grade', params: { grade: 1 } } },
-  { name: '中', priority: 2, conditions: { all: [cmp('total', 'greaterThanInclusive', 60), cmp('total', 'lessThan', 80)] } as RuleProperties['conditions'], event: { type: 'grade', params: { grade: 2 } } },
+  {
+    name: '良',
+    priority: 3,
+    conditions: { all: [cmp('total', 'greaterThanInclusive', 80), cmp('total', 'lessThan', 90)] } as RuleProperties['conditions'],
+    event: { type: 'grade', params: { grade: 1 } },
+  },
+  {
+    name: '中',
+    priority: 2,
+    conditions: { all: [cmp('total', 'greaterThanInclusive', 60), cmp('total', 'lessThan', 80)] } as RuleProperties['conditions'],
+    event: { type: 'grade', params: { grade: 2 } },
+  },
   { name: '差', priority: 1, conditions: { all: [cmp('total', 'lessThan', 60)] } as RuleProperties['conditions'], event: { type: 'grade', params: { grade: 3 } } },
 ];
 

@@ -80,7 +80,18 @@ export function jdm2023(): object {
     position: P,
     content: { passThrough: true, inputField: null, outputPath: null, executionMode: 'single', expressions: exprs.map(([key, value], i) => ({ id: `e${i}`, key, value })) },
   };
-  const grades = table('grade', '等级', ['total'], ['grade'], [['>= 90', '0'], ['>= 80', '1'], ['>= 60', '2'], ['', '3']]);
+  const grades = table(
+    'grade',
+    '等级',
+    ['total'],
+    ['grade'],
+    [
+      ['>= 90', '0'],
+      ['>= 80', '1'],
+      ['>= 60', '2'],
+      ['', '3'],
+    ],
+  );
   const nodes = [{ id: 'in', type: 'inputNode', name: '填报', position: P }, rowTable, sums, grades, { id: 'out', type: 'outputNode', name: '结果', position: P }];
   const chain = ['in', 'rows', 'sum', 'grade', 'out'];
   const edges = chain.slice(1).map((to, i) => ({ id: `edge${i}`, sourceId: chain[i]!, targetId: to, type: 'edge' }));

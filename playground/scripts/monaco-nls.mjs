@@ -15,7 +15,6 @@ const root = join(here, '..');
 // the package's exports map hides package.json: resolve the API entry, which lies in esm/vs
 const vs = join(dirname(createRequire(join(root, 'package.json')).resolve('monaco-editor/editor/editor.api')), '..');
 
-
 /** the parts of Monaco the playground loads whose strings show on screen or to a screen reader */
 export const AREAS = [
   'editor/contrib/hover',

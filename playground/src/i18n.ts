@@ -124,7 +124,10 @@ const table = {
   gridRows: { zh: '绩效指标', en: 'Indicators' },
   gridAddRow: { zh: '添加一行', en: 'Add a row' },
   gridDeleteRow: { zh: '删除该行', en: 'Delete the row' },
-  gridKeys: { zh: 'Tab 在单元格间移动，Enter 移到下一行；Ctrl+Enter 在下方插入一行，Ctrl+Delete 删除该行', en: 'Tab moves across cells, Enter moves down; Ctrl+Enter inserts a row below, Ctrl+Delete deletes the row' },
+  gridKeys: {
+    zh: 'Tab 在单元格间移动，Enter 移到下一行；Ctrl+Enter 在下方插入一行，Ctrl+Delete 删除该行',
+    en: 'Tab moves across cells, Enter moves down; Ctrl+Enter inserts a row below, Ctrl+Delete deletes the row',
+  },
   gridNotNumber: { zh: '应为数字（留空表示没有填）', en: 'A number is expected (empty means not filled in)' },
   gridNoFiling: { zh: '填报表无法读取：请在“粘贴”中改正，或恢复样例填报表', en: 'The filing cannot be read: fix it under Paste, or restore the example filing' },
   jsonHint: { zh: '可以直接编辑 JSON：通过校验后替换填报表并重新评分', en: 'Edit the JSON directly: once it validates it replaces the filing and is scored' },
@@ -134,7 +137,10 @@ const table = {
   findingRowHint: { zh: '点击选中该行', en: 'Click to select its row' },
   findingEditorHint: { zh: '点击在编辑器中显示', en: 'Click to show it in the editor' },
   rowRuleHint: { zh: '在编辑器中显示计分规则', en: 'Show the scoring rule in the editor' },
-  notInTemplate: { zh: '编辑器中的模板没有写出“{name}”（可能来自所继承的模板）', en: 'The template in the editor does not declare "{name}" (it may come from the parent template)' },
+  notInTemplate: {
+    zh: '编辑器中的模板没有写出“{name}”（可能来自所继承的模板）',
+    en: 'The template in the editor does not declare "{name}" (it may come from the parent template)',
+  },
   // workspace mode (served by jixiao serve): its words live beside it
   ...workspaceWords,
   // punctuation and places
@@ -161,14 +167,20 @@ const table = {
   notesKept: { zh: '读取粘贴的原表时的提示（改用表格或 JSON 编辑后仍保留）', en: 'Notes from reading the pasted table (kept after editing in the grid or as JSON)' },
   notesDismiss: { zh: '知道了，关闭这些提示', en: 'Got it, dismiss these notes' },
   otherFormTitle: { zh: '填报表是“{form}”表，而模板是“{template}”。', en: 'The filing is a “{form}” form; the template is “{template}”.' },
-  otherFormText: { zh: '它的 {n} 行一级指标都不在这个模板中，按这个模板评分没有意义。', en: 'Its {n} rows name sections this template does not have: scoring it under this template means nothing.' },
+  otherFormText: {
+    zh: '它的 {n} 行一级指标都不在这个模板中，按这个模板评分没有意义。',
+    en: 'Its {n} rows name sections this template does not have: scoring it under this template means nothing.',
+  },
   otherFormUse: { zh: '改用“{form}”模板', en: 'Use the “{form}” template' },
   otherFormSample: { zh: '恢复“{form}”样例填报表', en: 'Restore the “{form}” sample filing' },
   // the filing tab
   resetFilingOf: { zh: '恢复样例填报表（{form}）', en: 'Restore the sample filing ({form})' },
   filingPlaceholder: { zh: '在这里粘贴（Ctrl+V）从 Excel 或 WPS 复制的整张自评表', en: 'Paste (Ctrl+V) the whole self-evaluation table copied from Excel or WPS here' },
   filingAligned: { zh: '粘贴的表格，按列对齐（左边是行号）', en: 'The pasted table, aligned by column (line numbers on the left)' },
-  filingAlignedJson: { zh: '填报表现在是 JSON（在表格或 JSON 页编辑过），请在“表格”中查看', en: 'The filing is JSON now (edited in the grid or on the JSON tab): see it under Grid' },
+  filingAlignedJson: {
+    zh: '填报表现在是 JSON（在表格或 JSON 页编辑过），请在“表格”中查看',
+    en: 'The filing is JSON now (edited in the grid or on the JSON tab): see it under Grid',
+  },
   filingAlignedEmpty: { zh: '还没有粘贴表格', en: 'Nothing pasted yet' },
   gridTargetShort: { zh: '目标', en: 'Target' },
   gridActualShort: { zh: '实际', en: 'Actual' },

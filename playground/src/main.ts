@@ -82,25 +82,19 @@ main.append(
 );
 
 const header = h(
-    'header',
-    {},
-    toolbar.title,
-    toolbar.templateLabel,
-    toolbar.templateSelect,
-    toolbar.formatBtn,
-    toolbar.shareBtn,
-    toolbar.guideBtn,
-    h('span', { class: 'spacer' }),
-    status.toast,
-    toolbar.langBtn,
-  );
-document.getElementById('app')!.append(
-  header,
-  main,
-  h('footer', {}, status.status, labels.tx(h('span', { class: 'muted', id: 'key-hint' }), 'tabHint')),
-  guide.el,
-  docs.dialog,
+  'header',
+  {},
+  toolbar.title,
+  toolbar.templateLabel,
+  toolbar.templateSelect,
+  toolbar.formatBtn,
+  toolbar.shareBtn,
+  toolbar.guideBtn,
+  h('span', { class: 'spacer' }),
+  status.toast,
+  toolbar.langBtn,
 );
+document.getElementById('app')!.append(header, main, h('footer', {}, status.status, labels.tx(h('span', { class: 'muted', id: 'key-hint' }), 'tabHint')), guide.el, docs.dialog);
 
 installTestHooks({ store, analysis, editor, filing, diff });
 

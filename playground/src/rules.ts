@@ -4,7 +4,10 @@ import seedTsv from '../../rules/甘肃/2023/examples/seed.tsv?raw';
 import tpl2023 from '../../rules/甘肃/2023/部门整体支出.jx?raw';
 
 const files = import.meta.glob('../../rules/**/*.jx', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const exampleFiles = import.meta.glob(['../../rules/**/examples/*.tsv', '../../rules/**/examples/*.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const exampleFiles = import.meta.glob(['../../rules/**/examples/*.tsv', '../../rules/**/examples/*.json'], { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 export interface OfficialTemplate {
   /** repo-relative path, e.g. rules/甘肃/2023/部门整体支出.jx */
@@ -93,8 +96,7 @@ export function sampleFor(file: string): Example {
   const same = t ? examplesOf(t.form) : [];
   // else the nearest year's, the broadest jurisdiction first (a province's before a county's)
   const nearest = t ? [...same].sort((a, b) => Math.abs(a.year - t.year) - Math.abs(b.year - t.year) || a.region.split('/').length - b.region.split('/').length)[0] : undefined;
-  const pick =
-    same.find((e) => e.region === t!.region && e.year === t!.year) ?? same.find((e) => e.region === t!.region) ?? same.find((e) => e.region === NATIONAL) ?? nearest;
+  const pick = same.find((e) => e.region === t!.region && e.year === t!.year) ?? same.find((e) => e.region === t!.region) ?? same.find((e) => e.region === NATIONAL) ?? nearest;
   return pick ?? examples.find((e) => e.file.endsWith('seed.tsv')) ?? { file: 'seed', region: '', year: 0, form: null, text: SEED_FILING };
 }
 
@@ -108,10 +110,6 @@ export function templateForForm(form: string, file: string): OfficialTemplate | 
   const all = officialTemplates.filter((o) => o.form === form);
   const region = all.filter((o) => o.region === open?.region);
   return (
-    region.find((o) => o.year === open?.year) ??
-    region.filter((o) => !open || o.year <= open.year).at(-1) ??
-    all.filter((o) => o.region === NATIONAL).at(-1) ??
-    all[0] ??
-    null
+    region.find((o) => o.year === open?.year) ?? region.filter((o) => !open || o.year <= open.year).at(-1) ?? all.filter((o) => o.region === NATIONAL).at(-1) ?? all[0] ?? null
   );
 }

@@ -26,7 +26,6 @@ import { format, msg, type Diagnostic, type Message, type Severity, type Templat
 import { officialFor, regionOfFile } from './rules.ts';
 import type { DiffReply, DiffRequest, MappingChoice, SetImpact } from './worker/protocol.ts';
 
-
 export interface TemplateSummary {
   form: string;
   year: number;
@@ -90,7 +89,10 @@ function summary(t: CheckedTemplate): TemplateSummary {
 }
 
 export function importFilingText(text: string, mapping?: MappingChoice): { state: FilingState; diagnostics: ImportDiagnostic[] } {
-  const json = text.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+  const json = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{');
   const applied = !json && mapping && mappingFits(text, mapping) ? mapping : null;
   const r: ImportResult = json ? importJson(text) : applied ? importTsvWithMapping(text, { columns: applied.columns, headerLine: applied.headerLine }) : importTsv(text);
   const state: FilingState = {
@@ -164,7 +166,10 @@ export function diffView(req: DiffRequest): DiffReply {
   const problems: Message[] = [];
   const a = checkText(req.from.file, req.from.text);
   const b = checkText(req.to.file, req.to.text);
-  for (const [side, c] of [[req.from.file, a], [req.to.file, b]] as const)
+  for (const [side, c] of [
+    [req.from.file, a],
+    [req.to.file, b],
+  ] as const)
     if (!c.template) {
       const n = c.diagnostics.filter((d) => d.severity === 'error').length;
       problems.push(msg(`${side} 有 ${n} 个错误，无法比较`, `${side} has ${n} error(s); it cannot be compared`));

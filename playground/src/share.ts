@@ -23,8 +23,7 @@ export function decodeState(hash: string): SharedState | null {
   const json = decompressFromEncodedURIComponent(hash.slice(PREFIX.length));
   if (!json) throw new Error('undecodable');
   const o = JSON.parse(json) as Partial<SharedState> & { v?: number };
-  if (o.v !== 1 || typeof o.template !== 'string' || typeof o.filing !== 'string' || typeof o.file !== 'string' || typeof o.year !== 'number')
-    throw new Error('bad state');
+  if (o.v !== 1 || typeof o.template !== 'string' || typeof o.filing !== 'string' || typeof o.file !== 'string' || typeof o.year !== 'number') throw new Error('bad state');
   const s: SharedState = { file: o.file, year: o.year, template: o.template, filing: o.filing };
   if (o.lang === 'zh' || o.lang === 'en') s.lang = o.lang;
   return s;

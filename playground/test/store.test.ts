@@ -196,13 +196,7 @@ describe('Store', () => {
     });
     store.subscribe((s, prev, a) => heard.push(`B ${a.type} ${prev.version}→${s.version}`));
     store.dispatch({ type: 'template/select', file: F2024 });
-    expect(heard).toEqual([
-      'state after nested dispatch: 3',
-      `A template/select ${F2024} v2`,
-      'B template/select 1→2',
-      `A template/edit ${F2024} v3`,
-      'B template/edit 2→3',
-    ]);
+    expect(heard).toEqual(['state after nested dispatch: 3', `A template/select ${F2024} v2`, 'B template/select 1→2', `A template/edit ${F2024} v3`, 'B template/edit 2→3']);
     expect(store.templateText(F2024)).toBe('replaced');
   });
 

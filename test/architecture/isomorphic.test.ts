@@ -6,7 +6,25 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const nodeModules = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'url', 'stream', 'readline', 'events', 'crypto', 'util', 'http', 'https', 'net', 'buffer', 'process', 'module'];
+const nodeModules = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'url',
+  'stream',
+  'readline',
+  'events',
+  'crypto',
+  'util',
+  'http',
+  'https',
+  'net',
+  'buffer',
+  'process',
+  'module',
+];
 const importRe = /(?:import|export)[^'"]*from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function files(dir: string): string[] {

@@ -35,7 +35,13 @@ async function serious(p: Page): Promise<string[]> {
   summary[state] = byImpact;
   return vs
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.help}): ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 async function tabs(p: Page, lang: string, out: Record<string, string[]>): Promise<void> {
@@ -45,7 +51,11 @@ async function tabs(p: Page, lang: string, out: Record<string, string[]>): Promi
     if (v.length) out[`${lang} · ${name}`] = v;
   };
   await p.click('#tab-score');
-  await p.evaluate(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { forEach(f: (d: { open: boolean }) => void): void } } }).document.querySelectorAll('details').forEach((d: { open: boolean }) => (d.open = true)));
+  await p.evaluate(() =>
+    (globalThis as unknown as { document: { querySelectorAll(s: string): { forEach(f: (d: { open: boolean }) => void): void } } }).document
+      .querySelectorAll('details')
+      .forEach((d: { open: boolean }) => (d.open = true)),
+  );
   await record('评分 / score');
   await p.click('#tab-filing');
   await record('填报表 / filing (paste)');

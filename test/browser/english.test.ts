@@ -86,7 +86,7 @@ async function tour(lang: 'zh' | 'en'): Promise<Record<string, string[]>> {
   await check(p, lang, 'filing (paste)', bad);
   await p.click('#filing-mode-grid');
   await p.waitForSelector('#grid-rows');
-  await js(p, 'doc.querySelector("#grid-rows input[data-index=\'1\'][data-field=\'target\']").focus()');
+  await js(p, "doc.querySelector(\"#grid-rows input[data-index='1'][data-field='target']\").focus()");
   await check(p, lang, 'filing (grid)', bad);
   await p.screenshot({ path: shot(`13-8-${lang}-grid.png`) });
   await p.fill('#grid-rows input[data-index="0"][data-field="reason"]', 'x');
@@ -127,7 +127,11 @@ async function tour(lang: 'zh' | 'en'): Promise<Record<string, string[]>> {
   await p.click('#tab-score');
   await settled(p);
   const line = template2023.split('\n').findIndex((l) => l.includes('否则 权重 * min(实际 / 目标, 1)')) + 1;
-  await js(p, 'const c = j.editor.getModel().getLineContent(arg).indexOf("权重 * min") + 1; j.editor.executeEdits("t", [{ range: { startLineNumber: arg, startColumn: c, endLineNumber: arg, endColumn: c + "权重 * min(实际 / 目标, 1)".length }, text: "权重 * 实际 / 目标" }])', line);
+  await js(
+    p,
+    'const c = j.editor.getModel().getLineContent(arg).indexOf("权重 * min") + 1; j.editor.executeEdits("t", [{ range: { startLineNumber: arg, startColumn: c, endLineNumber: arg, endColumn: c + "权重 * min(实际 / 目标, 1)".length }, text: "权重 * 实际 / 目标" }])',
+    line,
+  );
   await settled(p);
   await check(p, lang, 'template error', bad);
   await p.screenshot({ path: shot(`13-8-${lang}-template-error.png`) });

@@ -9,7 +9,12 @@ import { repoRoot, settled, shot, startPlayground, type Hooks, type Page, type P
 interface DiffHooks extends Hooks {
   diff(): {
     diff: { changes: { area: string; change: string; field?: string; path: string[]; from: string | null; to: string | null; message: { zh: string } }[] } | null;
-    impact: { from: { total: number; grade: string }; to: { total: number; grade: string }; delta: number; moved: { path: string[]; from: number | null; to: number | null }[] } | null;
+    impact: {
+      from: { total: number; grade: string };
+      to: { total: number; grade: string };
+      delta: number;
+      moved: { path: string[]; from: number | null; to: number | null }[];
+    } | null;
     problems: { zh: string }[];
   } | null;
   diffEditor(): { getModifiedEditor(): { getValue(): string }; getOriginalEditor(): { getValue(): string }; getLineChanges(): unknown[] | null } | null;
@@ -92,7 +97,9 @@ describe('years diff: 2023 → 2024', () => {
     expect(await p.locator('.monaco-diff-editor .editor.original').count()).toBe(1);
     expect(await p.locator('.monaco-diff-editor .editor.modified').count()).toBe(1);
     // the template editor gives way to the diff editor and comes back
-    expect(await p.evaluate(() => (globalThis as unknown as { document: { getElementById(s: string): { hidden: boolean } } }).document.getElementById('editor-area').hidden)).toBe(true);
+    expect(await p.evaluate(() => (globalThis as unknown as { document: { getElementById(s: string): { hidden: boolean } } }).document.getElementById('editor-area').hidden)).toBe(
+      true,
+    );
 
     // the impact on the seed: 100 → 95, 部门管理 20 → 15, 成本控制 has no rows
     const i = d.impact!;
@@ -116,7 +123,9 @@ describe('years diff: 2023 → 2024', () => {
 
     // back to the score: the editor is there again
     await p.click('#tab-score');
-    expect(await p.evaluate(() => (globalThis as unknown as { document: { getElementById(s: string): { hidden: boolean } } }).document.getElementById('editor').hidden)).toBe(false);
+    expect(await p.evaluate(() => (globalThis as unknown as { document: { getElementById(s: string): { hidden: boolean } } }).document.getElementById('editor').hidden)).toBe(
+      false,
+    );
     expect(await p.locator('.monaco-editor .view-lines').first().innerText()).toContain('部门整体支出');
   });
 
@@ -266,7 +275,11 @@ describe('findings lead to their row or to the template', () => {
     expect(template2024).not.toMatch(new RegExp(`规则\\s+${rule}`));
     expect(await p.locator('#toast').innerText()).toBe(`编辑器中的模板没有写出“${rule}”（可能来自所继承的模板）`);
     // it used to stay until the next toast; every toast clears after 5 s
-    await p.waitForFunction(() => (globalThis as unknown as { document: { getElementById(s: string): { textContent: string } } }).document.getElementById('toast').textContent === '', undefined, { timeout: 8000 });
+    await p.waitForFunction(
+      () => (globalThis as unknown as { document: { getElementById(s: string): { textContent: string } } }).document.getElementById('toast').textContent === '',
+      undefined,
+      { timeout: 8000 },
+    );
   });
 
   it('logs no page errors', () => {

@@ -35,7 +35,9 @@ const focused = (p: Page) =>
 /** A grid row's finding marks: class, codes, tooltip. */
 const rowMark = (p: Page, sel: string) =>
   p.evaluate((s) => {
-    const el = (globalThis as unknown as { document: { querySelector(s: string): { dataset: Record<string, string>; title: string; className: string } } }).document.querySelector(s);
+    const el = (globalThis as unknown as { document: { querySelector(s: string): { dataset: Record<string, string>; title: string; className: string } } }).document.querySelector(
+      s,
+    );
     return { className: el.className, codes: el.dataset['codes'] ?? '', title: el.title };
   }, sel);
 /** Wait until the page analysed a filing that satisfies `pred` (as text) and settled. */
@@ -168,8 +170,8 @@ describe('the filing grid', () => {
 
   it('lists findings errors first, then warnings, then infos', async () => {
     const sev = await page.evaluate(() =>
-      [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ className: string }> } }).document.querySelectorAll('#score .findings li.finding')].map((li) =>
-        /sev-(error|warning|info)/.exec(li.className)![1]!,
+      [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ className: string }> } }).document.querySelectorAll('#score .findings li.finding')].map(
+        (li) => /sev-(error|warning|info)/.exec(li.className)![1]!,
       ),
     );
     const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
@@ -218,13 +220,17 @@ describe('the JSON tab', () => {
 
     // a syntax error gives its line and column
     await p.fill('#json', '{"rows": [}');
-    await p.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('#json-error')?.textContent.includes('IMP060'));
+    await p.waitForFunction(() =>
+      (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('#json-error')?.textContent.includes('IMP060'),
+    );
 
     // fixed: the filing is replaced and scored; a changed weight moves the score
     f.rows[k]!.weight = w;
     f.rows[k]!.actual = '0';
     await p.fill('#json', JSON.stringify(f, null, 2));
-    await p.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('#json-error')?.textContent === '');
+    await p.waitForFunction(
+      () => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('#json-error')?.textContent === '',
+    );
     await filingSettles(p, '"actual": "0"');
     expect(await p.locator('#json.invalid').count()).toBe(0);
     const r = await report(p);

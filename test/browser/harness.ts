@@ -30,7 +30,13 @@ export interface Page {
   fill(selector: string, value: string): Promise<void>;
   selectOption(selector: string, value: string): Promise<unknown>;
   waitForSelector(selector: string, opts?: { timeout?: number; state?: 'visible' | 'attached' }): Promise<unknown>;
-  locator(selector: string): { textContent(): Promise<string | null>; innerText(): Promise<string>; inputValue(): Promise<string>; count(): Promise<number>; first(): { innerText(): Promise<string> } };
+  locator(selector: string): {
+    textContent(): Promise<string | null>;
+    innerText(): Promise<string>;
+    inputValue(): Promise<string>;
+    count(): Promise<number>;
+    first(): { innerText(): Promise<string> };
+  };
   on(event: 'response', fn: (r: { url(): string; body(): Promise<Buffer>; request(): { resourceType(): string } }) => void): void;
   on(event: 'console' | 'pageerror', fn: (x: { text?: () => string; type?: () => string; message?: string }) => void): void;
   on(event: string, fn: (x: never) => void): void;
@@ -74,16 +80,7 @@ export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   return browser;
 }

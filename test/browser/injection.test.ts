@@ -29,7 +29,15 @@ const template = [
 const filing = JSON.stringify({
   year: 2023,
   form: '部门整体支出',
-  rows: evil.map((n, i) => ({ level1: n, level2: evil[(i + 3) % evil.length], level3: evil[(i + 1) % evil.length], target: '≥1项', actual: '2项', weight: i === 0 ? 40 : 10, statedScore: i === 0 ? 40 : 10 })),
+  rows: evil.map((n, i) => ({
+    level1: n,
+    level2: evil[(i + 3) % evil.length],
+    level3: evil[(i + 1) % evil.length],
+    target: '≥1项',
+    actual: '2项',
+    weight: i === 0 ? 40 : 10,
+    statedScore: i === 0 ? 40 : 10,
+  })),
   statedTotal: 100,
 });
 

@@ -79,10 +79,7 @@ describe('the jixiao language in Monaco', () => {
     await settled(page);
     await moveTo(page, { lineNumber: line, column: col + 5 });
     await run(page, 'editor.action.revealDefinition');
-    await page.waitForFunction(
-      (want) => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.editor.getPosition()?.lineNumber === want,
-      lineOf('规则 反向'),
-    );
+    await page.waitForFunction((want) => (globalThis as unknown as { __jixiao: Hooks }).__jixiao.editor.getPosition()?.lineNumber === want, lineOf('规则 反向'));
   });
 
   it('formats the document with the language package formatter', async () => {

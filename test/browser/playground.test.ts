@@ -170,7 +170,12 @@ describe('playground in Chromium', () => {
       p95Ms: quantile(lat, 0.95),
       maxMs: Math.max(...lat),
       lastWorkerMs: workerMs,
-      score: { what: 'keystroke → score panel DOM updated (performance.measure jx-keystroke-score)', samples: scoreLat.length, medianMs: quantile(scoreLat, 0.5), p95Ms: quantile(scoreLat, 0.95) },
+      score: {
+        what: 'keystroke → score panel DOM updated (performance.measure jx-keystroke-score)',
+        samples: scoreLat.length,
+        medianMs: quantile(scoreLat, 0.5),
+        p95Ms: quantile(scoreLat, 0.95),
+      },
       all: lat,
     };
     writeFileSync(join(outDir, 'latency.json'), JSON.stringify(summary, null, 2) + '\n');

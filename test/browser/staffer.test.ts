@@ -59,7 +59,12 @@ async function at(p: Page, lineNumber: number, column: number): Promise<void> {
 const markers = (p: Page) => js<{ code: string; message: string; startLineNumber: number; startColumn: number }[]>(p, 'return j.markers()');
 const text = (p: Page, sel: string) => js<string>(p, 'const e = doc.querySelector(arg); return e ? e.innerText : null', sel);
 const count = (p: Page, sel: string) => js<number>(p, 'return doc.querySelectorAll(arg).length', sel);
-const visible = (p: Page, sel: string) => js<boolean>(p, 'const e = doc.querySelector(arg); if (!e) return false; const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden"', sel);
+const visible = (p: Page, sel: string) =>
+  js<boolean>(
+    p,
+    'const e = doc.querySelector(arg); if (!e) return false; const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden"',
+    sel,
+  );
 
 beforeAll(async () => {
   pg = await startPlayground();
@@ -100,7 +105,11 @@ describe('2 · errors a non-programmer can act on', () => {
     const line = lineOf(template2023, '否则 权重 * min(实际 / 目标, 1)');
     const col = template2023.split('\n')[line - 1]!.indexOf('权重 * min(实际 / 目标, 1)') + 1;
     // 正向 without its clamp: 权重 * min(实际 / 目标, 1) → 权重 * 实际 / 目标
-    await js(p, 'const m = j.editor.getModel(); j.editor.executeEdits("t", [{ range: { startLineNumber: arg.line, startColumn: arg.col, endLineNumber: arg.line, endColumn: arg.col + "权重 * min(实际 / 目标, 1)".length }, text: "权重 * 实际 / 目标" }])', { line, col });
+    await js(
+      p,
+      'const m = j.editor.getModel(); j.editor.executeEdits("t", [{ range: { startLineNumber: arg.line, startColumn: arg.col, endLineNumber: arg.line, endColumn: arg.col + "权重 * min(实际 / 目标, 1)".length }, text: "权重 * 实际 / 目标" }])',
+      { line, col },
+    );
     await settled(p);
     const m = (await markers(p)).find((x) => x.code === 'JX2021')!;
     expect(m.message).toMatch(/^得分可能超出 0 到权重的范围：当 “实际 >= 目标” 不成立时，得分按 “权重 \* 实际 \/ 目标” 计算，其中 “实际 \/ 目标” 可能大于 1，得分没有上限/);
@@ -132,7 +141,11 @@ describe('2 · errors a non-programmer can act on', () => {
 
     // in English, Monaco says View Problem
     await js(p, 'j.lang("en")');
-    await js(p, 'const m = j.editor.getModel(); j.editor.executeEdits("t", [{ range: { startLineNumber: arg.line, startColumn: arg.col, endLineNumber: arg.line, endColumn: arg.col + "权重 * min(实际 / 目标, 1)".length }, text: "权重 * 实际 / 目标" }])', { line, col });
+    await js(
+      p,
+      'const m = j.editor.getModel(); j.editor.executeEdits("t", [{ range: { startLineNumber: arg.line, startColumn: arg.col, endLineNumber: arg.line, endColumn: arg.col + "权重 * min(实际 / 目标, 1)".length }, text: "权重 * 实际 / 目标" }])',
+      { line, col },
+    );
     await settled(p);
     await p.keyboard.press('Escape');
     // the fix scrolled the editor: the place is found again
@@ -182,7 +195,9 @@ describe('2 · errors a non-programmer can act on', () => {
     expect(diag).not.toMatch(/\b1:1\b/);
     // the code opens docs/errors.md's section in the page
     await p.click('#score .diagnostics .code-link');
-    await p.waitForFunction(() => /JX0002/.test((globalThis as unknown as { document: { querySelector(s: string): { innerText: string } | null } }).document.querySelector('#doc-body .doc')?.innerText ?? ''));
+    await p.waitForFunction(() =>
+      /JX0002/.test((globalThis as unknown as { document: { querySelector(s: string): { innerText: string } | null } }).document.querySelector('#doc-body .doc')?.innerText ?? ''),
+    );
     expect(await js(p, 'return doc.getElementById("doc-dialog").open')).toBe(true);
     const doc = await text(p, '#doc-body');
     expect(doc).toContain('JX0002 语法错误');
@@ -212,14 +227,20 @@ describe('3 · tables a staffer reads', () => {
     const p = await open({ light: true });
     const heads = await js<string[]>(p, 'return Array.from(doc.querySelectorAll("#score table.rows thead th")).map((t) => t.innerText)');
     expect(heads).toEqual(['指标', '目标', '实际', '分值', '得分', '计算过程']);
-    const row = await js<string[]>(p, 'return Array.from(doc.querySelector("#score table.rows tr[data-row=\'部门管理 › 资金投入 › 结转结余变动率\']").cells).map((c) => c.innerText.trim())');
+    const row = await js<string[]>(
+      p,
+      'return Array.from(doc.querySelector("#score table.rows tr[data-row=\'部门管理 › 资金投入 › 结转结余变动率\']").cells).map((c) => c.innerText.trim())',
+    );
     // 目标 ≤100%, 实际 100%, 分值 4, 得分 4 (填报 3), 反向: 实际 100 ≤ 目标 100 → 4
     expect(row.slice(0, 4)).toEqual(['资金投入 › 结转结余变动率', '≤100%', '100%', '4']);
     expect(row[4]).toMatch(/^4\s+填报 3$/);
     expect(row[5]).toContain('反向');
     expect(await count(p, '#score table.rows tr.group')).toBe(5);
     // no header breaks one character per line
-    const tall = await js<string[]>(p, 'return Array.from(doc.querySelectorAll("thead th")).filter((t) => t.offsetParent && t.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(t).lineHeight || "18")).map((t) => t.innerText)');
+    const tall = await js<string[]>(
+      p,
+      'return Array.from(doc.querySelectorAll("thead th")).filter((t) => t.offsetParent && t.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(t).lineHeight || "18")).map((t) => t.innerText)',
+    );
     expect(tall).toEqual([]);
     await js(p, 'doc.querySelector("#score table.rows").scrollIntoView()');
     await p.screenshot({ path: shot('13-3a-rows.png') });
@@ -237,7 +258,17 @@ describe('3 · tables a staffer reads', () => {
     );
     expect(fit.scroll).toBe(false);
     expect(fit.right).toBeLessThanOrEqual(fit.panel);
-    expect(await js<string[]>(p, 'return Array.from(doc.querySelectorAll("#grid-rows thead th")).map((t) => t.innerText)')).toEqual(['#', '一级指标', '二级指标', '三级指标', '目标', '实际', '分值', '得分', '偏差原因']);
+    expect(await js<string[]>(p, 'return Array.from(doc.querySelectorAll("#grid-rows thead th")).map((t) => t.innerText)')).toEqual([
+      '#',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '目标',
+      '实际',
+      '分值',
+      '得分',
+      '偏差原因',
+    ]);
     // scrolled to the last rows: the budget block and the header are still in view
     await js(p, 'const s = doc.querySelector(".grid-scroll"); s.scrollTop = s.scrollHeight');
     const inView = await js<{ budget: boolean; header: boolean; scrolled: boolean }>(
@@ -247,7 +278,7 @@ describe('3 · tables a staffer reads', () => {
     expect(inView).toEqual({ budget: true, header: true, scrolled: true });
     // the legend says what an outline means; a cell of an outlined row says why, to the keyboard too
     expect(await text(p, '#grid-legend')).toContain('有错误');
-    await js(p, 'doc.querySelector("#grid-rows input[data-index=\'1\'][data-field=\'level3\']").focus()');
+    await js(p, "doc.querySelector(\"#grid-rows input[data-index='1'][data-field='level3']\").focus()");
     await p.keyboard.press('Tab');
     expect(await js(p, 'return doc.activeElement.dataset.field')).toBe('target');
     expect(await text(p, '#grid-row-notes')).toContain('JX3004');
@@ -399,7 +430,10 @@ describe('5 · bugs', () => {
 
   it('reads the 年度总体目标 texts of a pasted 项目支出 table, not its labels', async () => {
     const p = await open({ light: true });
-    const labelsBelow = project.replace(/^年度总体目标\t.*\n.*\n/m, '年度总体目标\t\t\t\t\t\t\t\n\t预期目标\t\t\t实际完成情况\t\t\t\n\t完成全县120公里农村公路日常养护\t\t\t完成118公里农村公路日常养护\t\t\t\n');
+    const labelsBelow = project.replace(
+      /^年度总体目标\t.*\n.*\n/m,
+      '年度总体目标\t\t\t\t\t\t\t\n\t预期目标\t\t\t实际完成情况\t\t\t\n\t完成全县120公里农村公路日常养护\t\t\t完成118公里农村公路日常养护\t\t\t\n',
+    );
     await js(p, 'j.setFiling(arg)', labelsBelow);
     await settledLight(p);
     await p.click('#tab-json');
@@ -415,9 +449,17 @@ describe('6 · year comparison', () => {
     await p.click('#tab-diff');
     await p.waitForFunction(() => !!(globalThis as unknown as { __jixiao: { diff(): unknown } }).__jixiao.diff());
     await p.waitForSelector('.monaco-diff-editor', { state: 'visible' });
-    await p.waitForFunction(() => ((globalThis as unknown as { __jixiao: { diffEditor(): { getModifiedEditor(): { getValue(): string } } | null } }).__jixiao.diffEditor()?.getModifiedEditor().getValue() ?? '').includes('一级指标 能力建设'));
+    await p.waitForFunction(() =>
+      (
+        (globalThis as unknown as { __jixiao: { diffEditor(): { getModifiedEditor(): { getValue(): string } } | null } }).__jixiao.diffEditor()?.getModifiedEditor().getValue() ??
+        ''
+      ).includes('一级指标 能力建设'),
+    );
     // the 2024 side holds what is in force (its parent's 能力建设 too); few lines differ
-    const changed = await js<number>(p, 'const e = j.diffEditor(); const lc = e.getLineChanges() || []; return lc.reduce((n, c) => n + Math.max(0, c.originalEndLineNumber - c.originalStartLineNumber + 1), 0)');
+    const changed = await js<number>(
+      p,
+      'const e = j.diffEditor(); const lc = e.getLineChanges() || []; return lc.reduce((n, c) => n + Math.max(0, c.originalEndLineNumber - c.originalStartLineNumber + 1), 0)',
+    );
     const lines = template2023.split('\n').length;
     expect(changed).toBeLessThan(lines / 3);
     expect(await text(p, '#diff-caption')).toContain('已展开继承');
@@ -435,9 +477,15 @@ describe('6 · year comparison', () => {
     // files chosen from the disk, as a staffer has them
     await p.setInputFiles('#diff-files', [
       { name: '甲单位.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(seed) },
-      { name: '乙单位.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(seed.replace('党建工作(项)\t≥1项\t≥1项\t≥1项\t3\t3', '党建工作(项)\t≥1项\t≥1项\t0项\t3\t0')) },
+      {
+        name: '乙单位.tsv',
+        mimeType: 'text/tab-separated-values',
+        buffer: Buffer.from(seed.replace('党建工作(项)\t≥1项\t≥1项\t≥1项\t3\t3', '党建工作(项)\t≥1项\t≥1项\t0项\t3\t0')),
+      },
     ]);
-    await p.waitForFunction(() => ((globalThis as unknown as { __jixiao: { diff(): { set?: { name: string }[] } | null } }).__jixiao.diff()?.set ?? []).some((x) => x.name === '乙单位.tsv'));
+    await p.waitForFunction(() =>
+      ((globalThis as unknown as { __jixiao: { diff(): { set?: { name: string }[] } | null } }).__jixiao.diff()?.set ?? []).some((x) => x.name === '乙单位.tsv'),
+    );
     expect(await count(p, '[data-testid=impact-set] tbody tr')).toBe(2);
     await p.screenshot({ path: shot('13-6-diff.png') });
     await p.close();

@@ -52,11 +52,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-const statusText = () => page.evaluate(() => (globalThis as unknown as { document: { getElementById(i: string): { textContent: string } | null } }).document.getElementById('ws-status')?.textContent ?? '');
+const statusText = () =>
+  page.evaluate(
+    () => (globalThis as unknown as { document: { getElementById(i: string): { textContent: string } | null } }).document.getElementById('ws-status')?.textContent ?? '',
+  );
 /** Wait for the workspace's status line to say `re`; on a timeout, say what it said instead. */
 async function waitStatus(re: RegExp): Promise<void> {
   try {
-    await page.waitForFunction((src) => new RegExp(src).test((globalThis as unknown as { document: { getElementById(i: string): { textContent: string } | null } }).document.getElementById('ws-status')?.textContent ?? ''), re.source, { timeout: 30_000 });
+    await page.waitForFunction(
+      (src) =>
+        new RegExp(src).test(
+          (globalThis as unknown as { document: { getElementById(i: string): { textContent: string } | null } }).document.getElementById('ws-status')?.textContent ?? '',
+        ),
+      re.source,
+      { timeout: 30_000 },
+    );
   } catch (e) {
     throw new Error(`status line never matched ${re}: it says “${await statusText()}” (${(e as Error).message})`);
   }
@@ -94,7 +104,9 @@ describe('workspace mode in Chromium', () => {
     await waitStatus(/第 2 版已发布/);
     expect(await statusText()).toMatch(/覆盖率 100%/);
     await page.screenshot({ path: shot('ws-01-published.png') });
-    const after = (await (await fetch(`${server.url}api/templates?region=甘肃&year=2023`)).json()) as { templates: { published: { number: number; note: string; author: string } }[] };
+    const after = (await (await fetch(`${server.url}api/templates?region=甘肃&year=2023`)).json()) as {
+      templates: { published: { number: number; note: string; author: string } }[];
+    };
     expect(after.templates[0]!.published).toMatchObject({ number: 2, note: '加一行说明', author: '本机用户' });
   });
 
@@ -104,7 +116,9 @@ describe('workspace mode in Chromium', () => {
     await page.setInputFiles('#ws-files', [join(files, 'seed.tsv'), join(files, '甲.json'), join(files, '乙.json')]);
     await page.click('#ws-upload');
     await waitStatus(/已保存 3 份，0 份未能保存/);
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#ws-filings tbody tr').length === 3);
+    await page.waitForFunction(
+      () => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#ws-filings tbody tr').length === 3,
+    );
   });
 
   it('runs them, draws the charts, sorts the table and reviews a finding', async () => {
@@ -122,13 +136,22 @@ describe('workspace mode in Chromium', () => {
     expect(await page.locator('#chart-history svg').count()).toBe(1);
     // sort by total, ascending: 甲单位 (99) first
     await page.click('th[data-sort="total"]');
-    await page.waitForFunction(() => ((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('#ws-run-table th[data-sort="total"]')?.textContent ?? '').includes('▲'));
+    await page.waitForFunction(() =>
+      (
+        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('#ws-run-table th[data-sort="total"]')
+          ?.textContent ?? ''
+      ).includes('▲'),
+    );
     expect(await page.locator('#ws-run-table tbody tr').first().innerText()).toContain('甲单位');
     // filter by finding code
     await page.selectOption('#ws-filter-code', 'JX3004');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#ws-run-table tbody tr').length === 2);
+    await page.waitForFunction(
+      () => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#ws-run-table tbody tr').length === 2,
+    );
     await page.selectOption('#ws-filter-code', '');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#ws-run-table tbody tr').length === 3);
+    await page.waitForFunction(
+      () => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#ws-run-table tbody tr').length === 3,
+    );
     await page.screenshot({ path: shot('ws-02-run.png'), fullPage: true });
     // open 甲单位's report and return its JX3004 to the unit, with a reason
     await page.click('#ws-run-table tbody tr:first-child');
@@ -155,7 +178,9 @@ describe('workspace mode in Chromium', () => {
     // 甲单位 99 < 99.5: 优 → 良; the other two (100) stay 优
     const cells = await page.evaluate(() => {
       const d = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string }> } }).document;
-      return Array.from(d.querySelectorAll('#ws-matrix tr')).map((r) => Array.from((r as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string }> }).querySelectorAll('th, td')).map((c) => c.textContent));
+      return Array.from(d.querySelectorAll('#ws-matrix tr')).map((r) =>
+        Array.from((r as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string }> }).querySelectorAll('th, td')).map((c) => c.textContent),
+      );
     });
     expect(cells[0]).toEqual(['→', '优', '良', '中', '差']);
     expect(cells[1]).toEqual(['优', '2', '1', '0', '0']);
@@ -177,14 +202,22 @@ describe('workspace mode in Chromium', () => {
     await wb.xlsx.load(Buffer.from(b64, 'base64') as never);
     const summary = wb.getWorksheet('汇总 Summary')!;
     expect((summary.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['单位 Unit', '总分 Total', '等级 Grade', '填报总分 Stated total', '错误 Errors', '警告 Warnings']);
-    const rows = new Map(summary.getSheetValues().slice(2).map((r) => [(r as unknown[])[1], (r as unknown[]).slice(1, 7)]));
+    const rows = new Map(
+      summary
+        .getSheetValues()
+        .slice(2)
+        .map((r) => [(r as unknown[])[1], (r as unknown[]).slice(1, 7)]),
+    );
     expect(rows.size).toBe(3);
     // 甲单位: 99 (see weaker()); errors JX3004 (row stated 10, rules 9) and JX3008 (stated total 100, computed 99); warning JX3028 (target missed, no reason)
     expect(rows.get('甲单位')).toEqual(['甲单位', 99, '优', 100, 2, 1]);
     expect(rows.get('乙单位')).toEqual(['乙单位', 100, '优', 100, 0, 0]);
     // the seed: 100 by the rules against a stated 97
     expect(rows.get('正常机构办公')!.slice(0, 4)).toEqual(['正常机构办公', 100, '优', 97]);
-    const returned = wb.getWorksheet('问题 Findings')!.getSheetValues().filter((r) => Array.isArray(r) && r[7] === '已退回');
+    const returned = wb
+      .getWorksheet('问题 Findings')!
+      .getSheetValues()
+      .filter((r) => Array.isArray(r) && r[7] === '已退回');
     expect(returned.map((r) => [(r as unknown[])[1], (r as unknown[])[2], (r as unknown[])[8]])).toEqual([['甲单位', 'JX3004', '请按规则重新计算得分']]);
     expect(errors).toEqual([]);
   });

@@ -50,10 +50,14 @@ function codesInSources(): Map<string, string[]> {
 }
 
 describe('docs/errors.md', () => {
-  it('has an example and a fix for every catalogued code, in its family\'s module', () => {
+  it("has an example and a fix for every catalogued code, in its family's module", () => {
     const missing = missingExamples();
     expect(missing, missing.map((m) => `add an entry { trigger, fix } for ${m.code} to ${m.file}`).join('\n')).toEqual([]);
-    for (const { code, file, family } of examples()) expect(Object.keys(family.catalogue).map((k) => family.catalogue[k]!.code), `${file} has an example of ${code}, which its catalogue does not list`).toContain(code);
+    for (const { code, file, family } of examples())
+      expect(
+        Object.keys(family.catalogue).map((k) => family.catalogue[k]!.code),
+        `${file} has an example of ${code}, which its catalogue does not list`,
+      ).toContain(code);
   });
 
   it('is exactly what the generator produces (run `pnpm docs:errors` when it is stale)', async () => {
@@ -69,7 +73,10 @@ describe('docs/errors.md', () => {
     const problems: string[] = [];
     for (const [code, files] of codesInSources()) {
       if (!catalogued.has(code)) problems.push(`${code} (used in ${files.join(', ')}) is in no catalogue: add it to its family's codes.ts / findings.ts / diagnostics.ts`);
-      else if (!inDoc.has(code)) problems.push(`${code} (used in ${files.join(', ')}) is not in docs/errors.md: add an example and fix for it to its family's module in tools/errors/examples/, then run \`pnpm docs:errors\``);
+      else if (!inDoc.has(code))
+        problems.push(
+          `${code} (used in ${files.join(', ')}) is not in docs/errors.md: add an example and fix for it to its family's module in tools/errors/examples/, then run \`pnpm docs:errors\``,
+        );
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });

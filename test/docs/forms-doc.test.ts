@@ -13,7 +13,12 @@ const doc = readFileSync(`${repoRoot}docs/forms.md`, 'utf8');
 const examples = [...doc.matchAll(/```text\n([\s\S]*?)\n```\s*\n```json\n([\s\S]*?)\n```/g)].map((m) => ({
   tsv: m[1]!
     .split('\n')
-    .map((line) => line.split('│').map((c) => c.trim()).join('\t'))
+    .map((line) =>
+      line
+        .split('│')
+        .map((c) => c.trim())
+        .join('\t'),
+    )
     .join('\n'),
   expected: JSON.parse(m[2]!) as Record<string, unknown>,
 }));
@@ -25,7 +30,12 @@ function tableOf(heading: string): string[][] {
   return section
     .split('\n')
     .filter((l) => l.startsWith('| ') && !l.startsWith('| 字段') && !l.startsWith('| 写法'))
-    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
 }
 
 describe('docs/forms.md', () => {
@@ -53,7 +63,11 @@ describe('docs/forms.md', () => {
     const fields: Record<string, string> = { initialBudget: 'initialBudget', budget: 'budget', spent: 'spent', weight: 'weight', statedRate: 'rate', statedScore: 'score' };
     for (const [name, spellings] of tableOf('## 预算执行部分')) {
       const field = fields[/`(\w+)`/.exec(name!)![1]!]!;
-      for (const s of spellings!.replace(/（[^）]*）/g, '').replace(/^以“执行率”结尾：/, '').split('、')) expect(budgetFieldOfLabel(s.trim()), s).toBe(field);
+      for (const s of spellings!
+        .replace(/（[^）]*）/g, '')
+        .replace(/^以“执行率”结尾：/, '')
+        .split('、'))
+        expect(budgetFieldOfLabel(s.trim()), s).toBe(field);
     }
   });
 

@@ -31,7 +31,13 @@ async function app(users: boolean) {
   const db = await openDb({});
   await migrate(db);
   await seedFromRules(db, join(root, 'rules'));
-  if (users) for (const [n, r] of [['王编辑', '编辑'], ['李审核', '审核'], ['张只读', '只读']] as const) await addUser(db, n, r, 'password-1');
+  if (users)
+    for (const [n, r] of [
+      ['王编辑', '编辑'],
+      ['李审核', '审核'],
+      ['张只读', '只读'],
+    ] as const)
+      await addUser(db, n, r, 'password-1');
   return createApp({ db, limits: { ...DEFAULT_LIMITS, requestBytes: 1_000_000, filesPerUpload: 3, filingBytes: 100_000 }, runner: null, playgroundDir: null }).app;
 }
 

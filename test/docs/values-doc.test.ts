@@ -12,7 +12,11 @@ import { repoRoot } from '../../tools/errors/family.ts';
 const doc = readFileSync(`${repoRoot}docs/dsl.md`, 'utf8');
 const section = doc.slice(doc.indexOf('## 数值的读法'), doc.indexOf('## 界限证明'));
 const table = section.slice(section.indexOf('### 例子'));
-const cells = (line: string) => line.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, ''));
+const cells = (line: string) =>
+  line
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim().replace(/^`|`$/g, ''));
 const examples = table
   .split('\n')
   .filter((l) => l.startsWith('| `'))

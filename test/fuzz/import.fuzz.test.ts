@@ -18,7 +18,34 @@ const prepared = prepareTemplate(checked);
 
 const tables = [read('rules/甘肃/2023/examples/seed.tsv'), ...readdirSync(new URL('packages/engine/test/fixtures/', root)).map((f) => read(`packages/engine/test/fixtures/${f}`))];
 
-const junk = ['', '\t', '\n', '\r\n', '"', '""', '≥**', '500%', '1e309', '-0', 'NaN', 'Infinity', '__proto__', 'constructor', '总分', '一级指标', '分值', '得分', '\u0000', '\uFEFF', '𠀀', '9月前', '年底前', '—', '１２３', '99999999999999999999999'];
+const junk = [
+  '',
+  '\t',
+  '\n',
+  '\r\n',
+  '"',
+  '""',
+  '≥**',
+  '500%',
+  '1e309',
+  '-0',
+  'NaN',
+  'Infinity',
+  '__proto__',
+  'constructor',
+  '总分',
+  '一级指标',
+  '分值',
+  '得分',
+  '\u0000',
+  '\uFEFF',
+  '𠀀',
+  '9月前',
+  '年底前',
+  '—',
+  '１２３',
+  '99999999999999999999999',
+];
 
 function mutateTable(text: string, r: () => number): string {
   const lines = text.split('\n').map((l) => l.split('\t'));
@@ -28,13 +55,29 @@ function mutateTable(text: string, r: () => number): string {
     const row = lines[i] ?? [];
     const j = Math.floor(r() * (row.length + 1));
     switch (Math.floor(r() * 7)) {
-      case 0: row.splice(j, 1); break;
-      case 1: row.splice(j, 0, junk[Math.floor(r() * junk.length)]!); break;
-      case 2: row[j] = junk[Math.floor(r() * junk.length)]!; break;
-      case 3: lines.splice(i, 1); break;
-      case 4: lines.splice(i, 0, row.slice()); break;
-      case 5: { const o = Math.floor(r() * lines.length); if (lines[i] && lines[o]) [lines[i], lines[o]] = [lines[o], lines[i]]; break; }
-      default: row[j] = String.fromCodePoint(Math.floor(r() * 0x2ffff)); break;
+      case 0:
+        row.splice(j, 1);
+        break;
+      case 1:
+        row.splice(j, 0, junk[Math.floor(r() * junk.length)]!);
+        break;
+      case 2:
+        row[j] = junk[Math.floor(r() * junk.length)]!;
+        break;
+      case 3:
+        lines.splice(i, 1);
+        break;
+      case 4:
+        lines.splice(i, 0, row.slice());
+        break;
+      case 5: {
+        const o = Math.floor(r() * lines.length);
+        if (lines[i] && lines[o]) [lines[i], lines[o]] = [lines[o], lines[i]];
+        break;
+      }
+      default:
+        row[j] = String.fromCodePoint(Math.floor(r() * 0x2ffff));
+        break;
     }
   }
   return lines.map((l) => l.join('\t')).join('\n');

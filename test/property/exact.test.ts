@@ -37,7 +37,10 @@ const arbRow = fc.record({
 });
 
 const arbFiling = fc
-  .tuple(...caps.map(([, cap]) => fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(split(cap * 100, n), fc.array(arbRow, { minLength: n, maxLength: n })))), fc.integer({ min: 0, max: 10_000 }))
+  .tuple(
+    ...caps.map(([, cap]) => fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(split(cap * 100, n), fc.array(arbRow, { minLength: n, maxLength: n })))),
+    fc.integer({ min: 0, max: 10_000 }),
+  )
   .filter(([...parts]) => parts.slice(0, 4).every((p) => (p as [number[] | null, unknown])[0] !== null))
   .map(([...parts]) => {
     const spent = parts[4] as number;
@@ -82,7 +85,15 @@ describe('exact arithmetic', () => {
       year: 2023,
       form: '部门整体支出',
       budget: { initialBudget: 100, budget: 100, spent: 86.2, weight: 10, statedScore: 8.62 },
-      rows: Array.from({ length: 200 }, (_, i) => ({ level1: ['部门管理', '履职效果', '能力建设', '服务对象满意度'][Math.min(3, Math.floor(i / 50))]!, level2: '二级', level3: `指标${i}`, target: '≥1项', actual: '1项', weight: 0.1, statedScore: 0.1 })),
+      rows: Array.from({ length: 200 }, (_, i) => ({
+        level1: ['部门管理', '履职效果', '能力建设', '服务对象满意度'][Math.min(3, Math.floor(i / 50))]!,
+        level2: '二级',
+        level3: `指标${i}`,
+        target: '≥1项',
+        actual: '1项',
+        weight: 0.1,
+        statedScore: 0.1,
+      })),
     };
     // 50 rows of 0.1 per section: exactly 5 points of weight each
     const r = scoreFiling(prepared, f);

@@ -93,7 +93,10 @@ function score(vars: string[], weight: string): fc.Arbitrary<A.Expr> {
   return fc.oneof(
     { weight: 2, arbitrary: raw },
     // 如果 a >= b 则 权重 否则 权重 * a / b, in every direction and strictness
-    { weight: 3, arbitrary: fc.tuple(CMP, ratioOf, fc.boolean()).map(([o, q, flip]) => (flip ? B.iff(B.cmp(o, B.v(x!), B.v(y!)), q, W()) : B.iff(B.cmp(o, B.v(x!), B.v(y!)), W(), q))) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(CMP, ratioOf, fc.boolean()).map(([o, q, flip]) => (flip ? B.iff(B.cmp(o, B.v(x!), B.v(y!)), q, W()) : B.iff(B.cmp(o, B.v(x!), B.v(y!)), W(), q))),
+    },
     { weight: 2, arbitrary: r.map((e) => B.mul(W(), B.min(B.max(e, B.num(0)), B.num(1)))) },
     { weight: 1, arbitrary: r.map((e) => B.mul(W(), B.min(e, B.num(1)))) },
     { weight: 2, arbitrary: fc.tuple(fc.tuple(CMP, r, r), raw, raw).map(([[o, l, rr], t, e]) => B.iff(B.cmp(o, l, rr), B.max(B.min(t, W()), B.num(0)), e)) },
@@ -129,11 +132,15 @@ function arbSection(level: 1 | 2 | 3, name: string, weight: string, capPlaces: n
   if (level > 1) kinds.push(pin.map((rule) => B.section(level, name, weight, rule ? { rule } : {})));
   if (level < 3 && units >= 2)
     kinds.push(
-      fc.integer({ min: 1, max: Math.min(3, units) }).chain((k) =>
-        partition(units, k).chain((parts) =>
-          fc.tuple(...parts.map((u, i) => arbSection((level + 1) as 2 | 3, `${name}${'甲乙丙'[i]}`, decimal(u, capPlaces), capPlaces, ruleNames))).map((children) => B.section(level, name, weight, { children })),
+      fc
+        .integer({ min: 1, max: Math.min(3, units) })
+        .chain((k) =>
+          partition(units, k).chain((parts) =>
+            fc
+              .tuple(...parts.map((u, i) => arbSection((level + 1) as 2 | 3, `${name}${'甲乙丙'[i]}`, decimal(u, capPlaces), capPlaces, ruleNames)))
+              .map((children) => B.section(level, name, weight, { children })),
+          ),
         ),
-      ),
     );
   return fc.oneof(...kinds);
 }
@@ -144,10 +151,7 @@ const arbTemplate: fc.Arbitrary<A.Template> = fc
     // a cap finer than 保留小数 is refused (JX2034): now and then, not mostly
     capPlaces: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 5 }) }),
     mode: fc.constantFrom('half-up', 'truncate', 'half-even') as fc.Arbitrary<A.RoundingDecl['mode']>,
-    rules: fc.array(
-      fc.record({ shapes: fc.subarray(SHAPES), formula: score(RULE_VARS, '权重'), negatives: fc.subarray(['实际', '目标']) }),
-      { minLength: 1, maxLength: 2 },
-    ),
+    rules: fc.array(fc.record({ shapes: fc.subarray(SHAPES), formula: score(RULE_VARS, '权重'), negatives: fc.subarray(['实际', '目标']) }), { minLength: 1, maxLength: 2 }),
     nSections: fc.integer({ min: 1, max: 4 }),
     deduction: fc.option(fc.record({ totalMax: fc.integer({ min: 0, max: 20 }), perItem: fc.option(fc.integer({ min: 0, max: 10 })), floor: fc.integer({ min: 0, max: 30 }) })),
   })
@@ -160,17 +164,29 @@ const arbTemplate: fc.Arbitrary<A.Template> = fc
     });
     const totalUnits = 100 * 10 ** p.capPlaces;
     return partition(totalUnits, p.nSections).chain((parts) =>
-      fc.tuple(...parts.map((u, i) => arbSection(1, `指标${'一二三四'[i]}`, decimal(u, p.capPlaces), p.capPlaces, rules.map((r) => r.name.text)))).map((sections) =>
-        B.template([
-          B.total(100),
-          B.rounding(p.places, p.mode),
-          B.grades(B.band('优', '>=', 90), B.band('良', '>=', 60), B.band('差')),
-          B.standardTiers(),
-          ...rules,
-          ...sections,
-          ...(p.deduction ? [B.deduction('扣分', p.deduction.totalMax, p.deduction.floor, p.deduction.perItem)] : []),
-        ]),
-      ),
+      fc
+        .tuple(
+          ...parts.map((u, i) =>
+            arbSection(
+              1,
+              `指标${'一二三四'[i]}`,
+              decimal(u, p.capPlaces),
+              p.capPlaces,
+              rules.map((r) => r.name.text),
+            ),
+          ),
+        )
+        .map((sections) =>
+          B.template([
+            B.total(100),
+            B.rounding(p.places, p.mode),
+            B.grades(B.band('优', '>=', 90), B.band('良', '>=', 60), B.band('差')),
+            B.standardTiers(),
+            ...rules,
+            ...sections,
+            ...(p.deduction ? [B.deduction('扣分', p.deduction.totalMax, p.deduction.floor, p.deduction.perItem)] : []),
+          ]),
+        ),
     );
   });
 
@@ -188,7 +204,12 @@ const fraction = fc.oneof(fc.constantFrom(0, 1, 0.6, 0.8, null, -0.1, 1.1), fc.d
 /** A weight with any number of decimals, near `around`; now and then out of range. */
 const weight = (around: number) =>
   fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(fc.integer({ min: 0, max: Math.max(1, Math.round(around * 1e8)) }), fc.integer({ min: 0, max: 8 })).map(([u, p]) => Number(decimal(Math.round(u / 10 ** (8 - p)), p))) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(fc.integer({ min: 0, max: Math.max(1, Math.round(around * 1e8)) }), fc.integer({ min: 0, max: 8 }))
+        .map(([u, p]) => Number(decimal(Math.round(u / 10 ** (8 - p)), p))),
+    },
     { weight: 1, arbitrary: fc.constantFrom(0, -1, 1e5, 3.335, 6.665, 0.0000005, 1 / 3) },
   );
 
@@ -200,16 +221,14 @@ function rowsFor(s: SectionModel, path: number[]): fc.Arbitrary<RowInput[]> {
   if (s.kind === 'leaf') return fc.array(row(path, fc.constant(s.weight.value)), { maxLength: 2 });
   if (s.kind === 'filled') {
     const exact = fc.integer({ min: 1, max: 3 }).chain((k) =>
-      fc
-        .array(fc.integer({ min: 0, max: 1000 }), { minLength: k, maxLength: k })
-        .chain((shares) => {
-          // split the cap into k parts with 3 more decimals than it has: 6.665 + 6.665 + 6.67
-          const total = Math.round(s.weight.value * 1e3 * 10 ** 3);
-          const sum = shares.reduce((a, b) => a + b, 0) || 1;
-          const parts = shares.map((x) => Math.floor((total * x) / sum));
-          parts[0]! += total - parts.reduce((a, b) => a + b, 0);
-          return fc.tuple(...parts.map((u) => row(path, fc.constant(u / 1e6))));
-        }),
+      fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: k, maxLength: k }).chain((shares) => {
+        // split the cap into k parts with 3 more decimals than it has: 6.665 + 6.665 + 6.67
+        const total = Math.round(s.weight.value * 1e3 * 10 ** 3);
+        const sum = shares.reduce((a, b) => a + b, 0) || 1;
+        const parts = shares.map((x) => Math.floor((total * x) / sum));
+        parts[0]! += total - parts.reduce((a, b) => a + b, 0);
+        return fc.tuple(...parts.map((u) => row(path, fc.constant(u / 1e6))));
+      }),
     );
     return fc.oneof(exact, fc.array(row(path, weight(s.weight.value / 2)), { maxLength: 4 }));
   }

@@ -55,7 +55,15 @@ const arbFiling = fc
     f.statedTotal = statedTotal;
     if (!units) return f;
     const half = (k: number): Filing => ({ budget: f.budget, rows: f.rows.map((r, i) => ({ ...r, weight: cells[(i + k) % 7]![0] })) });
-    return { year: 2023, form: '部门整体支出', rows: [], units: [{ name: '一中', funding: 100, filing: half(0) }, { name: '二中', funding: 300, filing: half(3) }] } as Filing;
+    return {
+      year: 2023,
+      form: '部门整体支出',
+      rows: [],
+      units: [
+        { name: '一中', funding: 100, filing: half(0) },
+        { name: '二中', funding: 300, filing: half(3) },
+      ],
+    } as Filing;
   });
 
 describe('weights of any value', () => {
@@ -74,8 +82,7 @@ describe('weights of any value', () => {
         // a row's invalid weight is always named, with its value, on that row
         if (!f.units)
           for (const row of f.rows)
-            if (row.weight !== null && !validWeight(row.weight))
-              expect(r.findings.some((x) => x.code === 'JX3029' && x.path[x.path.length - 1] === row.level3)).toBe(true);
+            if (row.weight !== null && !validWeight(row.weight)) expect(r.findings.some((x) => x.code === 'JX3029' && x.path[x.path.length - 1] === row.level3)).toBe(true);
       }),
       { numRuns: 500 },
     );
@@ -92,7 +99,14 @@ describe('weights of any value', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cellText, cellText), { minLength: 7, maxLength: 7 }), (cells) => {
         const lines = cleanFiling().rows.map((r, i) => [r.level1, r.level2, r.level3, r.target, r.actual, cells[i]![0], cells[i]![1]].join('\t'));
-        const text = ['部门整体支出绩效自评表 (2023年度)', '年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '100\t100\t100\t10\t100%\t10', '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分', ...lines, '总分\t\t\t\t\t100\t100'].join('\n');
+        const text = [
+          '部门整体支出绩效自评表 (2023年度)',
+          '年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
+          '100\t100\t100\t10\t100%\t10',
+          '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+          ...lines,
+          '总分\t\t\t\t\t100\t100',
+        ].join('\n');
         // a weight cell of 400 digits is a warning (IMP030), not a table that cannot be read
         const imported = importTsv(text);
         expect(imported.filing, JSON.stringify(imported.diagnostics.filter((d) => d.severity === 'error'))).not.toBeNull();
@@ -160,7 +174,15 @@ describe('weights of any value', () => {
       row.statedScore = statedScore;
       return f;
     };
-    const f = { year: 2023, form: '部门整体支出', rows: [], units: [{ name: '一中', funding: 100, filing: unit(NaN) }, { name: '二中', funding: 300, filing: unit(null) }] } as unknown as Filing;
+    const f = {
+      year: 2023,
+      form: '部门整体支出',
+      rows: [],
+      units: [
+        { name: '一中', funding: 100, filing: unit(NaN) },
+        { name: '二中', funding: 300, filing: unit(null) },
+      ],
+    } as unknown as Filing;
     const r = scoreFiling(prepared, f);
     assertFinite(r);
     const row = r.rows.find((x) => x.path[x.path.length - 1] === '业务办理便捷程度')!;

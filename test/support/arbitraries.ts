@@ -29,7 +29,10 @@ function arbRatio(vars: string[]): fc.Arbitrary<A.Expr> {
 function arbCond(x: fc.Arbitrary<A.Expr>): fc.Arbitrary<A.Expr> {
   const op = fc.constantFrom('>=', '>', '<=', '<', '=', '!=') as fc.Arbitrary<A.CmpOp>;
   const simple = fc.tuple(op, x, x).map(([o, l, r]) => B.cmp(o, l, r));
-  return fc.oneof(simple, fc.tuple(simple, simple, fc.boolean()).map(([l, r, isAnd]) => (isAnd ? B.and(l, r) : B.or(l, r))));
+  return fc.oneof(
+    simple,
+    fc.tuple(simple, simple, fc.boolean()).map(([l, r, isAnd]) => (isAnd ? B.and(l, r) : B.or(l, r))),
+  );
 }
 
 /** A unitless expression proven within [0, 1]. */
@@ -101,9 +104,7 @@ interface Ctx {
 function arbSection(level: 1 | 2 | 3, name: string, units: number, ctx: Ctx): fc.Arbitrary<A.SectionDecl> {
   const weight = fmtUnits(units, ctx.wPlaces);
   const pin = fc.option(fc.constantFrom(...ctx.ruleNames), { nil: undefined, freq: 2 });
-  const kinds: fc.Arbitrary<A.SectionDecl>[] = [
-    pin.map((rule) => B.section(level, name, weight, { filled: true, ...(rule ? { rule } : {}) })),
-  ];
+  const kinds: fc.Arbitrary<A.SectionDecl>[] = [pin.map((rule) => B.section(level, name, weight, { filled: true, ...(rule ? { rule } : {}) }))];
   if (level === 1) {
     kinds.push(arbScore(['执行数', '预算数', '年初预算数'], '分值').map((score) => B.section(1, name, weight, { score })));
   } else {
@@ -111,13 +112,17 @@ function arbSection(level: 1 | 2 | 3, name: string, units: number, ctx: Ctx): fc
   }
   if (level < 3) {
     kinds.push(
-      fc.integer({ min: 1, max: 3 }).chain((k) =>
-        fc.tuple(arbPartition(units, k), pin).chain(([parts, rule]) =>
-          fc.tuple(...parts.map((u, i) => arbSection((level + 1) as 2 | 3, `${name}子${'甲乙丙'[i]}`, u, ctx))).map((children) =>
-            B.section(level, name, weight, { children, ...(rule ? { rule } : {}) }),
-          ),
+      fc
+        .integer({ min: 1, max: 3 })
+        .chain((k) =>
+          fc
+            .tuple(arbPartition(units, k), pin)
+            .chain(([parts, rule]) =>
+              fc
+                .tuple(...parts.map((u, i) => arbSection((level + 1) as 2 | 3, `${name}子${'甲乙丙'[i]}`, u, ctx)))
+                .map((children) => B.section(level, name, weight, { children, ...(rule ? { rule } : {}) })),
+            ),
         ),
-      ),
     );
   }
   return fc.oneof(...kinds);
@@ -133,7 +138,9 @@ export function arbTemplate(): fc.Arbitrary<A.Template> {
       extra: fc.array(fc.tuple(arbScore(['权重', '实际', '目标', '完成比例'].slice(1)), fc.subarray(EXTRA_SHAPES)), { maxLength: 3 }),
       positive: arbScore(['实际', '目标']),
       nSections: fc.integer({ min: 1, max: 5 }),
-      deductions: fc.array(fc.record({ totalMax: fc.integer({ min: 0, max: 20 }), perItem: fc.option(fc.integer({ min: 0, max: 10 })), floor: fc.integer({ min: 0, max: 30 }) }), { maxLength: 2 }),
+      deductions: fc.array(fc.record({ totalMax: fc.integer({ min: 0, max: 20 }), perItem: fc.option(fc.integer({ min: 0, max: 10 })), floor: fc.integer({ min: 0, max: 30 }) }), {
+        maxLength: 2,
+      }),
     })
     .chain((p) => {
       // extra rules claim disjoint shapes
@@ -178,11 +185,7 @@ export interface InputOptions {
 const SHAPES: (A.TargetShape | null)[] = ['>=', '>', '<=', '<', '=', '!=', 'qualitative', 'deadline', null];
 
 function arbValue(junk: boolean): fc.Arbitrary<number | null> {
-  const good = fc.oneof(
-    fc.constant(0),
-    fc.integer({ min: 0, max: 20 }),
-    fc.double({ min: 0, max: 1000, noNaN: true, noDefaultInfinity: true }),
-  );
+  const good = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 1000, noNaN: true, noDefaultInfinity: true }));
   return junk ? fc.oneof({ weight: 8, arbitrary: good }, fc.constant(null), fc.constantFrom(-1, Number.NaN, Infinity)) : good;
 }
 
@@ -210,8 +213,14 @@ function rowsFor(s: SectionModel, path: number[], places: number, o: Required<In
       const scale = 10 ** wp;
       const units = Math.round(s.weight.value * scale);
       return o.exactWeights
-        ? fc.integer({ min: 1, max: 4 }).chain((k) => arbPartition(units, k)).map((ps) => ps.map((u) => u / scale))
-        : fc.array(fc.integer({ min: 0, max: units + 5 * scale }).map((u) => u / scale), { maxLength: 4 });
+        ? fc
+            .integer({ min: 1, max: 4 })
+            .chain((k) => arbPartition(units, k))
+            .map((ps) => ps.map((u) => u / scale))
+        : fc.array(
+            fc.integer({ min: 0, max: units + 5 * scale }).map((u) => u / scale),
+            { maxLength: 4 },
+          );
     });
     void places;
     return weights.chain((ws) => (ws.length ? fc.tuple(...ws.map((w) => arbRow(path, w, o))) : fc.constant([])));
@@ -225,13 +234,17 @@ function rowsFor(s: SectionModel, path: number[], places: number, o: Required<In
 export function arbEvalInput(t: CheckedTemplate, opts: InputOptions = {}): fc.Arbitrary<EvalInput> {
   const o: Required<InputOptions> = { exactWeights: opts.exactWeights ?? true, junk: opts.junk ?? true };
   const perSection = t.sections.map((s) =>
-    fc.tuple(rowsFor(s, [], t.decimals, o), o.junk ? fc.array(arbRow([9], 1, o), { maxLength: 1 }) : fc.constant([])).chain(([rows, stray]) =>
-      fc.shuffledSubarray([...rows, ...stray], { minLength: rows.length + stray.length }),
-    ),
+    fc
+      .tuple(rowsFor(s, [], t.decimals, o), o.junk ? fc.array(arbRow([9], 1, o), { maxLength: 1 }) : fc.constant([]))
+      .chain(([rows, stray]) => fc.shuffledSubarray([...rows, ...stray], { minLength: rows.length + stray.length })),
   );
   return fc.record({
     budget: fc.record({ initialBudget: arbValue(o.junk), budget: arbValue(o.junk), spent: arbValue(o.junk) }),
     sections: perSection.length ? fc.tuple(...perSection) : fc.constant([]),
-    deductions: fc.tuple(...t.deductions.map(() => fc.array(o.junk ? fc.oneof(fc.double({ min: 0, max: 8, noNaN: true }), fc.constant(-1)) : fc.double({ min: 0, max: 8, noNaN: true }), { maxLength: 4 }))),
+    deductions: fc.tuple(
+      ...t.deductions.map(() =>
+        fc.array(o.junk ? fc.oneof(fc.double({ min: 0, max: 8, noNaN: true }), fc.constant(-1)) : fc.double({ min: 0, max: 8, noNaN: true }), { maxLength: 4 }),
+      ),
+    ),
   });
 }

@@ -84,7 +84,14 @@ export function section(level: 1 | 2 | 3, n: string, weight: number | string, o:
 }
 
 export function deduction(n: string, totalMax: number, floor: number | null = 0, perItem: number | null = null): A.DeductionDecl {
-  return { kind: 'Deduction', name: name(n), perItemMax: perItem === null ? null : q(perItem, '分'), totalMax: q(totalMax, '分'), floor: floor === null ? null : q(floor, '分'), range: range() };
+  return {
+    kind: 'Deduction',
+    name: name(n),
+    perItemMax: perItem === null ? null : q(perItem, '分'),
+    totalMax: q(totalMax, '分'),
+    floor: floor === null ? null : q(floor, '分'),
+    range: range(),
+  };
 }
 
 export function aggregation(...entries: [A.AggregationEntry['what'], A.AggregationEntry['how']][]): A.AggregationDecl {

@@ -24,7 +24,13 @@ export interface CodeEntry {
 /** Every code of every catalogue, in document order. */
 export function catalogue(): CodeEntry[] {
   return FAMILIES.flatMap((f) =>
-    codesOf(f.catalogue).map((e) => ({ code: e.code, family: f.id, severities: severitiesOf(e), title: e.title, ...(typeof e.severity === 'string' ? {} : { rule: e.severity.doc }) })),
+    codesOf(f.catalogue).map((e) => ({
+      code: e.code,
+      family: f.id,
+      severities: severitiesOf(e),
+      title: e.title,
+      ...(typeof e.severity === 'string' ? {} : { rule: e.severity.doc }),
+    })),
   );
 }
 
@@ -35,5 +41,9 @@ export function examples(): { code: string; example: Example; file: string; fami
 
 /** Codes of the catalogues that have no example in their family's module, with that module. */
 export function missingExamples(): { code: string; file: string }[] {
-  return FAMILIES.flatMap((f) => codesOf(f.catalogue).filter((e) => !f.examples[e.code]).map((e) => ({ code: e.code, file: f.file })));
+  return FAMILIES.flatMap((f) =>
+    codesOf(f.catalogue)
+      .filter((e) => !f.examples[e.code])
+      .map((e) => ({ code: e.code, file: f.file })),
+  );
 }

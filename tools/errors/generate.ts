@@ -31,9 +31,13 @@ export async function buildErrorsDoc(): Promise<string> {
   out.push('');
   out.push('# 错误与问题代码 (Error and finding codes)');
   out.push('');
-  out.push('jixiao 的每条错误、警告和提示都有一个固定的代码，代码的含义永不改变。每条消息先写中文（`--lang en` 或 `JIXIAO_LANG=en` 时为英文），说明哪里有问题、涉及的数值（用引号标出用户写的内容），以及怎么改（“帮助”）。下面每个代码给出含义、一个真实的例子和它产生的消息，以及修正方法。例子中的消息由 jixiao 运行例子生成，与实际输出一致。');
+  out.push(
+    'jixiao 的每条错误、警告和提示都有一个固定的代码，代码的含义永不改变。每条消息先写中文（`--lang en` 或 `JIXIAO_LANG=en` 时为英文），说明哪里有问题、涉及的数值（用引号标出用户写的内容），以及怎么改（“帮助”）。下面每个代码给出含义、一个真实的例子和它产生的消息，以及修正方法。例子中的消息由 jixiao 运行例子生成，与实际输出一致。',
+  );
   out.push('');
-  out.push("Every error, warning and info in jixiao has a stable code that never changes meaning. Each message is in Chinese first (English with `--lang en` or `JIXIAO_LANG=en`), says what is wrong and where, quotes the values involved, and says what to do (the help line). For each code below: its meaning, a real example with the message it produces, and the fix. The messages are produced by running the examples, so they match what jixiao prints.");
+  out.push(
+    'Every error, warning and info in jixiao has a stable code that never changes meaning. Each message is in Chinese first (English with `--lang en` or `JIXIAO_LANG=en`), says what is wrong and where, quotes the values involved, and says what to do (the help line). For each code below: its meaning, a real example with the message it produces, and the fix. The messages are produced by running the examples, so they match what jixiao prints.',
+  );
   out.push('');
   for (const fam of FAMILIES) {
     const list = codes.filter((c) => c.family === fam.id);
@@ -55,9 +59,7 @@ export async function buildErrorsDoc(): Promise<string> {
           continue;
         }
         const words = c.severities.map((s) => SEVERITY_WORDS[s]);
-        const sev = c.rule
-          ? `${words.map((w) => w.zh).join('或')}：${c.rule.zh} (${words.map((w) => w.en).join(' or ')}: ${c.rule.en})`
-          : `${words[0]!.zh} (${words[0]!.en})`;
+        const sev = c.rule ? `${words.map((w) => w.zh).join('或')}：${c.rule.zh} (${words.map((w) => w.en).join(' or ')}: ${c.rule.en})` : `${words[0]!.zh} (${words[0]!.en})`;
         out.push('', `### ${c.code} ${c.title.zh}`, '', `${c.title.en} · ${sev}`, '');
         if (ex.trigger.kind === 'note') out.push(`**消息** ${p.output.zh}`, '', `**Message** ${p.output.en}`);
         else {

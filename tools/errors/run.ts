@@ -5,7 +5,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, SEVERITY_WORDS, type Diagnostic, type Message } from '../../packages/language/src/index.ts';
 import { checkSource, type LoadParent } from '../../packages/compiler/src/index.ts';
-import { importFiling, importTsvWithMapping, prepareTemplate, scoreFiling, unnamedLine, type Filing, type ImportResult, type IndicatorRow } from '../../packages/engine/src/index.ts';
+import {
+  importFiling,
+  importTsvWithMapping,
+  prepareTemplate,
+  scoreFiling,
+  unnamedLine,
+  type Filing,
+  type ImportResult,
+  type IndicatorRow,
+} from '../../packages/engine/src/index.ts';
 import { UserError } from '../../packages/cli/src/errors.ts';
 import { cleanFiling } from '../../test/support/filings.ts';
 import { codeBlock, repoRoot, type Example } from './family.ts';
@@ -116,7 +125,10 @@ export async function produce(code: string, ex: Example, file: string, scratch: 
     case 'extends': {
       const parents = t.parents ?? { 2023: BASE_TEMPLATE };
       const loader: LoadParent = (_form, year) => {
-        const y = Object.keys(parents).map(Number).filter((x) => x <= year).sort((a, b) => b - a)[0];
+        const y = Object.keys(parents)
+          .map(Number)
+          .filter((x) => x <= year)
+          .sort((a, b) => b - a)[0];
         return y === undefined ? null : { file: `rules/${y}/部门整体支出.jx`, text: parents[y]! };
       };
       const r = checkSource({ file: 'example.jx', text: t.text }, loader);
@@ -137,9 +149,22 @@ export async function produce(code: string, ex: Example, file: string, scratch: 
       const change = filingChange(cleanFiling(), f);
       // a template edit is shown as the lines it changes, above the filing's change
       const templateChange = (t.template ?? [])
-        .map(([from, to]) => [...from.trim().split('\n').map((l) => `- ${l.trim()}`), ...to.trim().split('\n').map((l) => `+ ${l.trim()}`)].join('\n'))
+        .map(([from, to]) =>
+          [
+            ...from
+              .trim()
+              .split('\n')
+              .map((l) => `- ${l.trim()}`),
+            ...to
+              .trim()
+              .split('\n')
+              .map((l) => `+ ${l.trim()}`),
+          ].join('\n'),
+        )
         .join('\n');
-      const input = [templateChange ? `模板 (template) ${BASE_FILE}：\n\n${codeBlock(templateChange, 'diff')}` : '', change.trim() ? codeBlock(change, 'diff') : ''].filter(Boolean).join('\n\n填报表 (filing)：\n\n');
+      const input = [templateChange ? `模板 (template) ${BASE_FILE}：\n\n${codeBlock(templateChange, 'diff')}` : '', change.trim() ? codeBlock(change, 'diff') : '']
+        .filter(Boolean)
+        .join('\n\n填报表 (filing)：\n\n');
       return { input, output };
     }
     case 'import': {

@@ -27,9 +27,7 @@ export const CLI_CODES = {
      * command cannot use, worded where it is refused (a port, a user name, a backup file)
      */
     message: (d: { stage: string; stages: string[] } | { said: Message }) =>
-      'said' in d
-        ? d.said
-        : { zh: `未知的阶段 ${quote(d.stage)}：可选 ${d.stages.join('、')}`, en: `unknown stage ${quote(d.stage)}: one of ${d.stages.join(', ')}` },
+      'said' in d ? d.said : { zh: `未知的阶段 ${quote(d.stage)}：可选 ${d.stages.join('、')}`, en: `unknown stage ${quote(d.stage)}: one of ${d.stages.join(', ')}` },
   }),
   invalidTemplate: code({
     code: 'JX4002',
@@ -79,7 +77,8 @@ export const CLI_CODES = {
      */
     message: (d: { form: string; year: string; region?: string; elsewhere?: string[] } | { years: [string, string] }) => {
       if ('years' in d) return { zh: `${d.years[0]} 和 ${d.years[1]} 没有共同的表单模板`, en: `no form has a template in both ${d.years[0]} and ${d.years[1]}` };
-      if (d.region === undefined) return { zh: `rules/ 中没有 ${d.year} 年及以前的 ${quote(d.form)} 模板`, en: `rules/ has no template of ${quote(d.form)} for ${d.year} or earlier` };
+      if (d.region === undefined)
+        return { zh: `rules/ 中没有 ${d.year} 年及以前的 ${quote(d.form)} 模板`, en: `rules/ has no template of ${quote(d.form)} for ${d.year} or earlier` };
       const other = d.elsewhere?.length
         ? { zh: `（${d.elsewhere.join('、')} 有，可用 --region 指定）`, en: ` (${d.elsewhere.join(', ')} have one: pass --region)` }
         : { zh: '', en: '' };
@@ -98,7 +97,8 @@ export const CLI_CODES = {
      * when its message does not say); ndjsonLine: a line of an NDJSON batch; none: no filing given
      */
     message: (d: { file?: string; line?: number; cause?: Cause } | { ndjsonLine: number; cause?: Cause } | { none: true }) => {
-      if ('none' in d) return { zh: '没有可比较的填报表：请给出填报表文件或文件夹 (.tsv .json .xlsx)', en: 'no filings to compare: give filing files or a folder (.tsv .json .xlsx)' };
+      if ('none' in d)
+        return { zh: '没有可比较的填报表：请给出填报表文件或文件夹 (.tsv .json .xlsx)', en: 'no filings to compare: give filing files or a folder (.tsv .json .xlsx)' };
       const cause = d.cause?.message ?? { zh: '', en: '' };
       if ('ndjsonLine' in d) return { zh: `第 ${d.ndjsonLine} 行不是有效的填报 JSON：${cause.zh}`, en: `line ${d.ndjsonLine} is not a valid JSON filing: ${cause.en}` };
       const file = d.file !== undefined ? ` ${d.file}` : '';

@@ -17,7 +17,7 @@ import { failureOf, UserError } from './errors.ts';
 // when that command runs, so `jixiao check` starts without the scoring engine.
 
 // Pick the language before commander builds its help texts.
-const langArg = process.argv.findIndex((a) => a === '--lang');
+const langArg = process.argv.indexOf('--lang');
 setLang(langArg >= 0 ? process.argv[langArg + 1] : undefined);
 
 const program = new Command();
@@ -52,7 +52,13 @@ program
 
 const templateOptions = (c: Command) =>
   c
-    .option('--region <地区>', tr('地区：如 全国、甘肃、四川/遂宁/大英县；该地区没有模板时用上级地区的（默认读表头；有多个地区的模板可用而未指定时列出它们）', 'jurisdiction, e.g. 全国, 甘肃, 四川/遂宁/大英县; without a template of its own, its parent\'s is used (default: from the filing; when several have one and none is given, they are listed)'))
+    .option(
+      '--region <地区>',
+      tr(
+        '地区：如 全国、甘肃、四川/遂宁/大英县；该地区没有模板时用上级地区的（默认读表头；有多个地区的模板可用而未指定时列出它们）',
+        "jurisdiction, e.g. 全国, 甘肃, 四川/遂宁/大英县; without a template of its own, its parent's is used (default: from the filing; when several have one and none is given, they are listed)",
+      ),
+    )
     .option('--year <YYYY>', tr('年度：使用该年度及以前最新的模板（默认读表头）', 'year: use the newest template of that year or before (default: from the title)'))
     .option('--form <表单>', tr('表单：项目支出 或 部门整体支出（默认读表头）', 'form: 项目支出 or 部门整体支出 (default: from the title)'))
     .option('--rules <file.jx>', tr('直接指定模板文件', 'use this template file'));
@@ -64,7 +70,13 @@ templateOptions(
     .argument('<filing>', tr('填报表 (.tsv .json .xlsx)、文件夹或 .ndjson', 'filing (.tsv .json .xlsx), folder or .ndjson')),
 )
   .option('--json', tr('输出 JSON 报告（批量时每行一个）', 'print the JSON report (one per line in batch)'))
-  .option('--jobs <N>', tr('给 .ndjson 文件批量评分时用 N 个工作线程（默认 1；0 或 auto 为全部处理器核）；输出仍按输入的行序，每行一份', 'score an .ndjson file on N worker threads (default 1; 0 or auto: every core); the output keeps the order of the lines, one per line'))
+  .option(
+    '--jobs <N>',
+    tr(
+      '给 .ndjson 文件批量评分时用 N 个工作线程（默认 1；0 或 auto 为全部处理器核）；输出仍按输入的行序，每行一份',
+      'score an .ndjson file on N worker threads (default 1; 0 or auto: every core); the output keeps the order of the lines, one per line',
+    ),
+  )
   .addHelpText(
     'after',
     tr(
@@ -96,7 +108,12 @@ templateOptions(
 
 program
   .command('diff')
-  .description(tr('比较两个年度的模板：指标增删、改名、分值、规则、分档、等级、扣分的变化（语义比较，不是文本比较）', 'semantic diff of two years\' templates: indicators, weights, rules, tiers, grades, deductions'))
+  .description(
+    tr(
+      '比较两个年度的模板：指标增删、改名、分值、规则、分档、等级、扣分的变化（语义比较，不是文本比较）',
+      "semantic diff of two years' templates: indicators, weights, rules, tiers, grades, deductions",
+    ),
+  )
   .argument('<yearA>', tr('原年度：2023、甘肃/2023（地区/年度），或 .jx 模板文件', 'old: a year, 甘肃/2023 (jurisdiction/year), or a .jx file'))
   .argument('<yearB>', tr('新年度：2024、甘肃/2024，或 .jx 模板文件', 'new: a year, 甘肃/2024, or a .jx file'))
   .option('--region <地区>', tr('只写年度时所用的地区', 'the jurisdiction of a bare year'))
@@ -109,7 +126,7 @@ program
 
 program
   .command('impact')
-  .description(tr('用两个年度的规则分别给填报表打分：总分、等级、变化的指标及原因', 'score filings under two years\' rules: totals, grades, and the rows that moved and why'))
+  .description(tr('用两个年度的规则分别给填报表打分：总分、等级、变化的指标及原因', "score filings under two years' rules: totals, grades, and the rows that moved and why"))
   .argument('<filings...>', tr('填报表或文件夹', 'filings or folders'))
   .requiredOption('--from <年度>', tr('原年度（或 .jx 模板文件）', 'old year (or a .jx file)'))
   .requiredOption('--to <年度>', tr('新年度（或 .jx 模板文件）', 'new year (or a .jx file)'))
@@ -123,7 +140,12 @@ program
 
 program
   .command('test')
-  .description(tr('运行 rules/<地区>/<年度>/tests/*.yaml 中的规则测试，并报告规则覆盖率（规则、如果的分支、定性分档、等级）', 'run the rule tests in rules/<region>/<year>/tests/*.yaml and report rule coverage'))
+  .description(
+    tr(
+      '运行 rules/<地区>/<年度>/tests/*.yaml 中的规则测试，并报告规则覆盖率（规则、如果的分支、定性分档、等级）',
+      'run the rule tests in rules/<region>/<year>/tests/*.yaml and report rule coverage',
+    ),
+  )
   .argument('[dir]', tr('规则目录（默认 rules/）', 'rules directory (default: rules/)'))
   .option('--year <YYYY>', tr('只运行这一年度的测试', 'only this year'))
   .option('--region <地区>', tr('只运行这一地区（及其下级）的测试', 'only this jurisdiction (and those below it)'))
@@ -156,7 +178,9 @@ const dbOptions = (c: Command) =>
 dbOptions(
   program
     .command('serve')
-    .description(tr('启动工作台：演练场与 HTTP API（模板版本、填报表、评分运行、审核）', 'start the workspace: the playground and the HTTP API (template versions, filings, runs, reviews)'))
+    .description(
+      tr('启动工作台：演练场与 HTTP API（模板版本、填报表、评分运行、审核）', 'start the workspace: the playground and the HTTP API (template versions, filings, runs, reviews)'),
+    )
     .option('--host <地址>', tr('监听地址（默认 127.0.0.1；其他地址需先添加用户）', 'address to bind (default 127.0.0.1; any other needs users)'))
     .option('--port <端口>', tr('端口（默认 8080；0 为任一空闲端口）', 'port (default 8080; 0 for any free port)')),
 ).action(async (opts: ServeCommandOptions) => {
@@ -175,10 +199,7 @@ dbOptions(
 });
 
 dbOptions(
-  program
-    .command('restore')
-    .description(tr('从备份文件恢复到一个空的工作台', 'restore a backup into an empty workspace'))
-    .argument('<file>', tr('备份文件', 'backup file')),
+  program.command('restore').description(tr('从备份文件恢复到一个空的工作台', 'restore a backup into an empty workspace')).argument('<file>', tr('备份文件', 'backup file')),
 ).action(async (file: string, opts: DbOptions) => {
   const { restoreCommand } = await import('./commands/serve.ts');
   process.exitCode = await restoreCommand(file, opts);
@@ -187,7 +208,12 @@ dbOptions(
 dbOptions(
   program
     .command('user')
-    .description(tr('工作台用户：add <用户名> --role <编辑|审核|只读>（密码取自 JIXIAO_PASSWORD 或标准输入）、list、remove <用户名>', 'workspace users: add <name> --role <编辑|审核|只读> (password from JIXIAO_PASSWORD or standard input), list, remove <name>'))
+    .description(
+      tr(
+        '工作台用户：add <用户名> --role <编辑|审核|只读>（密码取自 JIXIAO_PASSWORD 或标准输入）、list、remove <用户名>',
+        'workspace users: add <name> --role <编辑|审核|只读> (password from JIXIAO_PASSWORD or standard input), list, remove <name>',
+      ),
+    )
     .argument('<action>', 'add | list | remove')
     .argument('[name]', tr('用户名', 'user name'))
     .option('--role <角色>', tr('编辑（起草和发布模板）、审核（上传、评分、审核）、只读', '编辑 (draft and publish templates), 审核 (upload, run, review), 只读 (read-only)')),
@@ -205,8 +231,7 @@ try {
   else if (e instanceof UserError) {
     console.error(`${pc.red(t(e.text))} ${pc.dim(`[${e.code}]`)}`);
     process.exitCode = 2;
-  }
-  else if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+  } else if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
     console.error(pc.red(tr(`找不到文件：${(e as NodeJS.ErrnoException).path}`, `file not found: ${(e as NodeJS.ErrnoException).path}`)));
     process.exitCode = 2;
   } else {

@@ -4,7 +4,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '@jixiao/language';
-import { checkSource, defaultEntry, libraryParentLoader, normaliseForm, resolveFor, type CheckedTemplate, type LibraryEntry, type LoadParent, type Resolution } from '@jixiao/compiler';
+import {
+  checkSource,
+  defaultEntry,
+  libraryParentLoader,
+  normaliseForm,
+  resolveFor,
+  type CheckedTemplate,
+  type LibraryEntry,
+  type LoadParent,
+  type Resolution,
+} from '@jixiao/compiler';
 import { rulesDir } from './paths.ts';
 
 export interface LoadedTemplate {
@@ -39,8 +49,7 @@ export function library(dir = rulesDir): LibraryEntry[] {
       if (!statSync(p).isDirectory()) continue;
       if (/^\d{4}$/.test(name)) {
         if (region.length === 0) continue; // rules/<year>/ without a jurisdiction: not a library folder
-        for (const f of readdirSync(p).sort())
-          if (f.endsWith('.jx')) entries!.push({ region: region.join('/'), year: Number(name), form: f.slice(0, -3), file: join(p, f) });
+        for (const f of readdirSync(p).sort()) if (f.endsWith('.jx')) entries!.push({ region: region.join('/'), year: Number(name), form: f.slice(0, -3), file: join(p, f) });
       } else if (name !== 'tests' && name !== 'examples') walk(p, [...region, name]);
     }
   };

@@ -35,7 +35,15 @@ function template(): string {
 }
 
 function filing(): string {
-  const rows = evil.map((n, i) => ({ level1: n, level2: evil[(i + 1) % evil.length], level3: evil[(i + 2) % evil.length], target: '≥1项', actual: '2项', weight: i === 0 ? 40 : 10, statedScore: i === 0 ? 40 : 10 }));
+  const rows = evil.map((n, i) => ({
+    level1: n,
+    level2: evil[(i + 1) % evil.length],
+    level3: evil[(i + 2) % evil.length],
+    target: '≥1项',
+    actual: '2项',
+    weight: i === 0 ? 40 : 10,
+    statedScore: i === 0 ? 40 : 10,
+  }));
   // JSON text with a literal "__proto__" key inside a row: JSON.parse makes it an own property
   return JSON.stringify({ year: 2023, form: '部门整体支出', rows, statedTotal: 100 }).replace('"rows":[{', '"rows":[{"__proto__":{"polluted":1},');
 }

@@ -68,7 +68,10 @@ describe('jixiao score file.ndjson --jobs N', () => {
     expect(two.stderr).toBe(one.stderr);
     // a filing could not be scored: 2, as with --jobs 1
     expect([one.status, two.status]).toEqual([2, 2]);
-    const out = two.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { file: string; error?: { code: string }; findings: { code: string }[] });
+    const out = two.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; error?: { code: string }; findings: { code: string }[] });
     // 360 lines, 40 of them blank (every ninth from the eighth): 320 filings
     expect(out).toHaveLength(320);
     const nos = out.map((o) => Number(o.file.slice(o.file.lastIndexOf(':') + 1)));

@@ -34,7 +34,9 @@ describe('jixiao score --region', () => {
     const r = score(project());
     expect(r.status).toBe(2);
     expect(r.report).toBeNull();
-    expect(r.stderr).toContain('填报表没有写明地区，2023 年的 “项目支出” 有 6 个地区的模板可用：全国 2020（rules/全国/2020/项目支出.jx）、四川 2023（rules/四川/2023/项目支出.jx）、');
+    expect(r.stderr).toContain(
+      '填报表没有写明地区，2023 年的 “项目支出” 有 6 个地区的模板可用：全国 2020（rules/全国/2020/项目支出.jx）、四川 2023（rules/四川/2023/项目支出.jx）、',
+    );
     expect(r.stderr).toContain('请用 --region 指定地区');
     expect(r.stderr).toContain('[JX4008]');
   });

@@ -17,7 +17,8 @@ async function byReadline(path: string, chunk: number): Promise<string[]> {
 
 async function bySplitter(path: string, chunk: number): Promise<{ no: number; text: string }[]> {
   const out: { no: number; text: string }[] = [];
-  for await (const { bytes, starts, ends, firstNo } of readLineChunks(path, chunk)) for (let i = 0; i < starts.length; i++) out.push({ no: firstNo + i, text: lineText(bytes, starts[i]!, ends[i]!) });
+  for await (const { bytes, starts, ends, firstNo } of readLineChunks(path, chunk))
+    for (let i = 0; i < starts.length; i++) out.push({ no: firstNo + i, text: lineText(bytes, starts[i]!, ends[i]!) });
   return out;
 }
 
@@ -30,7 +31,7 @@ const piece = fc.oneof(
 const file = fc.array(piece, { maxLength: 40 }).map((ps) => Buffer.from(ps.flat()));
 
 describe('the lines of an NDJSON batch', () => {
-  it('are readline\'s lines, numbered from 1, for any bytes and any chunk size', async () => {
+  it("are readline's lines, numbered from 1, for any bytes and any chunk size", async () => {
     const path = tempFile('lines.ndjson', '');
     await fc.assert(
       fc.asyncProperty(file, fc.integer({ min: 1, max: 64 }), async (bytes, chunk) => {

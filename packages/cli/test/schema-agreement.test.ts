@@ -55,7 +55,15 @@ describe('filing JSON Schema ≡ zod validator', () => {
 
   it('agree on random mutations of a valid filing', () => {
     // fresh [] and {} per draw: a shared constant object could be set inside itself and make a cycle
-    const leaf = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -5, max: 4000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 4 }), fc.constant(0).map(() => []), fc.constant(0).map(() => ({})));
+    const leaf = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer({ min: -5, max: 4000 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.string({ maxLength: 4 }),
+      fc.constant(0).map(() => []),
+      fc.constant(0).map(() => ({})),
+    );
     const keys = ['rows', 'year', 'form', 'budget', 'weight', 'statedScore', 'level1', 'target', 'units', 'deductions', 'points', 'source', 'line', 'other'];
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.constantFrom(...keys), leaf, fc.boolean()), { maxLength: 4 }), (edits) => {

@@ -103,7 +103,7 @@ describe('jixiao score on the seed table (rules/甘肃/2023/examples/seed.tsv, t
     expect(report.findings.some((f) => f.code === 'JX3012' && f.path[2] === '结转结余变动率')).toBe(true);
   });
 
-  it('finds the table inside the whole seed document and the report text\'s own total, 100', () => {
+  it("finds the table inside the whole seed document and the report text's own total, 100", () => {
     const r2 = jixiao(['score', join(root, 'test/fixtures/seed/000_73134533154cb10e.txt'), '--year', '2023', '--form', '部门整体支出', '--json']);
     const whole = JSON.parse(r2.stdout) as typeof report;
     expect(whole.rows.map((x) => x.path.join('/'))).toEqual(report.rows.map((x) => x.path.join('/')));
@@ -166,12 +166,32 @@ describe('jixiao score: exit codes and choosing the template', () => {
 
 describe('jixiao score: a department aggregated from its units (汇总)', () => {
   it('sums targets with actuals, and weights the units’ tiers when no score is stated', () => {
-    const r = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number, statedScore: number | null) => ({ level1, level2, level3, target, actual, weight, statedScore });
+    const r = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number, statedScore: number | null) => ({
+      level1,
+      level2,
+      level3,
+      target,
+      actual,
+      weight,
+      statedScore,
+    });
     const unit = (reports: string, tier: string) => ({
       budget: { initialBudget: 100, budget: 100, spent: 100 },
       rows: [r('部门管理', '财务管理', '财务管理制度健全性', '健全', tier, 20, null), r('履职效果', '部门履职目标', '媒体宣传报道数', '≥10篇', reports, 50, null)],
     });
-    const f = tempFile('dept.json', JSON.stringify({ year: 2023, form: '部门整体支出', region: '甘肃', rows: [], units: [{ name: '一中', funding: 100, filing: unit('12篇', '健全') }, { name: '二中', funding: 300, filing: unit('6篇', '部分达成') }] }));
+    const f = tempFile(
+      'dept.json',
+      JSON.stringify({
+        year: 2023,
+        form: '部门整体支出',
+        region: '甘肃',
+        rows: [],
+        units: [
+          { name: '一中', funding: 100, filing: unit('12篇', '健全') },
+          { name: '二中', funding: 300, filing: unit('6篇', '部分达成') },
+        ],
+      }),
+    );
     const out = jixiao(['score', f, '--json']);
     const report = JSON.parse(out.stdout) as { rows: { path: string[]; score: number; explain: string }[] };
     const row = (n: string) => report.rows.find((x) => x.path[2] === n)!;
@@ -202,13 +222,26 @@ describe('jixiao score / explain: a fixed indicator with its own formula', () =>
 }
 `,
   );
-  const r = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number, statedScore: number) => ({ level1, level2, level3, target, actual, weight, statedScore });
+  const r = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number, statedScore: number) => ({
+    level1,
+    level2,
+    level3,
+    target,
+    actual,
+    weight,
+    statedScore,
+  });
   const filing = tempFile(
     'nested.json',
     JSON.stringify({
       year: 2023,
       budget: { initialBudget: 200, budget: 100, spent: 80 },
-      rows: [r('资金管理', '预算执行', '', '', '', 10, 8), r('资金管理', '资金使用', '支出进度', '', '', 5, 5), r('资金管理', '资金使用', '资金到位率', '≥90%', '90%', 5, 5), r('履职效果', '产出', '培训次数', '≥4次', '4次', 80, 80)],
+      rows: [
+        r('资金管理', '预算执行', '', '', '', 10, 8),
+        r('资金管理', '资金使用', '支出进度', '', '', 5, 5),
+        r('资金管理', '资金使用', '资金到位率', '≥90%', '90%', 5, 5),
+        r('履职效果', '产出', '培训次数', '≥4次', '4次', 80, 80),
+      ],
     }),
   );
 
@@ -282,7 +315,10 @@ describe('jixiao score: batches', () => {
     copyFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), join(dir, 'c.json'));
     // the seed's table alone names no jurisdiction (the whole seed document does: 正宁县)
     const r = jixiao(['score', dir, '--json', '--region', '甘肃']);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0].total).toBeGreaterThan(0);
     expect(lines[1].error.code).toBeDefined();
@@ -308,7 +344,10 @@ describe('jixiao score: batches', () => {
     const clean = JSON.stringify(JSON.parse(readFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), 'utf8')));
     const f = tempFile('b.ndjson', [clean, '{"rows": "nope"}', clean, ''].join('\n'));
     const r = jixiao(['score', f, '--json']);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => (l.error ? 'error' : l.grade))).toEqual(['优', 'error', '优']);
     expect(r.stderr).toMatch(/共 3 份.*1 份无法评分/);
     expect(r.status).toBe(2);
@@ -352,7 +391,9 @@ describe('jixiao score: batches', () => {
 
     it('--help says so, Chinese by default and English with --lang en', () => {
       expect(jixiao(['score', '--help']).stdout).toContain('2 有任何一份无法评分（读不了或不是有效的填报表）；否则 1 有任何一份有错误；否则 0。2 优先于 1');
-      expect(jixiao(['score', '--help', '--lang', 'en']).stdout).toContain('2 when any filing could not be scored (unreadable or invalid); else 1 when any has errors; else 0. 2 takes precedence over 1');
+      expect(jixiao(['score', '--help', '--lang', 'en']).stdout).toContain(
+        '2 when any filing could not be scored (unreadable or invalid); else 1 when any has errors; else 0. 2 takes precedence over 1',
+      );
     });
   });
 });

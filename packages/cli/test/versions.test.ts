@@ -12,13 +12,50 @@ describe('jixiao diff', () => {
     const d = JSON.parse(r.stdout.trim());
     expect(d.from).toEqual({ form: '部门整体支出', year: 2023 });
     expect(d.to).toEqual({ form: '部门整体支出', year: 2024 });
-    expect(d.changes.map((c: { area: string; change: string; path: string[]; field?: string; from: string | null; to: string | null }) => [c.area, c.change, c.path.join('›'), c.field ?? '', c.from, c.to])).toEqual([
+    expect(
+      d.changes.map((c: { area: string; change: string; path: string[]; field?: string; from: string | null; to: string | null }) => [
+        c.area,
+        c.change,
+        c.path.join('›'),
+        c.field ?? '',
+        c.from,
+        c.to,
+      ]),
+    ).toEqual([
       ['grades', 'changed', '优', 'band', '≥ 90', '≥ 85'],
       ['grades', 'changed', '良', 'band', '≥ 80', '≥ 75'],
-      ['tiers', 'changed', '全部或基本达成', 'aliases', '达成预期指标、全部达成、基本达成、达成、完成、健全、规范、显著、合规、有效', '达成预期指标、全部达成、基本达成、达成、完成、健全、规范、显著、合规、有效、效果明显'],
-      ['rules', 'changed', '反向', 'formula', '如果 实际 <= 目标 则 权重 否则 如果 目标 >= 0 则 权重 * min(目标 / 实际, 1) 否则 权重 * max(0, min(实际 / 目标, 1))', '如果 实际 <= 目标 则 权重 否则 如果 目标 < 0 则 权重 * max(0, min(实际 / 目标, 1)) 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))'],
-      ['rules', 'changed', '严格反向', 'formula', '如果 实际 < 目标 则 权重 否则 如果 目标 > 0 则 权重 * min(目标 / 实际, 1) 否则 如果 目标 < 0 则 权重 * max(0, min(实际 / 目标, 1)) 否则 0 分', '如果 实际 < 目标 则 权重 否则 如果 目标 < 0 则 权重 * max(0, min(实际 / 目标, 1)) 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))'],
-      ['rules', 'changed', '等于', 'formula', '如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重 * min(实际 / 目标, 1)', '如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)'],
+      [
+        'tiers',
+        'changed',
+        '全部或基本达成',
+        'aliases',
+        '达成预期指标、全部达成、基本达成、达成、完成、健全、规范、显著、合规、有效',
+        '达成预期指标、全部达成、基本达成、达成、完成、健全、规范、显著、合规、有效、效果明显',
+      ],
+      [
+        'rules',
+        'changed',
+        '反向',
+        'formula',
+        '如果 实际 <= 目标 则 权重 否则 如果 目标 >= 0 则 权重 * min(目标 / 实际, 1) 否则 权重 * max(0, min(实际 / 目标, 1))',
+        '如果 实际 <= 目标 则 权重 否则 如果 目标 < 0 则 权重 * max(0, min(实际 / 目标, 1)) 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))',
+      ],
+      [
+        'rules',
+        'changed',
+        '严格反向',
+        'formula',
+        '如果 实际 < 目标 则 权重 否则 如果 目标 > 0 则 权重 * min(目标 / 实际, 1) 否则 如果 目标 < 0 则 权重 * max(0, min(实际 / 目标, 1)) 否则 0 分',
+        '如果 实际 < 目标 则 权重 否则 如果 目标 < 0 则 权重 * max(0, min(实际 / 目标, 1)) 否则 如果 实际 >= 2 * 目标 则 0 分 否则 权重 * max(0, min(1, 1 - (实际 - 目标) / 目标))',
+      ],
+      [
+        'rules',
+        'changed',
+        '等于',
+        'formula',
+        '如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重 * min(实际 / 目标, 1)',
+        '如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)',
+      ],
       ['indicators', 'changed', '部门管理', 'weight', '20', '15'],
       ['indicators', 'renamed', '履职效能', 'name', '履职效果', '履职效能'],
       ['indicators', 'added', '成本控制', '', null, '5'],
@@ -59,7 +96,10 @@ describe('jixiao diff', () => {
     expect(same.stdout).toContain('没有规则改动');
     // 甘肃 has no 项目支出 of its own: 全国 2020 is in force there in both years
     const all = jixiao(['diff', '2023', '2024', '--region', '甘肃', '--json']);
-    const lines = all.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = all.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.from.form).sort()).toEqual(['部门整体支出', '项目支出']);
     expect(lines.find((l) => l.from.form === '项目支出').changes).toEqual([]);
     expect(lines.find((l) => l.from.form === '项目支出').regions).toEqual({ from: '全国', to: '全国' });
@@ -93,7 +133,10 @@ describe('jixiao diff', () => {
   });
 
   it('reports a rule that stops allowing negative values', () => {
-    const draft = tempFile('draft.jx', readFileSync(join(root, 'rules/甘肃/2024/部门整体支出.jx'), 'utf8').replace('规则 反向 适用 <= 允许负数 实际, 目标 {', '规则 反向 适用 <= 允许负数 实际 {'));
+    const draft = tempFile(
+      'draft.jx',
+      readFileSync(join(root, 'rules/甘肃/2024/部门整体支出.jx'), 'utf8').replace('规则 反向 适用 <= 允许负数 实际, 目标 {', '规则 反向 适用 <= 允许负数 实际 {'),
+    );
     const r = jixiao(['diff', '2024', draft, '--json']);
     expect(r.status).toBe(0);
     // with 目标 ≥ 0 again, the formula's 目标 < 0 branch is dead and the proof still holds;
@@ -137,7 +180,10 @@ describe('jixiao impact', () => {
     writeFileSync(join(dir, 'a.json'), JSON.stringify(filing));
     cpSync(join(root, 'rules/甘肃/2023/examples/clean.json'), join(dir, 'b.json'));
     const r = jixiao(['impact', '--from', '2023', '--to', '2024', dir, '--json']);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     const a = lines[0];
     expect(Object.keys(a)).toEqual(['file', 'from', 'to', 'delta', 'moved']);

@@ -11,7 +11,6 @@ import type { SectionKind, SectionModel } from './model.ts';
 import { printExpr } from './printer.ts';
 import { expectPoints } from './units.ts';
 
-
 export interface SectionEnv {
   sink: DiagnosticSink;
   /** rule name → index */
@@ -59,14 +58,25 @@ function checkSection(d: SectionDecl, level: 1 | 2 | 3, inheritedRule: number | 
   if (d.rule) {
     const idx = env.rules.get(d.rule.text);
     if (idx === undefined) {
-      sink.report('unknownRule', d.rule.range, { indicator: name, rule: d.rule.text, defined: [...env.rules.keys()] }, { fixes: renameFixes(d.rule.range, d.rule.text, [...env.rules.keys()], printName) });
+      sink.report(
+        'unknownRule',
+        d.rule.range,
+        { indicator: name, rule: d.rule.text, defined: [...env.rules.keys()] },
+        { fixes: renameFixes(d.rule.range, d.rule.text, [...env.rules.keys()], printName) },
+      );
     } else pinned = idx;
   }
 
   let formula = null;
   let formulaText: string | null = null;
   if (d.score) {
-    const proved = proveFormula(d.score, d.scoreRange ?? d.score.range, 'section', { subject: 'section', name, weight: d.weight.value, weightName: '分值', ...(env.scope ? { scope: env.scope } : {}) }, sink);
+    const proved = proveFormula(
+      d.score,
+      d.scoreRange ?? d.score.range,
+      'section',
+      { subject: 'section', name, weight: d.weight.value, weightName: '分值', ...(env.scope ? { scope: env.scope } : {}) },
+      sink,
+    );
     if (proved) env.proofs.push(proved.proof);
     if (proved?.proof.proven) formula = proved.ir;
     formulaText = printExpr(d.score);
@@ -142,7 +152,11 @@ function childSum(d: SectionDecl, weight: Dec, env: SectionEnv): void {
       'childWeights',
       d.name.range,
       { indicator: d.name.text, parts, sum: decToString(sum), weight: decToString(weight) },
-      sumFixes({ quantity: d.weight, what: { zh: `${quote(d.name.text)}的分值`, en: `the weight of ${quote(d.name.text)}` } }, d.children.filter((c) => c.choice === undefined).map((c) => ({ name: c.name.text, quantity: c.weight })), sum),
+      sumFixes(
+        { quantity: d.weight, what: { zh: `${quote(d.name.text)}的分值`, en: `the weight of ${quote(d.name.text)}` } },
+        d.children.filter((c) => c.choice === undefined).map((c) => ({ name: c.name.text, quantity: c.weight })),
+        sum,
+      ),
     );
   }
 }
@@ -154,7 +168,16 @@ function recordProof(d: SectionDecl, kind: SectionKind, weight: Dec, env: Sectio
     env.proofs.push({
       subject: 'section',
       name: d.name.text,
-      formula: `${d.name.text} = ${counted(d.children).map((c) => (c.choice === undefined ? c.name.text : `择一(${d.children.filter((o) => o.choice === c.choice).map((o) => o.name.text).join('、')})`)).join(' + ')}`,
+      formula: `${d.name.text} = ${counted(d.children)
+        .map((c) =>
+          c.choice === undefined
+            ? c.name.text
+            : `择一(${d.children
+                .filter((o) => o.choice === c.choice)
+                .map((o) => o.name.text)
+                .join('、')})`,
+        )
+        .join(' + ')}`,
       interval: `[0, ${decToString(sum)}]`,
       within: `[0, ${w}]`,
       proven: decCmp(sum, weight) === 0,
@@ -194,4 +217,3 @@ export function assignIds(sections: SectionModel[]): number {
 export function capsOf(sections: readonly SectionDecl[]): Dec {
   return decSum(sections.map((s) => decOf(s.weight)));
 }
-

@@ -68,8 +68,7 @@ export function checkTiers(decl: TiersDecl, sink: DiagnosticSink): TierModel[] {
 
 function tiling(decl: TiersDecl, tiers: { tier: Tier; lo: Dec; hi: Dec }[], sink: DiagnosticSink): void {
   const sorted = [...tiers].sort((a, b) => decCmp(a.lo, b.lo));
-  const gap = (range: TiersDecl['range'], from: Dec, to: Dec) =>
-    sink.report('tierGap', range, { from: pct(from), to: pct(to) });
+  const gap = (range: TiersDecl['range'], from: Dec, to: Dec) => sink.report('tierGap', range, { from: pct(from), to: pct(to) });
   if (decCmp(sorted[0]!.lo, ZERO) > 0) gap(decl.range, ZERO, sorted[0]!.lo);
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1]!;

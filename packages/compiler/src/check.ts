@@ -124,10 +124,21 @@ export function checkTemplate(t: Template, opts: { file?: string; region?: strin
         'capsVsTotal',
         totalDecl!.value.range,
         { parts, sum: decToString(caps), total: decToString(total) },
-        sumFixes({ quantity: totalDecl!.value, what: { zh: '总分', en: 'the total' } }, sectionDecls.map((s) => ({ name: s.name.text, quantity: s.weight })), caps),
+        sumFixes(
+          { quantity: totalDecl!.value, what: { zh: '总分', en: 'the total' } },
+          sectionDecls.map((s) => ({ name: s.name.text, quantity: s.weight })),
+          caps,
+        ),
       );
     }
-    proofs.push({ subject: 'total', name: t.name.text, formula: `总分 = ${sectionDecls.map((s) => s.name.text).join(' + ') || '0'}`, interval: `[0, ${decToString(caps)}]`, within: `[0, ${decToString(total)}]`, proven: ok });
+    proofs.push({
+      subject: 'total',
+      name: t.name.text,
+      formula: `总分 = ${sectionDecls.map((s) => s.name.text).join(' + ') || '0'}`,
+      interval: `[0, ${decToString(caps)}]`,
+      within: `[0, ${decToString(total)}]`,
+      proven: ok,
+    });
   }
 
   const deductions = checkDeductions(all(t, 'Deduction'), total, sink, proofs);

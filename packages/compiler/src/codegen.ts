@@ -182,7 +182,9 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   const P = emitNumber(t.decimals);
   const MODE = k.add(t.rounding);
   L.push('"use strict";');
-  L.push('const roundScore = rt.roundScore, scoreMicro = rt.scoreMicro, fromMicro = rt.fromMicro, toMicro = rt.toMicro, fmt = rt.formatNumber, shapeClause = rt.shapeClause, caseWhy = rt.caseWhy;');
+  L.push(
+    'const roundScore = rt.roundScore, scoreMicro = rt.scoreMicro, fromMicro = rt.fromMicro, toMicro = rt.toMicro, fmt = rt.formatNumber, shapeClause = rt.shapeClause, caseWhy = rt.caseWhy;',
+  );
   L.push('let Z = 0, NA = 0;');
   L.push('function D(x, y) { if (y === 0) { Z = 1; return 0; } return x / y; }');
   L.push('function okN(x) { return typeof x === "number" && x >= 0 && x < Infinity; }');
@@ -199,7 +201,9 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
   L.push('function NE(x, y) { return !NEAR(x, y); }');
   // 占比: the share of a row set's rows meeting a condition; no rows is a division by zero;
   // a row whose 实际 or 目标 is not a number ≥ 0 does not meet it
-  L.push('function SH(rows, p, T, k) { if (!Array.isArray(rows) || rows.length === 0) { Z = 1; return 0; } let m = 0; for (let i = 0; i < rows.length; i++) { const r = rows[i]; if (r && okN(r.actual) && okN(r.target) && p(r.actual, r.target)) m++; } if (T) { T[k] = m; T[k + 1] = rows.length; } return m / rows.length; }');
+  L.push(
+    'function SH(rows, p, T, k) { if (!Array.isArray(rows) || rows.length === 0) { Z = 1; return 0; } let m = 0; for (let i = 0; i < rows.length; i++) { const r = rows[i]; if (r && okN(r.actual) && okN(r.target) && p(r.actual, r.target)) m++; } if (T) { T[k] = m; T[k + 1] = rows.length; } return m / rows.length; }',
+  );
 
   // rules
   const ruleIfs = t.rules.map((r) => numberIfs(r.formula));
@@ -237,7 +241,9 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
     if (s.kind !== 'formula' || !s.formula) continue;
     const n = emitNumber(s.id);
     // a formula reads the budget, its own row's 实际/目标 (a, t), declared inputs (I) and row sets (R)
-    L.push(`function sec${n}(w, ib, b, sp, a, t, I, R${explain ? ', T' : ''}) { return ${genExpr(s.formula, explain ? numberIfs(s.formula) : null, explain ? numberShares(s.formula) : null)}; }`);
+    L.push(
+      `function sec${n}(w, ib, b, sp, a, t, I, R${explain ? ', T' : ''}) { return ${genExpr(s.formula, explain ? numberIfs(s.formula) : null, explain ? numberShares(s.formula) : null)}; }`,
+    );
   }
 
   // static tables (numbers only)
@@ -309,7 +315,9 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
     L.push('  if (status === "ok") switch (r) {');
     t.rules.forEach((_, i) => L.push(`    case ${emitNumber(i)}: ex = ex${emitNumber(i)}(w, a, t, f, T, score, row.shape); break;`));
     L.push('  }');
-    L.push(`  else ex = rt.explainRow({ ruleName: RN[r], formula: RI[r], status, weight: w, shape: row.shape, actual: a, target: t, fraction: f, trace: T === null ? [] : T.slice(), score });`);
+    L.push(
+      `  else ex = rt.explainRow({ ruleName: RN[r], formula: RI[r], status, weight: w, shape: row.shape, actual: a, target: t, fraction: f, trace: T === null ? [] : T.slice(), score });`,
+    );
   }
   L.push('  return ' + rowOut('s', 'r', 'status', 'w', 'score', explain, 'ex') + ';');
   L.push('}');
@@ -360,8 +368,12 @@ export function generate(t: CheckedTemplate, opts: CompileOptions = {}): { sourc
       const name = k.add(s.name);
       const ir = k.add(s.formula);
       const V: Partial<Record<VarId, string>> = { W: 'w', initialBudget: 'ib', budget: 'b', spent: 'sp', actual: 'a', target: 't' };
-      L.push(`    SX[${n}] = SST[${n}] === "ok" ? ${name} + ${k.str(': ')} + ${genText(s.formula, 0, V, numberIfs(s.formula), k, numberShares(s.formula))} + ${k.str(' = ')} + fmt(fromMicro(S[${n}]))`);
-      L.push(`      : rt.explainSection(${name}, ${ir}, SST[${n}], w, { budget: { initialBudget: ib, budget: b, spent: sp }, row: fr ? { actual: a, target: t } : null, inputs: I }, T, fromMicro(S[${n}])); }`);
+      L.push(
+        `    SX[${n}] = SST[${n}] === "ok" ? ${name} + ${k.str(': ')} + ${genText(s.formula, 0, V, numberIfs(s.formula), k, numberShares(s.formula))} + ${k.str(' = ')} + fmt(fromMicro(S[${n}]))`,
+      );
+      L.push(
+        `      : rt.explainSection(${name}, ${ir}, SST[${n}], w, { budget: { initialBudget: ib, budget: b, spent: sp }, row: fr ? { actual: a, target: t } : null, inputs: I }, T, fromMicro(S[${n}])); }`,
+      );
     } else L.push('  }');
   }
   // fixed sections, children first (children have larger ids)
@@ -445,4 +457,3 @@ export function compile(t: CheckedTemplate, opts: CompileOptions = {}): Evaluato
   const factory = new Function('k', 'rt', source) as (k: readonly unknown[], rt: typeof RUNTIME) => Evaluator;
   return factory(Object.freeze(constants.slice()), RUNTIME);
 }
-

@@ -112,7 +112,10 @@ function invalidValue(d: InvalidValue): Message {
     case 'gradeNotEqual':
       return { zh: `等级${quote(d.name)}不能用 != 划分`, en: `grade ${quote(d.name)} cannot be defined with !=` };
     case 'tierPoint':
-      return { zh: `定性分档${quote(d.name)}只写了一个值 ${d.value}：单点档次只能是 100%`, en: `tier ${quote(d.name)} is the single value ${d.value}: a one-point tier can only be 100%` };
+      return {
+        zh: `定性分档${quote(d.name)}只写了一个值 ${d.value}：单点档次只能是 100%`,
+        en: `tier ${quote(d.name)} is the single value ${d.value}: a one-point tier can only be 100%`,
+      };
   }
 }
 
@@ -125,7 +128,9 @@ function invalidValueHelp(d: InvalidValue): Message {
     case 'tooLarge':
       return { zh: '检查是否多打了数字', en: 'check for extra digits' };
     case 'tierRange':
-      return d.percent ? { zh: '写成 低%..高%', en: 'write low%..high%' } : { zh: '不带 % 的界限是小数 (0..1)；百分数请写 %', en: 'bare bounds are fractions (0..1); write % for percentages' };
+      return d.percent
+        ? { zh: '写成 低%..高%', en: 'write low%..high%' }
+        : { zh: '不带 % 的界限是小数 (0..1)；百分数请写 %', en: 'bare bounds are fractions (0..1); write % for percentages' };
     case 'gradeRange':
       return { zh: '写成 低..高，如 70..80 分', en: 'write low..high, e.g. 70..80 分' };
     case 'gradeNotEqual':
@@ -170,7 +175,10 @@ function unboundedMessage(d: UnboundedData): Message {
   const wn = d.weight;
   const leaf = quote(d.leaf, Infinity);
   const when = d.cond
-    ? { zh: `当 ${quote(d.cond.expr, Infinity)} ${d.cond.holds ? '成立' : '不成立'}时，得分按 ${leaf} 计算`, en: `when ${quote(d.cond.expr, Infinity)} ${d.cond.holds ? 'holds' : 'does not hold'}, the score is ${leaf}` }
+    ? {
+        zh: `当 ${quote(d.cond.expr, Infinity)} ${d.cond.holds ? '成立' : '不成立'}时，得分按 ${leaf} 计算`,
+        en: `when ${quote(d.cond.expr, Infinity)} ${d.cond.holds ? 'holds' : 'does not hold'}, the score is ${leaf}`,
+      }
     : { zh: `得分按 ${leaf} 计算`, en: `the score is ${leaf}` };
   const why = d.ratio ? { zh: `，其中 ${quote(d.ratio, Infinity)} 可能大于 1`, en: `, where ${quote(d.ratio, Infinity)} can exceed 1` } : { zh: '', en: '' };
   const parts: Message[] = [];
@@ -243,7 +251,10 @@ export const CODES = {
       d.inRule === 'share'
         ? { zh: '在指标中写 得分 = 分值 * 占比(组名, 条件)', en: 'write 得分 = 分值 * 占比(group, condition) in the indicator' }
         : d.inRule === 'input'
-          ? { zh: '规则按每一行的 实际、目标 计分；表外的输入在指标的公式中使用', en: 'rules score each row by its 实际 and 目标; inputs from outside the table go in indicator formulas' }
+          ? {
+              zh: '规则按每一行的 实际、目标 计分；表外的输入在指标的公式中使用',
+              en: 'rules score each row by its 实际 and 目标; inputs from outside the table go in indicator formulas',
+            }
           : {
               zh: `${FORMULA_CONTEXT[d.context].zh}可用的变量：${d.available.join('、')}`,
               en: `variables available in ${FORMULA_CONTEXT[d.context].en}: ${d.available.join('、')}`,
@@ -337,11 +348,13 @@ export const CODES = {
     title: { zh: '数值单位不符', en: 'Wrong unit on a declared value' },
     /** value: the quantity as printed; number: its digits; a tier's bounds are percentages, every other value points */
     message: (d: { subject: Subject; value: string; unit: string; number: string }) => {
-      if (d.subject.of === 'tier') return { zh: `定性分档${quote(d.subject.name)}的界限 ${d.value} 应为百分数`, en: `tier ${quote(d.subject.name)}: bound ${d.value} must be a percentage` };
+      if (d.subject.of === 'tier')
+        return { zh: `定性分档${quote(d.subject.name)}的界限 ${d.value} 应为百分数`, en: `tier ${quote(d.subject.name)}: bound ${d.value} must be a percentage` };
       const s = subject(d.subject);
       return { zh: `${s.zh} ${d.value} 的单位应为 分，而不是 ${d.unit}`, en: `${s.en} ${d.value} must be in 分 (points), not ${d.unit}` };
     },
-    help: (d) => (d.subject.of === 'tier' ? { zh: '写成 80%..100%，或写小数 0.8..1', en: 'write 80%..100%, or fractions 0.8..1' } : { zh: `写成 ${d.number} 分`, en: `write ${d.number} 分` }),
+    help: (d) =>
+      d.subject.of === 'tier' ? { zh: '写成 80%..100%，或写小数 0.8..1', en: 'write 80%..100%, or fractions 0.8..1' } : { zh: `写成 ${d.number} 分`, en: `write ${d.number} 分` },
   }),
   formulaUnit: code({
     code: 'JX2011',
@@ -350,7 +363,10 @@ export const CODES = {
     message: (d: { expression: string; left: FormulaUnit; right: FormulaUnit; op: string }) => {
       const v = VERB[d.op] ?? { zh: '混用', en: 'mixed with' };
       const [l, r] = [UNIT_NAME[d.left], UNIT_NAME[d.right]];
-      return { zh: `${quote(d.expression, Infinity)}中${l.zh}与${r.zh}${v.zh}，单位不一致`, en: `in ${quote(d.expression, Infinity)}, ${l.en} is ${v.en} ${r.en}: the units do not agree` };
+      return {
+        zh: `${quote(d.expression, Infinity)}中${l.zh}与${r.zh}${v.zh}，单位不一致`,
+        en: `in ${quote(d.expression, Infinity)}, ${l.en} is ${v.en} ${r.en}: the units do not agree`,
+      };
     },
     help: () => ({ zh: '分只能与分相加减、与比值相乘除；比值要先乘以 权重 才是分', en: 'points add to points and scale by ratios; multiply a ratio by 权重 to get points' }),
   }),
@@ -419,7 +435,10 @@ export const CODES = {
     code: 'JX2018',
     severity: 'error',
     title: { zh: '定性规则缺少定性分档', en: 'Qualitative rule without tiers' },
-    message: (d: { rule: string }) => ({ zh: `规则${quote(d.rule)}用于定性指标，但模板没有 定性分档`, en: `rule ${quote(d.rule)} scores qualitative indicators but the template has no 定性分档` }),
+    message: (d: { rule: string }) => ({
+      zh: `规则${quote(d.rule)}用于定性指标，但模板没有 定性分档`,
+      en: `rule ${quote(d.rule)} scores qualitative indicators but the template has no 定性分档`,
+    }),
     help: () => ({ zh: '加上 定性分档 { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }', en: 'add 定性分档 { 达成 80%..100%; 部分达成 60%..80%; 未达成 0%..60% }' }),
   }),
   deductionNoFloor: code({
@@ -464,7 +483,10 @@ export const CODES = {
     /** declared at one level where another belongs; or children under a level-3 indicator */
     message: (d: { indicator: string; declared: 1 | 2 | 3; expected: 1 | 2 | 3 } | { indicator: string; childOfLevel3: true }) =>
       'declared' in d
-        ? { zh: `${quote(d.indicator)}写为${LEVEL[d.declared]}，但这里应为${LEVEL[d.expected]}`, en: `${quote(d.indicator)} is declared at level ${d.declared} but sits at level ${d.expected}` }
+        ? {
+            zh: `${quote(d.indicator)}写为${LEVEL[d.declared]}，但这里应为${LEVEL[d.expected]}`,
+            en: `${quote(d.indicator)} is declared at level ${d.declared} but sits at level ${d.expected}`,
+          }
         : { zh: `三级指标${quote(d.indicator)}下不能再有指标`, en: `level-3 indicator ${quote(d.indicator)} cannot have children` },
     help: (d) => ('declared' in d ? { zh: `改为 ${LEVEL[d.expected]}`, en: `write ${LEVEL[d.expected]}` } : { zh: '指标最多三级', en: 'indicators have at most three levels' }),
   }),
@@ -577,7 +599,10 @@ export const CODES = {
     message: (d: { action: 'remove' | 'rename'; template?: string }) =>
       d.template !== undefined
         ? { zh: `模板${quote(d.template)}没有 继承 任何模板，不能${ACTION[d.action].zh}`, en: `template ${quote(d.template)} extends nothing, so it cannot ${ACTION[d.action].en}` }
-        : { zh: `${ACTION[d.action].zh} 只能用于继承模板，且须先解析继承（resolveTemplate）`, en: `${ACTION[d.action].en} is only allowed in a template that extends another, once resolved` },
+        : {
+            zh: `${ACTION[d.action].zh} 只能用于继承模板，且须先解析继承（resolveTemplate）`,
+            en: `${ACTION[d.action].en} is only allowed in a template that extends another, once resolved`,
+          },
     help: (d) =>
       d.template !== undefined
         ? { zh: '在模板头写 继承 <年度>，或直接改写这一项', en: 'write 继承 <year> in the header, or edit the declaration itself' }
@@ -587,7 +612,10 @@ export const CODES = {
     code: 'JX2033',
     severity: 'error',
     title: { zh: '只能继承更早年度的模板', en: 'A template may only extend an earlier year' },
-    message: (d: { year: string; parentYear: number }) => ({ zh: `${d.year} 年的模板不能继承更晚的 ${d.parentYear} 年`, en: `the ${d.year} template cannot extend the later year ${d.parentYear}` }),
+    message: (d: { year: string; parentYear: number }) => ({
+      zh: `${d.year} 年的模板不能继承更晚的 ${d.parentYear} 年`,
+      en: `the ${d.year} template cannot extend the later year ${d.parentYear}`,
+    }),
     help: () => ({ zh: '继承上一年度（或更早）的模板', en: 'extend the previous (or an earlier) year' }),
   }),
   capPrecision: code({
@@ -614,7 +642,10 @@ export const CODES = {
       zh: `规则${quote(d.rule)}的 允许负数 写了${quote(d.name)}，只能写 实际、目标`,
       en: `rule ${quote(d.rule)}: 允许负数 names ${quote(d.name)}; only 实际 and 目标 may be negative`,
     }),
-    help: () => ({ zh: '权重、完成比例 不能为负；写 允许负数 实际 或 允许负数 实际, 目标', en: 'weights and tier fractions are never negative; write 允许负数 实际 or 允许负数 实际, 目标' }),
+    help: () => ({
+      zh: '权重、完成比例 不能为负；写 允许负数 实际 或 允许负数 实际, 目标',
+      en: 'weights and tier fractions are never negative; write 允许负数 实际 or 允许负数 实际, 目标',
+    }),
   }),
   choiceGroup: code({
     code: 'JX2036',

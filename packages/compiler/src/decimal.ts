@@ -12,7 +12,10 @@ const DEC_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /** Parse decimal text such as `10`, `58.00`, `0.1`, `-2.5`, `1e3`. Returns null when it is not a number. */
 export function parseDec(text: string): Dec | null {
-  const t = text.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+  const t = text
+    .trim()
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.');
   const m = DEC_RE.exec(t);
   if (!m) return null;
   const intPart = m[2] ?? '';

@@ -241,8 +241,7 @@ export function explainRow(x: RowExplainArgs): string {
     case 'div-by-zero':
       return `${x.ruleName}: ${clause} → 除数为 0，不能计分 → 0`;
     case 'ok': {
-      const vals = (v: VarId): number | null =>
-        v === 'W' ? x.weight : v === 'actual' ? x.actual : v === 'target' ? x.target : v === 'fraction' ? x.fraction : null;
+      const vals = (v: VarId): number | null => (v === 'W' ? x.weight : v === 'actual' ? x.actual : v === 'target' ? x.target : v === 'fraction' ? x.fraction : null);
       const ifs = x.formula ? numberIfs(x.formula) : new Map<IrExpr, number>();
       const body = x.formula ? substitute(x.formula, vals, ifs, x.trace) : '0';
       const why = x.formula ? caseWhy(x.formula, ifs, x.weight, x.actual, x.target, x.fraction, x.trace) : '';

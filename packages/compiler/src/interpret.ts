@@ -257,12 +257,25 @@ export function interpret(t: CheckedTemplate, input: EvalInput, opts: InterpretO
     const fr = formulaRows[s.id] ?? null;
     if (fr) used.add(s.id);
     const env: Env = (v) =>
-      v === 'W' ? w : v === 'initialBudget' ? budget.initialBudget : v === 'budget' ? budget.budget : v === 'spent' ? budget.spent : v === 'actual' ? (fr?.actual ?? null) : v === 'target' ? (fr?.target ?? null) : null;
+      v === 'W'
+        ? w
+        : v === 'initialBudget'
+          ? budget.initialBudget
+          : v === 'budget'
+            ? budget.budget
+            : v === 'spent'
+              ? budget.spent
+              : v === 'actual'
+                ? (fr?.actual ?? null)
+                : v === 'target'
+                  ? (fr?.target ?? null)
+                  : null;
     const o = runFormula(t, s.formula, { v: env, input: (i) => inputs[i] ?? null, set: (i) => sets[i] }, micro(w));
     opts.onTrace?.({ kind: 'section', section: s.id, status: o.status, trace: o.trace, raw: o.raw, weight: w });
     scores[s.id] = o.score;
     status[s.id] = o.status;
-    if (opts.explain) explains[s.id] = explainSection(s.name, s.formula, o.status, w, { budget, row: fr ? { actual: fr.actual, target: fr.target } : null, inputs }, o.trace, decToNumber(o.score));
+    if (opts.explain)
+      explains[s.id] = explainSection(s.name, s.formula, o.status, w, { budget, row: fr ? { actual: fr.actual, target: fr.target } : null, inputs }, o.trace, decToNumber(o.score));
   }
   // a fixed indicator sums its children, each 择一 group once: its first alternative filed
   const sectionScore = (s: SectionModel): Dec => {

@@ -14,10 +14,7 @@
 
 export type Iv = readonly [number, number];
 
-export type AbsVal =
-  | { t: 'N'; iv: Iv; zero: boolean }
-  | { t: 'P'; a: Iv; c: Iv }
-  | { t: 'B' };
+export type AbsVal = { t: 'N'; iv: Iv; zero: boolean } | { t: 'P'; a: Iv; c: Iv } | { t: 'B' };
 
 export const ZERO_IV: Iv = [0, 0];
 export const ALL_IV: Iv = [-Infinity, Infinity];

@@ -76,9 +76,15 @@ export function placeIn(text: string): string | null {
   if (!text) return null;
   const { provinces, cities, counties } = places();
   const ks0 = named(counties, text, false);
-  const t1 = blank(text, ks0.map((k) => k.full));
+  const t1 = blank(
+    text,
+    ks0.map((k) => k.full),
+  );
   const cs0 = named(cities, t1, true);
-  const t2 = blank(t1, cs0.map((c) => c.full));
+  const t2 = blank(
+    t1,
+    cs0.map((c) => c.full),
+  );
   const ps = named(provinces, t2, true);
   const cs = cs0.filter((c) => ps.length === 0 || ps.some((p) => c.code.startsWith(p.code)));
   const ks = ks0.filter((k) => (cs.length === 0 || cs.some((c) => k.code.startsWith(c.code))) && (ps.length === 0 || ps.some((p) => k.code.startsWith(p.code))));

@@ -135,7 +135,11 @@ export class Prover {
         if (vals.every((v) => v.t === 'N')) {
           const ivs = vals.map((v) => (v as { iv: Iv }).iv);
           const f = e.op === 'min' ? ivMin : ivMax;
-          return N(ivs.slice(1).reduce(f, ivs[0]!), vals.every((v) => v.t === 'N' && v.zero), fin);
+          return N(
+            ivs.slice(1).reduce(f, ivs[0]!),
+            vals.every((v) => v.t === 'N' && v.zero),
+            fin,
+          );
         }
         if (!vals.every((v) => v.t === 'P')) return TOP;
         const ps = vals as { a: Iv; c: Iv }[];
@@ -247,7 +251,10 @@ export class Prover {
       const m = Math.max(Math.abs(Li[0]), Math.abs(Li[1]), Math.abs(Ri[0]), Math.abs(Ri[1]));
       if (!Number.isFinite(m)) return env;
       const d = 2 * NEAR_EPS * m;
-      [Li, Ri] = [[Li[0] - d, Li[1] + d], [Ri[0] - d, Ri[1] + d]];
+      [Li, Ri] = [
+        [Li[0] - d, Li[1] + d],
+        [Ri[0] - d, Ri[1] + d],
+      ];
     }
     if (op === '>=' || op === '>') return this.less(c.r, Ri, c.l, Li, op === '>', env);
     if (op === '<=' || op === '<') return this.less(c.l, Li, c.r, Ri, op === '<', env);
@@ -502,7 +509,10 @@ function report(sink: DiagnosticSink, range: Range, formula: string, shown: stri
     const wholeClamp = /^(min|max|最小|最大|取小|取大)\(/.test(one.text);
     data.edit = { from: printExpr(exprAt(expr, one.range) ?? expr), to: one.text, whole: wholeClamp, low: one.text.includes('max(') };
   }
-  const title = fix?.length === 1 ? { zh: `改为 ${fix[0]!.text}`, en: `change to ${quote(fix[0]!.text, Infinity)}` } : { zh: '给超出范围的部分加上封顶', en: 'clamp the parts that leave the range' };
+  const title =
+    fix?.length === 1
+      ? { zh: `改为 ${fix[0]!.text}`, en: `change to ${quote(fix[0]!.text, Infinity)}` }
+      : { zh: '给超出范围的部分加上封顶', en: 'clamp the parts that leave the range' };
   sink.report('unbounded', range, data, fix ? { fixes: [{ title, edits: fix }] } : undefined);
 }
 
@@ -510,7 +520,15 @@ function report(sink: DiagnosticSink, range: Range, formula: string, shown: stri
 function exprAt(e: Expr, range: Range): Expr | null {
   if (e.range === range) return e;
   const kids: Expr[] =
-    e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical' ? [e.left, e.right] : e.kind === 'Unary' ? [e.operand] : e.kind === 'Call' ? e.args : e.kind === 'If' ? [e.cond, e.then, e.else] : [];
+    e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical'
+      ? [e.left, e.right]
+      : e.kind === 'Unary'
+        ? [e.operand]
+        : e.kind === 'Call'
+          ? e.args
+          : e.kind === 'If'
+            ? [e.cond, e.then, e.else]
+            : [];
   for (const k of kids) {
     const r = exprAt(k, range);
     if (r) return r;
@@ -538,7 +556,15 @@ function productOverQuotient(e: Expr): { text: string; fix: string } | null {
     return { text: printExpr(e), fix: `${printExpr(e.left.left)} * (${printExpr(e.left.right)} / ${printExpr(e.right)})` };
   }
   const kids: Expr[] =
-    e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical' ? [e.left, e.right] : e.kind === 'Unary' ? [e.operand] : e.kind === 'Call' ? e.args : e.kind === 'If' ? [e.cond, e.then, e.else] : [];
+    e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical'
+      ? [e.left, e.right]
+      : e.kind === 'Unary'
+        ? [e.operand]
+        : e.kind === 'Call'
+          ? e.args
+          : e.kind === 'If'
+            ? [e.cond, e.then, e.else]
+            : [];
   for (const k of kids) {
     const r = productOverQuotient(k);
     if (r) return r;

@@ -83,7 +83,15 @@ export function resolveTemplate(t: Template, file: string | undefined, loadParen
   return { template, diagnostics, chain };
 }
 
-function resolveIn(t: Template, file: string | undefined, region: string | undefined, loadParent: LoadParent, stack: Frame[], out: Diagnostic[], chain: ResolveResult['chain']): Template | null {
+function resolveIn(
+  t: Template,
+  file: string | undefined,
+  region: string | undefined,
+  loadParent: LoadParent,
+  stack: Frame[],
+  out: Diagnostic[],
+  chain: ResolveResult['chain'],
+): Template | null {
   const own = withFile(t, file);
   chain.push(region === undefined ? { file, year: t.year.value } : { file, year: t.year.value, region });
   const sink = new DiagnosticSink(file);

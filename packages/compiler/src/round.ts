@@ -104,7 +104,7 @@ function incrementDigits(d: string): string {
  */
 export function scoreMicro(v: number, weightMicro: number, places: number, mode: RoundingMode): number {
   const s = Math.round(roundScore(v, places, mode) * 1e6);
-  return Math.min(s , weightMicro);
+  return Math.min(s, weightMicro);
 }
 
 /**

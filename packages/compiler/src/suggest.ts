@@ -26,17 +26,23 @@ export function sumFixes(
 ): { fixes: DiagnosticFix[]; related: RelatedPlace[] } {
   const want = decOf(target.quantity);
   const diff = decSub(want, sum);
-  const fixes: DiagnosticFix[] = [
-    setWeight(target.quantity, sum, { zh: `把${target.what.zh}改为 ${decToString(sum)}`, en: `change ${target.what.en} to ${decToString(sum)}` }),
-  ];
+  const fixes: DiagnosticFix[] = [setWeight(target.quantity, sum, { zh: `把${target.what.zh}改为 ${decToString(sum)}`, en: `change ${target.what.en} to ${decToString(sum)}` })];
   for (const t of terms) {
     const v = decAdd(decOf(t.quantity), diff);
     if (v.units < 0n) continue;
-    fixes.push(setWeight(t.quantity, v, { zh: `把${quote(t.name)}的分值改为 ${decToString(v)}（合计 ${decToString(want)}）`, en: `change the weight of ${quote(t.name)} to ${decToString(v)} (sum ${decToString(want)})` }));
+    fixes.push(
+      setWeight(t.quantity, v, {
+        zh: `把${quote(t.name)}的分值改为 ${decToString(v)}（合计 ${decToString(want)}）`,
+        en: `change the weight of ${quote(t.name)} to ${decToString(v)} (sum ${decToString(want)})`,
+      }),
+    );
   }
   const related = terms.map((t) => ({
     range: t.quantity.range,
-    message: { zh: `${quote(t.name)}的分值 ${decToString(decOf(t.quantity))} 计入合计 ${decToString(sum)}，应合计 ${decToString(want)}`, en: `the weight ${decToString(decOf(t.quantity))} of ${quote(t.name)} counts towards the sum ${decToString(sum)}, which should be ${decToString(want)}` },
+    message: {
+      zh: `${quote(t.name)}的分值 ${decToString(decOf(t.quantity))} 计入合计 ${decToString(sum)}，应合计 ${decToString(want)}`,
+      en: `the weight ${decToString(decOf(t.quantity))} of ${quote(t.name)} counts towards the sum ${decToString(sum)}, which should be ${decToString(want)}`,
+    },
   }));
   return { fixes, related };
 }
@@ -63,7 +69,10 @@ export function closestNames(name: string, known: readonly string[], max = 3): s
     .filter((k) => k !== name)
     .map((k) => ({ k, d: k.includes(name) || name.includes(k) ? 0.5 : distance(name, k) }))
     .filter((x) => x.d <= Math.max(1, Math.floor([...name].length / 2)));
-  return scored.sort((a, b) => a.d - b.d).slice(0, max).map((x) => x.k);
+  return scored
+    .sort((a, b) => a.d - b.d)
+    .slice(0, max)
+    .map((x) => x.k);
 }
 
 /** Replace a misspelt name by each of the closest known ones. */

@@ -21,8 +21,20 @@ export interface VarSpelling {
 export const VARIABLES: readonly VarSpelling[] = [
   { name: '权重', v: 'W', contexts: ['rule', 'section'], zh: '本指标分值（= 分值），≥ 0', en: "this indicator's weight (= 分值), ≥ 0" },
   { name: '分值', v: 'W', contexts: ['rule', 'section'], zh: '本指标分值，≥ 0', en: "this indicator's weight, ≥ 0" },
-  { name: '实际', v: 'actual', contexts: ['rule', 'section'], zh: '实际完成值，≥ 0（规则写 允许负数 实际 时可为负；指标自己的公式里是表中该指标行的实际）', en: "actual value, ≥ 0 (any sign where the rule says 允许负数 实际; in an indicator's own formula, its row's)" },
-  { name: '目标', v: 'target', contexts: ['rule', 'section'], zh: '年度指标值，≥ 0（规则写 允许负数 目标 时可为负；指标自己的公式里是表中该指标行的目标）', en: "target value, ≥ 0 (any sign where the rule says 允许负数 目标; in an indicator's own formula, its row's)" },
+  {
+    name: '实际',
+    v: 'actual',
+    contexts: ['rule', 'section'],
+    zh: '实际完成值，≥ 0（规则写 允许负数 实际 时可为负；指标自己的公式里是表中该指标行的实际）',
+    en: "actual value, ≥ 0 (any sign where the rule says 允许负数 实际; in an indicator's own formula, its row's)",
+  },
+  {
+    name: '目标',
+    v: 'target',
+    contexts: ['rule', 'section'],
+    zh: '年度指标值，≥ 0（规则写 允许负数 目标 时可为负；指标自己的公式里是表中该指标行的目标）',
+    en: "target value, ≥ 0 (any sign where the rule says 允许负数 目标; in an indicator's own formula, its row's)",
+  },
   { name: '完成比例', v: 'fraction', contexts: ['rule'], zh: '定性指标的完成比例，[0, 1]', en: 'completion fraction of a qualitative indicator, [0, 1]' },
   { name: '年初预算数', v: 'initialBudget', contexts: ['section'], zh: '年初预算数（万元），≥ 0', en: 'initial budget (10k yuan), ≥ 0' },
   { name: '全年预算数', v: 'budget', contexts: ['section'], zh: '全年预算数（万元），≥ 0', en: 'full-year budget (10k yuan), ≥ 0' },

@@ -122,7 +122,12 @@ describe('each diagnostic code', () => {
     expectDiag(rule('min(实际 - 目标 + 5%, 1)'), CODES.percentOfRow.code, '实际 - 目标 + 5%', ['5%', '0.05']);
     expectDiag(rule('min(min(实际, 100%) / 目标, 1)'), CODES.percentOfRow.code, 'min(实际, 100%)', ['100%', '1']);
     // ratios, scalings and tier fractions are what percentages are for
-    for (const ok of ['min(实际 / 目标, 90%)', '(如果 实际 / 目标 >= 90% 则 1 否则 0)', '(如果 实际 <= 目标 * 130% 则 1 否则 0)', '(如果 max(实际 - 目标, 目标 - 实际) <= 目标 * 10% 则 1 否则 0)'])
+    for (const ok of [
+      'min(实际 / 目标, 90%)',
+      '(如果 实际 / 目标 >= 90% 则 1 否则 0)',
+      '(如果 实际 <= 目标 * 130% 则 1 否则 0)',
+      '(如果 max(实际 - 目标, 目标 - 实际) <= 目标 * 10% 则 1 否则 0)',
+    ])
       expect(codes(checkSource(rule(ok)).diagnostics), ok).toEqual([]);
     expect(codes(checkSource(mutate('得分 = 权重 * 完成比例', '得分 = 如果 完成比例 >= 60% 则 权重 * 完成比例 否则 0 分')).diagnostics)).toEqual([]);
   });
@@ -307,7 +312,12 @@ describe('fixes offered with a diagnostic', () => {
     const src = mutate('履职效果 分值 70 分', '履职效果 分值 80 分');
     const fixes = eachFixChecks(src, CODES.capsVsTotal.code);
     // 10 + 20 + 80 = 110 against 100: 总分 110, or 预算执行率 0, 部门管理 10, 履职效果 70
-    expect(fixes.map((f) => f.title.zh)).toEqual(['把总分改为 110', '把“预算执行率”的分值改为 0（合计 100）', '把“部门管理”的分值改为 10（合计 100）', '把“履职效果”的分值改为 70（合计 100）']);
+    expect(fixes.map((f) => f.title.zh)).toEqual([
+      '把总分改为 110',
+      '把“预算执行率”的分值改为 0（合计 100）',
+      '把“部门管理”的分值改为 10（合计 100）',
+      '把“履职效果”的分值改为 70（合计 100）',
+    ]);
     expect(fixes.map((f) => f.edits[0]!.text)).toEqual(['110 分', '0 分', '10 分', '70 分']);
     const d = checkSource(src).diagnostics.find((x) => x.code === CODES.capsVsTotal.code)!;
     expect(d.related!.map((r) => src.slice(r.range.start.offset, r.range.end.offset))).toEqual(['10 分', '20 分', '80 分']);

@@ -3,7 +3,13 @@ import { checkTemplate, compile, generate, interpret, type CheckedTemplate, type
 import * as B from '../../../test/support/builder.ts';
 import { BASE, checkSource } from '../../../test/support/jx.ts';
 
-const row = (weight: number, shape: EvalInput['sections'][number][number]['shape'], target: number | null, actual: number | null, fraction: number | null = null) => ({ weight, shape, target, actual, fraction });
+const row = (weight: number, shape: EvalInput['sections'][number][number]['shape'], target: number | null, actual: number | null, fraction: number | null = null) => ({
+  weight,
+  shape,
+  target,
+  actual,
+  fraction,
+});
 
 function base(): CheckedTemplate {
   const r = checkSource(BASE);
@@ -15,11 +21,7 @@ describe('compiled evaluator', () => {
   const t = base();
   const input: EvalInput = {
     budget: { budget: 100, spent: 86.2 },
-    sections: [
-      [],
-      [row(4, '>=', 1, 3), row(6, '>=', 10, 3), row(5, 'qualitative', null, null, 0.7), row(5, '<=', 1, 2)],
-      [row(70, '>', 0, 5)],
-    ],
+    sections: [[], [row(4, '>=', 1, 3), row(6, '>=', 10, 3), row(5, 'qualitative', null, null, 0.7), row(5, '<=', 1, 2)], [row(70, '>', 0, 5)]],
     deductions: [[3, 7, 1]],
   };
 
@@ -60,7 +62,10 @@ describe('compiled evaluator', () => {
       '规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }\n  规则 成本 适用 <= { 得分 = 如果 max(实际 - 目标, 目标 - 实际) <= 目标 * 10% 则 权重 否则 如果 实际 - 目标 = 0.03 则 权重 * 60% 否则 0 分 }',
     );
     const t2 = checkSource(src).template!;
-    const inp: EvalInput = { budget: { budget: 1, spent: 1 }, sections: [[], [row(5, '<=', 0.3, 0.33), row(5, '<=', 0.3, 0.3301), row(5, '<=', 0.3, 0.27), row(5, '<=', 1, 1.1)], []] };
+    const inp: EvalInput = {
+      budget: { budget: 1, spent: 1 },
+      sections: [[], [row(5, '<=', 0.3, 0.33), row(5, '<=', 0.3, 0.3301), row(5, '<=', 0.3, 0.27), row(5, '<=', 1, 1.1)], []],
+    };
     const out = compile(t2)(inp);
     // exactly 10% over, 10.03% over (out), exactly 10% under, 1.1 against 1 (0.10000000000000009)
     expect(out.rows[1]!.map((r) => r.score)).toEqual([5, 0, 5, 5]);
@@ -68,7 +73,10 @@ describe('compiled evaluator', () => {
   });
 
   it('explains the branch an if took', () => {
-    const src = BASE.replace('规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }', '规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }\n  规则 反向 适用 <= { 得分 = 如果 实际 <= 目标 则 权重 否则 权重 * min(目标 / 实际, 1) }');
+    const src = BASE.replace(
+      '规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }',
+      '规则 定性 适用 定性 { 得分 = 权重 * 完成比例 }\n  规则 反向 适用 <= { 得分 = 如果 实际 <= 目标 则 权重 否则 权重 * min(目标 / 实际, 1) }',
+    );
     const t2 = checkSource(src).template!;
     const inp: EvalInput = { budget: { budget: 1, spent: 1 }, sections: [[], [row(5, '<=', 2, 4), row(5, '<=', 2, 1)], []] };
     const out = compile(t2, { explain: true })(inp);

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { candidatesFor, checkSource, chooseEntry, defaultEntry, libraryParentLoader, normaliseRegion, regionChain, regionIn, resolveFor, type LibraryEntry, type LoadParent } from '../src/index.ts';
+import {
+  candidatesFor,
+  checkSource,
+  chooseEntry,
+  defaultEntry,
+  libraryParentLoader,
+  normaliseRegion,
+  regionChain,
+  regionIn,
+  resolveFor,
+  type LibraryEntry,
+  type LoadParent,
+} from '../src/index.ts';
 import { parse, format } from '../../language/src/index.ts';
 
 const e = (region: string, year: number, form = '项目支出'): LibraryEntry => ({ region, year, form, file: `rules/${region}/${year}/${form}.jx` });
@@ -28,7 +40,12 @@ describe('the rule library', () => {
 
   it('chooses a filing’s template, or says why it cannot: never a silent pick among several', () => {
     // several in force and no jurisdiction named: the candidates come back
-    expect(chooseEntry(lib, {}, { year: 2023, form: '项目支出' })).toEqual({ problem: 'regionAmbiguous', form: '项目支出', year: 2023, candidates: [e('全国', 2020), e('四川', 2023), e('安徽', 2022)] });
+    expect(chooseEntry(lib, {}, { year: 2023, form: '项目支出' })).toEqual({
+      problem: 'regionAmbiguous',
+      form: '项目支出',
+      year: 2023,
+      candidates: [e('全国', 2020), e('四川', 2023), e('安徽', 2022)],
+    });
     // one in force: it
     expect(chooseEntry(lib, {}, { year: 2021, form: '项目支出' })).toMatchObject({ entry: e('全国', 2020), fallbackFrom: null });
     // a jurisdiction named, in the filing or asked for: its own or its parent's, up to 全国

@@ -11,7 +11,10 @@ const t2024 = readFileSync(join(root, 'rules/甘肃/2024/部门整体支出.jx')
 /** An in-memory rules folder: year → text; a year's template is in force until a newer one. */
 function loader(files: Record<number, string>): LoadParent {
   return (_form, year) => {
-    const y = Object.keys(files).map(Number).filter((x) => x <= year).sort((a, b) => b - a)[0];
+    const y = Object.keys(files)
+      .map(Number)
+      .filter((x) => x <= year)
+      .sort((a, b) => b - a)[0];
     return y === undefined ? null : { file: `rules/甘肃/${y}/部门整体支出.jx`, text: files[y]! };
   };
 }

@@ -11,7 +11,12 @@ describe('roundScore fast path ≡ decimal rounding', () => {
   it('on decimals near every tie and integer, products and ratios', () => {
     const decimal = fc.tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 0, max: 6 })).map(([n, k]) => n / 10 ** k);
     const product = fc.tuple(decimal, decimal).map(([a, b]) => a * b);
-    const ratio = fc.tuple(decimal, decimal.filter((b) => b !== 0)).map(([a, b]) => a / b);
+    const ratio = fc
+      .tuple(
+        decimal,
+        decimal.filter((b) => b !== 0),
+      )
+      .map(([a, b]) => a / b);
     const nudged = fc.tuple(decimal, fc.double({ min: -1e-9, max: 1e-9, noNaN: true })).map(([a, e]) => a + e);
     const any = fc.oneof(decimal, product, ratio, nudged, fc.double({ noNaN: true }));
     fc.assert(
@@ -30,7 +35,10 @@ describe('toMicro fast path ≡ its definition', () => {
   it('on integers (up to and past its bound of 9e9, and -0) and any other number', () => {
     const slow = (x: number) => Math.round(roundDecimal(x, 6, 'half-up') * 1e6);
     const ints = fc.oneof(fc.integer({ min: -2e10, max: 2e10 }), fc.constantFrom(0, -0, 100, 9e9 - 1, 9e9, -9e9 + 1));
-    fc.assert(fc.property(fc.oneof(ints, fc.double({ noNaN: true, min: -1e10, max: 1e10 })), (x) => Object.is(toMicro(x), slow(x))), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.oneof(ints, fc.double({ noNaN: true, min: -1e10, max: 1e10 })), (x) => Object.is(toMicro(x), slow(x))),
+      { numRuns: 20000 },
+    );
   });
 });
 
@@ -43,7 +51,12 @@ describe('formatNumber fast path ≡ its definition', () => {
   };
   it('on decimals, ratios and any double', () => {
     const decimal = fc.tuple(fc.integer({ min: -2e9, max: 2e9 }), fc.integer({ min: 0, max: 9 })).map(([n, k]) => n / 10 ** k);
-    const ratio = fc.tuple(decimal, decimal.filter((b) => b !== 0)).map(([a, b]) => a / b);
+    const ratio = fc
+      .tuple(
+        decimal,
+        decimal.filter((b) => b !== 0),
+      )
+      .map(([a, b]) => a / b);
     fc.assert(
       fc.property(fc.oneof(decimal, ratio, fc.double({ noNaN: true, min: -1e20, max: 1e20 }), fc.integer()), (x) => formatNumber(x) === slow(x)),
       { numRuns: 20000 },
@@ -53,16 +66,23 @@ describe('formatNumber fast path ≡ its definition', () => {
   it('on hundredths, which it writes from the digits of an integer (scores, money), up to and past the bound of 1e9', () => {
     const hundredths = fc.oneof(fc.integer({ min: -1e11 - 5, max: 1e11 + 5 }), fc.integer({ min: -2000, max: 2000 })).map((c) => c / 100);
     const near = fc.tuple(hundredths, fc.constantFrom(1, -1)).map(([x, s]) => x + s * Number.EPSILON * Math.abs(x));
-    fc.assert(fc.property(fc.oneof(hundredths, near), (x) => formatNumber(x) === slow(x)), { numRuns: 20000 });
-    for (const x of [0.01, -0.01, 0.1, 0.07, -0.5, 99.99, 8.7, 8.72, 999999999.99, -999999999.99, 1e9 - 0.01, 0.1 + 0.2, 1.005, 4372.01]) expect(formatNumber(x), String(x)).toBe(slow(x));
+    fc.assert(
+      fc.property(fc.oneof(hundredths, near), (x) => formatNumber(x) === slow(x)),
+      { numRuns: 20000 },
+    );
+    for (const x of [0.01, -0.01, 0.1, 0.07, -0.5, 99.99, 8.7, 8.72, 999999999.99, -999999999.99, 1e9 - 0.01, 0.1 + 0.2, 1.005, 4372.01])
+      expect(formatNumber(x), String(x)).toBe(slow(x));
   });
 
-  it('on ratios written to the millionth from an integer\'s digits, near the rounding ties and the bounds 5e-7 and 1e6', () => {
+  it("on ratios written to the millionth from an integer's digits, near the rounding ties and the bounds 5e-7 and 1e6", () => {
     const micro = fc.integer({ min: -1e12, max: 1e12 }).map((c) => c / 1e6);
     const tie = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(0.5, 0.4995, 0.5005, 0.499, 0.501, 0.0001, 0.9999)).map(([c, h]) => (c + h) / 1e6);
     const ratio = fc.tuple(fc.integer({ min: 1, max: 100000 }), fc.integer({ min: 1, max: 100000 })).map(([a, b]) => a / b);
     const edge = fc.constantFrom(5e-7, 4.99999e-7, 5.00001e-7, 1e6 - 1e-7, 999999.9999995, 1e6, 0.0000015, -0.8304761904761905);
-    fc.assert(fc.property(fc.oneof(micro, tie, ratio, edge), (x) => formatNumber(x) === slow(x)), { numRuns: 30000 });
+    fc.assert(
+      fc.property(fc.oneof(micro, tie, ratio, edge), (x) => formatNumber(x) === slow(x)),
+      { numRuns: 30000 },
+    );
   });
 
   it('writes numbers as people do', () => {

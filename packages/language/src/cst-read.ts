@@ -76,9 +76,7 @@ export function rangeOf(n: CstNode): A.Range {
   const endOk = l.endOffset !== undefined && !Number.isNaN(l.endOffset);
   return {
     start: { offset: l.startOffset, line: l.startLine ?? 1, column: l.startColumn ?? 1 },
-    end: endOk
-      ? { offset: l.endOffset! + 1, line: l.endLine ?? 1, column: (l.endColumn ?? 1) + 1 }
-      : { offset: l.startOffset, line: l.startLine ?? 1, column: l.startColumn ?? 1 },
+    end: endOk ? { offset: l.endOffset! + 1, line: l.endLine ?? 1, column: (l.endColumn ?? 1) + 1 } : { offset: l.startOffset, line: l.startLine ?? 1, column: l.startColumn ?? 1 },
   };
 }
 

@@ -144,10 +144,7 @@ function itemLines(item: A.Item, depth: number, out: Out): void {
       return;
     }
     case 'Aggregation':
-      out.line(
-        `${pad}汇总 { ${item.entries.map((e) => `${aggWhat[e.what]} ${aggHow[e.how]}`).join('; ')} }`,
-        item.range,
-      );
+      out.line(`${pad}汇总 { ${item.entries.map((e) => `${aggWhat[e.what]} ${aggHow[e.how]}`).join('; ')} }`, item.range);
       return;
     case 'Remove':
       out.line(`${pad}删除 ${editWord[item.what]} ${printName(item.name.text)}`, item.range);
@@ -259,8 +256,7 @@ class Out {
       if (c.range.start.line === this.lastLine && this.lines.length > 0) {
         this.lines[this.lines.length - 1] += ` ${c.text.trimEnd()}`;
       } else {
-        if (this.sourceBlankBefore(c.range.start.line) && this.lines.length > 0 && this.lines[this.lines.length - 1] !== '')
-          this.lines.push('');
+        if (this.sourceBlankBefore(c.range.start.line) && this.lines.length > 0 && this.lines[this.lines.length - 1] !== '') this.lines.push('');
         this.lines.push(pad + c.text.trimEnd());
       }
       this.lastLine = c.range.start.line;
@@ -292,7 +288,10 @@ export function format(file: A.TemplateFile, comments: Comment[] = [], source = 
   const srcLines = source.split(/\r\n|\r|\n/);
   // A blank source line directly above `line` (1-based) is kept as one blank line.
   const blankBefore = (line: number) => line >= 2 && (srcLines[line - 2] ?? 'x').trim() === '';
-  const out = new Out([...comments].sort((a, b) => a.range.start.offset - b.range.start.offset), blankBefore);
+  const out = new Out(
+    [...comments].sort((a, b) => a.range.start.offset - b.range.start.offset),
+    blankBefore,
+  );
   file.templates.forEach((t, i) => {
     if (i > 0) out.lines.push('');
     const ext = t.extends ? ` 继承 ${t.extendsRegion ? `${t.extendsRegion.text.split('/').map(printName).join('/')} ` : ''}${t.extends.text}` : '';

@@ -104,11 +104,7 @@ export class JxParser extends CstParser {
   // `删除 一级指标 X`, `删除 规则 X`, `删除 扣分 X`: only in a template that extends another.
   private removeDecl = this.RULE('removeDecl', () => {
     this.CONSUME(T.Remove);
-    this.OR([
-      { ALT: () => this.CONSUME(T.Section1) },
-      { ALT: () => this.CONSUME(T.Rule) },
-      { ALT: () => this.CONSUME(T.Deduction) },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(T.Section1) }, { ALT: () => this.CONSUME(T.Rule) }, { ALT: () => this.CONSUME(T.Deduction) }]);
     this.SUBRULE(this.name);
   });
 
@@ -230,11 +226,7 @@ export class JxParser extends CstParser {
   });
 
   private shape = this.RULE('shape', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.cmpOp) },
-      { ALT: () => this.CONSUME(T.Qualitative) },
-      { ALT: () => this.CONSUME(T.Deadline) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.cmpOp) }, { ALT: () => this.CONSUME(T.Qualitative) }, { ALT: () => this.CONSUME(T.Deadline) }]);
   });
 
   private scoreDecl = this.RULE('scoreDecl', () => {
@@ -244,11 +236,7 @@ export class JxParser extends CstParser {
   });
 
   private sectionDecl = this.RULE('sectionDecl', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Section1) },
-      { ALT: () => this.CONSUME(T.Section2) },
-      { ALT: () => this.CONSUME(T.Section3) },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(T.Section1) }, { ALT: () => this.CONSUME(T.Section2) }, { ALT: () => this.CONSUME(T.Section3) }]);
     this.SUBRULE(this.name);
     this.CONSUME(T.Weight);
     this.SUBRULE(this.quantity);
@@ -317,23 +305,13 @@ export class JxParser extends CstParser {
   });
 
   private aggregationEntry = this.RULE('aggregationEntry', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Absolute) },
-      { ALT: () => this.CONSUME(T.Relative) },
-      { ALT: () => this.CONSUME(T.Qualitative) },
-    ]);
-    this.OR2([
-      { ALT: () => this.CONSUME(T.Sum) },
-      { ALT: () => this.CONSUME(T.FundingWeighted) },
-      { ALT: () => this.CONSUME(T.Mean) },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(T.Absolute) }, { ALT: () => this.CONSUME(T.Relative) }, { ALT: () => this.CONSUME(T.Qualitative) }]);
+    this.OR2([{ ALT: () => this.CONSUME(T.Sum) }, { ALT: () => this.CONSUME(T.FundingWeighted) }, { ALT: () => this.CONSUME(T.Mean) }]);
   });
 
   private quantity = this.RULE('quantity', () => {
     this.CONSUME(T.NumberLit);
-    this.OPTION(() =>
-      this.OR([{ ALT: () => this.CONSUME(T.Percent) }, { ALT: () => this.CONSUME(T.UnitWord) }]),
-    );
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Percent) }, { ALT: () => this.CONSUME(T.UnitWord) }]));
   });
 
   private cmpOp = this.RULE('cmpOp', () => {
@@ -376,10 +354,7 @@ export class JxParser extends CstParser {
   private mulExpr = this.RULE('mulExpr', () => {
     this.SUBRULE(this.unaryExpr, { LABEL: 'operands' });
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Times, { LABEL: 'ops' }) },
-        { ALT: () => this.CONSUME(T.Divide, { LABEL: 'ops' }) },
-      ]);
+      this.OR([{ ALT: () => this.CONSUME(T.Times, { LABEL: 'ops' }) }, { ALT: () => this.CONSUME(T.Divide, { LABEL: 'ops' }) }]);
       this.SUBRULE2(this.unaryExpr, { LABEL: 'operands' });
     });
   });

@@ -7,16 +7,7 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 import type { Message } from './diagnostics.ts';
 
 /** Coarse class of a token, used by the highlighter and by the formatter's spacing. */
-export type TokenClass =
-  | 'keyword'
-  | 'name'
-  | 'string'
-  | 'number'
-  | 'unit'
-  | 'operator'
-  | 'punctuation'
-  | 'comment'
-  | 'function';
+export type TokenClass = 'keyword' | 'name' | 'string' | 'number' | 'unit' | 'operator' | 'punctuation' | 'comment' | 'function';
 
 const classOf = new Map<TokenType, TokenClass>();
 
@@ -51,11 +42,7 @@ export const Floor = keyword('Floor', /总分不低于|floor/, '“总分不低�
 export const Total = keyword('Total', /总分|total/, '“总分”');
 export const Decimals = keyword('Decimals', /保留小数|decimals/, '“保留小数”');
 export const Places = keyword('Places', /位|places/, '“位”');
-export const RoundingMode = keyword(
-  'RoundingMode',
-  /四舍五入|银行家舍入|截断|half_up|half_even|truncate/,
-  '舍入方式 (rounding mode)',
-);
+export const RoundingMode = keyword('RoundingMode', /四舍五入|银行家舍入|截断|half_up|half_even|truncate/, '舍入方式 (rounding mode)');
 export const Grades = keyword('Grades', /等级|grades/, '“等级”');
 export const Tiers = keyword('Tiers', /定性分档|tiers/, '“定性分档”');
 export const Qualitative = keyword('Qualitative', /定性|qualitative/, '“定性”');

@@ -237,7 +237,9 @@ function template(n: C.TemplateCstNode): A.Template | null {
   // the jurisdiction named by 继承, as one path: 四川/遂宁
   const rp = node(n, 'regionPath');
   const parts = rp ? names(rp) : [];
-  const extendsRegion: A.Name | null = parts.length ? { kind: 'Name', text: parts.map((p) => p.text).join('/'), range: span(parts[0]!.range, parts[parts.length - 1]!.range) } : null;
+  const extendsRegion: A.Name | null = parts.length
+    ? { kind: 'Name', text: parts.map((p) => p.text).join('/'), range: span(parts[0]!.range, parts[parts.length - 1]!.range) }
+    : null;
   return {
     kind: 'Template',
     name: nm,

@@ -48,7 +48,12 @@ describe('catalogue entries', () => {
 
   it('give the severity, fixed or as a documented function of the data', () => {
     expect(severityOf(CATALOGUE.ruled, { blocking: true })).toBe('error');
-    expect(build(CATALOGUE.ruled, { blocking: false })).toEqual({ code: 'T0001', severity: 'warning', message: { zh: '缺少列', en: 'a column is missing' }, data: { blocking: false } });
+    expect(build(CATALOGUE.ruled, { blocking: false })).toEqual({
+      code: 'T0001',
+      severity: 'warning',
+      message: { zh: '缺少列', en: 'a column is missing' },
+      data: { blocking: false },
+    });
     expect(build(CATALOGUE.ruled, { blocking: true }).help).toEqual({ zh: '补上该列', en: 'add the column' });
     expect(severitiesOf(CATALOGUE.ruled)).toEqual(['error', 'warning']);
     expect(severitiesOf(CATALOGUE.fixed)).toEqual(['info']);

@@ -41,7 +41,9 @@ describe('formatter', () => {
     expect(strip(parse(out).ast)).toBe(strip(parse(src).ast));
     expect(fmt(out)).toBe(out);
     // short enough: one line; a 如果 inside a case keeps its brackets
-    expect(fmt('模板 X 1 { 规则 R { 得分 = 如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重 } }')).toContain('    得分 = 如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重\n');
+    expect(fmt('模板 X 1 { 规则 R { 得分 = 如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重 } }')).toContain(
+      '    得分 = 如果 目标 = 0 则 (如果 实际 <= 0 则 权重 否则 0 分) 否则 权重\n',
+    );
   });
 
   it('adds only the parentheses precedence needs', () => {
@@ -66,7 +68,8 @@ describe('formatter', () => {
 describe('edits in a template that extends another', () => {
   it('parses 删除 and 重命名 and formats them back to the same AST', async () => {
     const { parse, format } = await import('../src/index.ts');
-    const src = '模板 部门整体支出 2024 继承 2023 {\n  删除 一级指标 能力建设；删除 规则 等于\n  删除 扣分 “审计 问题”\n  重命名 一级指标 履职效果 为 履职效能\n  rename section A as B\n}\n';
+    const src =
+      '模板 部门整体支出 2024 继承 2023 {\n  删除 一级指标 能力建设；删除 规则 等于\n  删除 扣分 “审计 问题”\n  重命名 一级指标 履职效果 为 履职效能\n  rename section A as B\n}\n';
     const r = parse(src);
     expect(r.diagnostics).toEqual([]);
     const items = r.ast.templates[0]!.items;

@@ -137,13 +137,18 @@ describe('parser: errors', () => {
     expect(parse(inner).diagnostics.flatMap((x) => x.fixes ?? [])).toEqual([]);
   });
 
-  it('words syntax errors without the grammar\'s token names', () => {
+  it("words syntax errors without the grammar's token names", () => {
     // a note that lost its '#': outside the template, not "缺少 EOF"
     const note = parse(rules2023.replace(/^# /, '')).diagnostics[0]!;
     expect(note.message.zh).toContain('不在模板之内');
     expect(note.message.zh).toContain('“#”');
     expect(note.message.en).toContain('outside the template');
-    const bad = [rules2023.replace(/^# /, ''), rules2023 + '\n}', rules2023.replace('权重 * min(实际 / 目标, 1)', '权重 * min(实际 / 目标, 1) *'), rules2023.replace('别名 达成预期指标,', '别名 ,')];
+    const bad = [
+      rules2023.replace(/^# /, ''),
+      rules2023 + '\n}',
+      rules2023.replace('权重 * min(实际 / 目标, 1)', '权重 * min(实际 / 目标, 1) *'),
+      rules2023.replace('别名 达成预期指标,', '别名 ,'),
+    ];
     for (const src of bad)
       for (const d of parse(src).diagnostics) {
         expect(d.message.zh).not.toMatch(/EOF|NumberLit|Identifier|\((number|name|quoted name|comment)\)/);

@@ -22,14 +22,22 @@ export const API_VERSION = '1.0.0';
 export function createApp(ctx: AppContext): { app: Hono<Env>; openapi: () => object } {
   const app = new Hono<Env>();
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'session', { type: 'http', scheme: 'bearer', description: 'POST /api/login 取得的会话令牌 (the token from POST /api/login); 也可用 cookie jixiao_session' });
+  registry.registerComponent('securitySchemes', 'session', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'POST /api/login 取得的会话令牌 (the token from POST /api/login); 也可用 cookie jixiao_session',
+  });
 
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: ctx.limits.requestBytes,
       onError: () => {
-        throw apiError('requestTooLarge', `请求过大：上限为 ${(ctx.limits.requestBytes / 1024 / 1024).toFixed(0)} MB；请分批上传`, `request too large: the limit is ${(ctx.limits.requestBytes / 1024 / 1024).toFixed(0)} MB; upload in parts`);
+        throw apiError(
+          'requestTooLarge',
+          `请求过大：上限为 ${(ctx.limits.requestBytes / 1024 / 1024).toFixed(0)} MB；请分批上传`,
+          `request too large: the limit is ${(ctx.limits.requestBytes / 1024 / 1024).toFixed(0)} MB; upload in parts`,
+        );
       },
     }),
   );
@@ -50,7 +58,8 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; openapi: () => obj
       info: {
         title: 'jixiao 工作台 API (jixiao workspace API)',
         version: API_VERSION,
-        description: '预算绩效自评：模板版本、填报表、评分运行与审核。错误答复为 { error: { code, status, message: { zh, en } } }。\n\nBudget performance self-evaluation: template versions, filings, runs and reviews.',
+        description:
+          '预算绩效自评：模板版本、填报表、评分运行与审核。错误答复为 { error: { code, status, message: { zh, en } } }。\n\nBudget performance self-evaluation: template versions, filings, runs and reviews.',
       },
       servers: [{ url: '/' }],
       security: [{ session: [] }],
@@ -77,7 +86,8 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; openapi: () => obj
   app.onError((e, c) => {
     let err: ApiError;
     if (e instanceof ApiError) err = e;
-    else if ((e as { code?: string }).code === 'P0001' && /immutable|cannot change/.test(e.message)) err = apiError('immutable', '已发布的版本不可修改', 'a published version cannot change');
+    else if ((e as { code?: string }).code === 'P0001' && /immutable|cannot change/.test(e.message))
+      err = apiError('immutable', '已发布的版本不可修改', 'a published version cannot change');
     else {
       console.error(`jixiao: ${c.req.method} ${c.req.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       err = apiError('internal', `服务器内部错误：${(e as Error).message}`, `internal server error: ${(e as Error).message}`);

@@ -79,7 +79,12 @@ export async function logout(q: Queryable, token: string): Promise<void> {
 /** The actor of a request: the local user when no users exist, else the session's user, else JX5001. */
 export async function actorOf(q: Queryable, token: string | null): Promise<Actor> {
   if (!(await hasUsers(q))) return LOCAL_ACTOR;
-  if (!token) throw apiError('unauthenticated', '请先登录（POST /api/login），并在请求头 Authorization: Bearer <令牌> 中带上令牌', 'sign in first (POST /api/login) and send the token as Authorization: Bearer <token>');
+  if (!token)
+    throw apiError(
+      'unauthenticated',
+      '请先登录（POST /api/login），并在请求头 Authorization: Bearer <令牌> 中带上令牌',
+      'sign in first (POST /api/login) and send the token as Authorization: Bearer <token>',
+    );
   const rows = await q.query<{ name: string; role: Role }>(
     `SELECT u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [tokenHash(token)],

@@ -9,7 +9,20 @@ import type { Db, Queryable } from './db/db.ts';
 import { apiError } from './codes.ts';
 
 /** Tables in an order that keeps every foreign key satisfied on restore (filings.latest_revision is set after the revisions). */
-export const TABLES = ['users', 'audit_log', 'templates', 'template_versions', 'rule_files', 'filings', 'filing_revisions', 'runs', 'run_items', 'reports', 'finding_reviews', 'comments'] as const;
+export const TABLES = [
+  'users',
+  'audit_log',
+  'templates',
+  'template_versions',
+  'rule_files',
+  'filings',
+  'filing_revisions',
+  'runs',
+  'run_items',
+  'reports',
+  'finding_reviews',
+  'comments',
+] as const;
 const KEY: Record<string, string> = { run_items: 'run_id, seq', reports: 'run_id, filing_id', finding_reviews: 'run_id, filing_id, finding', rule_files: 'path' };
 
 export const BACKUP_FORMAT = 'jixiao-backup';
@@ -47,7 +60,12 @@ export async function restore(db: Db, file: string): Promise<Record<string, numb
   const counts: Record<string, number> = {};
   await db.tx(async (q) => {
     const busy = await q.query(`SELECT 1 FROM templates UNION ALL SELECT 1 FROM filings UNION ALL SELECT 1 FROM users LIMIT 1`);
-    if (busy.length) throw apiError('exists', '只能恢复到空的工作台：请换一个新的数据目录（--data）或新的数据库（--db）', 'a backup restores into an empty workspace only: use a new data folder (--data) or database (--db)');
+    if (busy.length)
+      throw apiError(
+        'exists',
+        '只能恢复到空的工作台：请换一个新的数据目录（--data）或新的数据库（--db）',
+        'a backup restores into an empty workspace only: use a new data folder (--data) or database (--db)',
+      );
     const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     let first = true;
     const latest: [number, number][] = [];

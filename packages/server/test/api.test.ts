@@ -65,7 +65,11 @@ describe('stateless', () => {
     expect(ex.body.rows[0].rule.name).toBe('正向');
     const d = await w.call('POST', '/api/diff', { from: { region: '甘肃', year: 2023, form: '部门整体支出' }, to: { region: '甘肃', year: 2024, form: '部门整体支出' } });
     expect(d.body.changes.some((c: { area: string }) => c.area === 'indicators')).toBe(true);
-    const i = await w.call('POST', '/api/impact', { filing: seed, from: { region: '甘肃', year: 2023, form: '部门整体支出' }, to: { region: '甘肃', year: 2024, form: '部门整体支出' } });
+    const i = await w.call('POST', '/api/impact', {
+      filing: seed,
+      from: { region: '甘肃', year: 2023, form: '部门整体支出' },
+      to: { region: '甘肃', year: 2024, form: '部门整体支出' },
+    });
     // rules/甘肃/2024/tests: the seed under the 2024 rules totals 95 (部门管理 scaled to 15, 成本控制 0)
     expect(i.body.to.total).toBe(95);
     expect(i.body.from.total).toBe(100);
@@ -99,7 +103,10 @@ describe('templates', () => {
     expect(b.body.error.code).toBe('JX5006');
     expect(b.body.error.current.number).toBe(2);
     expect(b.body.error.diff.changes.map((c: { area: string }) => c.area)).toContain('grades');
-    expect(b.body.error.textDiff.filter((l: { op: string }) => l.op !== ' ').map((l: { line: string }) => l.line.trim())).toEqual([expect.stringContaining('优 >= 90 分'), expect.stringContaining('优 >= 91 分')]);
+    expect(b.body.error.textDiff.filter((l: { op: string }) => l.op !== ' ').map((l: { line: string }) => l.line.trim())).toEqual([
+      expect.stringContaining('优 >= 90 分'),
+      expect.stringContaining('优 >= 91 分'),
+    ]);
     const h = await w.call('GET', `/api/templates/${templateId}/versions`);
     expect(h.body.versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
   });
@@ -117,7 +124,11 @@ describe('templates', () => {
     expect(p2.status).toBe(422);
     expect(p2.body.error.code).toBe('JX5009');
     expect(p2.body.error.tests.cases.some((c: { ok: boolean }) => !c.ok)).toBe(true);
-    const good = await w.call('POST', `/api/templates/${templateId}/versions`, { source: tpl2023.replace('# ', '# 修订：').replace(/^/, '# 2023 年规则，工作台修订\n'), note: '注释', baseVersion: failing.body.id });
+    const good = await w.call('POST', `/api/templates/${templateId}/versions`, {
+      source: tpl2023.replace('# ', '# 修订：').replace(/^/, '# 2023 年规则，工作台修订\n'),
+      note: '注释',
+      baseVersion: failing.body.id,
+    });
     const p3 = await w.call('POST', `/api/versions/${good.body.id}/publish`, { note: '发布' });
     expect(p3.status).toBe(200);
     expect(p3.body.version).toMatchObject({ status: 'published', publishedBy: '本机用户' });
@@ -139,7 +150,10 @@ describe('templates', () => {
     expect(jx.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await jx.text();
     expect(text).toBe(readFileSync(`${rulesDir}/甘肃/2024/部门整体支出.jx`, 'utf8'));
-    const imp = await w.raw('POST', '/api/templates/import?region=甘肃', { body: text.replace('继承', '# 导入\n  继承').replace(/^/, '# 导入的版本\n'), headers: { 'content-type': 'text/plain' } });
+    const imp = await w.raw('POST', '/api/templates/import?region=甘肃', {
+      body: text.replace('继承', '# 导入\n  继承').replace(/^/, '# 导入的版本\n'),
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(imp.status).toBe(201);
     expect((await imp.json()) as any).toMatchObject({ region: '甘肃', year: 2024, form: '部门整体支出', number: 2, status: 'draft' });
   });
@@ -149,7 +163,9 @@ describe('filings, runs, review', () => {
   let runId: number;
 
   it('uploads several files in one request, and a resubmission is a new revision', async () => {
-    const up = await w.raw('POST', '/api/filings', { body: formOf({ 'seed.tsv': seed, 'a.json': JSON.stringify(weaker('甲单位')), 'b.json': JSON.stringify(weaker('乙单位')) }, { region: '甘肃' }) });
+    const up = await w.raw('POST', '/api/filings', {
+      body: formOf({ 'seed.tsv': seed, 'a.json': JSON.stringify(weaker('甲单位')), 'b.json': JSON.stringify(weaker('乙单位')) }, { region: '甘肃' }),
+    });
     const body = (await up.json()) as any;
     expect(up.status).toBe(200);
     expect(body.stored).toBe(3);
@@ -188,7 +204,12 @@ describe('filings, runs, review', () => {
     const t = await w.call('GET', `/api/runs/${runId}/filings?sort=total&order=asc`);
     // 甲单位: 10 × min(85.5 / 95, 1) = 9 on its first row, 100 − 10 + 9 = 99
     expect(t.body.rows[0]).toMatchObject({ unit: '甲单位', total: 99 });
-    expect(t.body.rows.slice(1).map((x: { unit: string; total: number }) => [x.unit, x.total]).sort()).toEqual([
+    expect(
+      t.body.rows
+        .slice(1)
+        .map((x: { unit: string; total: number }) => [x.unit, x.total])
+        .sort(),
+    ).toEqual([
       ['乙单位', 100],
       ['正常机构办公', 100],
     ]);
@@ -217,7 +238,9 @@ describe('filings, runs, review', () => {
     expect(after.body.findings[i].review).toMatchObject({ status: '已退回', reason: '请按规则重新计算得分', updatedBy: '本机用户' });
     expect(after.body.comments[0]).toMatchObject({ body: '已电话通知单位', finding: i });
     const audit = await w.call('GET', '/api/audit?limit=20');
-    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['finding.review', 'comment.add', 'run.create', 'filing.upload', 'filing.resubmit', 'template.publish']));
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['finding.review', 'comment.add', 'run.create', 'filing.upload', 'filing.resubmit', 'template.publish']),
+    );
   });
 
   it('exports the run as a workbook: a summary sheet and a findings sheet', async () => {
@@ -226,7 +249,10 @@ describe('filings, runs, review', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await x.arrayBuffer()) as never);
     const s = wb.getWorksheet('汇总 Summary')!;
-    const rows = s.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 7));
+    const rows = s
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1, 7));
     const by = new Map(rows.map((r) => [r[0], r]));
     expect(rows).toHaveLength(3);
     expect(by.get('正常机构办公')).toEqual(['正常机构办公', 100, '优', 97, expect.any(Number), expect.any(Number)]);
@@ -239,7 +265,13 @@ describe('filings, runs, review', () => {
   });
 
   it('shows the impact of a draft over the stored filings of a year: matrix and movers', async () => {
-    const r = await w.call('POST', '/api/impact/corpus', { from: { region: '甘肃', year: 2023, form: '部门整体支出' }, to: { source: tpl2023.replace('优 >= 90 分', '优 >= 99.5 分'), region: '甘肃' }, region: '甘肃', year: 2023, form: '部门整体支出' });
+    const r = await w.call('POST', '/api/impact/corpus', {
+      from: { region: '甘肃', year: 2023, form: '部门整体支出' },
+      to: { source: tpl2023.replace('优 >= 90 分', '优 >= 99.5 分'), region: '甘肃' },
+      region: '甘肃',
+      year: 2023,
+      form: '部门整体支出',
+    });
     expect(r.status).toBe(200);
     expect(r.body.filings).toHaveLength(3);
     // 甲单位 99 < 99.5: 优 → 良; the others 100 stay 优

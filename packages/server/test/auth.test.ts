@@ -13,7 +13,11 @@ beforeAll(async () => {
   await addUser(w.db, '王编辑', '编辑', 'editor-pass-1');
   await addUser(w.db, '李审核', '审核', 'review-pass-1');
   await addUser(w.db, '张只读', '只读', 'reader-pass-1');
-  for (const [n, p] of [['王编辑', 'editor-pass-1'], ['李审核', 'review-pass-1'], ['张只读', 'reader-pass-1']] as const) {
+  for (const [n, p] of [
+    ['王编辑', 'editor-pass-1'],
+    ['李审核', 'review-pass-1'],
+    ['张只读', 'reader-pass-1'],
+  ] as const) {
     const r = await w.call('POST', '/api/login', { name: n, password: p });
     expect(r.status).toBe(200);
     tokens[n] = r.body.token;
@@ -73,6 +77,8 @@ describe('authorization', () => {
 
   it('who did what is in the audit log', async () => {
     const a = await w.call('GET', '/api/audit', undefined, tokens['张只读']);
-    expect(a.body.entries.filter((e: { action: string }) => e.action === 'session.login').map((e: { actor: string }) => e.actor)).toEqual(expect.arrayContaining(['王编辑', '李审核', '张只读']));
+    expect(a.body.entries.filter((e: { action: string }) => e.action === 'session.login').map((e: { actor: string }) => e.actor)).toEqual(
+      expect.arrayContaining(['王编辑', '李审核', '张只读']),
+    );
   });
 });

@@ -32,7 +32,9 @@ afterAll(async () => {
 
 it('restores every row of a workspace into an empty one, and refuses a workspace with data', async () => {
   const clean = JSON.parse(readFileSync(`${rulesDir}/甘肃/2023/examples/clean.json`, 'utf8'));
-  await w.raw('POST', '/api/filings', { body: formOf({ 'seed.tsv': readFileSync(`${rulesDir}/甘肃/2023/examples/seed.tsv`, 'utf8'), 'c.json': JSON.stringify(clean) }, { region: '甘肃' }) });
+  await w.raw('POST', '/api/filings', {
+    body: formOf({ 'seed.tsv': readFileSync(`${rulesDir}/甘肃/2023/examples/seed.tsv`, 'utf8'), 'c.json': JSON.stringify(clean) }, { region: '甘肃' }),
+  });
   const run = await w.call('POST', '/api/runs', { region: '甘肃', year: 2023, form: '部门整体支出' });
   await waitRun(w, run.body.id);
   const rep = await w.call('GET', `/api/runs/${run.body.id}/filings/1`);

@@ -19,7 +19,20 @@ it('the OpenAPI document validates and covers the fixed points of the API', asyn
   expect(doc.openapi).toBe('3.0.3');
   await SwaggerParser.validate(structuredClone(doc));
   const paths = Object.keys(doc.paths);
-  for (const p of ['/api/check', '/api/score', '/api/explain', '/api/diff', '/api/impact', '/api/templates', '/api/versions/{id}/publish', '/api/filings', '/api/runs', '/api/runs/{id}', '/api/runs/{id}/export.xlsx', '/api/impact/corpus'])
+  for (const p of [
+    '/api/check',
+    '/api/score',
+    '/api/explain',
+    '/api/diff',
+    '/api/impact',
+    '/api/templates',
+    '/api/versions/{id}/publish',
+    '/api/filings',
+    '/api/runs',
+    '/api/runs/{id}',
+    '/api/runs/{id}/export.xlsx',
+    '/api/impact/corpus',
+  ])
     expect(paths).toContain(p);
   // the request schema of /api/score is the zod schema, not hand-written
   const score = doc.paths['/api/score'].post;

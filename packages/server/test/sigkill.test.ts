@@ -67,7 +67,9 @@ it('a run killed with SIGKILL resumes after a restart, one report per filing, no
     const up = (await (await fetch(`${a.url}api/filings`, { method: 'POST', body: fd })).json()) as { stored: number };
     expect(up.stored).toBe(N / 2);
   }
-  const run = (await (await fetch(`${a.url}api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ region: '甘肃', year: 2023, form: '部门整体支出' }) })).json()) as { id: number };
+  const run = (await (
+    await fetch(`${a.url}api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ region: '甘肃', year: 2023, form: '部门整体支出' }) })
+  ).json()) as { id: number };
   // kill it once some but not all filings are scored
   let seen = 0;
   for (let i = 0; i < 2000; i++) {

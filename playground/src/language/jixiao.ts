@@ -20,24 +20,25 @@ export interface LanguageContext {
 }
 
 /** Snippets a staffer can insert whole: a full indicator line, a rule skeleton, … (Tab moves between the fields). */
-export const SNIPPETS: { label: string; key: 'snipSection' | 'snipSectionChildren' | 'snipRule' | 'snipDeduction' | 'snipGrades' | 'snipIf'; body: string; lineStart: boolean }[] = [
-  { label: '一级指标 … 分值 … 分 { 单位填报 }', key: 'snipSection', body: '一级指标 ${1:指标名称} 分值 ${2:10} 分 { 单位填报 }', lineStart: true },
-  {
-    label: '一级指标 … { 二级指标 … }',
-    key: 'snipSectionChildren',
-    body: '一级指标 ${1:指标名称} 分值 ${2:20} 分 {\n\t二级指标 ${3:二级指标名称} 分值 ${4:10} 分 { 单位填报 }\n\t二级指标 ${5:二级指标名称} 分值 ${6:10} 分 { 单位填报 }\n}',
-    lineStart: true,
-  },
-  {
-    label: '规则 … 适用 … { 得分 = … }',
-    key: 'snipRule',
-    body: '规则 ${1:规则名称} 适用 ${2|>=,>,<=,<,=,定性,期限|} {\n\t得分 = 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)\n}',
-    lineStart: true,
-  },
-  { label: '扣分 … 每项最多 … 合计最多 …', key: 'snipDeduction', body: '扣分 ${1:扣分名称} 每项最多 ${2:2} 分 合计最多 ${3:10} 分 总分不低于 0 分', lineStart: true },
-  { label: '等级 { 优 … 良 … 中 … 差 }', key: 'snipGrades', body: '等级 { 优 >= ${1:90} 分; 良 >= ${2:80} 分; 中 >= ${3:60} 分; 差 }', lineStart: true },
-  { label: '如果 … 则 … 否则 …', key: 'snipIf', body: '如果 ${1:实际 >= 目标} 则 ${2:权重} 否则 ${3:0 分}', lineStart: false },
-];
+export const SNIPPETS: { label: string; key: 'snipSection' | 'snipSectionChildren' | 'snipRule' | 'snipDeduction' | 'snipGrades' | 'snipIf'; body: string; lineStart: boolean }[] =
+  [
+    { label: '一级指标 … 分值 … 分 { 单位填报 }', key: 'snipSection', body: '一级指标 ${1:指标名称} 分值 ${2:10} 分 { 单位填报 }', lineStart: true },
+    {
+      label: '一级指标 … { 二级指标 … }',
+      key: 'snipSectionChildren',
+      body: '一级指标 ${1:指标名称} 分值 ${2:20} 分 {\n\t二级指标 ${3:二级指标名称} 分值 ${4:10} 分 { 单位填报 }\n\t二级指标 ${5:二级指标名称} 分值 ${6:10} 分 { 单位填报 }\n}',
+      lineStart: true,
+    },
+    {
+      label: '规则 … 适用 … { 得分 = … }',
+      key: 'snipRule',
+      body: '规则 ${1:规则名称} 适用 ${2|>=,>,<=,<,=,定性,期限|} {\n\t得分 = 如果 实际 >= 目标 则 权重 否则 权重 * min(实际 / 目标, 1)\n}',
+      lineStart: true,
+    },
+    { label: '扣分 … 每项最多 … 合计最多 …', key: 'snipDeduction', body: '扣分 ${1:扣分名称} 每项最多 ${2:2} 分 合计最多 ${3:10} 分 总分不低于 0 分', lineStart: true },
+    { label: '等级 { 优 … 良 … 中 … 差 }', key: 'snipGrades', body: '等级 { 优 >= ${1:90} 分; 良 >= ${2:80} 分; 中 >= ${3:60} 分; 差 }', lineStart: true },
+    { label: '如果 … 则 … 否则 …', key: 'snipIf', body: '如果 ${1:实际 >= 目标} 则 ${2:权重} 否则 ${3:0 分}', lineStart: false },
+  ];
 
 class LineState implements monaco.languages.IState {
   clone(): monaco.languages.IState {
@@ -152,7 +153,10 @@ export function registerJixiao(ctx: LanguageContext, w: Words): void {
           label: sn.label,
           kind: K.Snippet,
           detail: t(sn.key),
-          documentation: sn.body.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\t/g, '  '),
+          documentation: sn.body
+            .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+            .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+            .replace(/\t/g, '  '),
           insertText: sn.body,
           insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
           // typed as its first word: 一级 / 规则 / 扣分 / 如果 bring it up

@@ -19,7 +19,19 @@ export class Divider {
     /** the element whose width is split (the page's main area) */
     private readonly area: HTMLElement,
   ) {
-    this.el = labels.tx(h('div', { class: 'divider', role: 'separator', tabindex: 0, 'aria-orientation': 'vertical', 'aria-controls': 'left-pane', 'aria-valuemin': SPLIT_MIN * 100, 'aria-valuemax': SPLIT_MAX * 100 }), 'dividerLabel', 'aria-label');
+    this.el = labels.tx(
+      h('div', {
+        class: 'divider',
+        role: 'separator',
+        tabindex: 0,
+        'aria-orientation': 'vertical',
+        'aria-controls': 'left-pane',
+        'aria-valuemin': SPLIT_MIN * 100,
+        'aria-valuemax': SPLIT_MAX * 100,
+      }),
+      'dividerLabel',
+      'aria-label',
+    );
     labels.tx(this.el, 'dividerHint', 'title');
     const set = (share: number) => store.dispatch({ type: 'split', share });
     this.el.addEventListener('pointerdown', (e) => {

@@ -43,7 +43,8 @@ export class TemplateEditor {
   constructor(
     readonly host: HTMLElement,
     private readonly store: Store,
-    private readonly w: Words,readonly openDoc: (code: string) => void,
+    private readonly w: Words,
+    readonly openDoc: (code: string) => void,
   ) {
     setMonacoLanguage(store.state.lang);
     registerJixiao(

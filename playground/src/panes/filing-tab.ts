@@ -53,7 +53,15 @@ export class FilingTab {
     const hint = tx(h('p', { class: 'hint', id: 'filing-hint' }), 'filingHint');
     const previewTitle = tx(h('h2', { class: 'preview-title', id: 'filing-aligned-title' }), 'filingAligned');
     this.pasteArea = h('div', { class: 'paste-area' }, hint, this.textarea, previewTitle, this.preview);
-    this.panel = h('div', { class: 'filing-tab' }, h('div', { class: 'bar-row' }, modeGroup, h('span', { class: 'spacer' }), this.resetBtn), this.mappingHost, this.pasteArea, this.gridHost, this.problems);
+    this.panel = h(
+      'div',
+      { class: 'filing-tab' },
+      h('div', { class: 'bar-row' }, modeGroup, h('span', { class: 'spacer' }), this.resetBtn),
+      this.mappingHost,
+      this.pasteArea,
+      this.gridHost,
+      this.problems,
+    );
 
     this.mapping = new MappingStep(w);
     this.grid = new FilingGrid(this.gridHost, w, (f: Filing) => {
@@ -110,21 +118,21 @@ export class FilingTab {
     const text = this.store.state.filing;
     if (text === this.previewText) return;
     this.previewText = text;
-    const json = text.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+    const json = text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('{');
     if (json || text.trim() === '') {
       this.preview.replaceChildren(h('p', { class: 'muted' }, this.w.t(json ? 'filingAlignedJson' : 'filingAlignedEmpty')));
       return;
     }
     const grid = parseTsv(text);
     const width = Math.max(0, ...grid.rows.map((r) => r.cells.length));
-    const rows = grid.rows.slice(0, PREVIEW_ROWS).map((r) =>
-      h(
-        'tr',
-        { 'data-line': r.line },
-        h('th', { scope: 'row', class: 'ln' }, String(r.line)),
-        ...Array.from({ length: width }, (_, i) => h('td', {}, r.cells[i]?.text ?? '')),
-      ),
-    );
+    const rows = grid.rows
+      .slice(0, PREVIEW_ROWS)
+      .map((r) =>
+        h('tr', { 'data-line': r.line }, h('th', { scope: 'row', class: 'ln' }, String(r.line)), ...Array.from({ length: width }, (_, i) => h('td', {}, r.cells[i]?.text ?? ''))),
+      );
     this.preview.replaceChildren(h('table', { class: 'aligned', translate: 'no' }, h('tbody', {}, ...rows)));
   }
 

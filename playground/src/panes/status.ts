@@ -32,7 +32,9 @@ export class StatusBar {
     if (!last) return;
     const errors = last.markers.filter((m) => m.severity === 'error').length;
     const warnings = last.markers.filter((m) => m.severity === 'warning').length;
-    const parts = [errors || warnings ? [errors ? t('nErrors', { n: errors }) : '', warnings ? t('nWarnings', { n: warnings }) : ''].filter(Boolean).join(' · ') : t('noDiagnostics')];
+    const parts = [
+      errors || warnings ? [errors ? t('nErrors', { n: errors }) : '', warnings ? t('nWarnings', { n: warnings }) : ''].filter(Boolean).join(' · ') : t('noDiagnostics'),
+    ];
     if (s.latency !== null) parts.push(t('latency', { ms: s.latency.toFixed(0) }));
     this.status.textContent = `${t('diagnostics')}${t('colon')}${parts.join(' · ')}`;
     this.status.dataset['errors'] = String(errors);

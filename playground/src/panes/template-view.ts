@@ -152,7 +152,15 @@ export class EditorHost {
   markers(): Marker[] {
     if (this.loaded) return this.loaded.markers();
     const { pick } = this.w;
-    return this.current().map((m) => ({ message: pick(m.message), code: m.code, severity: m.severity, startLineNumber: m.startLineNumber, startColumn: m.startColumn, endLineNumber: m.endLineNumber, endColumn: m.endColumn }));
+    return this.current().map((m) => ({
+      message: pick(m.message),
+      code: m.code,
+      severity: m.severity,
+      startLineNumber: m.startLineNumber,
+      startColumn: m.startColumn,
+      endLineNumber: m.endLineNumber,
+      endColumn: m.endColumn,
+    }));
   }
 
   /** The analysis' markers when they are of the text shown. */
@@ -190,7 +198,12 @@ export class EditorHost {
         }
         put(at, src.length, '');
         if (src.length === 0) code.append('\u200b');
-        const line = h('div', { class: 'tv-line' + (on.length ? ` tv-has-${on.some((m) => m.severity === 'error') ? 'error' : 'warning'}` : '') }, h('span', { class: 'tv-no', 'aria-hidden': 'true' }, String(n)), code);
+        const line = h(
+          'div',
+          { class: 'tv-line' + (on.length ? ` tv-has-${on.some((m) => m.severity === 'error') ? 'error' : 'warning'}` : '') },
+          h('span', { class: 'tv-no', 'aria-hidden': 'true' }, String(n)),
+          code,
+        );
         if (on.length) line.title = on.map((m) => `${m.code} ${pick(m.message)}`).join('\n');
         return line;
       }),
@@ -208,10 +221,12 @@ export class EditorHost {
   /** The template position under a point of the light view (null outside the text). */
   private positionAt(x: number, y: number): { lineNumber: number; column: number } | null {
     const doc = document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
-    const caret = doc.caretPositionFromPoint?.(x, y) ?? (() => {
-      const r = document.caretRangeFromPoint?.(x, y);
-      return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
-    })();
+    const caret =
+      doc.caretPositionFromPoint?.(x, y) ??
+      (() => {
+        const r = document.caretRangeFromPoint?.(x, y);
+        return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
+      })();
     const el = document.elementFromPoint(x, y)?.closest('.tv-line');
     if (!el) return null;
     const lineNumber = [...this.lines.children].indexOf(el) + 1;

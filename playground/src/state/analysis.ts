@@ -28,7 +28,13 @@ export class Analysis {
         this.editMarks.set(s.version, mark);
         this.request();
       } else if (filingEdited(s, prev, a)) this.request(a.type === 'filing/json');
-      else if (a.type === 'filing/reset' || a.type === 'mapping/apply' || a.type === 'mapping/clear' || a.type === 'link/restore' || (a.type === 'template/select' && s.file !== prev.file))
+      else if (
+        a.type === 'filing/reset' ||
+        a.type === 'mapping/apply' ||
+        a.type === 'mapping/clear' ||
+        a.type === 'link/restore' ||
+        (a.type === 'template/select' && s.file !== prev.file)
+      )
         this.request(true);
     });
   }

@@ -53,17 +53,13 @@ function semanticList(w: Words, reply: DiffReply): HTMLElement {
         ...items.map((d) => {
           const k = changeKind(d);
           // a formula change: in words first (case by case), the two formulas after
-          const words = d.details?.length
-            ? h('ul', { class: 'change-words', 'data-testid': 'change-words' }, ...d.details.map((x) => h('li', {}, pick(x))))
-            : null;
+          const words = d.details?.length ? h('ul', { class: 'change-words', 'data-testid': 'change-words' }, ...d.details.map((x) => h('li', {}, pick(x)))) : null;
           return h(
             'li',
             { class: `change change-${k}`, 'data-change': k, 'data-area': d.area },
             h('span', { class: `badge badge-${k}` }, `${KIND_MARK[k]} ${t(KIND_KEY[k])}`),
             ' ',
-            words
-              ? h('span', {}, pick(AREA_LABEL[d.area]), ' ', h('span', { translate: 'no' }, quote(d.path.join(' › '))))
-              : h('span', { class: 'change-text' }, pick(d.message)),
+            words ? h('span', {}, pick(AREA_LABEL[d.area]), ' ', h('span', { translate: 'no' }, quote(d.path.join(' › ')))) : h('span', { class: 'change-text' }, pick(d.message)),
             words,
             words ? h('details', { class: 'formulas' }, h('summary', {}, t('diffFormulas')), h('p', { translate: 'no' }, pick(d.message))) : null,
           );
@@ -103,7 +99,19 @@ function impactBlock(w: Words, i: ImpactView): HTMLElement {
       'table',
       { class: 'rows moved' },
       h('caption', {}, t('impactMoved')),
-      h('thead', {}, h('tr', {}, h('th', {}, t('indicator')), h('th', { class: 'num' }, t('impactFrom')), h('th', { class: 'num' }, t('impactTo')), h('th', { class: 'num' }, t('impactDelta')), h('th', {}, t('impactWhy')))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, t('indicator')),
+          h('th', { class: 'num' }, t('impactFrom')),
+          h('th', { class: 'num' }, t('impactTo')),
+          h('th', { class: 'num' }, t('impactDelta')),
+          h('th', {}, t('impactWhy')),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -143,7 +151,18 @@ function setBlock(w: Words, reply: DiffReply): HTMLElement | null {
     h(
       'table',
       { class: 'rows moved' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('setFiling')), h('th', { scope: 'col', class: 'num' }, `${from}`), h('th', { scope: 'col', class: 'num' }, `${to}`), h('th', { scope: 'col', class: 'num' }, t('impactDelta')))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('setFiling')),
+          h('th', { scope: 'col', class: 'num' }, `${from}`),
+          h('th', { scope: 'col', class: 'num' }, `${to}`),
+          h('th', { scope: 'col', class: 'num' }, t('impactDelta')),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -154,7 +173,11 @@ function setBlock(w: Words, reply: DiffReply): HTMLElement | null {
             h('td', { class: 'path', translate: 'no' }, x.name.replace(/^.*\//, '')),
             h('td', { class: 'num' }, x.from ? `${num(x.from.total)} ${x.from.grade}` : '—'),
             h('td', { class: 'num' }, x.to ? `${num(x.to.total)} ${x.to.grade}` : '—'),
-            h('td', { class: 'num ' + (x.delta === null ? '' : toMicro(x.delta) < 0 ? 'down' : toMicro(x.delta) > 0 ? 'up' : '') }, x.delta === null ? (x.problem ? pick(x.problem) : '') : signed(x.delta)),
+            h(
+              'td',
+              { class: 'num ' + (x.delta === null ? '' : toMicro(x.delta) < 0 ? 'down' : toMicro(x.delta) > 0 ? 'up' : '') },
+              x.delta === null ? (x.problem ? pick(x.problem) : '') : signed(x.delta),
+            ),
           ),
         ),
       ),

@@ -237,12 +237,18 @@ export class FilingGrid {
         h(
           'td',
           {},
-          this.input(numText(f.budget?.[field]), { 'data-field': `budget.${field}`, class: 'c-num' }, this.w.t(key), (el) => {
-            const v = this.readNumber(el);
-            if (v === undefined) return;
-            budget()[field] = v;
-            this.emit();
-          }, true),
+          this.input(
+            numText(f.budget?.[field]),
+            { 'data-field': `budget.${field}`, class: 'c-num' },
+            this.w.t(key),
+            (el) => {
+              const v = this.readNumber(el);
+              if (v === undefined) return;
+              budget()[field] = v;
+              this.emit();
+            },
+            true,
+          ),
         ),
       ),
     );
@@ -263,31 +269,62 @@ export class FilingGrid {
       ...f.rows.map((row, i) => {
         const cells = ROW_FIELDS.map(({ field, key, num, cls }) => {
           const v = num ? numText(row[field] as number | null) : ((row[field] as string | undefined) ?? '');
-          const el = this.input(v, { 'data-index': i, 'data-field': field, class: cls }, `${this.w.t(key)} ${i + 1}`, (inp) => {
-            const r = this.filing?.rows[i];
-            if (!r) return;
-            if (num) {
-              const n = this.readNumber(inp);
-              if (n === undefined) return;
-              (r as Record<RowField, unknown>)[field] = n;
-            } else (r as Record<RowField, unknown>)[field] = inp.value;
-            this.emit();
-            if (field === 'level1' || field === 'level2' || field === 'level3') this.mark(this.findings);
-          }, num);
+          const el = this.input(
+            v,
+            { 'data-index': i, 'data-field': field, class: cls },
+            `${this.w.t(key)} ${i + 1}`,
+            (inp) => {
+              const r = this.filing?.rows[i];
+              if (!r) return;
+              if (num) {
+                const n = this.readNumber(inp);
+                if (n === undefined) return;
+                (r as Record<RowField, unknown>)[field] = n;
+              } else (r as Record<RowField, unknown>)[field] = inp.value;
+              this.emit();
+              if (field === 'level1' || field === 'level2' || field === 'level3') this.mark(this.findings);
+            },
+            num,
+          );
           if (field === 'target' && row.indicatorValue !== undefined) el.title = `${this.w.t('gridIndicatorValue')}${this.w.t('colon')}“${row.indicatorValue}”`;
           return h('td', {}, el);
         });
         // out of the Tab order (Tab moves across cells); Ctrl+Delete in a cell does the same
-        const del = h('button', { type: 'button', class: 'grid-del', tabindex: -1, 'data-index': i, title: `${this.w.t('gridDeleteRow')} (Ctrl+Delete)`, 'aria-label': `${this.w.t('gridDeleteRow')} ${i + 1}` }, '×');
+        const del = h(
+          'button',
+          {
+            type: 'button',
+            class: 'grid-del',
+            tabindex: -1,
+            'data-index': i,
+            title: `${this.w.t('gridDeleteRow')} (Ctrl+Delete)`,
+            'aria-label': `${this.w.t('gridDeleteRow')} ${i + 1}`,
+          },
+          '×',
+        );
         del.addEventListener('click', () => this.deleteRow(i));
-        return h('tr', { 'data-index': i, 'data-row': [row.level1, row.level2, row.level3].join(' › ') }, h('th', { scope: 'row', class: 'c-no' }, h('span', {}, String(i + 1)), del), ...cells);
+        return h(
+          'tr',
+          { 'data-index': i, 'data-row': [row.level1, row.level2, row.level3].join(' › ') },
+          h('th', { scope: 'row', class: 'c-no' }, h('span', {}, String(i + 1)), del),
+          ...cells,
+        );
       }),
     );
     const rowsTable = h(
       'table',
       { class: 'grid rows-grid', id: 'grid-rows' },
       h('caption', {}, this.w.t('gridRows')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'c-no' }, '#'), ...ROW_FIELDS.map(({ key, short, cls }) => h('th', { scope: 'col', class: cls, title: this.w.t(key) }, this.w.t(short ?? key))))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col', class: 'c-no' }, '#'),
+          ...ROW_FIELDS.map(({ key, short, cls }) => h('th', { scope: 'col', class: cls, title: this.w.t(key) }, this.w.t(short ?? key))),
+        ),
+      ),
       this.body,
     );
     // what the outlines mean: red an error, yellow a warning, blue a note

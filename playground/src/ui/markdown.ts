@@ -85,7 +85,12 @@ export function renderDoc(md: string, lang: Lang, onCode: (code: string) => void
     }
     if (line.startsWith('|')) {
       const rows: string[][] = [];
-      for (; i < lines.length && lines[i]!.startsWith('|'); i++) rows.push(lines[i]!.split('|').slice(1, -1).map((c) => c.trim()));
+      for (; i < lines.length && lines[i]!.startsWith('|'); i++)
+        rows.push(
+          lines[i]!.split('|')
+            .slice(1, -1)
+            .map((c) => c.trim()),
+        );
       i--;
       const [head, , ...rest] = rows;
       box.append(

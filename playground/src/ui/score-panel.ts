@@ -55,7 +55,15 @@ function sectionsTable(w: Words, template: TemplateSummary, scores: Map<string, 
         h(
           'tr',
           { class: 'scaling', 'data-scaled': s.name },
-          h('td', { colspan: 5 }, h('span', { class: 'scale-tag' }, t('scaledTag')), ' ', t('scaledText', { sum: k.sum, cap: k.cap }), ' ', h('span', { class: 'calc', translate: 'no' }, `${k.raw} ÷ ${k.sum} × ${k.cap} = ${k.score}`)),
+          h(
+            'td',
+            { colspan: 5 },
+            h('span', { class: 'scale-tag' }, t('scaledTag')),
+            ' ',
+            t('scaledText', { sum: k.sum, cap: k.cap }),
+            ' ',
+            h('span', { class: 'calc', translate: 'no' }, `${k.raw} ÷ ${k.sum} × ${k.cap} = ${k.score}`),
+          ),
         ),
       );
   }
@@ -183,7 +191,17 @@ function findingList(w: Words, root: HTMLElement, fs: readonly FindingLike[], ct
       g = h('ul', { class: 'group-items' });
       groups.set(code, g);
       const title = titleOf(code, w);
-      const summary = h('summary', { 'data-focus-key': `g:${prefix}${code}` }, h('span', { class: `sev sev-${severityOf(f)}` }, w.t(severityOf(f))), ' ', h('code', {}, code), ' ', title ?? '', ' ', h('strong', {}, w.t('timesN', { n: count.get(code)! })));
+      const summary = h(
+        'summary',
+        { 'data-focus-key': `g:${prefix}${code}` },
+        h('span', { class: `sev sev-${severityOf(f)}` }, w.t(severityOf(f))),
+        ' ',
+        h('code', {}, code),
+        ' ',
+        title ?? '',
+        ' ',
+        h('strong', {}, w.t('timesN', { n: count.get(code)! })),
+      );
       ul.append(h('li', { class: `finding-group sev-${severityOf(f)}`, 'data-code': code }, h('details', {}, summary, g)));
     }
     g.append(item);
@@ -213,7 +231,13 @@ function rowsTable(w: Words, root: HTMLElement, r: Report, filing: Filing | null
     if (top !== section) {
       section = top;
       const cap = r.sections.find((s) => s.name === top)?.cap;
-      body.push(h('tr', { class: 'group' }, h('th', { colspan: 6, scope: 'colgroup', translate: 'no' }, top, cap !== undefined ? h('span', { class: 'muted' }, ` · ${t('weight')} ${fmt(cap)}`) : '')));
+      body.push(
+        h(
+          'tr',
+          { class: 'group' },
+          h('th', { colspan: 6, scope: 'colgroup', translate: 'no' }, top, cap !== undefined ? h('span', { class: 'muted' }, ` · ${t('weight')} ${fmt(cap)}`) : ''),
+        ),
+      );
     }
     const differs = row.statedScore !== null && row.statedScore !== row.score;
     const filed = filedRow(filing, row.path);
@@ -224,7 +248,11 @@ function rowsTable(w: Words, root: HTMLElement, r: Report, filing: Filing | null
     const rule = /^([^:：\s]+)\s*[:：]/.exec(row.explain)?.[1] ?? null;
     const calc = h('td', { class: 'calc', translate: 'no' }, row.explain);
     if (ctx && rule) {
-      const b = h('button', { type: 'button', class: 'link rule-link', 'data-focus-key': `rule:${rowKey(row.path)}`, title: t('rowRuleHint'), 'aria-label': `${t('rowRuleHint')}${t('colon')}${rule}` }, rule);
+      const b = h(
+        'button',
+        { type: 'button', class: 'link rule-link', 'data-focus-key': `rule:${rowKey(row.path)}`, title: t('rowRuleHint'), 'aria-label': `${t('rowRuleHint')}${t('colon')}${rule}` },
+        rule,
+      );
       b.addEventListener('click', () => {
         ctx.selectRow(rowKey(row.path));
         highlightRow(root, rowKey(row.path), false);
@@ -252,7 +280,16 @@ function rowsTable(w: Words, root: HTMLElement, r: Report, filing: Filing | null
     h(
       'thead',
       {},
-      h('tr', {}, h('th', { scope: 'col' }, t('indicator')), h('th', { scope: 'col' }, t('gridTargetShort')), h('th', { scope: 'col' }, t('gridActualShort')), h('th', { scope: 'col', class: 'num' }, t('weight')), h('th', { scope: 'col', class: 'num' }, t('score')), h('th', { scope: 'col' }, t('calculation'))),
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('indicator')),
+        h('th', { scope: 'col' }, t('gridTargetShort')),
+        h('th', { scope: 'col' }, t('gridActualShort')),
+        h('th', { scope: 'col', class: 'num' }, t('weight')),
+        h('th', { scope: 'col', class: 'num' }, t('score')),
+        h('th', { scope: 'col' }, t('calculation')),
+      ),
     ),
     h('tbody', {}, ...body),
   );
@@ -267,7 +304,11 @@ function diagnosticsList(w: Words, markers: MarkerData[], ctx: ScoreContext): HT
       const where = t('position', { line: m.startLineNumber, column: m.startColumn });
       const b = h('button', { type: 'button', class: 'link', 'data-focus-key': `d:${i}:${m.code}` }, where);
       b.addEventListener('click', () => ctx.jump(m.startLineNumber, m.startColumn, m.endLineNumber, m.endColumn));
-      const li = h('li', { class: 'finding sev-error', 'data-code': m.code }, h('div', { class: 'finding-head' }, codeButton(w, m.code, ctx, `d${i}`), h('span', {}, b, ' ', pick(m.message))));
+      const li = h(
+        'li',
+        { class: 'finding sev-error', 'data-code': m.code },
+        h('div', { class: 'finding-head' }, codeButton(w, m.code, ctx, `d${i}`), h('span', {}, b, ' ', pick(m.message))),
+      );
       if (m.help) li.append(h('div', { class: 'help' }, h('span', { class: 'help-label' }, t('helpLabel')), pick(m.help)));
       for (const [j, fix] of (m.fixes ?? []).entries()) {
         const fb = h('button', { type: 'button', class: 'fix-btn', 'data-focus-key': `fix:${i}:${j}` }, `${t('fixApply')}${t('colon')}${pick(fix.title)}`);
@@ -310,7 +351,12 @@ function render(root: HTMLElement, w: Words, view: ScoreView | null, stale: bool
       root.append(h('p', { class: 'notice map-notice' }, t('mapNotice'), ' ', go));
     }
     root.append(
-      h('div', { class: 'headline' }, h('span', { class: 'big', translate: 'no' }, `${view.template.form} ${view.template.year}`), h('span', { class: 'muted' }, ` ${t('total')} ${view.template.total}`)),
+      h(
+        'div',
+        { class: 'headline' },
+        h('span', { class: 'big', translate: 'no' }, `${view.template.form} ${view.template.year}`),
+        h('span', { class: 'muted' }, ` ${t('total')} ${view.template.total}`),
+      ),
       sectionsTable(w, view.template, null),
     );
     return;
@@ -320,7 +366,13 @@ function render(root: HTMLElement, w: Words, view: ScoreView | null, stale: bool
   // a filing of another form: one notice, with the way out (its template, or this form's sample)
   const other = ctx?.otherForm ?? null;
   if (other) {
-    const box = h('div', { class: 'notice other-form', 'data-testid': 'other-form' }, h('strong', {}, t('otherFormTitle', { form: other.form, template: view.template.form })), ' ', t('otherFormText', { n: r.findings.filter((f) => codeOf(f) === 'JX3016').length }));
+    const box = h(
+      'div',
+      { class: 'notice other-form', 'data-testid': 'other-form' },
+      h('strong', {}, t('otherFormTitle', { form: other.form, template: view.template.form })),
+      ' ',
+      t('otherFormText', { n: r.findings.filter((f) => codeOf(f) === 'JX3016').length }),
+    );
     const actions = h('div', { class: 'bar-row' });
     if (other.useTemplate) {
       const b = h('button', { type: 'button', id: 'use-form-template', 'data-focus-key': 'use-form' }, t('otherFormUse', { form: other.form }));
@@ -334,10 +386,7 @@ function render(root: HTMLElement, w: Words, view: ScoreView | null, stale: bool
     root.append(box);
   }
   // trust: a score computed from a filing with errors is not a result yet
-  if (errors)
-    root.append(
-      h('p', { class: 'notice error trust', 'data-testid': 'trust' }, h('strong', {}, t('trustTitle', { n: errors })), ' ', t('trustText')),
-    );
+  if (errors) root.append(h('p', { class: 'notice error trust', 'data-testid': 'trust' }, h('strong', {}, t('trustTitle', { n: errors })), ' ', t('trustText')));
   const grade = h('span', { class: `grade grade-${r.grade}${errors ? ' provisional' : ''}`, 'data-testid': 'grade', translate: 'no' }, r.grade);
   // the grade is the template's word; the usual four are glossed in English
   const gloss = w.lang() === 'en' ? GRADE_EN[r.grade] : undefined;

@@ -75,7 +75,6 @@ export interface DiffReply {
   set?: SetImpact[];
 }
 
-
 /** A diagnostic in Monaco's coordinates (1-based lines and columns, end exclusive). */
 export interface MarkerData {
   code: string;

@@ -45,7 +45,12 @@ async function answer<T>(res: Response): Promise<T> {
   }
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: Msg } })?.error;
-    throw new ApiFailure(res.status, e?.code ?? 'JX5000', e?.message ?? { zh: `请求失败（${res.status}）`, en: `request failed (${res.status})` }, (e ?? {}) as Record<string, unknown>);
+    throw new ApiFailure(
+      res.status,
+      e?.code ?? 'JX5000',
+      e?.message ?? { zh: `请求失败（${res.status}）`, en: `request failed (${res.status})` },
+      (e ?? {}) as Record<string, unknown>,
+    );
   }
   return body as T;
 }

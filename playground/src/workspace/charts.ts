@@ -41,11 +41,15 @@ export function sectionsChart(el: HTMLElement, title: string, sections: { name: 
   chartIn(el).setOption(
     {
       title: { text: title, textStyle: { fontSize: 13 } },
-      tooltip: { formatter: (p: { name: string; value: number; dataIndex: number }) => `${p.name}: ${p.value}%（${sections[p.dataIndex]!.average} / ${sections[p.dataIndex]!.cap}）` },
+      tooltip: {
+        formatter: (p: { name: string; value: number; dataIndex: number }) => `${p.name}: ${p.value}%（${sections[p.dataIndex]!.average} / ${sections[p.dataIndex]!.cap}）`,
+      },
       grid: { left: 110, right: 40, top: 36, bottom: 24 },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: sections.map((s) => s.name), inverse: true },
-      series: [{ type: 'bar', data: sections.map((s) => Math.round(s.share * 1000) / 10), label: { show: true, position: 'right', formatter: '{c}%' }, itemStyle: { color: '#0969da' } }],
+      series: [
+        { type: 'bar', data: sections.map((s) => Math.round(s.share * 1000) / 10), label: { show: true, position: 'right', formatter: '{c}%' }, itemStyle: { color: '#0969da' } },
+      ],
     },
     true,
   );
@@ -59,7 +63,15 @@ export function historyChart(el: HTMLElement, title: string, points: { year: num
       grid: { left: 40, right: 20, top: 36, bottom: 24 },
       xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
       yAxis: { type: 'value', min: 0, max: 100 },
-      series: [{ type: 'line', showSymbol: true, symbolSize: 8, data: points.map((p) => p.total), label: { show: true, formatter: (x: { dataIndex: number; value: number }) => `${x.value} ${points[x.dataIndex]!.grade ?? ''}` } }],
+      series: [
+        {
+          type: 'line',
+          showSymbol: true,
+          symbolSize: 8,
+          data: points.map((p) => p.total),
+          label: { show: true, formatter: (x: { dataIndex: number; value: number }) => `${x.value} ${points[x.dataIndex]!.grade ?? ''}` },
+        },
+      ],
     },
     true,
   );

@@ -101,7 +101,11 @@ class Workspace {
     this.toggle.textContent = this.section.hidden ? this.t('wsOpen') : this.t('wsClose');
     this.nav.replaceChildren(
       ...(['templates', 'filings', 'runs', 'impact'] as const).map((v) => {
-        const b = h('button', { type: 'button', id: `ws-nav-${v}`, 'aria-pressed': String(this.view === v) }, this.t(({ templates: 'wsTemplates', filings: 'wsFilings', runs: 'wsRuns', impact: 'wsImpact' } as const)[v]));
+        const b = h(
+          'button',
+          { type: 'button', id: `ws-nav-${v}`, 'aria-pressed': String(this.view === v) },
+          this.t(({ templates: 'wsTemplates', filings: 'wsFilings', runs: 'wsRuns', impact: 'wsImpact' } as const)[v]),
+        );
         b.addEventListener('click', () => {
           this.view = v;
           // what the last view said does not belong to the next
@@ -133,14 +137,23 @@ class Workspace {
     }
     if (this.poll !== null) clearTimeout(this.poll);
     this.poll = null;
-    void ({ templates: () => this.renderTemplates(), filings: () => this.renderFilings(), runs: () => this.renderRuns(), impact: () => this.renderImpact() } as const)[this.view]().catch((e) => this.fail(e));
+    void ({ templates: () => this.renderTemplates(), filings: () => this.renderFilings(), runs: () => this.renderRuns(), impact: () => this.renderImpact() } as const)
+      [this.view]()
+      .catch((e) => this.fail(e));
   }
 
   private renderLogin(): void {
     const name = h('input', { id: 'ws-login-name', autocomplete: 'username' });
     const pw = h('input', { id: 'ws-login-password', type: 'password', autocomplete: 'current-password' });
     const go = h('button', { type: 'submit', id: 'ws-login' }, this.t('wsLogin'));
-    const form = h('form', { class: 'ws-login' }, h('p', {}, this.t('wsLoginNeeded')), h('label', {}, this.t('wsName'), ' ', name), h('label', {}, this.t('wsPassword'), ' ', pw), go);
+    const form = h(
+      'form',
+      { class: 'ws-login' },
+      h('p', {}, this.t('wsLoginNeeded')),
+      h('label', {}, this.t('wsName'), ' ', name),
+      h('label', {}, this.t('wsPassword'), ' ', pw),
+      go,
+    );
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       void api<{ token: string }>('POST', '/api/login', { name: name.value, password: pw.value })
@@ -157,7 +170,9 @@ class Workspace {
   // ───────── templates ─────────
 
   private async renderTemplates(): Promise<void> {
-    const { templates } = await api<{ templates: { id: number; region: string; year: number; form: string; latest: { number: number; status: string }; published: { number: number } | null; versions: number }[] }>('GET', '/api/templates');
+    const { templates } = await api<{
+      templates: { id: number; region: string; year: number; form: string; latest: { number: number; status: string }; published: { number: number } | null; versions: number }[];
+    }>('GET', '/api/templates');
     const pick = h('select', { id: 'ws-template' }, ...templates.map((t) => h('option', { value: String(t.id) }, `${t.region} ${t.year} ${t.form}（${t.versions}）`)));
     if (this.opened) pick.value = String(this.opened.templateId);
     const history = h('div', { id: 'ws-history' });
@@ -165,36 +180,92 @@ class Workspace {
     const note = h('input', { id: 'ws-note', placeholder: this.t('wsNote'), size: 30 });
     const save = h('button', { type: 'button', id: 'ws-save' }, this.t('wsSaveDraft'));
     const publish = h('button', { type: 'button', id: 'ws-publish' }, this.t('wsPublish'));
-    const openedLine = h('p', { id: 'ws-opened', class: 'muted' }, this.opened ? this.t('wsOpened', { region: this.opened.region, year: this.opened.year, form: this.opened.form, n: this.opened.number }) : this.t('wsNothingOpened'));
+    const openedLine = h(
+      'p',
+      { id: 'ws-opened', class: 'muted' },
+      this.opened ? this.t('wsOpened', { region: this.opened.region, year: this.opened.year, form: this.opened.form, n: this.opened.number }) : this.t('wsNothingOpened'),
+    );
     const load = async () => {
       const id = Number(pick.value);
       if (!id) return;
-      const { versions } = await api<{ versions: { id: number; number: number; status: string; author: string; createdAt: string; note: string; contentHash: string }[] }>('GET', `/api/templates/${id}/versions`);
+      const { versions } = await api<{ versions: { id: number; number: number; status: string; author: string; createdAt: string; note: string; contentHash: string }[] }>(
+        'GET',
+        `/api/templates/${id}/versions`,
+      );
       const checks = new Map<number, HTMLInputElement>();
       const rows = versions.map((v) => {
         const open = h('button', { type: 'button', class: 'ws-open', 'data-version': String(v.id) }, this.t('wsOpenVersion'));
-        open.addEventListener('click', () => void this.openVersion(v.id).then(() => this.render()).catch((e) => this.fail(e)));
+        open.addEventListener(
+          'click',
+          () =>
+            void this.openVersion(v.id)
+              .then(() => this.render())
+              .catch((e) => this.fail(e)),
+        );
         const cmp = h('button', { type: 'button', class: 'ws-diff-editor' }, this.t('wsDiffWith'));
-        cmp.addEventListener('click', () => void this.showDiff(diffBox, { version: v.id }, { source: this.p.editor.text(), region: this.opened?.region }).catch((e) => this.fail(e)));
+        cmp.addEventListener(
+          'click',
+          () => void this.showDiff(diffBox, { version: v.id }, { source: this.p.editor.text(), region: this.opened?.region }).catch((e) => this.fail(e)),
+        );
         const box = h('input', { type: 'checkbox', class: 'ws-pick', 'data-version': String(v.id) });
         checks.set(v.id, box);
-        return h('tr', { 'data-number': String(v.number) }, h('td', {}, box), h('td', { class: 'num' }, String(v.number)), h('td', {}, v.status === 'published' ? this.t('wsPublished') : this.t('wsDraft')), h('td', {}, v.author), h('td', {}, new Date(v.createdAt).toLocaleString()), h('td', {}, v.note), h('td', {}, h('code', {}, v.contentHash.slice(0, 12))), h('td', {}, open, ' ', cmp));
+        return h(
+          'tr',
+          { 'data-number': String(v.number) },
+          h('td', {}, box),
+          h('td', { class: 'num' }, String(v.number)),
+          h('td', {}, v.status === 'published' ? this.t('wsPublished') : this.t('wsDraft')),
+          h('td', {}, v.author),
+          h('td', {}, new Date(v.createdAt).toLocaleString()),
+          h('td', {}, v.note),
+          h('td', {}, h('code', {}, v.contentHash.slice(0, 12))),
+          h('td', {}, open, ' ', cmp),
+        );
       });
       const two = h('button', { type: 'button', id: 'ws-diff-two' }, this.t('wsDiffPick'));
       two.addEventListener('click', () => {
-        const ids = [...checks].filter(([, b]) => b.checked).map(([id]) => id).sort((a, b) => a - b);
+        const ids = [...checks]
+          .filter(([, b]) => b.checked)
+          .map(([id]) => id)
+          .sort((a, b) => a - b);
         if (ids.length === 2) void this.showDiff(diffBox, { version: ids[0]! }, { version: ids[1]! }).catch((e) => this.fail(e));
       });
       history.replaceChildren(
         h('h3', {}, this.t('wsHistory')),
-        h('table', { class: 'ws-table' }, h('thead', {}, h('tr', {}, h('th', {}), h('th', {}, this.t('wsVersion')), h('th', {}, this.t('wsStatus')), h('th', {}, this.t('wsAuthor')), h('th', {}, this.t('wsTime')), h('th', {}, this.t('wsNote')), h('th', {}, this.t('wsHash')), h('th', {}))), h('tbody', {}, ...rows)),
+        h(
+          'table',
+          { class: 'ws-table' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', {}),
+              h('th', {}, this.t('wsVersion')),
+              h('th', {}, this.t('wsStatus')),
+              h('th', {}, this.t('wsAuthor')),
+              h('th', {}, this.t('wsTime')),
+              h('th', {}, this.t('wsNote')),
+              h('th', {}, this.t('wsHash')),
+              h('th', {}),
+            ),
+          ),
+          h('tbody', {}, ...rows),
+        ),
         two,
       );
     };
     pick.addEventListener('change', () => void load().catch((e) => this.fail(e)));
     save.addEventListener('click', () => void this.saveDraft(note.value, diffBox).catch((e) => this.fail(e)));
     publish.addEventListener('click', () => void this.publish().catch((e) => this.fail(e)));
-    this.body.replaceChildren(h('div', { class: 'bar-row' }, h('label', {}, this.t('wsTemplates'), ' ', pick)), openedLine, h('div', { class: 'bar-row' }, note, save, publish), history, diffBox);
+    this.body.replaceChildren(
+      h('div', { class: 'bar-row' }, h('label', {}, this.t('wsTemplates'), ' ', pick)),
+      openedLine,
+      h('div', { class: 'bar-row' }, note, save, publish),
+      history,
+      diffBox,
+    );
     await load();
   }
 
@@ -245,9 +316,17 @@ class Workspace {
     const changes = d?.changes ?? [];
     box.replaceChildren(
       h('h3', {}, this.t('wsSemantic')),
-      changes.length ? h('ul', { class: 'ws-changes' }, ...changes.map((c) => h('li', { class: `change-${c.change}` }, this.w.pick(c.message)))) : h('p', { class: 'muted' }, this.t('wsNoChanges')),
+      changes.length
+        ? h('ul', { class: 'ws-changes' }, ...changes.map((c) => h('li', { class: `change-${c.change}` }, this.w.pick(c.message))))
+        : h('p', { class: 'muted' }, this.t('wsNoChanges')),
       h('h3', {}, this.t('wsTextDiff')),
-      h('pre', { class: 'ws-textdiff' }, ...text.filter((l, i, a) => l.op !== ' ' || a[i - 1]?.op !== ' ' || a[i + 1]?.op !== ' ').map((l) => h('div', { class: l.op === '+' ? 'add' : l.op === '-' ? 'del' : '' }, `${l.op} ${l.line}`))),
+      h(
+        'pre',
+        { class: 'ws-textdiff' },
+        ...text
+          .filter((l, i, a) => l.op !== ' ' || a[i - 1]?.op !== ' ' || a[i + 1]?.op !== ' ')
+          .map((l) => h('div', { class: l.op === '+' ? 'add' : l.op === '-' ? 'del' : '' }, `${l.op} ${l.line}`)),
+      ),
     );
   }
 
@@ -258,7 +337,18 @@ class Workspace {
     const year = h('input', { id: `${prefix}-year`, size: 5, value: String(this.opened?.year ?? 2023) });
     const form = h('select', { id: `${prefix}-form` }, ...FORMS.map((f) => h('option', { value: f }, f)));
     form.value = this.opened?.form ?? '部门整体支出';
-    return { region, year, form, row: h('span', { class: 'bar-row' }, h('label', {}, this.t('wsRegion'), ' ', region), h('label', {}, this.t('wsYear'), ' ', year), h('label', {}, this.t('wsForm'), ' ', form)) };
+    return {
+      region,
+      year,
+      form,
+      row: h(
+        'span',
+        { class: 'bar-row' },
+        h('label', {}, this.t('wsRegion'), ' ', region),
+        h('label', {}, this.t('wsYear'), ' ', year),
+        h('label', {}, this.t('wsForm'), ' ', form),
+      ),
+    };
   }
 
   private async renderFilings(): Promise<void> {
@@ -268,9 +358,33 @@ class Workspace {
     const result = h('ul', { id: 'ws-upload-result' });
     const list = h('div', { id: 'ws-filings' });
     const refresh = async () => {
-      const r = await api<{ total: number; filings: { id: number; region: string; year: number; form: string; unit: string; revision: number; filename: string; uploadedBy: string; uploadedAt: string }[] }>('GET', `/api/filings?limit=500`);
+      const r = await api<{
+        total: number;
+        filings: { id: number; region: string; year: number; form: string; unit: string; revision: number; filename: string; uploadedBy: string; uploadedAt: string }[];
+      }>('GET', `/api/filings?limit=500`);
       list.replaceChildren(
-        h('table', { class: 'ws-table' }, h('thead', {}, h('tr', {}, ...(['wsUnit', 'wsRegion', 'wsYear', 'wsForm', 'wsRevision', 'wsFile', 'wsUploadedBy'] as const).map((k) => h('th', {}, this.t(k))))), h('tbody', {}, ...r.filings.map((f) => h('tr', {}, h('td', {}, f.unit), h('td', {}, f.region), h('td', {}, String(f.year)), h('td', {}, f.form), h('td', { class: 'num' }, String(f.revision)), h('td', {}, f.filename), h('td', {}, f.uploadedBy))))),
+        h(
+          'table',
+          { class: 'ws-table' },
+          h('thead', {}, h('tr', {}, ...(['wsUnit', 'wsRegion', 'wsYear', 'wsForm', 'wsRevision', 'wsFile', 'wsUploadedBy'] as const).map((k) => h('th', {}, this.t(k))))),
+          h(
+            'tbody',
+            {},
+            ...r.filings.map((f) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, f.unit),
+                h('td', {}, f.region),
+                h('td', {}, String(f.year)),
+                h('td', {}, f.form),
+                h('td', { class: 'num' }, String(f.revision)),
+                h('td', {}, f.filename),
+                h('td', {}, f.uploadedBy),
+              ),
+            ),
+          ),
+        ),
       );
     };
     go.addEventListener('click', () => {
@@ -279,10 +393,21 @@ class Workspace {
       if (place.region.value) fd.append('region', place.region.value);
       if (place.year.value) fd.append('year', place.year.value);
       fd.append('form', place.form.value);
-      void upload<{ stored: number; refused: number; files: { name: string; ok: boolean; unit?: string; revision?: number; error?: { code: string; message: Msg } }[] }>('/api/filings', fd)
+      void upload<{ stored: number; refused: number; files: { name: string; ok: boolean; unit?: string; revision?: number; error?: { code: string; message: Msg } }[] }>(
+        '/api/filings',
+        fd,
+      )
         .then(async (r) => {
           this.say(this.t('wsUploaded', { stored: r.stored, refused: r.refused }), r.refused ? 'error' : 'ok');
-          result.replaceChildren(...r.files.map((f) => h('li', { class: f.ok ? '' : 'warn' }, f.ok ? `${f.name} → ${f.unit}（${this.t('wsRevision')} ${f.revision}）` : `${f.name}: ${this.w.pick(f.error!.message)} [${f.error!.code}]`)));
+          result.replaceChildren(
+            ...r.files.map((f) =>
+              h(
+                'li',
+                { class: f.ok ? '' : 'warn' },
+                f.ok ? `${f.name} → ${f.unit}（${this.t('wsRevision')} ${f.revision}）` : `${f.name}: ${this.w.pick(f.error!.message)} [${f.error!.code}]`,
+              ),
+            ),
+          );
           await refresh();
         })
         .catch((e) => this.fail(e));
@@ -297,7 +422,12 @@ class Workspace {
     const place = this.placeInputs('ws-run');
     const start = h('button', { type: 'button', id: 'ws-start-run' }, this.t('wsStartRun'));
     const runs = await api<{ runs: RunBody[] }>('GET', '/api/runs');
-    const pick = h('select', { id: 'ws-run-pick' }, h('option', { value: '' }, this.t('wsSelectRun')), ...runs.runs.map((r) => h('option', { value: String(r.id) }, this.t('wsRunOf', { id: r.id, region: r.region, year: r.year, form: r.form, n: r.version.number }))));
+    const pick = h(
+      'select',
+      { id: 'ws-run-pick' },
+      h('option', { value: '' }, this.t('wsSelectRun')),
+      ...runs.runs.map((r) => h('option', { value: String(r.id) }, this.t('wsRunOf', { id: r.id, region: r.region, year: r.year, form: r.form, n: r.version.number }))),
+    );
     const detail = h('div', { id: 'ws-run' });
     if (this.currentRun) pick.value = String(this.currentRun.id);
     start.addEventListener('click', () => {
@@ -329,38 +459,87 @@ class Workspace {
       return;
     }
     const [stats, table] = await Promise.all([
-      api<{ grades: { grade: string; count: number }[]; sections: { name: string; cap: number; average: number; share: number }[]; codes: { code: string; filings: number }[] }>('GET', `/api/runs/${id}/stats`),
-      api<{ total: number; rows: RowBody[] }>('GET', `/api/runs/${id}/filings?limit=1000&sort=${this.runFilter.sort}&order=${this.runFilter.order}${this.runFilter.grade ? `&grade=${encodeURIComponent(this.runFilter.grade)}` : ''}${this.runFilter.code ? `&code=${this.runFilter.code}` : ''}`),
+      api<{ grades: { grade: string; count: number }[]; sections: { name: string; cap: number; average: number; share: number }[]; codes: { code: string; filings: number }[] }>(
+        'GET',
+        `/api/runs/${id}/stats`,
+      ),
+      api<{ total: number; rows: RowBody[] }>(
+        'GET',
+        `/api/runs/${id}/filings?limit=1000&sort=${this.runFilter.sort}&order=${this.runFilter.order}${this.runFilter.grade ? `&grade=${encodeURIComponent(this.runFilter.grade)}` : ''}${this.runFilter.code ? `&code=${this.runFilter.code}` : ''}`,
+      ),
     ]);
-    const gradeSel = h('select', { id: 'ws-filter-grade' }, h('option', { value: '' }, this.t('wsAllGrades')), ...stats.grades.map((g) => h('option', { value: g.grade }, `${g.grade}（${g.count}）`)));
+    const gradeSel = h(
+      'select',
+      { id: 'ws-filter-grade' },
+      h('option', { value: '' }, this.t('wsAllGrades')),
+      ...stats.grades.map((g) => h('option', { value: g.grade }, `${g.grade}（${g.count}）`)),
+    );
     gradeSel.value = this.runFilter.grade;
-    const codeSel = h('select', { id: 'ws-filter-code' }, h('option', { value: '' }, this.t('wsAllCodes')), ...stats.codes.map((c) => h('option', { value: c.code }, `${c.code}（${c.filings}）`)));
+    const codeSel = h(
+      'select',
+      { id: 'ws-filter-code' },
+      h('option', { value: '' }, this.t('wsAllCodes')),
+      ...stats.codes.map((c) => h('option', { value: c.code }, `${c.code}（${c.filings}）`)),
+    );
     codeSel.value = this.runFilter.code;
-    for (const [sel, k] of [[gradeSel, 'grade'], [codeSel, 'code']] as const)
+    for (const [sel, k] of [
+      [gradeSel, 'grade'],
+      [codeSel, 'code'],
+    ] as const)
       sel.addEventListener('change', () => {
         this.runFilter[k] = sel.value;
         void this.renderRun(box, id).catch((e) => this.fail(e));
       });
-    const cols: [string, Key, boolean][] = [['unit', 'wsUnit', false], ['total', 'wsTotal', true], ['grade', 'wsGrade', false], ['stated', 'wsStated', true], ['errors', 'wsErrors', true], ['warnings', 'wsWarnings', true], ['codes', 'wsFindings', false], ['reviewed', 'wsReviewed', true]];
-    const head = h('tr', {}, ...cols.map(([k, label]) => {
-      const sortable = ['unit', 'total', 'grade', 'errors', 'warnings'].includes(k);
-      const mark = this.runFilter.sort === k ? (this.runFilter.order === 'asc' ? ' ▲' : ' ▼') : '';
-      const th = h('th', { 'data-sort': sortable ? k : undefined, class: sortable ? 'sortable' : '' }, this.t(label) + mark);
-      if (sortable)
-        th.addEventListener('click', () => {
-          this.runFilter.order = this.runFilter.sort === k && this.runFilter.order === 'asc' ? 'desc' : 'asc';
-          this.runFilter.sort = k;
-          void this.renderRun(box, id).catch((e) => this.fail(e));
-        });
-      return th;
-    }));
+    const cols: [string, Key, boolean][] = [
+      ['unit', 'wsUnit', false],
+      ['total', 'wsTotal', true],
+      ['grade', 'wsGrade', false],
+      ['stated', 'wsStated', true],
+      ['errors', 'wsErrors', true],
+      ['warnings', 'wsWarnings', true],
+      ['codes', 'wsFindings', false],
+      ['reviewed', 'wsReviewed', true],
+    ];
+    const head = h(
+      'tr',
+      {},
+      ...cols.map(([k, label]) => {
+        const sortable = ['unit', 'total', 'grade', 'errors', 'warnings'].includes(k);
+        const mark = this.runFilter.sort === k ? (this.runFilter.order === 'asc' ? ' ▲' : ' ▼') : '';
+        const th = h('th', { 'data-sort': sortable ? k : undefined, class: sortable ? 'sortable' : '' }, this.t(label) + mark);
+        if (sortable)
+          th.addEventListener('click', () => {
+            this.runFilter.order = this.runFilter.sort === k && this.runFilter.order === 'asc' ? 'desc' : 'asc';
+            this.runFilter.sort = k;
+            void this.renderRun(box, id).catch((e) => this.fail(e));
+          });
+        return th;
+      }),
+    );
     const report = h('div', { id: 'ws-report' });
     const rows = table.rows.map((r) => {
-      const tr = h('tr', { class: 'ws-row', 'data-filing': String(r.filingId) }, h('td', {}, r.unit), h('td', { class: 'num' }, r.total === null ? '—' : String(r.total)), h('td', {}, r.grade ?? '—'), h('td', { class: 'num' }, r.statedTotal === null ? '—' : String(r.statedTotal)), h('td', { class: 'num' }, String(r.errors)), h('td', { class: 'num' }, String(r.warnings)), h('td', {}, r.error ? `${r.error.code} ${this.w.pick(r.error.message)}` : r.codes.join(' ')), h('td', { class: 'num' }, String(r.reviewed)));
+      const tr = h(
+        'tr',
+        { class: 'ws-row', 'data-filing': String(r.filingId) },
+        h('td', {}, r.unit),
+        h('td', { class: 'num' }, r.total === null ? '—' : String(r.total)),
+        h('td', {}, r.grade ?? '—'),
+        h('td', { class: 'num' }, r.statedTotal === null ? '—' : String(r.statedTotal)),
+        h('td', { class: 'num' }, String(r.errors)),
+        h('td', { class: 'num' }, String(r.warnings)),
+        h('td', {}, r.error ? `${r.error.code} ${this.w.pick(r.error.message)}` : r.codes.join(' ')),
+        h('td', { class: 'num' }, String(r.reviewed)),
+      );
       tr.addEventListener('click', () => void this.renderReport(report, id, r.filingId, r.unit, run).catch((e) => this.fail(e)));
       return tr;
     });
-    const charts = h('div', { class: 'ws-charts' }, h('div', { id: 'chart-grades', class: 'ws-chart' }), h('div', { id: 'chart-sections', class: 'ws-chart' }), h('div', { id: 'chart-history', class: 'ws-chart' }));
+    const charts = h(
+      'div',
+      { class: 'ws-charts' },
+      h('div', { id: 'chart-grades', class: 'ws-chart' }),
+      h('div', { id: 'chart-sections', class: 'ws-chart' }),
+      h('div', { id: 'chart-history', class: 'ws-chart' }),
+    );
     const exportLink = h('a', { id: 'ws-export', href: `/api/runs/${id}/export.xlsx`, download: '' }, this.t('wsExport'));
     box.replaceChildren(
       h('h3', {}, this.t('wsRunOf', { id, region: run.region, year: run.year, form: run.form, n: run.version.number })),
@@ -377,12 +556,19 @@ class Workspace {
   }
 
   private async unitHistory(el: HTMLElement, unit: string, run: RunBody): Promise<void> {
-    const hst = await api<{ points: { year: number; total: number | null; grade: string | null }[] }>('GET', `/api/units/history?unit=${encodeURIComponent(unit)}&region=${encodeURIComponent(run.region)}&form=${encodeURIComponent(run.form)}`);
+    const hst = await api<{ points: { year: number; total: number | null; grade: string | null }[] }>(
+      'GET',
+      `/api/units/history?unit=${encodeURIComponent(unit)}&region=${encodeURIComponent(run.region)}&form=${encodeURIComponent(run.form)}`,
+    );
     historyChart(el, this.t('wsChartHistory', { unit }), hst.points);
   }
 
   private async renderReport(box: HTMLElement, runId: number, filingId: number, unit: string, run: RunBody): Promise<void> {
-    const r = await api<{ report: { total: number; grade: string } | null; findings: FindingBody[]; comments: { author: string; body: string; createdAt: string; finding: number | null }[] }>('GET', `/api/runs/${runId}/filings/${filingId}`);
+    const r = await api<{
+      report: { total: number; grade: string } | null;
+      findings: FindingBody[];
+      comments: { author: string; body: string; createdAt: string; finding: number | null }[];
+    }>('GET', `/api/runs/${runId}/filings/${filingId}`);
     const hist = document.getElementById('chart-history');
     if (hist) await this.unitHistory(hist, unit, run);
     const items = r.findings.map((f) => {
@@ -395,11 +581,32 @@ class Workspace {
           .then(() => this.say(this.t('wsReviewSaved')))
           .catch((e) => this.fail(e));
       });
-      return h('li', { class: `finding sev-${f.severity}`, 'data-index': String(f.index), 'data-code': f.code }, h('span', { class: 'path' }, f.path.join(' › ')), ' ', this.w.pick(f.message), h('code', {}, f.code), h('div', { class: 'bar-row' }, sel, reason, save, f.review.updatedBy ? h('span', { class: 'muted' }, `${f.review.updatedBy} ${new Date(f.review.updatedAt!).toLocaleString()}`) : null));
+      return h(
+        'li',
+        { class: `finding sev-${f.severity}`, 'data-index': String(f.index), 'data-code': f.code },
+        h('span', { class: 'path' }, f.path.join(' › ')),
+        ' ',
+        this.w.pick(f.message),
+        h('code', {}, f.code),
+        h(
+          'div',
+          { class: 'bar-row' },
+          sel,
+          reason,
+          save,
+          f.review.updatedBy ? h('span', { class: 'muted' }, `${f.review.updatedBy} ${new Date(f.review.updatedAt!).toLocaleString()}`) : null,
+        ),
+      );
     });
     const text = h('input', { id: 'ws-comment', size: 40 });
     const add = h('button', { type: 'button', id: 'ws-comment-add' }, this.t('wsAddComment'));
-    add.addEventListener('click', () => void api('POST', `/api/runs/${runId}/filings/${filingId}/comments`, { body: text.value }).then(() => this.renderReport(box, runId, filingId, unit, run)).catch((e) => this.fail(e)));
+    add.addEventListener(
+      'click',
+      () =>
+        void api('POST', `/api/runs/${runId}/filings/${filingId}/comments`, { body: text.value })
+          .then(() => this.renderReport(box, runId, filingId, unit, run))
+          .catch((e) => this.fail(e)),
+    );
     box.replaceChildren(
       h('h3', {}, `${unit}${r.report ? ` — ${this.t('wsTotal')} ${r.report.total} ${r.report.grade}` : ''}`),
       h('h4', {}, this.t('wsFindings')),
@@ -433,10 +640,34 @@ class Workspace {
       'table',
       { class: 'ws-table ws-matrix', id: 'ws-matrix' },
       h('thead', {}, h('tr', {}, h('th', {}, '→'), ...r.grades.to.map((g) => h('th', {}, g)))),
-      h('tbody', {}, ...r.grades.from.map((g, i) => h('tr', {}, h('th', {}, g), ...r.grades.to.map((_, j) => h('td', { class: `num${i !== j && r.matrix[i]![j]! > 0 ? ' moved' : ''}` }, String(r.matrix[i]![j]!)))))),
+      h(
+        'tbody',
+        {},
+        ...r.grades.from.map((g, i) =>
+          h('tr', {}, h('th', {}, g), ...r.grades.to.map((_, j) => h('td', { class: `num${i !== j && r.matrix[i]![j]! > 0 ? ' moved' : ''}` }, String(r.matrix[i]![j]!)))),
+        ),
+      ),
     );
     const movers = r.movers.length
-      ? h('table', { class: 'ws-table', id: 'ws-movers' }, h('thead', {}, h('tr', {}, ...(['wsUnit', 'wsTotal', 'wsDelta', 'wsWhy'] as const).map((k) => h('th', {}, this.t(k))))), h('tbody', {}, ...r.movers.map((m) => h('tr', {}, h('td', {}, m.unit), h('td', { class: 'num' }, `${m.from} → ${m.to}`), h('td', { class: 'num' }, m.delta > 0 ? `+${m.delta}` : String(m.delta)), h('td', {}, [m.gradeReason ? this.w.pick(m.gradeReason) : '', ...m.moved.map((x) => `${x.path.join(' › ')}：${this.w.pick(x.why)}`)].filter(Boolean).join('；'))))))
+      ? h(
+          'table',
+          { class: 'ws-table', id: 'ws-movers' },
+          h('thead', {}, h('tr', {}, ...(['wsUnit', 'wsTotal', 'wsDelta', 'wsWhy'] as const).map((k) => h('th', {}, this.t(k))))),
+          h(
+            'tbody',
+            {},
+            ...r.movers.map((m) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, m.unit),
+                h('td', { class: 'num' }, `${m.from} → ${m.to}`),
+                h('td', { class: 'num' }, m.delta > 0 ? `+${m.delta}` : String(m.delta)),
+                h('td', {}, [m.gradeReason ? this.w.pick(m.gradeReason) : '', ...m.moved.map((x) => `${x.path.join(' › ')}：${this.w.pick(x.why)}`)].filter(Boolean).join('；')),
+              ),
+            ),
+          ),
+        )
       : h('p', { class: 'muted' }, this.t('wsNoMovers'));
     out.replaceChildren(h('h3', {}, this.t('wsMatrix')), matrix, h('h3', {}, this.t('wsMovers')), movers);
   }

@@ -9,8 +9,14 @@ import { BASE_TEMPLATE } from './compiler.ts';
 
 const examples: Record<string, Example> = {
   JX4000: {
-    trigger: { kind: 'note', note: { zh: '`内部错误：<原因>`——jixiao 自身的缺陷，不是输入的问题。', en: '`internal error: <cause>` — a defect in jixiao itself, not in the input.' } },
-    fix: { zh: '设置环境变量 `JIXIAO_DEBUG=1` 重新运行，把输出和输入文件一起报告给维护者。', en: 'Run again with `JIXIAO_DEBUG=1` and report the output with the input files to the maintainers.' },
+    trigger: {
+      kind: 'note',
+      note: { zh: '`内部错误：<原因>`——jixiao 自身的缺陷，不是输入的问题。', en: '`internal error: <cause>` — a defect in jixiao itself, not in the input.' },
+    },
+    fix: {
+      zh: '设置环境变量 `JIXIAO_DEBUG=1` 重新运行，把输出和输入文件一起报告给维护者。',
+      en: 'Run again with `JIXIAO_DEBUG=1` and report the output with the input files to the maintainers.',
+    },
   },
   JX4001: {
     trigger: {
@@ -37,7 +43,7 @@ const examples: Record<string, Example> = {
   },
   JX4003: {
     trigger: { kind: 'cli', command: 'jixiao score 填报.tsv   # 表头没有年度', run: () => chooseTemplate({ form: '部门整体支出' }, { rows: [] }) },
-    fix: { zh: '加上 `--year 2023` 之类的参数，或在填报表标题中写明年度。', en: 'Pass e.g. `--year 2023`, or put the year in the filing\'s title.' },
+    fix: { zh: '加上 `--year 2023` 之类的参数，或在填报表标题中写明年度。', en: "Pass e.g. `--year 2023`, or put the year in the filing's title." },
   },
   JX4004: {
     trigger: { kind: 'cli', command: 'jixiao score 填报.tsv --year 2023 --form 专项资金', run: () => chooseTemplate({ year: '2023', form: '专项资金' }, null) },
@@ -45,7 +51,10 @@ const examples: Record<string, Example> = {
   },
   JX4005: {
     trigger: { kind: 'cli', command: 'jixiao score 填报.tsv --year 2019 --form 部门整体支出', run: () => chooseTemplate({ year: '2019', form: '部门整体支出' }, null) },
-    fix: { zh: '检查年度和表单；需要的模板要放在 `rules/<地区>/<年度>/<表单>.jx`。', en: 'Check the year and the form; the template must be at `rules/<region>/<year>/<form>.jx`.' },
+    fix: {
+      zh: '检查年度和表单；需要的模板要放在 `rules/<地区>/<年度>/<表单>.jx`。',
+      en: 'Check the year and the form; the template must be at `rules/<region>/<year>/<form>.jx`.',
+    },
   },
   JX4006: {
     trigger: {
@@ -58,7 +67,10 @@ const examples: Record<string, Example> = {
         await impactCommand([empty], { from: '2023', to: '2024' });
       },
     },
-    fix: { zh: '给出至少一份可读的填报表（`.tsv`、`.json`、`.xlsx`），或含有填报表的文件夹。', en: 'Name at least one readable filing (`.tsv`, `.json`, `.xlsx`) or a folder holding some.' },
+    fix: {
+      zh: '给出至少一份可读的填报表（`.tsv`、`.json`、`.xlsx`），或含有填报表的文件夹。',
+      en: 'Name at least one readable filing (`.tsv`, `.json`, `.xlsx`) or a folder holding some.',
+    },
   },
   JX4007: {
     trigger: {
@@ -69,7 +81,10 @@ const examples: Record<string, Example> = {
         await explainCommand(join(repoRoot, 'rules/甘肃/2023/examples/seed.tsv'), '培训人次', {});
       },
     },
-    fix: { zh: '按报告中的写法给出指标名称（`jixiao score` 列出全部指标），可以只写名称的一部分。', en: 'Give the indicator as the report spells it (`jixiao score` lists them); part of the name is enough.' },
+    fix: {
+      zh: '按报告中的写法给出指标名称（`jixiao score` 列出全部指标），可以只写名称的一部分。',
+      en: 'Give the indicator as the report spells it (`jixiao score` lists them); part of the name is enough.',
+    },
   },
   JX4008: {
     trigger: { kind: 'cli', command: 'jixiao score 填报.json --year 2023 --form 项目支出   # 表头没有写地区', run: () => chooseTemplate({ year: '2023', form: '项目支出' }, null) },

@@ -10,7 +10,10 @@ export const BASE_TEMPLATE = BASE;
 const examples: Record<string, Example> = {
   JX2001: {
     trigger: { kind: 'template', from: 'min(实际 / 目标, 1)', to: 'min(实绩 / 目标, 1)' },
-    fix: { zh: '改用公式中可用的变量（权重、实际、目标、完成比例、预算数、执行数 等，见 docs/dsl.md）；指标名称不能当变量用。', en: 'Use one of the variables formulas know (权重, 实际, 目标, 完成比例, 预算数, 执行数, …; see docs/dsl.md); indicator names are not variables.' },
+    fix: {
+      zh: '改用公式中可用的变量（权重、实际、目标、完成比例、预算数、执行数 等，见 docs/dsl.md）；指标名称不能当变量用。',
+      en: 'Use one of the variables formulas know (权重, 实际, 目标, 完成比例, 预算数, 执行数, …; see docs/dsl.md); indicator names are not variables.',
+    },
   },
   JX2002: {
     trigger: { kind: 'template', from: '一级指标 履职效果', to: '一级指标 部门管理' },
@@ -42,7 +45,10 @@ const examples: Record<string, Example> = {
   },
   JX2009: {
     trigger: { kind: 'template', from: '规则 定性 适用 定性', to: '规则 定性 适用 定性, >=' },
-    fix: { zh: '每种目标形状只由一条规则适用：从其中一条规则的 `适用` 中删去这个形状，需要另一种算法的指标用 `采用` 指定规则。', en: 'Let one rule claim each target shape: drop the shape from one rule\'s `适用`, and name the other rule with `采用` on the indicators that need it.' },
+    fix: {
+      zh: '每种目标形状只由一条规则适用：从其中一条规则的 `适用` 中删去这个形状，需要另一种算法的指标用 `采用` 指定规则。',
+      en: "Let one rule claim each target shape: drop the shape from one rule's `适用`, and name the other rule with `采用` on the indicators that need it.",
+    },
   },
   JX2010: {
     trigger: { kind: 'template', from: '总分 100 分', to: '总分 100 项' },
@@ -58,7 +64,7 @@ const examples: Record<string, Example> = {
       from: '一级指标 部门管理 分值 20 分 { 单位填报 }',
       to: '一级指标 部门管理 分值 20 分 { 二级指标 预算管理 分值 15 分 { 单位填报 } 二级指标 资产管理 分值 10 分 { 单位填报 } }',
     },
-    fix: { zh: '调整下级指标的分值，使它们的和等于上级指标的分值。', en: 'Change the child weights so that they add up to the parent\'s weight.' },
+    fix: { zh: '调整下级指标的分值，使它们的和等于上级指标的分值。', en: "Change the child weights so that they add up to the parent's weight." },
   },
   JX2013: {
     trigger: { kind: 'template', from: '履职效果 分值 70 分', to: '履职效果 分值 80 分' },
@@ -70,7 +76,10 @@ const examples: Record<string, Example> = {
   },
   JX2015: {
     trigger: { kind: 'template', from: '优 >= 90 分; 良 >= 80 分; 中 >= 60 分; 差', to: '优 >= 90 分; 良 70..90 分; 差 < 60 分' },
-    fix: { zh: '补上缺少的分数段，或让最后一个等级不带条件（如 `差`），接住其余分数。', en: 'Cover the missing band, or leave the last grade without a bound (e.g. `差`) to catch the rest.' },
+    fix: {
+      zh: '补上缺少的分数段，或让最后一个等级不带条件（如 `差`），接住其余分数。',
+      en: 'Cover the missing band, or leave the last grade without a bound (e.g. `差`) to catch the rest.',
+    },
   },
   JX2016: {
     trigger: { kind: 'template', from: '部分达成 60%..80%', to: '部分达成 60%..85%' },
@@ -94,11 +103,17 @@ const examples: Record<string, Example> = {
   },
   JX2021: {
     trigger: { kind: 'template', from: 'min(实际 / 目标, 1)', to: '(实际 / 目标)' },
-    fix: { zh: '按帮助提示给公式封顶，如 `权重 * min(实际 / 目标, 1)`；检查器不会替作者悄悄截断得分。', en: 'Clamp the formula as the help line says, e.g. `权重 * min(实际 / 目标, 1)`; the checker never clamps silently.' },
+    fix: {
+      zh: '按帮助提示给公式封顶，如 `权重 * min(实际 / 目标, 1)`；检查器不会替作者悄悄截断得分。',
+      en: 'Clamp the formula as the help line says, e.g. `权重 * min(实际 / 目标, 1)`; the checker never clamps silently.',
+    },
   },
   JX2022: {
     trigger: { kind: 'template', from: '{ 单位填报 }\n  一级指标 履职效果', to: '{ 单位填报; 得分 = 分值 }\n  一级指标 履职效果' },
-    fix: { zh: '一个指标只用一种计分方式：得分公式、`单位填报`、`采用` 规则或下级指标，删去其余的。', en: 'Give an indicator one way to score: a formula, `单位填报`, `采用` a rule, or child indicators; delete the others.' },
+    fix: {
+      zh: '一个指标只用一种计分方式：得分公式、`单位填报`、`采用` 规则或下级指标，删去其余的。',
+      en: 'Give an indicator one way to score: a formula, `单位填报`, `采用` a rule, or child indicators; delete the others.',
+    },
   },
   JX2023: {
     trigger: { kind: 'template', from: '一级指标 部门管理 分值 20 分 { 单位填报 }', to: '一级指标 部门管理 分值 20 分 { 三级指标 预算 分值 20 分 { 单位填报 } }' },
@@ -110,7 +125,10 @@ const examples: Record<string, Example> = {
   },
   JX2025: {
     trigger: { kind: 'template', from: 'min(实际 / 目标, 1)', to: 'min(实际 >= 目标, 1)' },
-    fix: { zh: '条件只能放在 `如果 … 则 … 否则 …` 中；要得到数值，写成 `如果 实际 >= 目标 则 1 否则 0`。', en: 'Conditions belong in `如果 … 则 … 否则 …`; for a number write `如果 实际 >= 目标 则 1 否则 0`.' },
+    fix: {
+      zh: '条件只能放在 `如果 … 则 … 否则 …` 中；要得到数值，写成 `如果 实际 >= 目标 则 1 否则 0`。',
+      en: 'Conditions belong in `如果 … 则 … 否则 …`; for a number write `如果 实际 >= 目标 则 1 否则 0`.',
+    },
   },
   JX2026: {
     trigger: { kind: 'template', from: '得分 = 权重 * min(实际 / 目标, 1)', to: '得分 = min(实际 / 目标, 1)' },
@@ -118,7 +136,10 @@ const examples: Record<string, Example> = {
   },
   JX2027: {
     trigger: { kind: 'template', from: '部分达成 60%..80%', to: '部分达成 80%..60%' },
-    fix: { zh: '按提示改正数值：区间下限不大于上限，数值为有限的普通数。', en: 'Correct the value: a range\'s low end not above its high end, numbers finite and of ordinary size.' },
+    fix: {
+      zh: '按提示改正数值：区间下限不大于上限，数值为有限的普通数。',
+      en: "Correct the value: a range's low end not above its high end, numbers finite and of ordinary size.",
+    },
   },
   JX2028: {
     trigger: { kind: 'template', from: '总分不低于 0 分', to: '总分不低于 120 分' },
@@ -130,22 +151,35 @@ const examples: Record<string, Example> = {
   },
   JX2030: {
     trigger: { kind: 'extends', text: '模板 部门整体支出 2024 继承 2019 { }' },
-    fix: { zh: '检查 `继承` 后的年度；该年度及以前的同一表单模板要在 rules/ 中。', en: 'Check the year after `继承`; a template of the same form for that year or earlier must be in rules/.' },
+    fix: {
+      zh: '检查 `继承` 后的年度；该年度及以前的同一表单模板要在 rules/ 中。',
+      en: 'Check the year after `继承`; a template of the same form for that year or earlier must be in rules/.',
+    },
   },
   JX2031: {
     trigger: { kind: 'extends', text: '模板 部门整体支出 2024 继承 2023 {\n  删除 一级指标 能力建设\n}' },
-    fix: { zh: '按上一版本中的写法填写名称（`jixiao check` 上一年度的模板可以看到全部名称），或删去这一行。', en: 'Spell the name as in the parent template (check the parent to list its names), or delete the line.' },
+    fix: {
+      zh: '按上一版本中的写法填写名称（`jixiao check` 上一年度的模板可以看到全部名称），或删去这一行。',
+      en: 'Spell the name as in the parent template (check the parent to list its names), or delete the line.',
+    },
   },
   JX2032: {
     trigger: { kind: 'extends', text: '模板 部门整体支出 2024 {\n  总分 100 分\n  删除 一级指标 部门管理\n}' },
-    fix: { zh: '在模板头写上 `继承 <年度>`，或直接删去这些指标，不用 `删除`/`重命名`。', en: 'Add `继承 <year>` to the header, or simply leave the items out instead of using `删除`/`重命名`.' },
+    fix: {
+      zh: '在模板头写上 `继承 <年度>`，或直接删去这些指标，不用 `删除`/`重命名`。',
+      en: 'Add `继承 <year>` to the header, or simply leave the items out instead of using `删除`/`重命名`.',
+    },
   },
   JX2033: {
     trigger: { kind: 'extends', text: '模板 部门整体支出 2022 继承 2023 { }' },
     fix: { zh: '只继承更早年度的模板：检查两个年度是否写反。', en: 'Extend an earlier year only: check whether the two years are swapped.' },
   },
   JX2034: {
-    trigger: { kind: 'template', from: '部门管理 分值 20 分 { 单位填报 }\n  一级指标 履职效果 分值 70 分', to: '部门管理 分值 19.995 分 { 单位填报 }\n  一级指标 履职效果 分值 70.005 分' },
+    trigger: {
+      kind: 'template',
+      from: '部门管理 分值 20 分 { 单位填报 }\n  一级指标 履职效果 分值 70 分',
+      to: '部门管理 分值 19.995 分 { 单位填报 }\n  一级指标 履职效果 分值 70.005 分',
+    },
     fix: {
       zh: '得分按 保留小数 舍入；分值的小数位多于它时，舍入后的得分会超过分值（保留小数 0 位、分值 2.5：2.5 舍入为 3）。把 保留小数 改为分值的小数位数，或把分值改为该精度的数。填报表中各行的分值可以更细（如 3.335），那时该行满分就是它的分值，不会舍入超过。',
       en: 'Scores are rounded to `保留小数` places; a cap with more decimals could be passed by a rounded score (0 places, cap 2.5: 2.5 rounds to 3). Round to as many places as the caps have, or write the caps at that precision. Row weights in a filing may be finer (3.335): such a row then scores at most its weight, never a rounded value above it.',
@@ -155,11 +189,15 @@ const examples: Record<string, Example> = {
     trigger: { kind: 'template', from: '规则 正向 适用 >=, > {', to: '规则 正向 适用 >=, > 允许负数 权重 {' },
     fix: {
       zh: '`允许负数` 只能写 `实际`、`目标`（各行的实际值和目标值可以为负，如 变动率 ≤ −30%）；权重 和 完成比例 不会为负。',
-      en: '`允许负数` (allow negative) may name only `实际` and `目标` (a row\'s actual and target may be negative, e.g. a change rate ≤ −30%); weights and tier fractions are never negative.',
+      en: "`允许负数` (allow negative) may name only `实际` and `目标` (a row's actual and target may be negative, e.g. a change rate ≤ −30%); weights and tier fractions are never negative.",
     },
   },
   JX2036: {
-    trigger: { kind: 'template', from: '一级指标 部门管理 分值 20 分 { 单位填报 }', to: '一级指标 部门管理 分值 20 分 { 择一 { 二级指标 结转结余率 分值 20 分 { 采用 正向 }; 二级指标 结转结余变动率 分值 10 分 { 采用 正向 } } }' },
+    trigger: {
+      kind: 'template',
+      from: '一级指标 部门管理 分值 20 分 { 单位填报 }',
+      to: '一级指标 部门管理 分值 20 分 { 择一 { 二级指标 结转结余率 分值 20 分 { 采用 正向 }; 二级指标 结转结余变动率 分值 10 分 { 采用 正向 } } }',
+    },
     fix: {
       zh: '择一 的选项是单位只填报其中一项的几个指标（如 结转结余率 或 结转结余变动率），分值相同，只计一次；每个选项按规则计分或有自己的公式，至少两个选项。',
       en: 'The alternatives of 择一 are indicators of which the unit files one (e.g. a carry-over rate or its change); they weigh the same and count once; each is scored by a rule or its own formula; at least two.',

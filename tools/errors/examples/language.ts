@@ -5,11 +5,17 @@ import type { Example, Family } from '../family.ts';
 const examples: Record<string, Example> = {
   JX0001: {
     trigger: { kind: 'source', text: '模板 部门整体支出 2023 {\n  总分 100 分\n  一级指标 党建工作@ 分值 10 分 { 单位填报 }\n}\n' },
-    fix: { zh: '名称中含有标点、括号或空格时加引号，如 `"党建工作(项)"`；删去从其他文档带入的特殊符号。', en: 'Quote names that contain punctuation, brackets or spaces, e.g. `"党建工作(项)"`; delete stray symbols pasted from other documents.' },
+    fix: {
+      zh: '名称中含有标点、括号或空格时加引号，如 `"党建工作(项)"`；删去从其他文档带入的特殊符号。',
+      en: 'Quote names that contain punctuation, brackets or spaces, e.g. `"党建工作(项)"`; delete stray symbols pasted from other documents.',
+    },
   },
   JX0002: {
     trigger: { kind: 'source', text: '模板 部门整体支出 2023 {\n  总分 100 分\n  一级指标 部门管理 分值 20 分 { 单位填报 }\n' },
-    fix: { zh: '按提示补上缺少的部分（常见：漏写 `}`、`分值`、区间的 `..`）；写法见 docs/dsl.md。', en: 'Add what the message says is missing (often a `}`, `分值`, or the `..` of a range); see docs/dsl.md for the syntax.' },
+    fix: {
+      zh: '按提示补上缺少的部分（常见：漏写 `}`、`分值`、区间的 `..`）；写法见 docs/dsl.md。',
+      en: 'Add what the message says is missing (often a `}`, `分值`, or the `..` of a range); see docs/dsl.md for the syntax.',
+    },
   },
   JX0003: {
     trigger: { kind: 'source', text: '#'.repeat(2_000_001), shown: { zh: '一个 2,000,001 个字符的文件', en: 'a file of 2,000,001 characters' } },

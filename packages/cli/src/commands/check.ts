@@ -81,7 +81,11 @@ function timings(path: string, source: string): string {
   const pad = (x: string, n: number) => x + ' '.repeat(Math.max(0, n - width(x)));
   const lines = rows.map((r) => `  ${pad(tr(r.zh, r.en), 12)} ${tr('首次', 'cold')} ${ms(r.cold).padStart(11)}   ${tr('预热', 'warm')} ${ms(r.warm).padStart(11)}`);
   const warm = rows.reduce((a, r) => a + r.warm, 0);
-  return [tr('各阶段用时：', 'stage timings:'), ...lines, `  ${pad(tr('合计', 'total'), 12)} ${' '.repeat(width(tr('首次', 'cold')) + 12)}   ${tr('预热', 'warm')} ${ms(warm).padStart(11)}`].join('\n');
+  return [
+    tr('各阶段用时：', 'stage timings:'),
+    ...lines,
+    `  ${pad(tr('合计', 'total'), 12)} ${' '.repeat(width(tr('首次', 'cold')) + 12)}   ${tr('预热', 'warm')} ${ms(warm).padStart(11)}`,
+  ].join('\n');
 }
 
 /** `--dump <stage>`: print what one stage produced, for debugging rules. */

@@ -42,7 +42,10 @@ export function templateFor(spec: string, form: string | null, region?: string):
  */
 export function bareYearsRegion(specs: string[], form: string | null, region: string | undefined): { region: string; others: string[] } | null {
   if (region !== undefined || form === null) return null;
-  const years = specs.map((x) => SPEC.exec(x.trim())).filter((m) => m !== null && m[1] === undefined).map((m) => Number(m![2]));
+  const years = specs
+    .map((x) => SPEC.exec(x.trim()))
+    .filter((m) => m !== null && m[1] === undefined)
+    .map((m) => Number(m![2]));
   const first = years.length ? defaultRegion(form, years[0]!) : null;
   if (!first) return null;
   // the others of every bare year: 2020 → 2023 names 四川, whose template is 2023's
@@ -95,9 +98,7 @@ export function renderDiff(d: TemplateDiff, fromPath: string, toPath: string, re
 const SPEC = /^(?:(.+?)\s*[/／:：]\s*)?(\d{4})$/;
 
 export function diffCommand(a: string, b: string, opts: DiffOptions): number {
-  for (const spec of [a, b])
-    if (!/\.jx$/i.test(spec) && !SPEC.test(spec.trim()))
-      throw userError('yearUnknown', { spec });
+  for (const spec of [a, b]) if (!/\.jx$/i.test(spec) && !SPEC.test(spec.trim())) throw userError('yearUnknown', { spec });
   const only = formOption(opts.form);
   const fileSpec = /\.jx$/i.test(a) || /\.jx$/i.test(b);
   const forms = only ? [only] : fileSpec ? [null] : knownForms();

@@ -14,11 +14,13 @@ export async function explainCommand(file: string, indicator: string, opts: Temp
   const { report, template } = await scoreWithTemplate(path, opts);
   const rows = report.rows.filter((r) => r.path.some((p) => p === indicator || p.includes(indicator)));
   const section = report.sections.find((s) => s.name === indicator);
-  if (rows.length === 0 && !section)
-    throw userError('unknownIndicator', { indicator });
+  if (rows.length === 0 && !section) throw userError('unknownIndicator', { indicator });
   const checked = template.checked!;
   if (section) {
-    console.log(pc.bold(`${section.name}: ${section.score} / ${section.cap}`) + (section.statedScore !== null ? tr(`（填报 ${section.statedScore}）`, ` (stated ${section.statedScore})`) : ''));
+    console.log(
+      pc.bold(`${section.name}: ${section.score} / ${section.cap}`) +
+        (section.statedScore !== null ? tr(`（填报 ${section.statedScore}）`, ` (stated ${section.statedScore})`) : ''),
+    );
   }
   for (const r of rows) {
     console.log(pc.bold(r.path.join(' › ')));

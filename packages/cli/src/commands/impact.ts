@@ -95,8 +95,7 @@ export async function impactCommand(targets: string[], opts: ImpactOptions): Pro
         throw unreadableFiling(causeOf(diagnostics));
       }
       const form = only ?? (filing.form ? normaliseForm(filing.form) : null);
-      if (!form && !/\.jx$/i.test(opts.from) && !/\.jx$/i.test(opts.to))
-        throw userError('formUnknown', { pass: true });
+      if (!form && !/\.jx$/i.test(opts.from) && !/\.jx$/i.test(opts.to)) throw userError('formUnknown', { pass: true });
       const p = pairFor(form, opts.region ?? filing.region);
       const i = impactOf(p.prepared[0], p.prepared[1], filing, diagnostics, p.diff);
       if (i.delta !== 0) changedTotal++;

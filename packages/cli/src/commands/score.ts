@@ -93,7 +93,9 @@ class Tally {
     private readonly opts: BatchOptions,
   ) {
     const tty = process.stderr.isTTY && !process.env['CI'];
-    this.progress = tty ? new cliProgress.SingleBar({ format: `{bar} {value}${count ? '/{total}' : ''} {name}`, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+    this.progress = tty
+      ? new cliProgress.SingleBar({ format: `{bar} {value}${count ? '/{total}' : ''} {name}`, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+      : null;
     this.progress?.start(count ?? 0, 0, { name: '' });
   }
 

@@ -44,7 +44,11 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
   const w = where(opts);
   const port = opts.port === undefined ? 8080 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw userError('invalidOption', { option: '--port', value: String(opts.port), expected: { zh: '应为 0 到 65535 的整数（0 为任一空闲端口）', en: 'give a whole number from 0 to 65535 (0: any free port)' } });
+    throw userError('invalidOption', {
+      option: '--port',
+      value: String(opts.port),
+      expected: { zh: '应为 0 到 65535 的整数（0 为任一空闲端口）', en: 'give a whole number from 0 to 65535 (0: any free port)' },
+    });
   const playground = join(repoRoot, 'playground', 'dist');
   let running: Awaited<ReturnType<typeof s.startServer>>;
   try {
@@ -53,7 +57,15 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
     throw asUserError(e);
   }
   console.log(tr(`jixiao 工作台已启动：${running.url}（数据：${w.shown}）`, `jixiao workspace on ${running.url} (data: ${w.shown})`));
-  if (!existsSync(join(playground, 'index.html'))) console.log(pc.yellow(tr('演练场尚未构建，只提供 API；运行 npx -y pnpm@12.4.2 serve 会先构建演练场', 'the playground is not built, serving the API only; npx -y pnpm@12.4.2 serve builds it first')));
+  if (!existsSync(join(playground, 'index.html')))
+    console.log(
+      pc.yellow(
+        tr(
+          '演练场尚未构建，只提供 API；运行 npx -y pnpm@12.4.2 serve 会先构建演练场',
+          'the playground is not built, serving the API only; npx -y pnpm@12.4.2 serve builds it first',
+        ),
+      ),
+    );
   console.log(tr('按 Ctrl+C 结束。', 'Press Ctrl+C to stop.'));
   await new Promise<void>((res) => {
     const stop = () => res();
@@ -81,7 +93,12 @@ async function withDb<T>(opts: DbOptions, fn: (s: Server, db: Awaited<ReturnType
 export async function backupCommand(file: string, opts: DbOptions): Promise<number> {
   const out = userPath(file);
   const counts = await withDb(opts, (s, db) => s.backup(db, out));
-  console.log(tr(`已备份到 ${shownPath(out)}：`, `backed up to ${shownPath(out)}: `) + Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', '));
+  console.log(
+    tr(`已备份到 ${shownPath(out)}：`, `backed up to ${shownPath(out)}: `) +
+      Object.entries(counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', '),
+  );
   return 0;
 }
 
@@ -89,7 +106,12 @@ export async function restoreCommand(file: string, opts: DbOptions): Promise<num
   const src = userPath(file);
   if (!existsSync(src)) throw userError('generic', { said: { zh: `找不到备份文件 ${shownPath(src)}`, en: `no backup file ${shownPath(src)}` } });
   const counts = await withDb(opts, (s, db) => s.restore(db, src));
-  console.log(tr(`已从 ${shownPath(src)} 恢复：`, `restored from ${shownPath(src)}: `) + Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', '));
+  console.log(
+    tr(`已从 ${shownPath(src)} 恢复：`, `restored from ${shownPath(src)}: `) +
+      Object.entries(counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', '),
+  );
   return 0;
 }
 

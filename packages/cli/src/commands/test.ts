@@ -13,7 +13,7 @@ import { userError } from '../errors.ts';
 import { rulesDir, shownPath, userPath } from '../paths.ts';
 import { normaliseRegion } from '@jixiao/compiler';
 import { library, loadTemplate } from '../templates.ts';
-import { quote, } from '@jixiao/language/diagnostics';
+import { quote } from '@jixiao/language/diagnostics';
 
 export interface TestOptions {
   year?: string;
@@ -73,7 +73,8 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
   if (target.region !== undefined && opts.region === undefined) opts = { ...opts, region: target.region };
   const threshold = readThreshold(dir, opts.threshold);
   if (!Number.isFinite(threshold)) {
-    if (opts.threshold !== undefined) throw userError('invalidOption', { option: '--threshold', value: opts.threshold, expected: { zh: '应为百分数，如 80', en: 'give a percentage, e.g. 80' } });
+    if (opts.threshold !== undefined)
+      throw userError('invalidOption', { option: '--threshold', value: opts.threshold, expected: { zh: '应为百分数，如 80', en: 'give a percentage, e.g. 80' } });
     const f = shownPath(join(dir, 'coverage.yaml'));
     throw userError('generic', { said: { zh: `${f} 中的覆盖率下限（阈值）不是数`, en: `the coverage threshold in ${f} is not a number` } });
   }
@@ -89,9 +90,15 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
 
   for (const { region, year } of folders) {
     const ydir = join(dir, ...region.split('/'), String(year));
-    const templates = readdirSync(ydir).filter((f) => f.endsWith('.jx')).sort();
+    const templates = readdirSync(ydir)
+      .filter((f) => f.endsWith('.jx'))
+      .sort();
     const tdir = join(ydir, 'tests');
-    const files = existsSync(tdir) ? readdirSync(tdir).filter((f) => /\.ya?ml$/i.test(f) && (!target.file || join(tdir, f) === target.file)).sort() : [];
+    const files = existsSync(tdir)
+      ? readdirSync(tdir)
+          .filter((f) => /\.ya?ml$/i.test(f) && (!target.file || join(tdir, f) === target.file))
+          .sort()
+      : [];
     const covByForm = new Map<string, Coverage>();
     for (const f of files) {
       const path = join(tdir, f);
@@ -101,7 +108,13 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
       const form = cf.form ?? (templates.length === 1 ? templates[0]!.slice(0, -3) : basename(f).replace(/\.ya?ml$/i, ''));
       const tpath = join(ydir, `${form}.jx`);
       if (!existsSync(tpath)) {
-        results.push({ file: shown, name: '—', ok: false, failures: [], error: { zh: `${region} ${year} 年没有${quote(form)}模板（用 表单: 指定）`, en: `${region} ${year} has no template ${quote(form)} (name it with 表单:)` } });
+        results.push({
+          file: shown,
+          name: '—',
+          ok: false,
+          failures: [],
+          error: { zh: `${region} ${year} 年没有${quote(form)}模板（用 表单: 指定）`, en: `${region} ${year} has no template ${quote(form)} (name it with 表单:)` },
+        });
         continue;
       }
       let cov = covByForm.get(form);
@@ -115,7 +128,10 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
             name: '—',
             ok: false,
             failures: [],
-            error: { zh: `模板无效：${shownPath(d?.file ?? tpath)}:${d?.range.start.line}: ${d?.message.zh}`, en: `invalid template: ${shownPath(d?.file ?? tpath)}:${d?.range.start.line}: ${d?.message.en}` },
+            error: {
+              zh: `模板无效：${shownPath(d?.file ?? tpath)}:${d?.range.start.line}: ${d?.message.zh}`,
+              en: `invalid template: ${shownPath(d?.file ?? tpath)}:${d?.range.start.line}: ${d?.message.en}`,
+            },
           });
           continue;
         }
@@ -134,7 +150,11 @@ export async function testCommand(dirArg: string | undefined, opts: TestOptions)
 
   if (folders.length === 0) {
     const what = [opts.region, opts.year].filter(Boolean).join(' ');
-    console.error(pc.red(tr(`${shownPath(dir)} 中没有${what ? ` ${what} 的` : ''}模板，没有可运行的测试`, `no templates${what ? ` for ${what}` : ''} under ${shownPath(dir)}: nothing to test`)));
+    console.error(
+      pc.red(
+        tr(`${shownPath(dir)} 中没有${what ? ` ${what} 的` : ''}模板，没有可运行的测试`, `no templates${what ? ` for ${what}` : ''} under ${shownPath(dir)}: nothing to test`),
+      ),
+    );
     return 2;
   }
   const failed = results.filter((r) => !r.ok).length;

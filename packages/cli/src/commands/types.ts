@@ -41,10 +41,19 @@ export async function filingTypes(t: CheckedTemplate): Promise<string> {
   ].join('\n');
   // loaded here, not at start-up: it is large and only this command needs it
   const { compile } = await import('json-schema-to-typescript');
-  const ts = await compile(yearSchema(t) as Parameters<typeof compileSchema>[0], 'Filing', { bannerComment: banner, additionalProperties: false, strictIndexSignatures: true, format: true });
+  const ts = await compile(yearSchema(t) as Parameters<typeof compileSchema>[0], 'Filing', {
+    bannerComment: banner,
+    additionalProperties: false,
+    strictIndexSignatures: true,
+    format: true,
+  });
   const lit = (s: string) => JSON.stringify(s);
   const level1 = t.sections.map((s) => lit(s.name)).join(' | ') || 'never';
-  const all = t.sections.flatMap((s) => [s.name, ...s.aliases]).map(lit).join(' | ') || 'never';
+  const all =
+    t.sections
+      .flatMap((s) => [s.name, ...s.aliases])
+      .map(lit)
+      .join(' | ') || 'never';
   return (
     ts +
     `\n/** ${t.year} 年度模板的一级指标名称 (level-1 indicators of the ${t.year} template) */\nexport type Level1Name = ${level1};\n` +

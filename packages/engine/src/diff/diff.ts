@@ -100,24 +100,62 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
   // titles
   const titles = listDiff(a.titles, b.titles);
   if (titles.added.length || titles.removed.length)
-    out.add('titles', 'changed', [], 'titles', a.titles.join('、'), b.titles.join('、'), `标题 ${plusMinus(titles.added, titles.removed)}`, `titles ${plusMinusEn(titles.added, titles.removed)}`);
+    out.add(
+      'titles',
+      'changed',
+      [],
+      'titles',
+      a.titles.join('、'),
+      b.titles.join('、'),
+      `标题 ${plusMinus(titles.added, titles.removed)}`,
+      `titles ${plusMinusEn(titles.added, titles.removed)}`,
+    );
 
   // total and rounding
-  if (a.total.text !== b.total.text) out.add('total', 'changed', [], 'value', a.total.text, b.total.text, `总分 ${a.total.text} → ${b.total.text}`, `total ${a.total.text} → ${b.total.text}`);
+  if (a.total.text !== b.total.text)
+    out.add('total', 'changed', [], 'value', a.total.text, b.total.text, `总分 ${a.total.text} → ${b.total.text}`, `total ${a.total.text} → ${b.total.text}`);
   if (a.decimals !== b.decimals)
-    out.add('rounding', 'changed', [], 'decimals', String(a.decimals), String(b.decimals), `保留小数 ${a.decimals} 位 → ${b.decimals} 位`, `rounding places ${a.decimals} → ${b.decimals}`);
+    out.add(
+      'rounding',
+      'changed',
+      [],
+      'decimals',
+      String(a.decimals),
+      String(b.decimals),
+      `保留小数 ${a.decimals} 位 → ${b.decimals} 位`,
+      `rounding places ${a.decimals} → ${b.decimals}`,
+    );
   if (a.rounding !== b.rounding)
-    out.add('rounding', 'changed', [], 'mode', ROUNDING_ZH[a.rounding], ROUNDING_ZH[b.rounding], `舍入方式 ${ROUNDING_ZH[a.rounding]} → ${ROUNDING_ZH[b.rounding]}`, `rounding mode ${a.rounding} → ${b.rounding}`);
+    out.add(
+      'rounding',
+      'changed',
+      [],
+      'mode',
+      ROUNDING_ZH[a.rounding],
+      ROUNDING_ZH[b.rounding],
+      `舍入方式 ${ROUNDING_ZH[a.rounding]} → ${ROUNDING_ZH[b.rounding]}`,
+      `rounding mode ${a.rounding} → ${b.rounding}`,
+    );
 
   // grades, by name
   for (const g of b.grades) {
     const old = a.grades.find((x) => x.name === g.name);
     if (!old) out.add('grades', 'added', [g.name], undefined, null, bandText(g), `新增等级${quote(g.name)}${bandText(g)}`, `grade ${quote(g.name)} added: ${bandText(g)}`);
     else if (bandText(old) !== bandText(g))
-      out.add('grades', 'changed', [g.name], 'band', bandText(old), bandText(g), `等级${quote(g.name)}${bandText(old)} → ${bandText(g)}`, `grade ${quote(g.name)} ${bandText(old)} → ${bandText(g)}`);
+      out.add(
+        'grades',
+        'changed',
+        [g.name],
+        'band',
+        bandText(old),
+        bandText(g),
+        `等级${quote(g.name)}${bandText(old)} → ${bandText(g)}`,
+        `grade ${quote(g.name)} ${bandText(old)} → ${bandText(g)}`,
+      );
   }
   for (const g of a.grades)
-    if (!b.grades.some((x) => x.name === g.name)) out.add('grades', 'removed', [g.name], undefined, bandText(g), null, `删除等级${quote(g.name)}（${bandText(g)}）`, `grade ${quote(g.name)} removed (${bandText(g)})`);
+    if (!b.grades.some((x) => x.name === g.name))
+      out.add('grades', 'removed', [g.name], undefined, bandText(g), null, `删除等级${quote(g.name)}（${bandText(g)}）`, `grade ${quote(g.name)} removed (${bandText(g)})`);
 
   // tiers, by name
   for (const t of b.tiers) {
@@ -127,13 +165,32 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
       continue;
     }
     if (tierText(old) !== tierText(t))
-      out.add('tiers', 'changed', [t.name], 'range', tierText(old), tierText(t), `定性分档${quote(t.name)}${tierText(old)} → ${tierText(t)}`, `tier ${quote(t.name)} ${tierText(old)} → ${tierText(t)}`);
+      out.add(
+        'tiers',
+        'changed',
+        [t.name],
+        'range',
+        tierText(old),
+        tierText(t),
+        `定性分档${quote(t.name)}${tierText(old)} → ${tierText(t)}`,
+        `tier ${quote(t.name)} ${tierText(old)} → ${tierText(t)}`,
+      );
     const al = listDiff(old.aliases, t.aliases);
     if (al.added.length || al.removed.length)
-      out.add('tiers', 'changed', [t.name], 'aliases', old.aliases.join('、'), t.aliases.join('、'), `定性分档${quote(t.name)}别名 ${plusMinus(al.added, al.removed)}`, `tier ${quote(t.name)} aliases ${plusMinusEn(al.added, al.removed)}`);
+      out.add(
+        'tiers',
+        'changed',
+        [t.name],
+        'aliases',
+        old.aliases.join('、'),
+        t.aliases.join('、'),
+        `定性分档${quote(t.name)}别名 ${plusMinus(al.added, al.removed)}`,
+        `tier ${quote(t.name)} aliases ${plusMinusEn(al.added, al.removed)}`,
+      );
   }
   for (const t of a.tiers)
-    if (!b.tiers.some((x) => x.name === t.name)) out.add('tiers', 'removed', [t.name], undefined, tierText(t), null, `删除定性分档${quote(t.name)}（${tierText(t)}）`, `tier ${quote(t.name)} removed (${tierText(t)})`);
+    if (!b.tiers.some((x) => x.name === t.name))
+      out.add('tiers', 'removed', [t.name], undefined, tierText(t), null, `删除定性分档${quote(t.name)}（${tierText(t)}）`, `tier ${quote(t.name)} removed (${tierText(t)})`);
 
   // rules, by name
   const negatives = (r: CheckedTemplate['rules'][number]) => r.negatives.map((v) => (v === 'actual' ? '实际' : '目标')).join(', ') || '（无）';
@@ -141,21 +198,67 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
   for (const r of b.rules) {
     const old = a.rules.find((x) => x.name === r.name);
     if (!old) {
-      out.add('rules', 'added', [r.name], undefined, null, r.text, `新增规则${quote(r.name)}适用 ${shapes(r)}：得分 = ${r.text}`, `rule ${quote(r.name)} added, for ${shapes(r)}: score = ${r.text}`);
+      out.add(
+        'rules',
+        'added',
+        [r.name],
+        undefined,
+        null,
+        r.text,
+        `新增规则${quote(r.name)}适用 ${shapes(r)}：得分 = ${r.text}`,
+        `rule ${quote(r.name)} added, for ${shapes(r)}: score = ${r.text}`,
+      );
       continue;
     }
     if (shapes(old) !== shapes(r))
-      out.add('rules', 'changed', [r.name], 'shapes', shapes(old), shapes(r), `规则${quote(r.name)}适用 ${shapes(old)} → ${shapes(r)}`, `rule ${quote(r.name)} applies to ${shapes(old)} → ${shapes(r)}`);
+      out.add(
+        'rules',
+        'changed',
+        [r.name],
+        'shapes',
+        shapes(old),
+        shapes(r),
+        `规则${quote(r.name)}适用 ${shapes(old)} → ${shapes(r)}`,
+        `rule ${quote(r.name)} applies to ${shapes(old)} → ${shapes(r)}`,
+      );
     // 允许负数: which inputs may be negative is part of what a rule accepts
     if (negatives(old) !== negatives(r))
-      out.add('rules', 'changed', [r.name], 'negatives', negatives(old), negatives(r), `规则${quote(r.name)}允许负数 ${negatives(old)} → ${negatives(r)}`, `rule ${quote(r.name)} allows negative ${negatives(old)} → ${negatives(r)}`);
+      out.add(
+        'rules',
+        'changed',
+        [r.name],
+        'negatives',
+        negatives(old),
+        negatives(r),
+        `规则${quote(r.name)}允许负数 ${negatives(old)} → ${negatives(r)}`,
+        `rule ${quote(r.name)} allows negative ${negatives(old)} → ${negatives(r)}`,
+      );
     if (old.text !== r.text) {
-      out.add('rules', 'changed', [r.name], 'formula', old.text, r.text, `规则${quote(r.name)}得分 = ${old.text} → 得分 = ${r.text}`, `rule ${quote(r.name)} score = ${old.text} → score = ${r.text}`);
+      out.add(
+        'rules',
+        'changed',
+        [r.name],
+        'formula',
+        old.text,
+        r.text,
+        `规则${quote(r.name)}得分 = ${old.text} → 得分 = ${r.text}`,
+        `rule ${quote(r.name)} score = ${old.text} → score = ${r.text}`,
+      );
       out.detail(formulaChangeWords(old.formula, r.formula, '权重'));
     }
   }
   for (const r of a.rules)
-    if (!b.rules.some((x) => x.name === r.name)) out.add('rules', 'removed', [r.name], undefined, r.text, null, `删除规则${quote(r.name)}（适用 ${shapes(r)}：得分 = ${r.text}）`, `rule ${quote(r.name)} removed (for ${shapes(r)}: score = ${r.text})`);
+    if (!b.rules.some((x) => x.name === r.name))
+      out.add(
+        'rules',
+        'removed',
+        [r.name],
+        undefined,
+        r.text,
+        null,
+        `删除规则${quote(r.name)}（适用 ${shapes(r)}：得分 = ${r.text}）`,
+        `rule ${quote(r.name)} removed (for ${shapes(r)}: score = ${r.text})`,
+      );
 
   // indicators, recursively
   diffSections(a, b, a.sections, b.sections, [], out);
@@ -165,7 +268,16 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
     const old = a.deductions.find((x) => x.name === d.name);
     const desc = (x: typeof d) => `每项最多 ${x.perItemMax?.text ?? '—'} 分，合计最多 ${x.totalMax.text} 分，总分不低于 ${x.floor.text} 分`;
     if (!old) {
-      out.add('deductions', 'added', [d.name], undefined, null, desc(d), `新增扣分${quote(d.name)}：${desc(d)}`, `deduction ${quote(d.name)} added: per item ${d.perItemMax?.text ?? '—'}, total ${d.totalMax.text}, floor ${d.floor.text}`);
+      out.add(
+        'deductions',
+        'added',
+        [d.name],
+        undefined,
+        null,
+        desc(d),
+        `新增扣分${quote(d.name)}：${desc(d)}`,
+        `deduction ${quote(d.name)} added: per item ${d.perItemMax?.text ?? '—'}, total ${d.totalMax.text}, floor ${d.floor.text}`,
+      );
       continue;
     }
     const fields: [string, string, string, string][] = [
@@ -180,7 +292,8 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
     }
   }
   for (const d of a.deductions)
-    if (!b.deductions.some((x) => x.name === d.name)) out.add('deductions', 'removed', [d.name], undefined, d.totalMax.text, null, `删除扣分${quote(d.name)}`, `deduction ${quote(d.name)} removed`);
+    if (!b.deductions.some((x) => x.name === d.name))
+      out.add('deductions', 'removed', [d.name], undefined, d.totalMax.text, null, `删除扣分${quote(d.name)}`, `deduction ${quote(d.name)} removed`);
 
   // aggregation, by what is aggregated
   for (const what of ['absolute', 'relative', 'qualitative'] as const) {
@@ -189,7 +302,16 @@ export function diffTemplates(a: CheckedTemplate, b: CheckedTemplate): TemplateD
     if (o === n) continue;
     const oz = o ? AGG_HOW[o] : '（未声明）';
     const nz = n ? AGG_HOW[n] : '（未声明）';
-    out.add('aggregation', o && n ? 'changed' : n ? 'added' : 'removed', [AGG_WHAT[what]], 'how', o ? AGG_HOW[o] : null, n ? AGG_HOW[n] : null, `汇总${quote(AGG_WHAT[what])}${oz} → ${nz}`, `aggregation of ${what}: ${o ?? '(none)'} → ${n ?? '(none)'}`);
+    out.add(
+      'aggregation',
+      o && n ? 'changed' : n ? 'added' : 'removed',
+      [AGG_WHAT[what]],
+      'how',
+      o ? AGG_HOW[o] : null,
+      n ? AGG_HOW[n] : null,
+      `汇总${quote(AGG_WHAT[what])}${oz} → ${nz}`,
+      `aggregation of ${what}: ${o ?? '(none)'} → ${n ?? '(none)'}`,
+    );
   }
 
   return { from: { form: a.form, year: a.year }, to: { form: b.form, year: b.year }, changes: out.items };
@@ -216,23 +338,77 @@ function diffSections(ta: CheckedTemplate, tb: CheckedTemplate, as: readonly Sec
     const path = [...parent, s.name];
     const where = path.join(' › ');
     if (!old) {
-      out.add('indicators', 'added', path, undefined, null, s.weight.text, `新增${LEVEL[s.level]}${quote(where)}分值 ${s.weight.text}（${KIND_ZH[s.kind]}）`, `indicator ${quote(where)} added, weight ${s.weight.text} (${s.kind})`);
+      out.add(
+        'indicators',
+        'added',
+        path,
+        undefined,
+        null,
+        s.weight.text,
+        `新增${LEVEL[s.level]}${quote(where)}分值 ${s.weight.text}（${KIND_ZH[s.kind]}）`,
+        `indicator ${quote(where)} added, weight ${s.weight.text} (${s.kind})`,
+      );
       continue;
     }
     if (old.name !== s.name)
-      out.add('indicators', 'renamed', path, 'name', old.name, s.name, `${LEVEL[s.level]}${quote([...parent, old.name].join(' › '))}改名为${quote(s.name)}`, `indicator ${quote([...parent, old.name].join(' › '))} renamed to ${quote(s.name)}`);
+      out.add(
+        'indicators',
+        'renamed',
+        path,
+        'name',
+        old.name,
+        s.name,
+        `${LEVEL[s.level]}${quote([...parent, old.name].join(' › '))}改名为${quote(s.name)}`,
+        `indicator ${quote([...parent, old.name].join(' › '))} renamed to ${quote(s.name)}`,
+      );
     if (old.weight.text !== s.weight.text)
-      out.add('indicators', 'changed', path, 'weight', old.weight.text, s.weight.text, `${quote(where)}分值 ${old.weight.text} → ${s.weight.text}`, `${quote(where)} weight ${old.weight.text} → ${s.weight.text}`);
+      out.add(
+        'indicators',
+        'changed',
+        path,
+        'weight',
+        old.weight.text,
+        s.weight.text,
+        `${quote(where)}分值 ${old.weight.text} → ${s.weight.text}`,
+        `${quote(where)} weight ${old.weight.text} → ${s.weight.text}`,
+      );
     if (old.kind !== s.kind)
-      out.add('indicators', 'changed', path, 'kind', KIND_ZH[old.kind], KIND_ZH[s.kind], `${quote(where)}计分方式 ${KIND_ZH[old.kind]} → ${KIND_ZH[s.kind]}`, `${quote(where)} scored by ${old.kind} → ${s.kind}`);
+      out.add(
+        'indicators',
+        'changed',
+        path,
+        'kind',
+        KIND_ZH[old.kind],
+        KIND_ZH[s.kind],
+        `${quote(where)}计分方式 ${KIND_ZH[old.kind]} → ${KIND_ZH[s.kind]}`,
+        `${quote(where)} scored by ${old.kind} → ${s.kind}`,
+      );
     if ((old.formulaText ?? null) !== (s.formulaText ?? null)) {
-      out.add('indicators', 'changed', path, 'formula', old.formulaText, s.formulaText, `${quote(where)}得分 = ${old.formulaText ?? '—'} → 得分 = ${s.formulaText ?? '—'}`, `${quote(where)} score = ${old.formulaText ?? '—'} → ${s.formulaText ?? '—'}`);
+      out.add(
+        'indicators',
+        'changed',
+        path,
+        'formula',
+        old.formulaText,
+        s.formulaText,
+        `${quote(where)}得分 = ${old.formulaText ?? '—'} → 得分 = ${s.formulaText ?? '—'}`,
+        `${quote(where)} score = ${old.formulaText ?? '—'} → ${s.formulaText ?? '—'}`,
+      );
       if (old.formula && s.formula) out.detail(formulaChangeWords(old.formula, s.formula, '分值'));
     }
     const ro = old.kind === 'formula' ? null : ruleName(ta, old.pinnedRule);
     const rn = s.kind === 'formula' ? null : ruleName(tb, s.pinnedRule);
     if (ro !== rn)
-      out.add('indicators', 'changed', path, 'rule', ro, rn, `${quote(where)}采用规则 ${ro ?? '（按目标形状）'} → ${rn ?? '（按目标形状）'}`, `${quote(where)} uses rule ${ro ?? '(by target shape)'} → ${rn ?? '(by target shape)'}`);
+      out.add(
+        'indicators',
+        'changed',
+        path,
+        'rule',
+        ro,
+        rn,
+        `${quote(where)}采用规则 ${ro ?? '（按目标形状）'} → ${rn ?? '（按目标形状）'}`,
+        `${quote(where)} uses rule ${ro ?? '(by target shape)'} → ${rn ?? '(by target shape)'}`,
+      );
     // a rename keeps the old name as an alias: that is the rename, not an alias change (in
     // either direction: undoing a rename drops that alias)
     const implied = new Set([old.name, s.name, ...(s.renamedFrom ?? []), ...(old.renamedFrom ?? [])]);
@@ -241,12 +417,30 @@ function diffSections(ta: CheckedTemplate, tb: CheckedTemplate, as: readonly Sec
       s.aliases.filter((x) => !(implied.has(x) && !old.aliases.includes(x))),
     );
     if (al.added.length || al.removed.length)
-      out.add('indicators', 'changed', path, 'aliases', old.aliases.join('、'), s.aliases.join('、'), `${quote(where)}别名 ${plusMinus(al.added, al.removed)}`, `${quote(where)} aliases ${plusMinusEn(al.added, al.removed)}`);
+      out.add(
+        'indicators',
+        'changed',
+        path,
+        'aliases',
+        old.aliases.join('、'),
+        s.aliases.join('、'),
+        `${quote(where)}别名 ${plusMinus(al.added, al.removed)}`,
+        `${quote(where)} aliases ${plusMinusEn(al.added, al.removed)}`,
+      );
     diffSections(ta, tb, old.children, s.children, path, out);
   }
   for (const old of as) {
     if (matched.has(old)) continue;
     const where = [...parent, old.name].join(' › ');
-    out.add('indicators', 'removed', [...parent, old.name], undefined, old.weight.text, null, `删除${LEVEL[old.level]}${quote(where)}（分值 ${old.weight.text}）`, `indicator ${quote(where)} removed (weight ${old.weight.text})`);
+    out.add(
+      'indicators',
+      'removed',
+      [...parent, old.name],
+      undefined,
+      old.weight.text,
+      null,
+      `删除${LEVEL[old.level]}${quote(where)}（分值 ${old.weight.text}）`,
+      `indicator ${quote(where)} removed (weight ${old.weight.text})`,
+    );
   }
 }

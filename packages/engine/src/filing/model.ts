@@ -120,11 +120,14 @@ const INPUT_NAME = z.string().regex(/^(?!(?:__proto__|constructor|prototype)$)[\
  * without a word; it is refused here, as the JSON Schema's propertyNames refuses it, so
  * that no key is dropped silently and the two validators agree.
  */
-export const Inputs = z.preprocess((v, ctx) => {
-  if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__'))
-    ctx.issues.push({ code: 'invalid_key', origin: 'record', issues: [], path: ['__proto__'], message: 'reserved name', input: v } as never);
-  return v;
-}, z.record(INPUT_NAME, z.number()));
+export const Inputs = z.preprocess(
+  (v, ctx) => {
+    if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__'))
+      ctx.issues.push({ code: 'invalid_key', origin: 'record', issues: [], path: ['__proto__'], message: 'reserved name', input: v } as never);
+    return v;
+  },
+  z.record(INPUT_NAME, z.number()),
+);
 
 export interface SubUnit {
   name: string;
@@ -180,7 +183,10 @@ export const Filing: z.ZodType<Filing> = z.strictObject({
   year: z.number().int().min(1900).max(2999).optional(),
   form: z.string().optional().describe("'部门整体支出' | '项目支出' | another form"),
   region: z.string().optional().describe('地区: the jurisdiction whose rules apply, from the country down (全国, 甘肃, 四川/遂宁/大英县)'),
-  place: z.string().optional().describe('the one place the text around the table names (甘肃/庆阳/正宁县), read by the importer: a hint for choosing the template when 地区 is not given'),
+  place: z
+    .string()
+    .optional()
+    .describe('the one place the text around the table names (甘肃/庆阳/正宁县), read by the importer: a hint for choosing the template when 地区 is not given'),
   budget: Budget.optional(),
   goals: Goals.optional(),
   sections: z.array(Section).optional(),
@@ -205,9 +211,7 @@ export const MAX_UNIT_DEPTH = 32;
  * of units nests about 3 × 32 + 4 deep; anything deeper is not a filing. */
 export const MAX_JSON_DEPTH = 128;
 
-export type NestingProblem =
-  | { kind: 'units'; depth: number; path: JsonPath; name: string | null }
-  | { kind: 'json'; depth: number; path: JsonPath };
+export type NestingProblem = { kind: 'units'; depth: number; path: JsonPath; name: string | null } | { kind: 'json'; depth: number; path: JsonPath };
 
 /**
  * Whether a parsed JSON value nests beyond the limits: units beyond MAX_UNIT_DEPTH
@@ -302,9 +306,7 @@ export interface FilingIssue {
   message: Message;
 }
 
-export type ValidationResult =
-  | { ok: true; filing: Filing }
-  | { ok: false; issues: FilingIssue[] };
+export type ValidationResult = { ok: true; filing: Filing } | { ok: false; issues: FilingIssue[] };
 
 export function pathToText(path: JsonPath): string {
   let s = '';
@@ -366,40 +368,27 @@ function issueMessage(issue: RawIssue, value: unknown, where: string): Message {
   switch (issue.code) {
     case 'invalid_type': {
       const exp = issue.expected ?? '?';
-      if (value === undefined)
-        return msg(
-          `${where} 缺少必填项（应为${TYPE_ZH[exp] ?? exp}）`,
-          `${where} is missing (expected ${exp})`,
-        );
-      return msg(
-        `${where} 应为${TYPE_ZH[exp] ?? exp}，实际是${TYPE_ZH[got] ?? got} ${quote(value)}`,
-        `${where} must be ${exp}, got ${got} ${quote(value)}`,
-      );
+      if (value === undefined) return msg(`${where} 缺少必填项（应为${TYPE_ZH[exp] ?? exp}）`, `${where} is missing (expected ${exp})`);
+      return msg(`${where} 应为${TYPE_ZH[exp] ?? exp}，实际是${TYPE_ZH[got] ?? got} ${quote(value)}`, `${where} must be ${exp}, got ${got} ${quote(value)}`);
     }
     case 'unrecognized_keys': {
       const keys = (issue.keys ?? []).map((k) => quote(k)).join('、');
       return msg(`${where} 含有不认识的字段 ${keys}`, `${where} has unknown key(s) ${keys}`);
     }
     case 'too_small':
-      return msg(
-        `${where} 的值 ${quote(value)} 小于允许的最小值 ${String(issue.minimum)}`,
-        `${where} value ${quote(value)} is below the minimum ${String(issue.minimum)}`,
-      );
+      return msg(`${where} 的值 ${quote(value)} 小于允许的最小值 ${String(issue.minimum)}`, `${where} value ${quote(value)} is below the minimum ${String(issue.minimum)}`);
     case 'too_big':
-      return msg(
-        `${where} 的值 ${quote(value)} 大于允许的最大值 ${String(issue.maximum)}`,
-        `${where} value ${quote(value)} is above the maximum ${String(issue.maximum)}`,
-      );
+      return msg(`${where} 的值 ${quote(value)} 大于允许的最大值 ${String(issue.maximum)}`, `${where} value ${quote(value)} is above the maximum ${String(issue.maximum)}`);
     case 'invalid_key': {
       const key = String(issue.path[issue.path.length - 1]);
       const parent = pathToText(issue.path.slice(0, -1).map((p) => (typeof p === 'number' ? p : String(p)))) || '(根)';
-      return msg(`${parent} 中的名称 ${quote(key)} 不能用作数据名称（不能为空，也不能是 __proto__、constructor、prototype）`, `${parent}: the name ${quote(key)} cannot name a figure (it must not be empty, __proto__, constructor or prototype)`);
+      return msg(
+        `${parent} 中的名称 ${quote(key)} 不能用作数据名称（不能为空，也不能是 __proto__、constructor、prototype）`,
+        `${parent}: the name ${quote(key)} cannot name a figure (it must not be empty, __proto__, constructor or prototype)`,
+      );
     }
     case 'invalid_value':
-      return msg(
-        `${where} 的值 ${quote(value)} 不在允许的取值中`,
-        `${where} value ${quote(value)} is not one of the allowed values`,
-      );
+      return msg(`${where} 的值 ${quote(value)} 不在允许的取值中`, `${where} value ${quote(value)} is not one of the allowed values`);
     default:
       return msg(`${where} 的值 ${quote(value)} 无效：${issue.message}`, `${where} value ${quote(value)} is invalid: ${issue.message}`);
   }

@@ -92,7 +92,21 @@ function arrayOf(item: (v: unknown) => unknown): (v: unknown) => unknown[] | nul
 
 const any = () => true;
 
-const ROW_ORDER = orderOf(['level1', 'level2', 'level3', 'indicatorValue', 'target', 'actual', 'weight', 'statedScore', 'reason', 'explanation', 'criteria', 'notApplicable', 'source']);
+const ROW_ORDER = orderOf([
+  'level1',
+  'level2',
+  'level3',
+  'indicatorValue',
+  'target',
+  'actual',
+  'weight',
+  'statedScore',
+  'reason',
+  'explanation',
+  'criteria',
+  'notApplicable',
+  'source',
+]);
 
 /** One row, by hand: a filing has dozens, and this is the hot loop of a batch. */
 function row(v: unknown): Obj | null {

@@ -133,8 +133,7 @@ const exact = (x: number) => Number(x.toPrecision(15));
  * target's unit; when the target has only a multiplier (≥20万) both are in base units.
  */
 export function readUnits(target: number, targetUnit: string | null, actual: number, actualUnit: string | null): UnitReading {
-  if (targetUnit === null || actualUnit === null || targetUnit === actualUnit)
-    return { ok: true, target, actual, unit: targetUnit ?? actualUnit, converted: false };
+  if (targetUnit === null || actualUnit === null || targetUnit === actualUnit) return { ok: true, target, actual, unit: targetUnit ?? actualUnit, converted: false };
   const tm = multiplierOnly(targetUnit);
   const am = multiplierOnly(actualUnit);
   const t = tm === null ? unitOf(targetUnit) : null;

@@ -52,20 +52,62 @@ export interface UnparsedValue {
   kind: 'unparsed';
   text: string;
 }
-export type Value =
-  | NumberValue
-  | QualitativeValue
-  | DeadlineValue
-  | PlaceholderValue
-  | EmptyValue
-  | UnparsedValue;
+export type Value = NumberValue | QualitativeValue | DeadlineValue | PlaceholderValue | EmptyValue | UnparsedValue;
 
 /** Words filed as qualitative targets or actuals. Used to recognise values, not to score them. */
 export const QUALITATIVE_WORDS: readonly string[] = [
-  '显著', '明显', '效果明显', '效果显著', '成效显著', '较好', '良好', '好', '优', '良', '中', '差', '高', '较高',
-  '健全', '完善', '规范', '有效', '合格', '达标', '及时', '按时', '准确', '安全', '稳定', '持续', '长期',
-  '达成预期指标', '达成年度指标', '达成', '基本达成', '部分达成', '未达成', '完成', '已完成', '基本完成', '未完成',
-  '满意', '基本满意', '不满意', '符合', '符合要求', '是', '否', '有', '无', '提高', '提升', '改善', '增加', '减少', '降低',
+  '显著',
+  '明显',
+  '效果明显',
+  '效果显著',
+  '成效显著',
+  '较好',
+  '良好',
+  '好',
+  '优',
+  '良',
+  '中',
+  '差',
+  '高',
+  '较高',
+  '健全',
+  '完善',
+  '规范',
+  '有效',
+  '合格',
+  '达标',
+  '及时',
+  '按时',
+  '准确',
+  '安全',
+  '稳定',
+  '持续',
+  '长期',
+  '达成预期指标',
+  '达成年度指标',
+  '达成',
+  '基本达成',
+  '部分达成',
+  '未达成',
+  '完成',
+  '已完成',
+  '基本完成',
+  '未完成',
+  '满意',
+  '基本满意',
+  '不满意',
+  '符合',
+  '符合要求',
+  '是',
+  '否',
+  '有',
+  '无',
+  '提高',
+  '提升',
+  '改善',
+  '增加',
+  '减少',
+  '降低',
 ];
 
 const KNOWN = new Set([...QUALITATIVE_WORDS, ...POLAR_WORDS]);
@@ -76,15 +118,17 @@ const TO_NORMALISE = /[\uFF10-\uFF19［．\u2212\uFF0D\uFE63＋\u00A0\u3000]/;
 /** Full-width digits, operators and punctuation to their ASCII forms; trims. */
 export function normaliseCellText(text: string): string {
   if (!TO_NORMALISE.test(text)) return text.trim();
-  return text
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/［/g, '[')
-    .replace(/．/g, '.')
-    // minus signs as typed by Office and IMEs: − (U+2212), － (full-width), ﹣ (small)
-    .replace(/[\u2212\uFF0D\uFE63]/g, '-')
-    .replace(/＋/g, '+')
-    .replace(/[\u00A0\u3000]/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/［/g, '[')
+      .replace(/．/g, '.')
+      // minus signs as typed by Office and IMEs: − (U+2212), － (full-width), ﹣ (small)
+      .replace(/[\u2212\uFF0D\uFE63]/g, '-')
+      .replace(/＋/g, '+')
+      .replace(/[\u00A0\u3000]/g, ' ')
+      .trim()
+  );
 }
 
 const OPS: [RegExp, CmpOp][] = [
@@ -103,7 +147,20 @@ const SUFFIX_OPS: [RegExp, CmpOp][] = [
 const PLACEHOLDER = /^(?:\*+|＊+|x+|X+|×+|[?？]+|空|待定|—+|－+|-+|\/|／|…+|\.{2,})$/;
 
 const CN_MONTH: Record<string, number> = {
-  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12, 正: 1, 腊: 12,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+  正: 1,
+  腊: 12,
 };
 
 function stripQuotes(s: string): string {

@@ -86,8 +86,16 @@ export function compareReports(a: CheckedTemplate, b: CheckedTemplate, ra: Repor
   }
   const leftA = ra.rows.filter((r) => !pairedA.has(r));
   // a row of a formula section that only one template has stays unpaired
-  const formulaA = new Set(flattenSections(a).filter((s) => s.kind === 'formula').map((s) => s.name));
-  const formulaB = new Set(flattenSections(b).filter((s) => s.kind === 'formula').map((s) => s.name));
+  const formulaA = new Set(
+    flattenSections(a)
+      .filter((s) => s.kind === 'formula')
+      .map((s) => s.name),
+  );
+  const formulaB = new Set(
+    flattenSections(b)
+      .filter((s) => s.kind === 'formula')
+      .map((s) => s.name),
+  );
   const own = (r: ReportRow, names: Set<string>) => names.has(r.path[r.path.length - 1]!);
   const restA = leftA.filter((r) => !own(r, formulaA));
   const restB = leftB.filter((r) => !own(r, formulaB));
@@ -109,7 +117,14 @@ export function compareReports(a: CheckedTemplate, b: CheckedTemplate, ra: Repor
       why.push(...ruleChanges(rA).filter((d) => d.change === 'removed'));
       why.push(...ruleChanges(rB).filter((d) => d.field === 'shapes' || d.change === 'added'));
       if (why.length === 0)
-        why.push({ area: 'rules', change: 'changed', path, from: rA, to: rB, message: { zh: `计分规则 ${rA ?? '（无）'} → ${rB ?? '（无）'}`, en: `scored by ${rA ?? '(none)'} → ${rB ?? '(none)'}` } });
+        why.push({
+          area: 'rules',
+          change: 'changed',
+          path,
+          from: rA,
+          to: rB,
+          message: { zh: `计分规则 ${rA ?? '（无）'} → ${rB ?? '（无）'}`, en: `scored by ${rA ?? '(none)'} → ${rB ?? '(none)'}` },
+        });
     } else why.push(...ruleChanges(rB).filter((d) => d.field === 'formula'));
     const sec = sectionChanges(path[0]!).filter((d) => d.path.length <= path.length && d.path.every((p, i) => path[i] === p));
     why.push(...sec.filter((d) => d.change !== 'renamed'));

@@ -45,7 +45,8 @@ function extraColumns(row: GridRow, cols: Map<number, BudgetField>): Map<number,
   const out = new Map<number, string>();
   row.cells.forEach((c, i) => {
     const label = normaliseLabel(c.text);
-    if (i > first && !cols.has(i) && label.length >= 2 && !/\d/.test(label) && /\p{Script=Han}/u.test(label) && budgetFieldOfLabel(label) === null && !isKnownLabel(label)) out.set(i, label);
+    if (i > first && !cols.has(i) && label.length >= 2 && !/\d/.test(label) && /\p{Script=Han}/u.test(label) && budgetFieldOfLabel(label) === null && !isKnownLabel(label))
+      out.set(i, label);
   });
   return out;
 }
@@ -116,7 +117,10 @@ export class BudgetBlock {
       .map((c) => c.text)
       .filter((t) => t !== '')
       .join('');
-    const fundName = labelText.replace(/^其中[:：]?/, '').replace(/[:：]$/, '').trim();
+    const fundName = labelText
+      .replace(/^其中[:：]?/, '')
+      .replace(/[:：]$/, '')
+      .trim();
     const isFund = /财政拨款|结转|结余|其他资金|自有资金|其中/.test(labelText);
     if (nums.length === 0 && !isFund) {
       this.cols = null; // the block ended
@@ -226,7 +230,10 @@ export class BudgetBlock {
       b[f] = xs.length ? sumMoney(xs) : b[f];
     }
     const after = money.map((f) => b[f] ?? '—').join(' / ');
-    const names = this.funds.filter((fund) => money.some((f) => (fund[f] ?? 0) !== 0)).map((fund) => fund.name).join('、');
+    const names = this.funds
+      .filter((fund) => money.some((f) => (fund[f] ?? 0) !== 0))
+      .map((fund) => fund.name)
+      .join('、');
     this.diagnostics.push(
       diag('IMP043', 'warning', this.totalLine ?? undefined, undefined, {
         zh: `资金总额（年初预算数 / 全年预算数 / 全年执行数）填为 ${before}，而其中 ${names} 有金额；按其中各项之和 ${after} 读取。请核对原表`,

@@ -222,9 +222,7 @@ function mappedColumns(grid: Grid, mapping: ColumnMapping, diagnostics: ImportDi
 function detectedColumns(grid: Grid, diagnostics: ImportDiagnostic[]): ResolvedColumns | null {
   const detected = detectHeader(grid);
   if (!detected) {
-    const expected = (['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'statedScore'] as ColumnField[])
-      .map((f) => FIELD_LABELS[f].slice(0, 3).join('/'))
-      .join('、');
+    const expected = (['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'statedScore'] as ColumnField[]).map((f) => FIELD_LABELS[f].slice(0, 3).join('/')).join('、');
     const found = grid.rows
       .flatMap((r) => r.cells)
       .map((c) => c.text)
@@ -291,9 +289,7 @@ function requiredColumns(columns: Columns, headerLine: number | undefined, diagn
   const rubric = isRubric({ has: (f) => columns[f] !== undefined }) && columns.target === undefined && columns.actual === undefined;
   if (columns.target === undefined && columns.actual === undefined && !rubric) {
     ok = false;
-    diagnostics.push(
-      diag('IMP003', 'error', headerLine, undefined, { zh: '缺少“年度指标值”和“实际完成值”列', en: 'missing both the annual target and the actual value columns' }),
-    );
+    diagnostics.push(diag('IMP003', 'error', headerLine, undefined, { zh: '缺少“年度指标值”和“实际完成值”列', en: 'missing both the annual target and the actual value columns' }));
   }
   // a missing weight column is said once for the table, after its rows are read (IMP008)
   for (const f of rubric ? (['statedScore'] as const) : (['target', 'actual', 'statedScore'] as const)) {

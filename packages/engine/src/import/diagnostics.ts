@@ -9,7 +9,21 @@
 // gives only the title; migrating a code means declaring its data and wording here (as
 // IMP007 and IMP062 are) and building it with `importDiagnostic`.
 
-import { buildFrom, code, hasErrors, quote, severityOf, type Catalogue, type CodeEntry, type Coded, type Data, type DataOf, type Message, type Severity, type SeverityRule } from '@jixiao/language';
+import {
+  buildFrom,
+  code,
+  hasErrors,
+  quote,
+  severityOf,
+  type Catalogue,
+  type CodeEntry,
+  type Coded,
+  type Data,
+  type DataOf,
+  type Message,
+  type Severity,
+  type SeverityRule,
+} from '@jixiao/language';
 import type { JsonPath } from '../filing/model.ts';
 
 export { hasErrors, type Severity };
@@ -82,12 +96,22 @@ export const DIAGNOSTIC_CODES = {
     help: () => ({ zh: '拆分填报表后分别评分', en: 'split the filing and score the parts' }),
   }),
   IMP008: worded('IMP008', 'warning', '表中没有分值：分值取自模板，或须在表中补填', 'The table gives no weights: they come from the template or must be filled in'),
-  IMP009: worded('IMP009', 'info', '表中只有一列指标名称：一级、二级指标按模板中的同名指标归入', 'One indicator column only: level 1 and 2 come from the template indicator of the same name'),
+  IMP009: worded(
+    'IMP009',
+    'info',
+    '表中只有一列指标名称：一级、二级指标按模板中的同名指标归入',
+    'One indicator column only: level 1 and 2 come from the template indicator of the same name',
+  ),
   IMP010: worded('IMP010', 'info', '没有找到标题，无法从中读取年度和表单', 'No title found; year and form cannot be read from it'),
   IMP011: worded('IMP011', 'info', '从标题中读取了年度或表单', 'Year or form read from the title'),
   IMP012: worded('IMP012', 'warning', '引号未闭合的单元格，按原文读取', 'Unterminated quoted cell, read literally'),
   IMP013: worded('IMP013', 'info', '从报告正文读出自评得分', 'Total read from the report text'),
-  IMP014: worded('IMP014', 'info', '读入了指标表之外的数据（如全年预算调剂金额）', 'A figure outside the indicator table read as an extra input (such as the budget adjustment amount)'),
+  IMP014: worded(
+    'IMP014',
+    'info',
+    '读入了指标表之外的数据（如全年预算调剂金额）',
+    'A figure outside the indicator table read as an extra input (such as the budget adjustment amount)',
+  ),
   IMP020: worded('IMP020', 'warning', '一行因缺少单元格而错位：已修复', 'Row shifted by a missing cell: repaired'),
   IMP021: worded('IMP021', 'warning', '一行中超出表头的单元格，已忽略', 'Row has cells beyond the header, ignored'),
   IMP022: worded('IMP022', 'warning', '指标行没有三级指标名称', 'Indicator row without a level-3 name'),
@@ -96,9 +120,19 @@ export const DIAGNOSTIC_CODES = {
   IMP025: worded('IMP025', 'info', '去掉了指标名称两端的引号', 'Quotes stripped from an indicator name'),
   // not a number, or beyond the range of numbers: read as empty, so the scorer names the missing value
   IMP026: worded('IMP026', 'info', '去掉了指标名称前的编号（如“指标1:”）', 'A numbering prefix (Indicator 1:) stripped from an indicator name'),
-  IMP027: worded('IMP027', 'warning', '指标名称中带有目标值，目标值栏为空：按名称中的目标值读取', 'The indicator name carries the target and the target cell is empty: the target is read from the name'),
+  IMP027: worded(
+    'IMP027',
+    'warning',
+    '指标名称中带有目标值，目标值栏为空：按名称中的目标值读取',
+    'The indicator name carries the target and the target cell is empty: the target is read from the name',
+  ),
   IMP028: worded('IMP028', 'info', '指标标为不适用（“/”“—”“不适用”）', 'Indicator marked not applicable (a slash, a dash or the words for not applicable)'),
-  IMP029: worded('IMP029', 'warning', '没有一级、二级指标的行在模板中找不到同名指标，不计分', 'A row without level-1/2 names has no indicator of its name in the template; not scored'),
+  IMP029: worded(
+    'IMP029',
+    'warning',
+    '没有一级、二级指标的行在模板中找不到同名指标，不计分',
+    'A row without level-1/2 names has no indicator of its name in the template; not scored',
+  ),
   IMP030: worded('IMP030', 'warning', '分值不是数字', 'Weight is not a number'),
   IMP031: worded('IMP031', 'warning', '得分不是数字', 'Stated score is not a number'),
   IMP040: worded('IMP040', 'warning', '预算单元格不是数字', 'Budget cell is not a number'),
@@ -146,8 +180,13 @@ export function importDiagnostic<C extends DiagnosticCode>(code: C, data: DataOf
 }
 
 /** The severities a code can have, as the catalogue says. */
-type SeverityOf<C extends DiagnosticCode> =
-  (typeof DIAGNOSTIC_CODES)[C]['severity'] extends infer S ? (S extends Severity ? S : S extends { can: readonly (infer T)[] } ? T : never) : never;
+type SeverityOf<C extends DiagnosticCode> = (typeof DIAGNOSTIC_CODES)[C]['severity'] extends infer S
+  ? S extends Severity
+    ? S
+    : S extends { can: readonly (infer T)[] }
+      ? T
+      : never
+  : never;
 
 /**
  * Transitional: a diagnostic whose call site words the message itself. The severity is the
@@ -155,7 +194,14 @@ type SeverityOf<C extends DiagnosticCode> =
  * where it says whether the missing column was required. Not for new code: use
  * `importDiagnostic`.
  */
-export function diag<C extends DiagnosticCode>(code: C, severity: SeverityOf<C>, line: number | undefined, column: number | undefined, message: Message, help?: Message): ImportDiagnostic {
+export function diag<C extends DiagnosticCode>(
+  code: C,
+  severity: SeverityOf<C>,
+  line: number | undefined,
+  column: number | undefined,
+  message: Message,
+  help?: Message,
+): ImportDiagnostic {
   const data: WordedData & { required?: boolean } = {};
   // the one place that reads the text: it goes when the call sites word their messages here
   if (line !== undefined && message.zh.includes(`第 ${line} 行`)) data.line = line;

@@ -34,13 +34,20 @@ export function importJson(input: string): ImportResult {
     return {
       filing: null,
       diagnostics: [
-        diag('IMP060', 'error', at?.line, at?.column, {
-          zh: `JSON 语法错误${at ? `（第 ${at.line} 行第 ${at.column} 列）` : ''}：${oneLine((e as Error).message)}`,
-          en: `JSON syntax error${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${oneLine((e as Error).message)}`,
-        }, {
-          zh: '在该位置改正 JSON 的写法（常见：多余或缺少的逗号、引号、括号）',
-          en: 'correct the JSON at that position (often a stray or missing comma, quote or bracket)',
-        }),
+        diag(
+          'IMP060',
+          'error',
+          at?.line,
+          at?.column,
+          {
+            zh: `JSON 语法错误${at ? `（第 ${at.line} 行第 ${at.column} 列）` : ''}：${oneLine((e as Error).message)}`,
+            en: `JSON syntax error${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${oneLine((e as Error).message)}`,
+          },
+          {
+            zh: '在该位置改正 JSON 的写法（常见：多余或缺少的逗号、引号、括号）',
+            en: 'correct the JSON at that position (often a stray or missing comma, quote or bracket)',
+          },
+        ),
       ],
     };
   }
@@ -69,7 +76,10 @@ export function importJsonValue(data: unknown): ImportResult {
           message: nestingMessage(deep),
           help:
             deep.kind === 'units'
-              ? { zh: `把深层的单位提升为上级单位的直接所属单位，或分别评分（最多 ${MAX_UNIT_DEPTH} 层）`, en: `move the deep units up to be direct units of a department above, or score them separately (at most ${MAX_UNIT_DEPTH} levels)` }
+              ? {
+                  zh: `把深层的单位提升为上级单位的直接所属单位，或分别评分（最多 ${MAX_UNIT_DEPTH} 层）`,
+                  en: `move the deep units up to be direct units of a department above, or score them separately (at most ${MAX_UNIT_DEPTH} levels)`,
+                }
               : { zh: '检查生成该 JSON 的程序：填报表没有这样深的结构', en: 'check the program that produced this JSON: a filing has no structure that deep' },
         },
       ],

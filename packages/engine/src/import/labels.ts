@@ -20,7 +20,20 @@ export type ColumnField =
   | 'criteria';
 
 export const COLUMN_FIELDS: readonly ColumnField[] = [
-  'level1', 'level2', 'level3', 'indicatorValue', 'target', 'actual', 'weight', 'statedScore', 'reason', 'op', 'unit', 'label', 'explanation', 'criteria',
+  'level1',
+  'level2',
+  'level3',
+  'indicatorValue',
+  'target',
+  'actual',
+  'weight',
+  'statedScore',
+  'reason',
+  'op',
+  'unit',
+  'label',
+  'explanation',
+  'criteria',
 ];
 
 /** The column → field mapping: 0-based column index per field. */

@@ -72,7 +72,10 @@ export function readName(row: GridRow, columns: Columns, raw3: string, diagnosti
   const c = cellAt(row, columns.level3);
   if (unquoted !== raw3) {
     diagnostics.push(
-      diag('IMP025', 'info', c!.line, c!.column, { zh: `指标名称 ${raw3} 去掉引号读作 ${quote(unquoted)}`, en: `indicator name ${raw3} read without quotes as ${quote(unquoted)}` }),
+      diag('IMP025', 'info', c!.line, c!.column, {
+        zh: `指标名称 ${raw3} 去掉引号读作 ${quote(unquoted)}`,
+        en: `indicator name ${raw3} read without quotes as ${quote(unquoted)}`,
+      }),
     );
     name = unquoted;
   }

@@ -68,7 +68,6 @@ export function pairsOf(row: GridRow): Pair[] {
   return out;
 }
 
-
 /** Collects the extra inputs of a filing: the first value of each name counts. */
 export class ExtraInputs {
   private readonly found: Record<string, number> = {};

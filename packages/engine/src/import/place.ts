@@ -49,7 +49,10 @@ export function placeFlatRows(t: CheckedTemplate, filing: Filing): { filing: Fil
     const why =
       hits.length === 0
         ? { zh: '模板中没有同名的指标', en: 'the template has no indicator of that name' }
-        : { zh: `模板中有 ${hits.length} 个同名的指标（${hits.map((h) => h.path.join(' › ')).join('；')}）`, en: `the template has ${hits.length} indicators of that name (${hits.map((h) => quote(h.path.join(' › '))).join('; ')})` };
+        : {
+            zh: `模板中有 ${hits.length} 个同名的指标（${hits.map((h) => h.path.join(' › ')).join('；')}）`,
+            en: `the template has ${hits.length} indicators of that name (${hits.map((h) => quote(h.path.join(' › '))).join('; ')})`,
+          };
     findings.push({
       code: 'IMP029',
       severity: 'warning',

@@ -103,7 +103,10 @@ export function readPreamble(grid: Grid, end: number, filing: Filing, inputs: Ex
   for (const x of budget.inputs) inputs.add(x.name, x.value, x.cell);
   const b = budget.result();
   if (b) filing.budget = b;
-  else diagnostics.push(diag('IMP041', 'info', undefined, undefined, { zh: '没有找到预算执行表（年初预算数/全年预算数/全年执行数）', en: 'no budget block (初/全年预算数/全年执行数) found' }));
+  else
+    diagnostics.push(
+      diag('IMP041', 'info', undefined, undefined, { zh: '没有找到预算执行表（年初预算数/全年预算数/全年执行数）', en: 'no budget block (初/全年预算数/全年执行数) found' }),
+    );
   if (goals.expected || goals.actual) filing.goals = goals;
 }
 

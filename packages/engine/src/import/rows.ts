@@ -71,7 +71,15 @@ class RowsState {
  * Read the indicator rows from grid row `start` on into `filing`. `noHeader`: a mapping
  * without a header row. Rows of labelled figures after the table go to `inputs`.
  */
-export function readRows(grid: Grid, start: number, columns: Columns, filing: Filing, inputs: ExtraInputs, diagnostics: ImportDiagnostic[], noHeader: boolean): { weightCells: number } {
+export function readRows(
+  grid: Grid,
+  start: number,
+  columns: Columns,
+  filing: Filing,
+  inputs: ExtraInputs,
+  diagnostics: ImportDiagnostic[],
+  noHeader: boolean,
+): { weightCells: number } {
   const st = new RowsState();
   const mappedCols = COLUMN_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
   const width = Math.max(...mappedCols) + 1;

@@ -19,7 +19,11 @@ const KNOWN_WORDS = new Set(QUALITATIVE_WORDS);
 function isUnit(u: string): boolean {
   if (u.includes('/') || u.includes('／')) return u.split(/[/／]/).every((p) => p !== '' && isUnit(p));
   const bare = u.replace(/^(?:十万|百万|千万|十|百|千|万|亿)(?=.)/, '');
-  return /^(?:[%％‰]|平方米|平方千米|平方公里|立方米|公顷|个月|季度|半年|小时|星期|毫升|毫克|厘米|毫米|公里|公斤|千米|千克|百分比|百分点|个百分点)$/.test(bare) || /^[\p{Script=Han}]{1,2}$/u.test(bare) || /^[a-zA-Z²³]{1,3}$/.test(bare);
+  return (
+    /^(?:[%％‰]|平方米|平方千米|平方公里|立方米|公顷|个月|季度|半年|小时|星期|毫升|毫克|厘米|毫米|公里|公斤|千米|千克|百分比|百分点|个百分点)$/.test(bare) ||
+    /^[\p{Script=Han}]{1,2}$/u.test(bare) ||
+    /^[a-zA-Z²³]{1,3}$/.test(bare)
+  );
 }
 
 /** Reads as a value (≥1项, 100%, 健全, 9月前, **), not as an indicator name. */

@@ -20,11 +20,7 @@ import { quote, type Message } from '@jixiao/language';
 // ───────────────────────── case files ─────────────────────────
 
 /** Where a case's filing comes from. */
-export type FilingSpec =
-  | { kind: 'path'; path: string }
-  | { kind: 'tsv'; text: string }
-  | { kind: 'json'; value: unknown }
-  | { kind: 'short'; value: Record<string, unknown> };
+export type FilingSpec = { kind: 'path'; path: string } | { kind: 'tsv'; text: string } | { kind: 'json'; value: unknown } | { kind: 'short'; value: Record<string, unknown> };
 
 export interface Expectation {
   total?: number;
@@ -70,7 +66,8 @@ function pick(o: Record<string, unknown>, keys: readonly string[]): unknown {
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
-const toNum = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)) ? Number(x) : null);
+const toNum = (x: unknown): number | null =>
+  typeof x === 'number' && Number.isFinite(x) ? x : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)) ? Number(x) : null;
 
 /** Read a parsed YAML document of cases (Chinese or English keys). Never throws. */
 export function readCaseFile(doc: unknown): CaseFile {
@@ -106,7 +103,8 @@ export function readCaseFile(doc: unknown): CaseFile {
     const total = pick(e, KEYS.total);
     if (total !== undefined) {
       const n = toNum(total);
-      if (n === null) errors.push({ zh: `用例${quote(name)}的期望总分 ${quote(String(total))} 不是数`, en: `case ${quote(name)}: expected total ${quote(String(total))} is not a number` });
+      if (n === null)
+        errors.push({ zh: `用例${quote(name)}的期望总分 ${quote(String(total))} 不是数`, en: `case ${quote(name)}: expected total ${quote(String(total))} is not a number` });
       else expect.total = n;
     }
     const grade = pick(e, KEYS.grade);
@@ -121,7 +119,8 @@ export function readCaseFile(doc: unknown): CaseFile {
       const out: Record<string, number> = {};
       for (const [k, v] of Object.entries(m)) {
         const n = toNum(v);
-        if (n === null) errors.push({ zh: `用例${quote(name)}中${quote(k)}的期望分数 ${quote(String(v))} 不是数`, en: `case ${quote(name)}: expected score of ${quote(k)} is not a number` });
+        if (n === null)
+          errors.push({ zh: `用例${quote(name)}中${quote(k)}的期望分数 ${quote(String(v))} 不是数`, en: `case ${quote(name)}: expected score of ${quote(k)} is not a number` });
         else out[k] = n;
       }
       expect[key] = out;
@@ -157,16 +156,20 @@ export function shortFiling(v: Record<string, unknown>): { filing: Filing | null
   const rows = pick(v, ['指标', 'rows']);
   const out: IndicatorRow[] = [];
   (Array.isArray(rows) ? rows : []).forEach((r, i) => {
-    const a = Array.isArray(r)
-      ? r
-      : isObj(r)
-        ? ['一级', '二级', '三级', '目标', '实际', '分值', '得分'].map((k) => r[k])
-        : null;
+    const a = Array.isArray(r) ? r : isObj(r) ? ['一级', '二级', '三级', '目标', '实际', '分值', '得分'].map((k) => r[k]) : null;
     if (!a || a.length < 6) {
       errors.push(`指标第 ${i + 1} 行应为 [一级, 二级, 三级, 目标, 实际, 分值, 得分?]`);
       return;
     }
-    const row: IndicatorRow = { level1: str(a[0]), level2: str(a[1]), level3: str(a[2]), target: str(a[3]), actual: str(a[4]), weight: toNum(a[5]), statedScore: a[6] === undefined ? null : toNum(a[6]) };
+    const row: IndicatorRow = {
+      level1: str(a[0]),
+      level2: str(a[1]),
+      level3: str(a[2]),
+      target: str(a[3]),
+      actual: str(a[4]),
+      weight: toNum(a[5]),
+      statedScore: a[6] === undefined ? null : toNum(a[6]),
+    };
     // a row whose target and actual both say it does not apply ("/", 不适用), as the importer reads it
     if (isNotApplicable(row.target) && isNotApplicable(row.actual)) row.notApplicable = true;
     out.push(row);
@@ -176,7 +179,13 @@ export function shortFiling(v: Record<string, unknown>): { filing: Filing | null
   if (isObj(inputs)) f['inputs'] = Object.fromEntries(Object.entries(inputs).map(([k, x]) => [k, toNum(x)]));
   const ds = pick(v, ['扣分', 'deductions']);
   if (Array.isArray(ds))
-    f['deductions'] = ds.map((d) => (Array.isArray(d) ? { reason: str(d[0]), points: toNum(d[1]) ?? NaN } : isObj(d) ? { reason: str(pick(d, ['原因', 'reason'])), points: toNum(pick(d, ['分数', '扣分', 'points'])) ?? NaN } : { reason: '', points: NaN }));
+    f['deductions'] = ds.map((d) =>
+      Array.isArray(d)
+        ? { reason: str(d[0]), points: toNum(d[1]) ?? NaN }
+        : isObj(d)
+          ? { reason: str(pick(d, ['原因', 'reason'])), points: toNum(pick(d, ['分数', '扣分', 'points'])) ?? NaN }
+          : { reason: '', points: NaN },
+    );
   const total = pick(v, ['总分', 'statedTotal']);
   if (total !== undefined) f['statedTotal'] = toNum(total);
   const r = validateFiling(f);
@@ -207,13 +216,23 @@ export function checkCase(report: Report, e: Expectation): CaseFailure[] {
   for (const [name, score] of Object.entries(e.sections ?? {})) {
     const s = report.sections.find((x) => x.name === name);
     if (!s) out.push({ what: { zh: `一级指标${quote(name)}`, en: `section ${quote(name)}` }, expected: formatNumber(score), actual: '（模板中没有）' });
-    else if (!same(s.score, score)) out.push({ what: { zh: `一级指标${quote(name)}得分`, en: `section ${quote(name)} score` }, expected: formatNumber(score), actual: formatNumber(s.score) });
+    else if (!same(s.score, score))
+      out.push({ what: { zh: `一级指标${quote(name)}得分`, en: `section ${quote(name)} score` }, expected: formatNumber(score), actual: formatNumber(s.score) });
   }
   for (const [key, score] of Object.entries(e.rows ?? {})) {
     const rows = report.rows.filter((r) => rowMatches(key, r.path));
     if (rows.length !== 1)
-      out.push({ what: { zh: `指标${quote(key)}`, en: `row ${quote(key)}` }, expected: formatNumber(score), actual: rows.length === 0 ? '（表中没有）' : `（有 ${rows.length} 行同名，请写完整路径）` });
-    else if (!same(rows[0]!.score, score)) out.push({ what: { zh: `指标${quote(key)}得分`, en: `row ${quote(key)} score` }, expected: formatNumber(score), actual: `${formatNumber(rows[0]!.score)}（${rows[0]!.explain}）` });
+      out.push({
+        what: { zh: `指标${quote(key)}`, en: `row ${quote(key)}` },
+        expected: formatNumber(score),
+        actual: rows.length === 0 ? '（表中没有）' : `（有 ${rows.length} 行同名，请写完整路径）`,
+      });
+    else if (!same(rows[0]!.score, score))
+      out.push({
+        what: { zh: `指标${quote(key)}得分`, en: `row ${quote(key)} score` },
+        expected: formatNumber(score),
+        actual: `${formatNumber(rows[0]!.score)}（${rows[0]!.explain}）`,
+      });
   }
   if (e.findings !== undefined) {
     const want = [...new Set(e.findings)].sort();
@@ -267,7 +286,10 @@ export class Coverage {
     this.ruleBranches = template.rules.map((r) => [...numberIfs(r.formula).keys()].map((): [number, number] => [0, 0]));
     for (const s of flattenSections(template))
       if (s.kind === 'formula' && s.formula) {
-        this.sectionBranches.set(s.id, [...numberIfs(s.formula).keys()].map((): [number, number] => [0, 0]));
+        this.sectionBranches.set(
+          s.id,
+          [...numberIfs(s.formula).keys()].map((): [number, number] => [0, 0]),
+        );
         this.sectionHits.set(s.id, 0);
       }
     this.tierHits = template.tiers.map(() => 0);
@@ -384,7 +406,13 @@ export async function runCase(cov: Coverage, c: RuleCase, file: string, readPath
   const { filing, diagnostics, error } = await caseFiling(c.filing, readPath);
   if (!filing) {
     const first = diagnostics.find((d) => d.severity === 'error');
-    return { file, name: c.name, ok: false, failures: [], error: { zh: `无法读取填报：${error?.zh ?? first?.message.zh ?? ''}`, en: `cannot read the filing: ${error?.en ?? first?.message.en ?? ''}` } };
+    return {
+      file,
+      name: c.name,
+      ok: false,
+      failures: [],
+      error: { zh: `无法读取填报：${error?.zh ?? first?.message.zh ?? ''}`, en: `cannot read the filing: ${error?.en ?? first?.message.en ?? ''}` },
+    };
   }
   const report = scoreFiling(cov.prepared, filing, diagnostics);
   cov.grade(report);

@@ -84,9 +84,7 @@ function partsOf(root: Filing, name: string, funding: number | null, findings: F
 export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated {
   const findings: Finding[] = [];
   const parts = partsOf(filing, filing.unit ?? '本级', filing.budget?.budget ?? null, findings);
-  for (const p of parts)
-    if (!(p.funding >= 0))
-      findings.push(finding('unreadableValue', [p.name], { kind: 'funding', unit: p.name }));
+  for (const p of parts) if (!(p.funding >= 0)) findings.push(finding('unreadableValue', [p.name], { kind: 'funding', unit: p.name }));
 
   // Rows are matched across units by their level-1/2/3 names.
   const order: string[] = [];
@@ -130,7 +128,11 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
     if (targets[0]!.kind === 'number') {
       // Quantities: target and actual are combined alike, each unit's as it wrote them.
       const unreadable = group.flatMap((g, i): { unit: string; field: RowField; text: string }[] =>
-        targets[i]!.kind !== 'number' ? [{ unit: g.part.name, field: 'target', text: g.row.target || g.row.indicatorValue || '' }] : actuals[i]!.kind !== 'number' ? [{ unit: g.part.name, field: 'actual', text: g.row.actual }] : [],
+        targets[i]!.kind !== 'number'
+          ? [{ unit: g.part.name, field: 'target', text: g.row.target || g.row.indicatorValue || '' }]
+          : actuals[i]!.kind !== 'number'
+            ? [{ unit: g.part.name, field: 'actual', text: g.row.actual }]
+            : [],
       );
       if (unreadable.length > 0) {
         // a sum or an average without one unit's figure would be a wrong number: none is made
@@ -157,8 +159,20 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
         } else {
           const mode = how(t.aggregation, 'absolute');
           const unit = tn[0]!.unit ?? an[0]!.unit ?? '';
-          const tv = round2(combine(tn.map((n) => n.value), weights, mode));
-          const av = round2(combine(an.map((n) => n.value), weights, mode));
+          const tv = round2(
+            combine(
+              tn.map((n) => n.value),
+              weights,
+              mode,
+            ),
+          );
+          const av = round2(
+            combine(
+              an.map((n) => n.value),
+              weights,
+              mode,
+            ),
+          );
           out = withTarget({ ...out, actual: `${formatNumber(av)}${an[0]!.unit ?? ''}` }, `${OP_TEXT[op ?? '='] ?? ''}${formatNumber(tv)}${unit}`);
           const verb = mode === 'sum' ? '累加' : mode === 'mean' ? '平均' : '按资金加权';
           note = `绝对值${verb}：目标 ${tn.map((n) => formatNumber(n.value)).join(' + ')} → ${formatNumber(tv)}，实际 ${an.map((n) => formatNumber(n.value)).join(' + ')} → ${formatNumber(av)}${opNote}`;
@@ -172,9 +186,12 @@ export function aggregateFiling(filing: Filing, t: CheckedTemplate): Aggregated 
         // whose words fall in no tier counts as 0, as it would score alone.
         const fr = prepared.map((p) => (p.input.shape === 'qualitative' ? p.input.fraction : null));
         const lost = group.filter((_, i) => fr[i] === null);
-        if (lost.length > 0)
-          findings.push(finding('noRule', path, { of: 'aggregate', name, actuals: lost.map((g) => ({ unit: g.part.name, actual: g.row.actual })) }));
-        fraction = combine(fr.map((f) => f ?? 0), weights, how(t.aggregation, 'qualitative'));
+        if (lost.length > 0) findings.push(finding('noRule', path, { of: 'aggregate', name, actuals: lost.map((g) => ({ unit: g.part.name, actual: g.row.actual })) }));
+        fraction = combine(
+          fr.map((f) => f ?? 0),
+          weights,
+          how(t.aggregation, 'qualitative'),
+        );
         // Units that wrote different words: the tier of the weighted completion speaks for all.
         const words = new Set(actuals.map((a) => ('word' in a ? a.word : 'text' in a ? a.text : '')));
         const tier = t.tiers.find((x) => inTier(x, fraction!));

@@ -119,8 +119,14 @@ export const FINDINGS = {
     title: { zh: '全表分值之和不等于总分', en: 'All weights of the filing do not sum to the total' },
     /** statedTotal: what the filing's total row says the weights add up to */
     message: (d: { sum: number; total: string; statedTotal?: number }) => {
-      const stated = d.statedTotal !== undefined ? { zh: `，而总分行写的是 ${formatNumber(d.statedTotal)}`, en: `, while the total row says ${formatNumber(d.statedTotal)}` } : { zh: '', en: '' };
-      return { zh: `全表分值合计 ${formatNumber(d.sum)}，不等于总分 ${d.total}${stated.zh}`, en: `all weights sum to ${formatNumber(d.sum)}, not the total ${d.total}${stated.en}` };
+      const stated =
+        d.statedTotal !== undefined
+          ? { zh: `，而总分行写的是 ${formatNumber(d.statedTotal)}`, en: `, while the total row says ${formatNumber(d.statedTotal)}` }
+          : { zh: '', en: '' };
+      return {
+        zh: `全表分值合计 ${formatNumber(d.sum)}，不等于总分 ${d.total}${stated.zh}`,
+        en: `all weights sum to ${formatNumber(d.sum)}, not the total ${d.total}${stated.en}`,
+      };
     },
     help: () => ({ zh: '按模板的一级指标分值调整各项分值', en: "adjust the weights to the template's caps" }),
   }),
@@ -130,13 +136,20 @@ export const FINDINGS = {
     title: { zh: '表中一级指标分值与模板不符', en: 'Level-1 cap in the filing contradicts the template' },
     /** row: a row naming a section with its own formula; section: a cap written beside a level-1 name; budget: the budget block's weight */
     message: (d: { of: 'row' | 'section'; name: string; stated: number; template: string } | { of: 'budget'; stated: number; template: string }) => {
-      if (d.of === 'budget') return { zh: `表中预算执行率分值为 ${formatNumber(d.stated)}，模板规定为 ${d.template}`, en: `the filing gives the budget execution a weight of ${formatNumber(d.stated)}; the template says ${d.template}` };
+      if (d.of === 'budget')
+        return {
+          zh: `表中预算执行率分值为 ${formatNumber(d.stated)}，模板规定为 ${d.template}`,
+          en: `the filing gives the budget execution a weight of ${formatNumber(d.stated)}; the template says ${d.template}`,
+        };
       if (d.of === 'row')
         return {
           zh: `表中 ${quote(d.name)} 的分值为 ${formatNumber(d.stated)}，模板规定为 ${d.template}，按模板计`,
           en: `the filing gives ${quote(d.name)} a weight of ${formatNumber(d.stated)}; the template says ${d.template}, which is used`,
         };
-      return { zh: `表中 ${quote(d.name)} 标注分值 ${formatNumber(d.stated)}，模板规定为 ${d.template}`, en: `the filing gives ${quote(d.name)} a cap of ${formatNumber(d.stated)}; the template says ${d.template}` };
+      return {
+        zh: `表中 ${quote(d.name)} 标注分值 ${formatNumber(d.stated)}，模板规定为 ${d.template}`,
+        en: `the filing gives ${quote(d.name)} a cap of ${formatNumber(d.stated)}; the template says ${d.template}`,
+      };
     },
   }),
   statedScoreDiffers: code({
@@ -145,7 +158,8 @@ export const FINDINGS = {
     title: { zh: '填报得分与规则计算不符', en: 'Stated score differs from the rule' },
     message: (d: { of: 'row' | 'section'; name: string; stated: number; score: number } | { of: 'budget'; stated: number; score: number; spent: number; budget: number }) => {
       const [s, r] = [formatNumber(d.stated), formatNumber(d.score)];
-      if (d.of === 'budget') return { zh: `预算执行率填报得分 ${s}，按规则应为 ${r} (${formatNumber(d.spent)} / ${formatNumber(d.budget)})`, en: `budget execution: stated ${s}, the rule gives ${r}` };
+      if (d.of === 'budget')
+        return { zh: `预算执行率填报得分 ${s}，按规则应为 ${r} (${formatNumber(d.spent)} / ${formatNumber(d.budget)})`, en: `budget execution: stated ${s}, the rule gives ${r}` };
       const name = quote(d.name);
       if (d.of === 'section') return { zh: `一级指标 ${name} 填报得分 ${s}，按规则应为 ${r}`, en: `section ${name}: stated score ${s}, the rules give ${r}` };
       return { zh: `${name}填报得分 ${s}，按规则应为 ${r}`, en: `${name}: stated score ${s}, the rule gives ${r}` };
@@ -158,7 +172,10 @@ export const FINDINGS = {
     message: (d: { name: string; stated: number; weight: number } | { budget: true; stated: number; cap: string }) =>
       'budget' in d
         ? { zh: `预算执行率填报得分 ${formatNumber(d.stated)} 超过分值 ${d.cap}`, en: `budget execution: stated score ${formatNumber(d.stated)} above its weight ${d.cap}` }
-        : { zh: `${quote(d.name)}填报得分 ${formatNumber(d.stated)} 超过分值 ${formatNumber(d.weight)}`, en: `${quote(d.name)}: stated score ${formatNumber(d.stated)} is above its weight ${formatNumber(d.weight)}` },
+        : {
+            zh: `${quote(d.name)}填报得分 ${formatNumber(d.stated)} 超过分值 ${formatNumber(d.weight)}`,
+            en: `${quote(d.name)}: stated score ${formatNumber(d.stated)} is above its weight ${formatNumber(d.weight)}`,
+          },
     help: (d) => ('budget' in d ? undefined : { zh: '各项指标得分最高不能超过该指标分值', en: 'a score may never exceed its weight' }),
   }),
   qualitativeTier: code({
@@ -242,7 +259,10 @@ export const FINDINGS = {
     code: 'JX3014',
     severity: 'error',
     title: { zh: '资金总额为 0 而其中各项有金额', en: 'Fund total is 0 while sub-rows carry money' },
-    message: (d: { funds: number }) => ({ zh: `资金总额为 0，而其中各项合计 ${formatNumber(d.funds)} 万元`, en: `the fund total is 0 while its sub-rows carry ${formatNumber(d.funds)}` }),
+    message: (d: { funds: number }) => ({
+      zh: `资金总额为 0，而其中各项合计 ${formatNumber(d.funds)} 万元`,
+      en: `the fund total is 0 while its sub-rows carry ${formatNumber(d.funds)}`,
+    }),
   }),
   divisionByZero: code({
     code: 'JX3015',
@@ -251,9 +271,15 @@ export const FINDINGS = {
     /** row: by its rule, with its target; section: a formula of the template; budget: the execution rate */
     message: (d: { of: 'row'; name: string; target: string } | { of: 'section'; name: string; formula: string } | { of: 'budget'; budget: number }) => {
       if (d.of === 'budget')
-        return { zh: `全年预算数为 ${formatNumber(d.budget)}，无法计算预算执行率，该项按 0 分计`, en: `the budget is ${formatNumber(d.budget)}: the execution rate cannot be computed; scored 0` };
+        return {
+          zh: `全年预算数为 ${formatNumber(d.budget)}，无法计算预算执行率，该项按 0 分计`,
+          en: `the budget is ${formatNumber(d.budget)}: the execution rate cannot be computed; scored 0`,
+        };
       if (d.of === 'section') return { zh: `${quote(d.name)}计算时除数为 0 (${d.formula})，该项按 0 分计`, en: `${quote(d.name)}: division by zero (${d.formula}); scored 0` };
-      return { zh: `${quote(d.name)}计分时除数为 0 (目标 ${quote(d.target)})，该项不能计分，按 0 分计`, en: `${quote(d.name)}: division by zero (target ${quote(d.target)}); scored 0` };
+      return {
+        zh: `${quote(d.name)}计分时除数为 0 (目标 ${quote(d.target)})，该项不能计分，按 0 分计`,
+        en: `${quote(d.name)}: division by zero (target ${quote(d.target)}); scored 0`,
+      };
     },
   }),
   unknownSection: code({
@@ -281,7 +307,11 @@ export const FINDINGS = {
         | { of: 'tier'; name: string; actual: string; target: string }
         | { of: 'aggregate'; name: string; actuals: { unit: string; actual: string }[] },
     ) => {
-      if (d.of === 'target') return { zh: `${quote(d.name)}的目标值 ${quote(d.target)} 没有适用的计分规则，按 0 分计`, en: `${quote(d.name)}: no rule applies to the target ${quote(d.target)}; scored 0` };
+      if (d.of === 'target')
+        return {
+          zh: `${quote(d.name)}的目标值 ${quote(d.target)} 没有适用的计分规则，按 0 分计`,
+          en: `${quote(d.name)}: no rule applies to the target ${quote(d.target)}; scored 0`,
+        };
       if (d.of === 'tier')
         return {
           zh: `无法判断${quote(d.name)}的实际完成情况 ${quote(d.actual)} 属于哪一档 (目标 ${quote(d.target)})`,
@@ -307,8 +337,14 @@ export const FINDINGS = {
     /** indicator: a fixed indicator below level 1 whose formula reads its own row, which the filing lacks */
     message: (d: { section: string; cap: string; indicator?: true }) =>
       d.indicator
-        ? { zh: `指标 ${quote(d.section)} (分值 ${d.cap}) 在表中没有对应的指标行，得 0 分`, en: `indicator ${quote(d.section)} (weight ${d.cap}) has no row in the filing; it scores 0` }
-        : { zh: `一级指标 ${quote(d.section)} (分值 ${d.cap}) 在表中没有任何指标行，得 0 分`, en: `section ${quote(d.section)} (cap ${d.cap}) has no rows in the filing; it scores 0` },
+        ? {
+            zh: `指标 ${quote(d.section)} (分值 ${d.cap}) 在表中没有对应的指标行，得 0 分`,
+            en: `indicator ${quote(d.section)} (weight ${d.cap}) has no row in the filing; it scores 0`,
+          }
+        : {
+            zh: `一级指标 ${quote(d.section)} (分值 ${d.cap}) 在表中没有任何指标行，得 0 分`,
+            en: `section ${quote(d.section)} (cap ${d.cap}) has no rows in the filing; it scores 0`,
+          },
   }),
   unreadableValue: code({
     code: 'JX3020',
@@ -346,7 +382,10 @@ export const FINDINGS = {
       zh: `${quote(d.name)}的目标单位 ${quote(d.targetUnit)} 与实际单位 ${quote(d.actualUnit)} 不是同一种量，不能换算比较，该项不计分`,
       en: `${quote(d.name)}: the target unit ${quote(d.targetUnit)} and the actual unit ${quote(d.actualUnit)} measure different things and cannot be compared; the row is not scored`,
     }),
-    help: () => ({ zh: '目标值和实际完成值用同一单位（或可换算的单位，如 元 与 万元）', en: 'use one unit for the target and the actual (or units that convert, such as 元 and 万元)' }),
+    help: () => ({
+      zh: '目标值和实际完成值用同一单位（或可换算的单位，如 元 与 万元）',
+      en: 'use one unit for the target and the actual (or units that convert, such as 元 and 万元)',
+    }),
   }),
   duplicateRow: code({
     code: 'JX3026',
@@ -386,7 +425,10 @@ export const FINDINGS = {
       zh: `报告正文写自评得分 ${formatNumber(d.text)} 分，而${d.of === 'stated' ? '表中填报总分' : '按规则计算的总分'}为 ${formatNumber(d.against)}`,
       en: `the report text states a total of ${formatNumber(d.text)}, while the ${d.of === 'stated' ? "table's stated total" : 'computed total'} is ${formatNumber(d.against)}`,
     }),
-    help: () => ({ zh: '报告正文与自评表的总分应一致；按规则计算的总分见报告', en: 'the report text and the table must state the same total; see the computed total in the report' }),
+    help: () => ({
+      zh: '报告正文与自评表的总分应一致；按规则计算的总分见报告',
+      en: 'the report text and the table must state the same total; see the computed total in the report',
+    }),
   }),
   invalidWeight: code({
     code: 'JX3029',
@@ -408,7 +450,10 @@ export const FINDINGS = {
     }),
     help: (d) => {
       const v = d.field === 'actual' ? '实际' : '目标';
-      return { zh: `核实该数值；负数确有意义时（如变动率），在模板中为规则写上 允许负数 ${v}`, en: `check the value; where a negative value is meant (a change rate), write 允许负数 ${v} on the rule` };
+      return {
+        zh: `核实该数值；负数确有意义时（如变动率），在模板中为规则写上 允许负数 ${v}`,
+        en: `check the value; where a negative value is meant (a change rate), write 允许负数 ${v} on the rule`,
+      };
     },
   }),
   parentTemplate: code({
@@ -443,7 +488,10 @@ export const FINDINGS = {
         en: `${quote(d.name)} is marked not applicable (weight ${w.en}) but the template does not say how to rescale: it scores 0 and its weight still counts`,
       };
     },
-    help: () => ({ zh: '在模板中写 不适用 按总分折算、不适用 按一级指标折算 或 不适用 不折算', en: 'write 不适用 按总分折算, 不适用 按一级指标折算 or 不适用 不折算 in the template' }),
+    help: () => ({
+      zh: '在模板中写 不适用 按总分折算、不适用 按一级指标折算 或 不适用 不折算',
+      en: 'write 不适用 按总分折算, 不适用 按一级指标折算 or 不适用 不折算 in the template',
+    }),
   }),
   choiceBothFiled: code({
     code: 'JX3044',

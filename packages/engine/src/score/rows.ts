@@ -111,8 +111,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
   const findings: Finding[] = [];
   const name = row.level3 || row.level2 || row.level1;
   const weight = row.weight ?? 0;
-  if (row.weight === null)
-    findings.push(finding('missingWeight', path, { name }));
+  if (row.weight === null) findings.push(finding('missingWeight', path, { name }));
 
   const target = parseValue(row.target || row.indicatorValue || '');
   const actual = parseValue(row.actual);
@@ -179,8 +178,7 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
   // Numbers: an actual written as an inequality is read as its number, with a warning.
   let av: number | null = null;
   if (actual.kind === 'number') {
-    if (actual.op !== null && actual.op !== '=')
-      findings.push(finding('actualAsInequality', path, { name, actual: show(actual), value: actual.value }));
+    if (actual.op !== null && actual.op !== '=') findings.push(finding('actualAsInequality', path, { name, actual: show(actual), value: actual.value }));
     av = actual.value;
   }
   let tv = target.value;
@@ -193,9 +191,9 @@ export function prepareRow(row: IndicatorRow, path: string[], t: CheckedTemplate
     const r = readRates(target, an);
     tv = r.target;
     av = r.actual;
-    if ((!target.percent && tv !== target.value) || (an && !an.percent && av !== an.value)) note = `比率按百分数读：目标 ${formatNumber(tv)}%，实际 ${av === null ? '—' : `${formatNumber(av)}%`}`;
-    if (av !== null && av > 100 && BOUNDED_RATE.test(name))
-      findings.push(finding('impossibleRate', path, { name, actual: show(actual) }));
+    if ((!target.percent && tv !== target.value) || (an && !an.percent && av !== an.value))
+      note = `比率按百分数读：目标 ${formatNumber(tv)}%，实际 ${av === null ? '—' : `${formatNumber(av)}%`}`;
+    if (av !== null && av > 100 && BOUNDED_RATE.test(name)) findings.push(finding('impossibleRate', path, { name, actual: show(actual) }));
   } else if (an && av !== null) {
     // Units: converted within one dimension (filing/units.ts), never compared across two.
     const u = readUnits(tv, target.unit, av, an.unit);

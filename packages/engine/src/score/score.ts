@@ -1,7 +1,21 @@
 // Scoring a filing: match its rows to the template, run the compiled evaluator, and
 // compare what the unit stated with what the rules give. Every check that compares
 // numbers quotes both in its finding.
-import { compile, flattenSections, formulaReads, type CheckedTemplate, type EvalInput, type EvalOutput, type Evaluator, type RowInput, type RowResult, type RuleModel, type SectionModel, type SectionResult, formatFiledNumber } from '@jixiao/compiler';
+import {
+  compile,
+  flattenSections,
+  formulaReads,
+  type CheckedTemplate,
+  type EvalInput,
+  type EvalOutput,
+  type Evaluator,
+  type RowInput,
+  type RowResult,
+  type RuleModel,
+  type SectionModel,
+  type SectionResult,
+  formatFiledNumber,
+} from '@jixiao/compiler';
 import type { Filing, IndicatorRow, Section as FilingSection } from '../filing/model.ts';
 import { unnamedLine, type ImportDiagnostic } from '../import/diagnostics.ts';
 import { hasErrors, jsonNumber, quote } from '@jixiao/language';
@@ -257,13 +271,15 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   // ── budget ──
   const b = filing.budget;
   const { budgetSections, formulas, readsBudget, sameScore } = plan;
-  if (!b && readsBudget.length > 0)
-    findings.push(finding('missingBudget', readsBudget[0]!.names, { of: 'none' }));
+  if (!b && readsBudget.length > 0) findings.push(finding('missingBudget', readsBudget[0]!.names, { of: 'none' }));
 
   // ── deductions: items go to the declaration their reason names, else the first ──
   const deductions: number[][] = t.deductions.map(() => []);
   for (const d of filing.deductions ?? []) {
-    const i = Math.max(0, t.deductions.findIndex((decl) => d.reason.includes(decl.name)));
+    const i = Math.max(
+      0,
+      t.deductions.findIndex((decl) => d.reason.includes(decl.name)),
+    );
     if (deductions[i]) deductions[i]!.push(d.points);
   }
 
@@ -316,7 +332,13 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     if (pl.formula) {
       const f = formulas.find((x) => x.s === pl.formula)!;
       if (pl.repeat) {
-        rows.push({ path: pl.path, weight: counted(pl.row.weight), score: 0, statedScore: stated, explain: `${quote(f.s.name)}已由前面的行计分，本行不计分 (counted once, by an earlier row)` });
+        rows.push({
+          path: pl.path,
+          weight: counted(pl.row.weight),
+          score: 0,
+          statedScore: stated,
+          explain: `${quote(f.s.name)}已由前面的行计分，本行不计分 (counted once, by an earlier row)`,
+        });
         rowStatusFindings(pl, 'unplaced', findings);
         continue;
       }
@@ -328,7 +350,13 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const r = out.rows[pl.top]![pl.slot]!;
     if (!validWeight(r.weight)) {
       // its own weight is invalid (JX3029): no rule ran, nothing to compare
-      rows.push({ path: pl.path, weight: 0, score: 0, statedScore: stated, explain: `分值 ${formatFiledNumber(pl.row.weight ?? NaN).zh} 无效，不计分 (invalid weight, not scored)` });
+      rows.push({
+        path: pl.path,
+        weight: 0,
+        score: 0,
+        statedScore: stated,
+        explain: `分值 ${formatFiledNumber(pl.row.weight ?? NaN).zh} 无效，不计分 (invalid weight, not scored)`,
+      });
       continue;
     }
     const n1 = pl.prepared?.note;
@@ -344,7 +372,9 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
     const inError = hasErrors(pl.prepared?.findings ?? []);
     if (r.status === 'ok' && met === false && !inError && !pl.row.reason?.trim()) {
       const deviates = pl.prepared?.input.shape === '=' && (pl.prepared.input.actual ?? 0) > (pl.prepared.input.target ?? 0);
-      findings.push(finding('missingReason', pl.path, { name: pl.path[pl.path.length - 1]!, deviates, target: pl.row.target, actual: pl.row.actual, score: r.score, weight: r.weight }));
+      findings.push(
+        finding('missingReason', pl.path, { name: pl.path[pl.path.length - 1]!, deviates, target: pl.row.target, actual: pl.row.actual, score: r.score, weight: r.weight }),
+      );
     }
     statedScoreFindings(pl.path, stated, r.weight, r.score, pl.prepared?.input.shape === 'qualitative', sameScore, findings);
   }
@@ -358,18 +388,30 @@ export function scoreFiling(p: PreparedTemplate, filed: Filing, importDiagnostic
   }
 
   // ── sections ── (what the filing says of each section, matched once)
-  const statedOf: ReadonlyMap<SectionModel, FilingSection | undefined> = filing.sections ? new Map(t.sections.map((s) => [s, filing.sections?.find((fs) => matchSection([s], fs.name))] as const)) : NONE_STATED;
+  const statedOf: ReadonlyMap<SectionModel, FilingSection | undefined> = filing.sections
+    ? new Map(t.sections.map((s) => [s, filing.sections?.find((fs) => matchSection([s], fs.name))] as const))
+    : NONE_STATED;
   const sections: ReportSection[] = t.sections.map((s) => {
     const r = out.sections[s.id]!;
     const stated = statedOf.get(s);
     const named = placed.find((pl) => pl.formula === s && !pl.repeat)?.row.statedScore ?? null;
-    const sec: ReportSection = { name: s.name, cap: s.weight.value, score: r.score, statedScore: stated?.statedScore ?? named ?? (isBudgetSection(s) ? (b?.statedScore ?? null) : null) };
+    const sec: ReportSection = {
+      name: s.name,
+      cap: s.weight.value,
+      score: r.score,
+      statedScore: stated?.statedScore ?? named ?? (isBudgetSection(s) ? (b?.statedScore ?? null) : null),
+    };
     if (r.explain) sec.explain = r.explain;
     return sec;
   });
   sectionFindings(t, plan, statedOf, out, placed, sameScore, findings);
   budgetFindings(t, filing, out, budgetSections, sameScore, findings);
-  formulaStatusFindings(filing, out, readsBudget.filter((f) => f.names.length > 1), findings);
+  formulaStatusFindings(
+    filing,
+    out,
+    readsBudget.filter((f) => f.names.length > 1),
+    findings,
+  );
   inputFindings(t, input, formulas, out, findings);
   choiceFindings(plan, placed, formulaRows, findings);
   totalFindings(t, filing, out, rows, sameScore, findings);
@@ -441,8 +483,7 @@ function rowStatusFindings(pl: Placed, status: RowResult['status'], findings: Fi
       return;
     }
   }
-  if (status === 'div-by-zero')
-    findings.push(finding('divisionByZero', pl.path, { of: 'row', name, target: pl.row.target }));
+  if (status === 'div-by-zero') findings.push(finding('divisionByZero', pl.path, { of: 'row', name, target: pl.row.target }));
   else if (status === 'no-rule' && !already) findings.push(finding('noRule', pl.path, { of: 'target', name, target: pl.row.target }));
   else if (status === 'invalid-input' && !already) findings.push(finding('unreadableValue', pl.path, { kind: 'incomplete', name, target: pl.row.target, actual: pl.row.actual }));
   else if (status === 'unplaced') findings.push(finding('unknownSection', pl.path, { name, unplaced: true }));
@@ -452,8 +493,7 @@ function rowStatusFindings(pl: Placed, status: RowResult['status'], findings: Fi
 function formulaRowFindings(pl: Placed, s: SectionModel, r: SectionResult, row: ReportRow, sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
   const name = pl.path[pl.path.length - 1]!;
   const w = pl.row.weight;
-  if (w !== null && validWeight(w) && !sameMicro(w, s.weight.value))
-    findings.push(finding('statedCap', pl.path, { of: 'row', name, stated: w, template: s.weight.text }));
+  if (w !== null && validWeight(w) && !sameMicro(w, s.weight.value)) findings.push(finding('statedCap', pl.path, { of: 'row', name, stated: w, template: s.weight.text }));
   const stated = pl.row.statedScore;
   if (stated === null || !Number.isFinite(stated)) return;
   // a formula that could not be computed has its own finding; its 0 is no rule's answer
@@ -505,7 +545,15 @@ function choiceFindings(plan: Plan, placed: readonly Placed[], formulaRows: read
   }
 }
 
-function statedScoreFindings(path: string[], stated: number | null, weight: number, score: number, qualitative: boolean, sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
+function statedScoreFindings(
+  path: string[],
+  stated: number | null,
+  weight: number,
+  score: number,
+  qualitative: boolean,
+  sameScore: (a: number, b: number) => boolean,
+  findings: Finding[],
+): void {
   const name = path[path.length - 1]!;
   if (stated === null) return;
   if (stated > weight + 1e-9) {
@@ -513,8 +561,7 @@ function statedScoreFindings(path: string[], stated: number | null, weight: numb
     return;
   }
   // Qualitative rows take the unit's score when it lies in its tier: the tier check speaks for them.
-  if (!qualitative && !sameScore(stated, score))
-    findings.push(finding('statedScoreDiffers', path, { of: 'row', name, stated, score }));
+  if (!qualitative && !sameScore(stated, score)) findings.push(finding('statedScoreDiffers', path, { of: 'row', name, stated, score }));
 }
 
 /** Under 不适用 按一级指标折算, a section's weights miss its cap by exactly its not-applicable rows: expected, not an error. */
@@ -554,9 +601,16 @@ function sectionFindings(
   }
   for (const s of t.sections) {
     const r = out.sections[s.id]!;
-    if (s.filledByUnit && !placed.some((p) => p.section === s))
-      findings.push(finding('missingSection', [s.name], { section: s.name, cap: s.weight.text }));
-    else if (s.filledByUnit) weightFindings(t, s, [s.name], out, placed.filter((p) => p.section === s), findings);
+    if (s.filledByUnit && !placed.some((p) => p.section === s)) findings.push(finding('missingSection', [s.name], { section: s.name, cap: s.weight.text }));
+    else if (s.filledByUnit)
+      weightFindings(
+        t,
+        s,
+        [s.name],
+        out,
+        placed.filter((p) => p.section === s),
+        findings,
+      );
     const stated = statedOf.get(s);
     // A subtotal row of the filing against the section's computed score (the budget
     // section's stated score is its budget row, compared in budgetFindings).
@@ -568,7 +622,14 @@ function sectionFindings(
   }
 }
 
-function budgetFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, budgetSections: SectionModel[], sameScore: (a: number, b: number) => boolean, findings: Finding[]): void {
+function budgetFindings(
+  t: CheckedTemplate,
+  filing: Filing,
+  out: EvalOutput,
+  budgetSections: SectionModel[],
+  sameScore: (a: number, b: number) => boolean,
+  findings: Finding[],
+): void {
   const b = filing.budget;
   if (!b) return;
   for (const s of budgetSections) {
@@ -576,7 +637,8 @@ function budgetFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, bud
     const path = [s.name];
     if (r.status === 'div-by-zero') findings.push(finding('divisionByZero', path, { of: 'budget', budget: b.budget ?? 0 }));
     else if (r.status === 'invalid-input') findings.push(finding('missingBudget', path, { of: 'incomplete' }));
-    if (b.weight !== null && b.weight !== undefined && !sameMicro(b.weight, s.weight.value)) findings.push(finding('statedCap', path, { of: 'budget', stated: b.weight, template: s.weight.text }));
+    if (b.weight !== null && b.weight !== undefined && !sameMicro(b.weight, s.weight.value))
+      findings.push(finding('statedCap', path, { of: 'budget', stated: b.weight, template: s.weight.text }));
     if (b.statedScore !== null && b.statedScore !== undefined) {
       if (b.statedScore > s.weight.value + 1e-9) findings.push(finding('statedAboveWeight', path, { budget: true, stated: b.statedScore, cap: s.weight.text }));
       else if (r.status === 'ok' && !sameScore(b.statedScore, r.score))
@@ -595,7 +657,13 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
   const weightSum = sumExact(weights);
   if (!sameMicro(weightSum, t.total.value)) {
     const statedTotal = filing.statedWeightTotal;
-    findings.push(finding('weightTotal', [], statedTotal !== null && statedTotal !== undefined ? { sum: weightSum, total: t.total.text, statedTotal } : { sum: weightSum, total: t.total.text }));
+    findings.push(
+      finding(
+        'weightTotal',
+        [],
+        statedTotal !== null && statedTotal !== undefined ? { sum: weightSum, total: t.total.text, statedTotal } : { sum: weightSum, total: t.total.text },
+      ),
+    );
   }
   const stated = filing.statedTotal;
   const statedScores = rows.map((r) => r.statedScore).filter((x): x is number => x !== null);
@@ -603,8 +671,7 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
     // a stated score beyond any weight is reported on its row (JX3005); summed, it would overflow
     if (statedScores.length > 0 && statedScores.every((x) => Math.abs(x) <= MAX_ROW_WEIGHT)) {
       const sum = sumExact(statedScores);
-      if (!sameScore(sum, stated))
-        findings.push(finding('statedTotalVsRows', [], { stated, sum }));
+      if (!sameScore(sum, stated)) findings.push(finding('statedTotalVsRows', [], { stated, sum }));
     }
     if (!sameScore(stated, out.total)) findings.push(finding('statedTotalVsComputed', [], { stated, computed: out.total }));
   }
@@ -612,8 +679,7 @@ function totalFindings(t: CheckedTemplate, filing: Filing, out: EvalOutput, rows
   const text = filing.reportTotal;
   if (text !== null && text !== undefined) {
     const against = stated ?? out.total;
-    if (!sameScore(text, against))
-      findings.push(finding('reportTotal', [], { text, against, of: stated !== null && stated !== undefined ? 'stated' : 'computed' }));
+    if (!sameScore(text, against)) findings.push(finding('reportTotal', [], { text, against, of: stated !== null && stated !== undefined ? 'stated' : 'computed' }));
   }
 }
 

@@ -12,7 +12,12 @@ const F2024 = 'rules/甘肃/2024/部门整体支出.jx';
 const load = (_form: string, year: number) => (year === 2023 ? { file: F2023, text: read(F2023), region: '甘肃' } : null);
 const t2023 = checkSource({ file: F2023, text: read(F2023), region: '甘肃' }, load).template!;
 const t2024 = checkSource({ file: F2024, text: read(F2024), region: '甘肃' }, load).template!;
-const details = (a = t2023, b = t2024) => Object.fromEntries(diffTemplates(a, b).changes.filter((c) => c.details).map((c) => [c.path.join('›'), c.details!.map((d) => d.zh)]));
+const details = (a = t2023, b = t2024) =>
+  Object.fromEntries(
+    diffTemplates(a, b)
+      .changes.filter((c) => c.details)
+      .map((c) => [c.path.join('›'), c.details!.map((d) => d.zh)]),
+  );
 
 describe('rule changes in words', () => {
   it('says what each changed rule now does differently, case by case', () => {
@@ -35,7 +40,9 @@ describe('rule changes in words', () => {
 
   it('reads the other way round as the reverse change, and in English', () => {
     expect(details(t2024, t2023)['等于']).toEqual(['删除情形：实际 ≥ 目标 时，得满分']);
-    const en = diffTemplates(t2023, t2024).changes.find((c) => c.path[0] === '等于')!.details!.map((d) => d.en);
+    const en = diffTemplates(t2023, t2024)
+      .changes.find((c) => c.path[0] === '等于')!
+      .details!.map((d) => d.en);
     expect(en).toEqual(['new case: when “实际 ≥ 目标”, the full weight']);
   });
 
@@ -52,7 +59,9 @@ describe('impact in English', () => {
   it('says a section scaled to its new cap in English, not in the compiler’s Chinese', async () => {
     const { explainEn } = await import('../../src/impact/impact.ts');
     // 部门管理's rows weigh 40 (the seed), its 2024 cap is 15: scaled 40 ÷ 40 × 15 = 15
-    expect(explainEn('部门管理: 各行分值合计 40 ≠ 分值 15，按比例折算 40 ÷ 40 × 15 = 15')).toBe(`“部门管理”: its rows' weights sum to 40, not its cap 15, so it is scaled: 40 ÷ 40 × 15 = 15`);
+    expect(explainEn('部门管理: 各行分值合计 40 ≠ 分值 15，按比例折算 40 ÷ 40 × 15 = 15')).toBe(
+      `“部门管理”: its rows' weights sum to 40, not its cap 15, so it is scaled: 40 ÷ 40 × 15 = 15`,
+    );
     expect(explainEn('预算执行率: 10 × min(58 / 58, 1) = 10')).toBe('“预算执行率: 10 × min(58 / 58, 1) = 10”');
   });
 });

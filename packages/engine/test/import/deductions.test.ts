@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { importTsv } from '../../src/import/tsv.ts';
 import { score } from '../score/helpers.ts';
 
-const HEAD = '部门整体支出绩效自评表 (2023年度)\n年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n100\t100\t100\t10\t100%\t10\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分';
+const HEAD =
+  '部门整体支出绩效自评表 (2023年度)\n年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n100\t100\t100\t10\t100%\t10\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分';
 const tsv = (...lines: string[]) => [HEAD, ...lines].join('\n') + '\n';
 
 /** A clean 2023 table (budget 10; weights 20 + 50 + 10 + 10); `perf` completes 履职效果 after 调研课题 (20) with 30 more. */
@@ -26,11 +27,7 @@ function table(perf: string[] = ['\t\t媒体宣传报道数\t≥10篇\t36篇\t30
 const names = (text: string) => importTsv(text).filing!.rows.map((r) => [r.level1, r.level2, r.level3]);
 
 describe('deduction rows and indicators named 扣减/扣分', () => {
-  const indicators = table([
-    '\t\t扣减不合规支出金额\t≤0万元\t0万元\t10\t10',
-    '\t部门效果目标\t扣分事项整改率\t100%\t100%\t10\t10',
-    '\t\t扣分问题整改完成率\t≥90%\t45%\t10\t5',
-  ]);
+  const indicators = table(['\t\t扣减不合规支出金额\t≤0万元\t0万元\t10\t10', '\t部门效果目标\t扣分事项整改率\t100%\t100%\t10\t10', '\t\t扣分问题整改完成率\t≥90%\t45%\t10\t5']);
 
   it('a level-3 name with 扣减/扣分 under merged level-1/2 cells is an indicator inheriting the names above', () => {
     const r = importTsv(indicators);
@@ -68,11 +65,7 @@ describe('deduction rows and indicators named 扣减/扣分', () => {
   });
 
   it('a deduction block ends at the next level-1 name: its rows are indicators again', () => {
-    const text = tsv(
-      '部门管理\t资金投入\t基本支出预算执行率\t≥95%\t98%\t10\t10',
-      '扣减项\t审计发现问题\t\t\t\t\t-3',
-      '部门管理\t财务管理\t财务管理制度健全性\t健全\t健全\t10\t10',
-    );
+    const text = tsv('部门管理\t资金投入\t基本支出预算执行率\t≥95%\t98%\t10\t10', '扣减项\t审计发现问题\t\t\t\t\t-3', '部门管理\t财务管理\t财务管理制度健全性\t健全\t健全\t10\t10');
     const r = importTsv(text);
     expect(r.filing!.deductions).toEqual([{ reason: '扣减项 审计发现问题', points: 3 }]);
     expect(r.filing!.rows.map((x) => x.level3)).toEqual(['基本支出预算执行率', '财务管理制度健全性']);

@@ -46,7 +46,10 @@ describe('R1: 年初目标值(A) | 实际完成值(B) | 得分, no 分值 column
     for (const row of report.rows.filter((x) => x.path[0] !== '预算执行率')) {
       // each row's weight is unknown: it counts 0 and JX3018 names it
       expect(row.weight).toBe(0);
-      expect(report.findings.some((f) => f.code === 'JX3018' && f.path.join('/') === row.path.join('/')), row.path.join('/')).toBe(true);
+      expect(
+        report.findings.some((f) => f.code === 'JX3018' && f.path.join('/') === row.path.join('/')),
+        row.path.join('/'),
+      ).toBe(true);
     }
     // 预算执行率: 10 × min(82.65 / 95, 1) = 10 × 0.87 = 8.7; every other row counts 0
     expect(report.total).toBe(8.7);
@@ -105,14 +108,17 @@ describe('R3 四川 2023: 指标性质 | 指标值 | 度量单位 columns', () =
   });
 
   it('调整后预算数 beside 全年预算数: the adjusted budget is the budget', () => {
-    const text = '年初预算数\t全年预算数\t调整后预算数\t全年执行数\n100\t100\t120\t108\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n';
+    const text =
+      '年初预算数\t全年预算数\t调整后预算数\t全年执行数\n100\t100\t120\t108\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n';
     expect(importTsv(text).filing!.budget).toMatchObject({ initialBudget: 100, budget: 120, spent: 108 });
   });
 });
 
 describe('two header rows and group headings', () => {
   it('a title row with a stray label above the header heads no group', () => {
-    const r = importTsv('部门整体支出绩效自评表（2024年度）\t\t\t\t分值\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n');
+    const r = importTsv(
+      '部门整体支出绩效自评表（2024年度）\t\t\t\t分值\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n',
+    );
     expect(r.headerLine).toBe(2);
     expect(r.filing).toMatchObject({ title: '部门整体支出绩效自评表（2024年度）', year: 2024 });
   });
@@ -173,7 +179,9 @@ describe('the shift repair fires only on shifted rows', () => {
   it('a level-3 name equal to a level-2 name of another section is no level-2 name there', () => {
     // the seed has 部门管理 › 财务管理 and 履职效果 › 部门效果目标 › 财务管理; here the latter's
     // name slipped into the level-2 column with a surplus value after it (no marks of a shift)
-    const t = importTsv(`${head}\t财务管理\t政府采购规范性\t规范\t规范\t10\t10\n履职效果\t部门效果目标\t业务办理便捷程度\t显著\t显著\t10\t10\n\t财务管理\t≥1项\t≥1项\t2项\t10\t10\n`);
+    const t = importTsv(
+      `${head}\t财务管理\t政府采购规范性\t规范\t规范\t10\t10\n履职效果\t部门效果目标\t业务办理便捷程度\t显著\t显著\t10\t10\n\t财务管理\t≥1项\t≥1项\t2项\t10\t10\n`,
+    );
     expect(t.filing!.rows[3]).toMatchObject({ level2: '部门效果目标', level3: '财务管理', target: '≥1项', actual: '2项', weight: 10, statedScore: 10 });
   });
   it('guard 2: a level-2 cell holding a level-2 name shows the row is not shifted', () => {
@@ -340,14 +348,20 @@ describe('extra inputs the table does not carry', () => {
     expect(r.filing!.budget).toEqual({ initialBudget: 120, budget: 118, spent: 110, weight: 10, statedRate: '93%', statedScore: 9.3 });
   });
   it('below the table and below its notes', () => {
-    const t = importTsv('一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n总分\t\t\t\t\t10\t10\n全年预算调剂金额\t5\n注：调剂金额单位为万元\n结转结余金额：3.5万元\n');
+    const t = importTsv(
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n总分\t\t\t\t\t10\t10\n全年预算调剂金额\t5\n注：调剂金额单位为万元\n结转结余金额：3.5万元\n',
+    );
     expect(t.filing!.inputs).toEqual({ 全年预算调剂金额: 5, 结转结余金额: 3.5 });
   });
   it('labels of the table, totals and prose are no inputs', () => {
-    const t = importTsv('自评得分：95\t年度：2023\n经评价，全年预算执行良好：95%以上\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n');
+    const t = importTsv(
+      '自评得分：95\t年度：2023\n经评价，全年预算执行良好：95%以上\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n',
+    );
     expect(t.filing!.inputs).toBeUndefined();
     // nor are an indicator's, a note's or a goal's label standing in the budget block's header
-    const b = importTsv('年初预算数\t全年预算数\t全年执行数\t数量指标\t注：\t预期目标\n100\t100\t90\t10\t58\t150\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n');
+    const b = importTsv(
+      '年初预算数\t全年预算数\t全年执行数\t数量指标\t注：\t预期目标\n100\t100\t90\t10\t58\t150\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训次数\t≥4次\t4次\t10\t10\n',
+    );
     expect(b.filing!.budget).toMatchObject({ initialBudget: 100, budget: 100, spent: 90 });
     expect(b.filing!.inputs).toBeUndefined();
   });

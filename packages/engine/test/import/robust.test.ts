@@ -5,7 +5,31 @@ import { importTsv } from '../../src/import/tsv.ts';
 import { importJson } from '../../src/import/json.ts';
 import { parseValue } from '../../src/filing/value.ts';
 
-const pieces = ['\t', '\n', '\r\n', '"', '""', '一级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '总分', '健全', '≥1项', '100%', '4', '—', '\uFEFF', '产出指标(70分)', '年初预算数 58.00', '其中:当年财政拨款', '注：', ' '];
+const pieces = [
+  '\t',
+  '\n',
+  '\r\n',
+  '"',
+  '""',
+  '一级指标',
+  '三级指标',
+  '年度指标值',
+  '实际完成值',
+  '分值',
+  '得分',
+  '总分',
+  '健全',
+  '≥1项',
+  '100%',
+  '4',
+  '—',
+  '\uFEFF',
+  '产出指标(70分)',
+  '年初预算数 58.00',
+  '其中:当年财政拨款',
+  '注：',
+  ' ',
+];
 const pasted = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 80 }).map((a) => a.join(''));
 
 describe('robustness', () => {
@@ -20,9 +44,15 @@ describe('robustness', () => {
     );
   });
   it('parseValue never throws', () => {
-    fc.assert(fc.property(pasted, (t) => void parseValue(t)), { numRuns: 500 });
+    fc.assert(
+      fc.property(pasted, (t) => void parseValue(t)),
+      { numRuns: 500 },
+    );
   });
   it('importJson never throws', () => {
-    fc.assert(fc.property(fc.json(), (t) => void importJson(t)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.json(), (t) => void importJson(t)),
+      { numRuns: 300 },
+    );
   });
 });

@@ -73,7 +73,14 @@ describe('caps in level-1 and level-2 cells', () => {
     expect(r.filing!.rows.map((x) => x.level1)).toEqual(['产出指标', '产出指标', '效益指标', '满意度指标']);
     expect(r.filing!.rows[1]!.level2).toBe('质量指标');
     expect(r.filing!.sections).toEqual([
-      { name: '产出指标', statedCap: 50, groups: [{ name: '数量指标', statedCap: 30 }, { name: '质量指标', statedCap: 20 }] },
+      {
+        name: '产出指标',
+        statedCap: 50,
+        groups: [
+          { name: '数量指标', statedCap: 30 },
+          { name: '质量指标', statedCap: 20 },
+        ],
+      },
       { name: '效益指标', statedCap: 40 },
       { name: '满意度指标', statedCap: 10 },
     ]);

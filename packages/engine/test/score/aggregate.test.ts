@@ -67,7 +67,16 @@ describe('aggregation of a department from its units (funding-weighted)', () => 
 /** A department of two units, 一中 funded 100 and 二中 300, each filing the given row. */
 function twoUnits(a: ReturnType<typeof row>, b: ReturnType<typeof row>): Filing {
   const unit = (r: ReturnType<typeof row>): Filing => ({ rows: [r] });
-  return { year: 2023, form: '部门整体支出', unit: '县教育局', rows: [], units: [{ name: '一中', funding: 100, filing: unit(a) }, { name: '二中', funding: 300, filing: unit(b) }] };
+  return {
+    year: 2023,
+    form: '部门整体支出',
+    unit: '县教育局',
+    rows: [],
+    units: [
+      { name: '一中', funding: 100, filing: unit(a) },
+      { name: '二中', funding: 300, filing: unit(b) },
+    ],
+  };
 }
 const aggregated = (f: Filing) => aggregateFiling(f, t2023.checked);
 const rowOf = (f: Filing, name: string) => score(f).rows.find((r) => r.path[2] === name)!;

@@ -39,7 +39,9 @@ describe('the case that decided a row', () => {
     };
     const compiled = scoreFiling(spy, filing);
     expect(inputs).toHaveLength(1);
-    const reference = interpret(checked, inputs[0]!, { explain: true }).rows.flat().map((r) => r.explain);
+    const reference = interpret(checked, inputs[0]!, { explain: true })
+      .rows.flat()
+      .map((r) => r.explain);
     for (const name of ['工程总成本', '受益群众满意度']) {
       const text = compiled.rows.find((r) => r.path[r.path.length - 1] === name)!.explain;
       expect(text).toContain('；');

@@ -100,7 +100,9 @@ describe('rows of fixed indicators with their own formula', () => {
     f.statedTotal = 99;
     const r = score(f);
     // 10 × min(90 / 100, 1) = 9; one row for it, the filing's
-    expect(r.rows.filter((x) => x.path[0] === '预算执行率')).toEqual([{ path: ['预算执行率'], weight: 10, score: 9, statedScore: 9, explain: '预算执行率: 10 × min(90 / 100, 1) = 9' }]);
+    expect(r.rows.filter((x) => x.path[0] === '预算执行率')).toEqual([
+      { path: ['预算执行率'], weight: 10, score: 9, statedScore: 9, explain: '预算执行率: 10 × min(90 / 100, 1) = 9' },
+    ]);
     expect(r.sections[0]!.statedScore).toBe(9);
     // 9 + 90 = 99: nothing to report
     expect(codes(r)).toEqual([]);

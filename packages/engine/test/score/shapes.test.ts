@@ -37,7 +37,17 @@ function template(text = TEMPLATE) {
   return prepareTemplate(r.template);
 }
 
-const row = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number | null, extra: object = {}) => ({ level1, level2, level3, target, actual, weight, statedScore: null, reason: '已说明', ...extra });
+const row = (level1: string, level2: string, level3: string, target: string, actual: string, weight: number | null, extra: object = {}) => ({
+  level1,
+  level2,
+  level3,
+  target,
+  actual,
+  weight,
+  statedScore: null,
+  reason: '已说明',
+  ...extra,
+});
 
 function filing(over: Partial<Filing> = {}): Filing {
   return {
@@ -139,7 +149,8 @@ describe('each shape on its own', () => {
   一级指标 产出 分值 10 分 { 单位填报 }
 }`;
     const t = template(text);
-    const f = (actual: string, stated: number | null): Filing => ({ year: 2020, form: '项目支出', rows: [{ level1: '产出', level2: '质量', level3: '验收', target: '完成', actual, weight: 10, statedScore: stated }] }) as Filing;
+    const f = (actual: string, stated: number | null): Filing =>
+      ({ year: 2020, form: '项目支出', rows: [{ level1: '产出', level2: '质量', level3: '验收', target: '完成', actual, weight: 10, statedScore: stated }] }) as Filing;
     // 完成 without a stated score: the tier of 100%: 10
     expect(scoreFiling(t, f('完成', null)).total).toBe(10);
     // 未完成 without a stated score: the middle of [0%, 100%): 5, never the full 10

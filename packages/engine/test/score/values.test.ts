@@ -14,7 +14,10 @@ const rulesFile = (rel: string) => readFileSync(new URL(`../../../../rules/${rel
 
 /** The 2024 draft, which extends 2023. */
 const t2024 = (() => {
-  const r = checkSource({ file: '甘肃/2024/部门整体支出.jx', text: rulesFile('甘肃/2024/部门整体支出.jx') }, () => ({ file: '甘肃/2023/部门整体支出.jx', text: rulesFile('甘肃/2023/部门整体支出.jx') }));
+  const r = checkSource({ file: '甘肃/2024/部门整体支出.jx', text: rulesFile('甘肃/2024/部门整体支出.jx') }, () => ({
+    file: '甘肃/2023/部门整体支出.jx',
+    text: rulesFile('甘肃/2023/部门整体支出.jx'),
+  }));
   if (!r.template) throw new Error(JSON.stringify(r.diagnostics));
   return prepareTemplate(r.template);
 })();
@@ -264,7 +267,10 @@ describe('strict targets: at the boundary the target is not met, and the explana
   });
 
   it('>0项 with 0项: not met, 0 and no division by zero; <0起 with 0起 likewise', () => {
-    for (const [target, actual] of [['>0项', '0项'], ['<0起', '0起']] as const) {
+    for (const [target, actual] of [
+      ['>0项', '0项'],
+      ['<0起', '0起'],
+    ] as const) {
       const r = withRow('数量', target, actual);
       expect(r.row.score).toBe(0);
       expect(r.row.met).toBe(false);
@@ -273,7 +279,13 @@ describe('strict targets: at the boundary the target is not met, and the explana
   });
 
   it('inclusive targets at their boundary are met, and no reason is asked', () => {
-    for (const [target, actual] of [['≤5%', '5%'], ['≥90%', '90%'], ['<5%', '4.99%'], ['>90%', '90.01%'], ['=100%', '100%']] as const) {
+    for (const [target, actual] of [
+      ['≤5%', '5%'],
+      ['≥90%', '90%'],
+      ['<5%', '4.99%'],
+      ['>90%', '90.01%'],
+      ['=100%', '100%'],
+    ] as const) {
       const r = withRow('任务完成率', target, actual);
       expect(r.row.score).toBe(10);
       expect(r.row.met).toBe(true);

@@ -13,7 +13,9 @@ export async function readFilingInput(filing: string | Record<string, unknown>, 
   if (!r.filing) {
     const first = r.diagnostics.find((d) => d.severity === 'error');
     const where = first?.line !== undefined ? { zh: `第 ${first.line} 行：`, en: `line ${first.line}: ` } : { zh: '', en: '' };
-    const e = apiError('invalidRequest', `无法读取填报表：${where.zh}${first?.message.zh ?? ''}`, `cannot read the filing: ${where.en}${first?.message.en ?? ''}`, { diagnostics: r.diagnostics });
+    const e = apiError('invalidRequest', `无法读取填报表：${where.zh}${first?.message.zh ?? ''}`, `cannot read the filing: ${where.en}${first?.message.en ?? ''}`, {
+      diagnostics: r.diagnostics,
+    });
     // a filing that cannot be read keeps its import code
     (e as { code: string }).code = first?.code ?? e.code;
     throw e;
@@ -31,11 +33,20 @@ export interface Scorer {
 function invalidTemplate(diags: readonly { severity: string; range: { start: { line: number } }; message: { zh: string; en: string } }[]): never {
   const errs = diags.filter((d) => d.severity === 'error');
   const d = errs[0];
-  throw apiError('noTemplate', `模板有 ${errs.length} 个错误，无法评分；第一个：第 ${d?.range.start.line} 行：${d?.message.zh}`, `the template has ${errs.length} error(s) and cannot score; the first: line ${d?.range.start.line}: ${d?.message.en}`, { diagnostics: diags });
+  throw apiError(
+    'noTemplate',
+    `模板有 ${errs.length} 个错误，无法评分；第一个：第 ${d?.range.start.line} 行：${d?.message.zh}`,
+    `the template has ${errs.length} error(s) and cannot score; the first: line ${d?.range.start.line}: ${d?.message.en}`,
+    { diagnostics: diags },
+  );
 }
 
 /** The template that scores a filing: `rules` (a .jx text), else the published one in force (compiler's chooseEntry). */
-export function scorerFor(lib: DbEntry[], req: { rules?: string | undefined; region?: string | undefined; year?: number | undefined; form?: string | undefined }, filing: Filing): Scorer {
+export function scorerFor(
+  lib: DbEntry[],
+  req: { rules?: string | undefined; region?: string | undefined; year?: number | undefined; form?: string | undefined },
+  filing: Filing,
+): Scorer {
   if (req.rules !== undefined) {
     const c = checkWithLibrary({ file: 'rules.jx', text: req.rules, ...(req.region ? { region: req.region } : {}) }, lib);
     if (!c.checked) invalidTemplate(c.diagnostics);
@@ -45,14 +56,31 @@ export function scorerFor(lib: DbEntry[], req: { rules?: string | undefined; reg
   if ('problem' in r) {
     switch (r.problem) {
       case 'yearUnknown':
-        throw apiError('filingUnplaced', `无法确定年度：填报表没有写年度，请在请求中给出 year${r.given ? `；“${r.given}” 不是年份` : ''}`, `cannot tell the year: the filing gives none; pass year${r.given ? `; '${r.given}' is not a year` : ''}`);
+        throw apiError(
+          'filingUnplaced',
+          `无法确定年度：填报表没有写年度，请在请求中给出 year${r.given ? `；“${r.given}” 不是年份` : ''}`,
+          `cannot tell the year: the filing gives none; pass year${r.given ? `; '${r.given}' is not a year` : ''}`,
+        );
       case 'formUnknown':
-        throw apiError('filingUnplaced', `无法确定表单：请在请求中给出 form（项目支出 或 部门整体支出）${r.given ? `；“${r.given}” 不是已知表单` : ''}`, `cannot tell the form: pass form (项目支出 or 部门整体支出)${r.given ? `; '${r.given}' is not a known form` : ''}`);
+        throw apiError(
+          'filingUnplaced',
+          `无法确定表单：请在请求中给出 form（项目支出 或 部门整体支出）${r.given ? `；“${r.given}” 不是已知表单` : ''}`,
+          `cannot tell the form: pass form (项目支出 or 部门整体支出)${r.given ? `; '${r.given}' is not a known form` : ''}`,
+        );
       case 'noTemplate':
-        throw apiError('noTemplate', `没有 ${r.region ?? ''}${r.region ? ' 及其上级地区' : ''} ${r.year} 年及以前已发布的 “${r.form}” 模板`, `no published template of '${r.form}' for ${r.year} or earlier${r.region ? ` in ${r.region} or above it` : ''}`);
+        throw apiError(
+          'noTemplate',
+          `没有 ${r.region ?? ''}${r.region ? ' 及其上级地区' : ''} ${r.year} 年及以前已发布的 “${r.form}” 模板`,
+          `no published template of '${r.form}' for ${r.year} or earlier${r.region ? ` in ${r.region} or above it` : ''}`,
+        );
       case 'regionAmbiguous': {
         const list = r.candidates.map((c) => `${c.region} ${c.year}`);
-        throw apiError('filingUnplaced', `填报表没有写明地区，${r.year} 年的 “${r.form}” 有 ${list.length} 个地区的模板：${list.join('、')}；请在请求中给出 region`, `the filing names no jurisdiction and ${list.length} have a '${r.form}' template for ${r.year}: ${list.join(', ')}; pass region`, { candidates: list });
+        throw apiError(
+          'filingUnplaced',
+          `填报表没有写明地区，${r.year} 年的 “${r.form}” 有 ${list.length} 个地区的模板：${list.join('、')}；请在请求中给出 region`,
+          `the filing names no jurisdiction and ${list.length} have a '${r.form}' template for ${r.year}: ${list.join(', ')}; pass region`,
+          { candidates: list },
+        );
       }
     }
   }
@@ -65,7 +93,11 @@ export function scorerFor(lib: DbEntry[], req: { rules?: string | undefined; reg
 export type TemplateRefInput = { version: number } | { source: string; region?: string | undefined } | { region: string; year: number; form: string };
 
 /** A template reference, checked and compiled. */
-export async function templateOfRef(q: Queryable, ref: TemplateRefInput, lib: DbEntry[]): Promise<{ checked: CheckedTemplate; prepared: PreparedTemplate; file: string; source: string }> {
+export async function templateOfRef(
+  q: Queryable,
+  ref: TemplateRefInput,
+  lib: DbEntry[],
+): Promise<{ checked: CheckedTemplate; prepared: PreparedTemplate; file: string; source: string }> {
   if ('version' in ref) {
     const v = await mustVersion(q, ref.version);
     const l = loadVersion(v, lib);
@@ -79,7 +111,12 @@ export async function templateOfRef(q: Queryable, ref: TemplateRefInput, lib: Db
   }
   const { region, form } = place(ref.region, ref.form);
   const r = resolveFor(lib, form, region, ref.year);
-  if (!r) throw apiError('noTemplate', `${region} 及其上级地区没有 ${ref.year} 年及以前已发布的 “${form}” 模板`, `no published template of '${form}' for ${ref.year} or earlier in ${region} or above it`);
+  if (!r)
+    throw apiError(
+      'noTemplate',
+      `${region} 及其上级地区没有 ${ref.year} 年及以前已发布的 “${form}” 模板`,
+      `no published template of '${form}' for ${ref.year} or earlier in ${region} or above it`,
+    );
   return templateOfRef(q, { version: (r.entry as DbEntry).versionId }, lib);
 }
 

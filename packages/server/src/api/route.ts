@@ -62,7 +62,12 @@ export function invalid(where: string, issues: readonly z.core.$ZodIssue[]) {
     return { path, message: { zh: `${path}：${(ISSUE_ZH[i.code] ?? (() => '无效'))(i)}`, en: `${path}: ${i.message}` } };
   });
   const first = list[0]!;
-  return apiError('invalidRequest', `请求内容无效：${first.message.zh}${list.length > 1 ? `（共 ${list.length} 处）` : ''}`, `invalid request: ${first.message.en}${list.length > 1 ? ` (${list.length} problems)` : ''}`, { issues: list });
+  return apiError(
+    'invalidRequest',
+    `请求内容无效：${first.message.zh}${list.length > 1 ? `（共 ${list.length} 处）` : ''}`,
+    `invalid request: ${first.message.en}${list.length > 1 ? ` (${list.length} problems)` : ''}`,
+    { issues: list },
+  );
 }
 
 function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string): unknown {

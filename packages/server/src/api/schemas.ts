@@ -79,7 +79,17 @@ export const ExplainRequest = z.strictObject({ ...filingInput, indicator: z.stri
 export const ExplainResponse = z
   .object({
     report: Report,
-    rows: z.array(z.looseObject({ path: z.array(z.string()), weight: z.number(), score: z.number(), statedScore: z.number().nullable(), explain: z.string(), rule: z.looseObject({ name: z.string(), text: z.string(), line: z.number().int() }).nullable(), findings: z.array(Finding) })),
+    rows: z.array(
+      z.looseObject({
+        path: z.array(z.string()),
+        weight: z.number(),
+        score: z.number(),
+        statedScore: z.number().nullable(),
+        explain: z.string(),
+        rule: z.looseObject({ name: z.string(), text: z.string(), line: z.number().int() }).nullable(),
+        findings: z.array(Finding),
+      }),
+    ),
     section: z.looseObject({ name: z.string(), cap: z.number(), score: z.number(), statedScore: z.number().nullable() }).nullable(),
   })
   .openapi('ExplainResponse');
@@ -89,13 +99,19 @@ export const CheckResponse = z
   .object({
     ok: z.boolean(),
     diagnostics: z.array(Diagnostic),
-    template: z.object({ form: z.string(), year: z.number().int(), region: z.string().nullable(), sections: z.number().int(), rules: z.number().int(), proofs: z.number().int() }).nullable(),
+    template: z
+      .object({ form: z.string(), year: z.number().int(), region: z.string().nullable(), sections: z.number().int(), rules: z.number().int(), proofs: z.number().int() })
+      .nullable(),
   })
   .openapi('CheckResponse');
 
 export const DiffRequest = z.strictObject({ from: TemplateRef, to: TemplateRef }).openapi('DiffRequest');
-export const DiffItem = z.looseObject({ area: z.string(), change: z.enum(['added', 'removed', 'renamed', 'changed']), path: z.array(z.string()), message: Msg }).openapi('DiffItem');
-export const TemplateDiff = z.looseObject({ from: z.looseObject({ form: z.string(), year: z.number().int() }), to: z.looseObject({ form: z.string(), year: z.number().int() }), changes: z.array(DiffItem) }).openapi('TemplateDiff');
+export const DiffItem = z
+  .looseObject({ area: z.string(), change: z.enum(['added', 'removed', 'renamed', 'changed']), path: z.array(z.string()), message: Msg })
+  .openapi('DiffItem');
+export const TemplateDiff = z
+  .looseObject({ from: z.looseObject({ form: z.string(), year: z.number().int() }), to: z.looseObject({ form: z.string(), year: z.number().int() }), changes: z.array(DiffItem) })
+  .openapi('TemplateDiff');
 
 export const TextDiffLine = z.object({ op: z.enum([' ', '+', '-']), line: z.string() }).openapi('TextDiffLine');
 export const DiffResponse = TemplateDiff.extend({ textDiff: z.array(TextDiffLine) }).openapi('DiffResponse');
@@ -152,7 +168,12 @@ export const SaveDraft = z
   .strictObject({
     source: z.string().max(2_000_000),
     note: z.string().max(2000).optional(),
-    baseVersion: z.number().int().positive().nullable().openapi({ description: '保存所基于的版本：若此后已有他人保存，返回 409 及差异 (the version this edit started from; a newer one → 409 with the diff)' }),
+    baseVersion: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .openapi({ description: '保存所基于的版本：若此后已有他人保存，返回 409 及差异 (the version this edit started from; a newer one → 409 with the diff)' }),
   })
   .openapi('SaveDraft');
 export const PublishRequest = z.strictObject({ note: z.string().max(2000).optional() }).openapi('PublishRequest');
@@ -187,10 +208,26 @@ export const FilingSummary = z
     uploadedAt: z.string(),
   })
   .openapi('FilingSummary');
-export const FilingQuery = z.object({ region: region.optional(), year: year.optional(), form: form.optional(), unit: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional(), offset: z.coerce.number().int().min(0).optional() });
+export const FilingQuery = z.object({
+  region: region.optional(),
+  year: year.optional(),
+  form: form.optional(),
+  unit: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
 export const FilingList = z.object({ total: z.number().int(), filings: z.array(FilingSummary) }).openapi('FilingList');
 export const Revision = z
-  .object({ id: z.number().int(), number: z.number().int(), filename: z.string(), format: z.string(), sha256: z.string(), size: z.number().int(), uploadedBy: z.string(), uploadedAt: z.string() })
+  .object({
+    id: z.number().int(),
+    number: z.number().int(),
+    filename: z.string(),
+    format: z.string(),
+    sha256: z.string(),
+    size: z.number().int(),
+    uploadedBy: z.string(),
+    uploadedAt: z.string(),
+  })
   .openapi('Revision');
 export const FilingDetail = FilingSummary.extend({ model: z.looseObject({}), diagnostics: z.array(ImportDiagnostic), revisions: z.array(Revision) }).openapi('FilingDetail');
 export const UploadForm = z
@@ -223,7 +260,9 @@ export const UploadResult = z
   .openapi('UploadResult');
 
 // ── runs ──
-export const CreateRun = z.strictObject({ region, year, form, version: z.number().int().positive().optional().openapi({ description: '模板版本号；不给则用该地区该年度在用的已发布版本' }) }).openapi('CreateRun');
+export const CreateRun = z
+  .strictObject({ region, year, form, version: z.number().int().positive().optional().openapi({ description: '模板版本号；不给则用该地区该年度在用的已发布版本' }) })
+  .openapi('CreateRun');
 export const Run = z
   .object({
     id: z.number().int(),
@@ -281,23 +320,52 @@ export const FindingView = Finding.extend({
 }).openapi('FindingView');
 export const Comment = z.object({ id: z.number().int(), finding: z.number().int().nullable(), author: z.string(), body: z.string(), createdAt: z.string() }).openapi('Comment');
 export const RunReport = z
-  .object({ filingId: z.number().int(), unit: z.string(), report: Report.nullable(), error: z.looseObject({ code: z.string(), message: Msg }).nullable(), findings: z.array(FindingView), comments: z.array(Comment) })
+  .object({
+    filingId: z.number().int(),
+    unit: z.string(),
+    report: Report.nullable(),
+    error: z.looseObject({ code: z.string(), message: Msg }).nullable(),
+    findings: z.array(FindingView),
+    comments: z.array(Comment),
+  })
   .openapi('RunReport');
 export const ReviewRequest = z.strictObject({ status: ReviewStatus, reason: z.string().max(2000).optional() }).openapi('ReviewRequest');
-export const FindingParam = z.object({ id, filingId: id, index: z.string().regex(/^\d{1,6}$/).transform(Number).openapi({ type: 'integer', description: '问题在报告 findings 中的序号（从 0 起）' }) });
+export const FindingParam = z.object({
+  id,
+  filingId: id,
+  index: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .openapi({ type: 'integer', description: '问题在报告 findings 中的序号（从 0 起）' }),
+});
 export const CommentRequest = z.strictObject({ body: z.string().min(1).max(5000), finding: z.number().int().min(0).optional() }).openapi('CommentRequest');
-export const UnitHistory = z.object({ unit: z.string(), points: z.array(z.object({ year: z.number().int(), total: z.number().nullable(), grade: z.string().nullable(), runId: z.number().int() })) }).openapi('UnitHistory');
+export const UnitHistory = z
+  .object({ unit: z.string(), points: z.array(z.object({ year: z.number().int(), total: z.number().nullable(), grade: z.string().nullable(), runId: z.number().int() })) })
+  .openapi('UnitHistory');
 export const UnitHistoryQuery = z.object({ unit: z.string().min(1), region: region.optional(), form: form.optional() });
 
 // ── corpus impact ──
-export const CorpusImpactRequest = z.strictObject({ from: TemplateRef, to: TemplateRef, region, year, form, top: z.number().int().min(1).max(200).optional() }).openapi('CorpusImpactRequest');
+export const CorpusImpactRequest = z
+  .strictObject({ from: TemplateRef, to: TemplateRef, region, year, form, top: z.number().int().min(1).max(200).optional() })
+  .openapi('CorpusImpactRequest');
 export const CorpusImpact = z
   .object({
-    filings: z.array(z.object({ filingId: z.number().int(), unit: z.string(), from: z.object({ total: z.number(), grade: z.string() }), to: z.object({ total: z.number(), grade: z.string() }), delta: z.number() })),
+    filings: z.array(
+      z.object({
+        filingId: z.number().int(),
+        unit: z.string(),
+        from: z.object({ total: z.number(), grade: z.string() }),
+        to: z.object({ total: z.number(), grade: z.string() }),
+        delta: z.number(),
+      }),
+    ),
     failed: z.array(z.object({ filingId: z.number().int(), unit: z.string(), error: z.looseObject({ code: z.string(), message: Msg }) })),
     grades: z.object({ from: z.array(z.string()), to: z.array(z.string()) }),
     matrix: z.array(z.array(z.number().int())).openapi({ description: 'matrix[i][j]：原等级 grades.from[i] → 新等级 grades.to[j] 的份数' }),
-    movers: z.array(z.object({ filingId: z.number().int(), unit: z.string(), delta: z.number(), from: z.number(), to: z.number(), gradeReason: Msg.nullable(), moved: z.array(Move) })),
+    movers: z.array(
+      z.object({ filingId: z.number().int(), unit: z.string(), delta: z.number(), from: z.number(), to: z.number(), gradeReason: Msg.nullable(), moved: z.array(Move) }),
+    ),
     diff: TemplateDiff,
   })
   .openapi('CorpusImpact');
@@ -306,7 +374,9 @@ export const CorpusImpact = z
 export const LoginRequest = z.strictObject({ name: z.string().min(1), password: z.string().min(1) }).openapi('LoginRequest');
 export const LoginResponse = z.object({ token: z.string(), user: z.object({ name: z.string(), role: z.string() }), expiresAt: z.string() }).openapi('LoginResponse');
 export const Me = z.object({ name: z.string(), roles: z.array(z.string()), local: z.boolean(), usersConfigured: z.boolean() }).openapi('Me');
-export const AuditEntry = z.object({ id: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), target: z.string(), detail: z.looseObject({}) }).openapi('AuditEntry');
+export const AuditEntry = z
+  .object({ id: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), target: z.string(), detail: z.looseObject({}) })
+  .openapi('AuditEntry');
 export const AuditList = z.object({ entries: z.array(AuditEntry) }).openapi('AuditList');
 export const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() });
 export const Ok = z.object({ ok: z.boolean() }).openapi('Ok');

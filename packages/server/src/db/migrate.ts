@@ -6,9 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
 
 /** Where the .sql files are: beside this module in the sources, dist/migrations in the bundle (this code may sit in dist/ or dist/chunks/). */
-export const MIGRATIONS_DIR = ['./migrations/', '../migrations/']
-  .map((p) => fileURLToPath(new URL(p, import.meta.url)))
-  .find((d) => existsSync(d)) ?? fileURLToPath(new URL('./migrations/', import.meta.url));
+export const MIGRATIONS_DIR =
+  ['./migrations/', '../migrations/'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((d) => existsSync(d)) ?? fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export interface Migration {
   version: number;

@@ -23,10 +23,22 @@ export function exportRun(db: Db, runId: number): ReadableStream<Uint8Array> {
     findings.getRow(1).font = { bold: true };
     let after = 0;
     for (;;) {
-      const page = await db.query<{ seq: number; filing_id: number; unit: string; total: number | null; grade: string | null; stated_total: number | null; errors: number; warnings: number; codes: string[]; report: Report | null; error: { code: string; message: { zh: string; en: string } } | null }>(
-        `SELECT seq, filing_id, unit, total, grade, stated_total, errors, warnings, codes, report, error FROM reports WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT 500`,
-        [runId, after],
-      );
+      const page = await db.query<{
+        seq: number;
+        filing_id: number;
+        unit: string;
+        total: number | null;
+        grade: string | null;
+        stated_total: number | null;
+        errors: number;
+        warnings: number;
+        codes: string[];
+        report: Report | null;
+        error: { code: string; message: { zh: string; en: string } } | null;
+      }>(`SELECT seq, filing_id, unit, total, grade, stated_total, errors, warnings, codes, report, error FROM reports WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT 500`, [
+        runId,
+        after,
+      ]);
       if (page.length === 0) break;
       after = page[page.length - 1]!.seq;
       const reviews = await db.query<{ filing_id: number; finding: number; status: string; reason: string }>(

@@ -183,7 +183,10 @@ export class Runner {
     for (const id of ids) {
       if (!(await this.db.lockFree(lockKey(id)))) continue;
       await this.db.tx(async (q) => {
-        const back = await q.query<{ run_id: number }>(`UPDATE run_items SET state = 'pending', claimed_by = NULL, claimed_at = NULL WHERE state = 'claimed' AND claimed_by = $1 RETURNING run_id`, [id]);
+        const back = await q.query<{ run_id: number }>(
+          `UPDATE run_items SET state = 'pending', claimed_by = NULL, claimed_at = NULL WHERE state = 'claimed' AND claimed_by = $1 RETURNING run_id`,
+          [id],
+        );
         await q.query(`DELETE FROM instances WHERE id = $1`, [id]);
         const runs = [...new Set(back.map((b) => b.run_id))];
         for (const r of runs) await audit(q, 'jixiao', 'run.resume', `run:${r}`, { deadProcess: id, handedBack: back.filter((b) => b.run_id === r).length });

@@ -23,7 +23,17 @@ export function scoreBatch(task: ScoreTask): TaskResult[] {
   const p = templateOf(task.template);
   return task.items.map((it) => {
     const base = { seq: it.seq, filingId: it.filingId, revisionId: it.revisionId, unit: it.unit };
-    const fail = (code: string, zh: string, en: string): TaskResult => ({ ...base, total: null, grade: null, statedTotal: null, errors: 1, warnings: 0, codes: code, report: null, error: JSON.stringify({ code, message: { zh, en } }) });
+    const fail = (code: string, zh: string, en: string): TaskResult => ({
+      ...base,
+      total: null,
+      grade: null,
+      statedTotal: null,
+      errors: 1,
+      warnings: 0,
+      codes: code,
+      report: null,
+      error: JSON.stringify({ code, message: { zh, en } }),
+    });
     if (!p) return fail(SERVER_CODES.noTemplate.code, '运行所用的模板无效，无法评分', 'the template of the run does not check; nothing can be scored');
     try {
       const filing = JSON.parse(it.model) as Filing;

@@ -51,7 +51,12 @@ export function expandUpload(files: UploadFile[], limits: Limits): { files: Uplo
           const name = e.name.split('/').pop() ?? '';
           if (e.name.endsWith('/') || name.startsWith('.') || e.name.startsWith('__MACOSX/') || !FILING_EXT.test(name)) return false;
           count++;
-          if (count > limits.filesPerUpload) throw apiError('tooManyFiles', `压缩包 ${f.name} 中的填报表超过 ${limits.filesPerUpload} 份：请分批上传`, `the archive ${f.name} holds more than ${limits.filesPerUpload} filings: upload them in parts`);
+          if (count > limits.filesPerUpload)
+            throw apiError(
+              'tooManyFiles',
+              `压缩包 ${f.name} 中的填报表超过 ${limits.filesPerUpload} 份：请分批上传`,
+              `the archive ${f.name} holds more than ${limits.filesPerUpload} filings: upload them in parts`,
+            );
           if (e.originalSize > limits.filingBytes) {
             refused.push(tooLarge(`${f.name}/${e.name}`, e.originalSize, limits));
             return false;
@@ -61,12 +66,24 @@ export function expandUpload(files: UploadFile[], limits: Limits): { files: Uplo
       });
     } catch (e) {
       if (e instanceof Error && 'code' in e && (e as { code: unknown }).code === SERVER_CODES.tooManyFiles.code) throw e;
-      refused.push({ name: f.name, ok: false, error: { code: SERVER_CODES.badZip.code, message: { zh: `压缩包 ${f.name} 无法读取：${(e as Error).message}`, en: `the archive ${f.name} cannot be read: ${(e as Error).message}` } } });
+      refused.push({
+        name: f.name,
+        ok: false,
+        error: {
+          code: SERVER_CODES.badZip.code,
+          message: { zh: `压缩包 ${f.name} 无法读取：${(e as Error).message}`, en: `the archive ${f.name} cannot be read: ${(e as Error).message}` },
+        },
+      });
       continue;
     }
     for (const [name, b] of Object.entries(entries)) out.push({ name: `${f.name}/${name}`, bytes: b });
   }
-  if (out.length > limits.filesPerUpload) throw apiError('tooManyFiles', `一次最多上传 ${limits.filesPerUpload} 份填报表，这次有 ${out.length} 份：请分批上传`, `at most ${limits.filesPerUpload} filings per upload, this one has ${out.length}: upload them in parts`);
+  if (out.length > limits.filesPerUpload)
+    throw apiError(
+      'tooManyFiles',
+      `一次最多上传 ${limits.filesPerUpload} 份填报表，这次有 ${out.length} 份：请分批上传`,
+      `at most ${limits.filesPerUpload} filings per upload, this one has ${out.length}: upload them in parts`,
+    );
   return { files: out, refused };
 }
 
@@ -74,7 +91,13 @@ function tooLarge(name: string, size: number, limits: Limits): UploadOutcome {
   return {
     name,
     ok: false,
-    error: { code: SERVER_CODES.filingTooLarge.code, message: { zh: `填报表 ${name} 过大：${mb(size)}，上限为 ${mb(limits.filingBytes)}`, en: `the filing ${name} is too large: ${mb(size)}, the limit is ${mb(limits.filingBytes)}` } },
+    error: {
+      code: SERVER_CODES.filingTooLarge.code,
+      message: {
+        zh: `填报表 ${name} 过大：${mb(size)}，上限为 ${mb(limits.filingBytes)}`,
+        en: `the filing ${name} is too large: ${mb(size)}, the limit is ${mb(limits.filingBytes)}`,
+      },
+    },
   };
 }
 
@@ -85,13 +108,25 @@ export interface Placement {
 }
 
 /** Read one file and say where it belongs (jurisdiction, year, form, unit), or why not. */
-export async function readUpload(f: UploadFile, given: Placement, entries: readonly LibraryEntry[], limits: Limits): Promise<{ outcome: UploadOutcome; filing?: Filing; place?: { region: string; year: number; form: string; unit: string } }> {
+export async function readUpload(
+  f: UploadFile,
+  given: Placement,
+  entries: readonly LibraryEntry[],
+  limits: Limits,
+): Promise<{ outcome: UploadOutcome; filing?: Filing; place?: { region: string; year: number; form: string; unit: string } }> {
   if (f.bytes.byteLength > limits.filingBytes) return { outcome: tooLarge(f.name, f.bytes.byteLength, limits) };
   const base = f.name.split('/').pop() ?? f.name;
   const r = await importFiling(f.bytes, { filename: base });
   if (!r.filing) {
     const first = r.diagnostics.find((d) => d.severity === 'error');
-    return { outcome: { name: f.name, ok: false, diagnostics: r.diagnostics, error: { code: first?.code ?? SERVER_CODES.invalidRequest.code, message: first ? withLine(first) : { zh: '无法读取填报表', en: 'the filing cannot be read' } } } };
+    return {
+      outcome: {
+        name: f.name,
+        ok: false,
+        diagnostics: r.diagnostics,
+        error: { code: first?.code ?? SERVER_CODES.invalidRequest.code, message: first ? withLine(first) : { zh: '无法读取填报表', en: 'the filing cannot be read' } },
+      },
+    };
   }
   const filing = r.filing;
   const region = regionOfFiling(entries, { region: given.region }, filing);
@@ -107,7 +142,10 @@ export async function readUpload(f: UploadFile, given: Placement, entries: reado
         name: f.name,
         ok: false,
         diagnostics: r.diagnostics,
-        error: { code: SERVER_CODES.filingUnplaced.code, message: { zh: `无法确定填报表 ${f.name} 的${missing.map((m) => m.zh).join('、')}`, en: `cannot tell ${missing.map((m) => m.en).join(', ')} of the filing ${f.name}` } },
+        error: {
+          code: SERVER_CODES.filingUnplaced.code,
+          message: { zh: `无法确定填报表 ${f.name} 的${missing.map((m) => m.zh).join('、')}`, en: `cannot tell ${missing.map((m) => m.en).join(', ')} of the filing ${f.name}` },
+        },
       },
     };
   const unit = (filing.unit?.trim() || base.replace(/\.[^.]+$/, '')).slice(0, 500);
@@ -121,7 +159,14 @@ function withLine(d: ImportDiagnostic): Msg {
 const formatOf = (name: string) => (/\.json$/i.test(name) ? 'json' : /\.xls[xm]$/i.test(name) ? 'xlsx' : 'tsv');
 
 /** Store a read filing: a new filing, or a new revision of the unit's filing (the same bytes: the revision it has). */
-export async function storeFiling(q: Queryable, actor: Actor, f: UploadFile, filing: Filing, diagnostics: ImportDiagnostic[], p: { region: string; year: number; form: string; unit: string }): Promise<{ filingId: number; revision: number; revisionId: number; unchanged: boolean }> {
+export async function storeFiling(
+  q: Queryable,
+  actor: Actor,
+  f: UploadFile,
+  filing: Filing,
+  diagnostics: ImportDiagnostic[],
+  p: { region: string; year: number; form: string; unit: string },
+): Promise<{ filingId: number; revision: number; revisionId: number; unchanged: boolean }> {
   const sha = createHash('sha256').update(f.bytes).digest('hex');
   const row = await q.query<{ id: number }>(
     `INSERT INTO filings (region, year, form, unit) VALUES ($1, $2, $3, $4)
@@ -129,7 +174,11 @@ export async function storeFiling(q: Queryable, actor: Actor, f: UploadFile, fil
     [p.region, p.year, p.form, p.unit],
   );
   const filingId = row[0]!.id;
-  const last = (await q.query<{ id: number; number: number; sha256: string }>(`SELECT id, number, sha256 FROM filing_revisions WHERE filing_id = $1 ORDER BY number DESC LIMIT 1 FOR UPDATE`, [filingId]))[0];
+  const last = (
+    await q.query<{ id: number; number: number; sha256: string }>(`SELECT id, number, sha256 FROM filing_revisions WHERE filing_id = $1 ORDER BY number DESC LIMIT 1 FOR UPDATE`, [
+      filingId,
+    ])
+  )[0];
   if (last && last.sha256 === sha) return { filingId, revision: last.number, revisionId: last.id, unchanged: true };
   const number = (last?.number ?? 0) + 1;
   const rev = await q.query<{ id: number }>(
@@ -173,7 +222,10 @@ export const filingSummary = (r: FilingRow) => ({
 const FILING_SELECT = `SELECT f.id, f.region, f.year, f.form, f.unit, r.number AS revision, r.id AS revision_id, r.filename, r.format, r.uploaded_by, r.uploaded_at
   FROM filings f JOIN filing_revisions r ON r.id = f.latest_revision`;
 
-export async function listFilings(q: Queryable, f: { region?: string | undefined; year?: number | undefined; form?: string | undefined; unit?: string | undefined; limit?: number | undefined; offset?: number | undefined }) {
+export async function listFilings(
+  q: Queryable,
+  f: { region?: string | undefined; year?: number | undefined; form?: string | undefined; unit?: string | undefined; limit?: number | undefined; offset?: number | undefined },
+) {
   const where = `WHERE ($1::text IS NULL OR f.region = $1) AND ($2::int IS NULL OR f.year = $2) AND ($3::text IS NULL OR f.form = $3) AND ($4::text IS NULL OR strpos(f.unit, $4) > 0)`;
   const params = [f.region ?? null, f.year ?? null, f.form ? (normaliseForm(f.form) ?? f.form) : null, f.unit ?? null];
   const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM filings f ${where}`, params))[0]!.n;
@@ -182,7 +234,9 @@ export async function listFilings(q: Queryable, f: { region?: string | undefined
 }
 
 export async function filingDetail(q: Queryable, id: number) {
-  const r = (await q.query<FilingRow & { model: unknown; diagnostics: unknown }>(`${FILING_SELECT.replace('SELECT f.id', 'SELECT r.model, r.diagnostics, f.id')} WHERE f.id = $1`, [id]))[0];
+  const r = (
+    await q.query<FilingRow & { model: unknown; diagnostics: unknown }>(`${FILING_SELECT.replace('SELECT f.id', 'SELECT r.model, r.diagnostics, f.id')} WHERE f.id = $1`, [id])
+  )[0];
   if (!r) throw apiError('notFound', `找不到填报表 ${id}`, `no filing ${id}`);
   const revs = await q.query<{ id: number; number: number; filename: string; format: string; sha256: string; size: number; uploaded_by: string; uploaded_at: Date }>(
     `SELECT id, number, filename, format, sha256, octet_length(content) AS size, uploaded_by, uploaded_at FROM filing_revisions WHERE filing_id = $1 ORDER BY number DESC`,
@@ -192,6 +246,15 @@ export async function filingDetail(q: Queryable, id: number) {
     ...filingSummary(r),
     model: r.model as Record<string, unknown>,
     diagnostics: r.diagnostics as ImportDiagnostic[],
-    revisions: revs.map((v) => ({ id: v.id, number: v.number, filename: v.filename, format: v.format, sha256: v.sha256, size: Number(v.size), uploadedBy: v.uploaded_by, uploadedAt: new Date(v.uploaded_at).toISOString() })),
+    revisions: revs.map((v) => ({
+      id: v.id,
+      number: v.number,
+      filename: v.filename,
+      format: v.format,
+      sha256: v.sha256,
+      size: Number(v.size),
+      uploadedBy: v.uploaded_by,
+      uploadedAt: new Date(v.uploaded_at).toISOString(),
+    })),
   };
 }

@@ -29,7 +29,16 @@ export async function publishedLibrary(q: Queryable): Promise<DbEntry[]> {
       WHERE v.status = 'published'
       ORDER BY t.id, v.number DESC`,
   );
-  return rows.map((r) => ({ region: r.region, year: r.year, form: r.form, file: fileOf(r.region, r.year, r.form), templateId: r.template_id, versionId: r.id, number: r.number, source: r.source }));
+  return rows.map((r) => ({
+    region: r.region,
+    year: r.year,
+    form: r.form,
+    file: fileOf(r.region, r.year, r.form),
+    templateId: r.template_id,
+    versionId: r.id,
+    number: r.number,
+    source: r.source,
+  }));
 }
 
 export interface Checked {
@@ -83,10 +92,7 @@ export interface VersionRow {
 }
 
 export async function versionById(q: Queryable, id: number): Promise<VersionRow | null> {
-  const r = await q.query<VersionRow>(
-    `SELECT v.*, t.region, t.year, t.form FROM template_versions v JOIN templates t ON t.id = v.template_id WHERE v.id = $1`,
-    [id],
-  );
+  const r = await q.query<VersionRow>(`SELECT v.*, t.region, t.year, t.form FROM template_versions v JOIN templates t ON t.id = v.template_id WHERE v.id = $1`, [id]);
   return r[0] ?? null;
 }
 

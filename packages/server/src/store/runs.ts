@@ -70,13 +70,24 @@ export async function listRuns(q: Queryable, f: { region?: string | undefined; y
 }
 
 /** The template a run or an impact names: a version, or the one in force for the jurisdiction (its own, else its parent's). */
-export async function templateFor(q: Queryable, region: string, year: number, form: string, versionId: number | undefined, lib: DbEntry[]): Promise<{ template: RunTemplate; versionId: number; checked: CheckedTemplate }> {
+export async function templateFor(
+  q: Queryable,
+  region: string,
+  year: number,
+  form: string,
+  versionId: number | undefined,
+  lib: DbEntry[],
+): Promise<{ template: RunTemplate; versionId: number; checked: CheckedTemplate }> {
   let vId = versionId;
   let fallbackFrom: string | null = null;
   if (vId === undefined) {
     const r = resolveFor(lib, form, region, year);
     if (!r)
-      throw apiError('noTemplate', `${region} 及其上级地区没有 ${year} 年及以前已发布的 “${form}” 模板`, `no published template of '${form}' for ${year} or earlier in ${region} or above it`);
+      throw apiError(
+        'noTemplate',
+        `${region} 及其上级地区没有 ${year} 年及以前已发布的 “${form}” 模板`,
+        `no published template of '${form}' for ${year} or earlier in ${region} or above it`,
+      );
     vId = (r.entry as DbEntry).versionId;
     fallbackFrom = r.fallbackFrom;
   }
@@ -84,10 +95,19 @@ export async function templateFor(q: Queryable, region: string, year: number, fo
   const loaded = loadVersion(v, lib);
   if (!loaded.checked.checked) {
     const d = loaded.checked.diagnostics.find((x) => x.severity === 'error');
-    throw apiError('noTemplate', `第 ${v.number} 版模板有错误，不能用于评分：第 ${d?.range.start.line} 行：${d?.message.zh}`, `version ${v.number} of the template has errors and cannot score: line ${d?.range.start.line}: ${d?.message.en}`);
+    throw apiError(
+      'noTemplate',
+      `第 ${v.number} 版模板有错误，不能用于评分：第 ${d?.range.start.line} 行：${d?.message.zh}`,
+      `version ${v.number} of the template has errors and cannot score: line ${d?.range.start.line}: ${d?.message.en}`,
+    );
   }
   return {
-    template: { key: `${v.id}:${v.content_hash}:${lib.map((e) => e.versionId).join(',')}`, source: { file: fileOf(v.region, v.year, v.form), text: v.source, region: v.region }, parents: loaded.checked.parents, fallbackFrom },
+    template: {
+      key: `${v.id}:${v.content_hash}:${lib.map((e) => e.versionId).join(',')}`,
+      source: { file: fileOf(v.region, v.year, v.form), text: v.source, region: v.region },
+      parents: loaded.checked.parents,
+      fallbackFrom,
+    },
     versionId: v.id,
     checked: loaded.checked.checked,
   };
@@ -117,14 +137,37 @@ export async function createRun(q: Queryable, actor: Actor, req: { region: strin
 
 const SORT: Record<string, string> = { unit: 'unit', total: 'total', grade: 'grade', errors: 'errors', warnings: 'warnings' };
 
-export async function runFilings(q: Queryable, runId: number, f: { grade?: string | undefined; code?: string | undefined; unit?: string | undefined; sort?: string | undefined; order?: 'asc' | 'desc' | undefined; limit?: number | undefined; offset?: number | undefined }) {
+export async function runFilings(
+  q: Queryable,
+  runId: number,
+  f: {
+    grade?: string | undefined;
+    code?: string | undefined;
+    unit?: string | undefined;
+    sort?: string | undefined;
+    order?: 'asc' | 'desc' | undefined;
+    limit?: number | undefined;
+    offset?: number | undefined;
+  },
+) {
   await getRun(q, runId);
   const where = `WHERE p.run_id = $1 AND ($2::text IS NULL OR p.grade = $2) AND ($3::text IS NULL OR p.codes @> ARRAY[$3::text]) AND ($4::text IS NULL OR strpos(p.unit, $4) > 0)`;
   const params = [runId, f.grade ?? null, f.code ?? null, f.unit ?? null];
   const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports p ${where}`, params))[0]!.n;
   const col = SORT[f.sort ?? 'unit'] ?? 'unit';
   const dir = f.order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
-  const rows = await q.query<{ filing_id: number; unit: string; total: number | null; grade: string | null; stated_total: number | null; errors: number; warnings: number; codes: string[]; error: unknown; reviewed: number }>(
+  const rows = await q.query<{
+    filing_id: number;
+    unit: string;
+    total: number | null;
+    grade: string | null;
+    stated_total: number | null;
+    errors: number;
+    warnings: number;
+    codes: string[];
+    error: unknown;
+    reviewed: number;
+  }>(
     `SELECT p.filing_id, p.unit, p.total, p.grade, p.stated_total, p.errors, p.warnings, p.codes, p.error,
             (SELECT count(*)::int FROM finding_reviews w WHERE w.run_id = p.run_id AND w.filing_id = p.filing_id AND w.status <> '待核实') AS reviewed
        FROM reports p ${where} ORDER BY ${col} ${dir}, p.seq LIMIT $5 OFFSET $6`,
@@ -132,21 +175,37 @@ export async function runFilings(q: Queryable, runId: number, f: { grade?: strin
   );
   return {
     total,
-    rows: rows.map((r) => ({ filingId: r.filing_id, unit: r.unit, total: r.total, grade: r.grade, statedTotal: r.stated_total, errors: r.errors, warnings: r.warnings, codes: r.codes, error: r.error as never, reviewed: r.reviewed })),
+    rows: rows.map((r) => ({
+      filingId: r.filing_id,
+      unit: r.unit,
+      total: r.total,
+      grade: r.grade,
+      statedTotal: r.stated_total,
+      errors: r.errors,
+      warnings: r.warnings,
+      codes: r.codes,
+      error: r.error as never,
+      reviewed: r.reviewed,
+    })),
   };
 }
 
 /** Grade distribution, each section's average share of its cap, and how many filings have each code. */
 export async function runStats(q: Queryable, runId: number) {
   await getRun(q, runId);
-  const grades = await q.query<{ grade: string; count: number }>(`SELECT grade, count(*)::int AS count FROM reports WHERE run_id = $1 AND grade IS NOT NULL GROUP BY grade`, [runId]);
+  const grades = await q.query<{ grade: string; count: number }>(`SELECT grade, count(*)::int AS count FROM reports WHERE run_id = $1 AND grade IS NOT NULL GROUP BY grade`, [
+    runId,
+  ]);
   const sections = await q.query<{ name: string; cap: number; average: number; ord: number }>(
     `SELECT s->>'name' AS name, max((s->>'cap')::float8) AS cap, avg((s->>'score')::float8) AS average, min(o) AS ord
        FROM reports p, jsonb_array_elements(p.report->'sections') WITH ORDINALITY AS x(s, o)
       WHERE p.run_id = $1 AND p.report IS NOT NULL GROUP BY s->>'name' ORDER BY ord`,
     [runId],
   );
-  const codes = await q.query<{ code: string; filings: number }>(`SELECT c AS code, count(*)::int AS filings FROM reports p, unnest(p.codes) AS c WHERE p.run_id = $1 GROUP BY c ORDER BY count(*) DESC, c`, [runId]);
+  const codes = await q.query<{ code: string; filings: number }>(
+    `SELECT c AS code, count(*)::int AS filings FROM reports p, unnest(p.codes) AS c WHERE p.run_id = $1 GROUP BY c ORDER BY count(*) DESC, c`,
+    [runId],
+  );
   return {
     grades: grades.sort((a, b) => a.grade.localeCompare(b.grade, 'zh')),
     sections: sections.map((s) => ({ name: s.name, cap: s.cap, average: round(s.average), share: s.cap > 0 ? round(s.average / s.cap) : 0 })),
@@ -157,10 +216,18 @@ export async function runStats(q: Queryable, runId: number) {
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 export async function runReport(q: Queryable, runId: number, filingId: number) {
-  const r = (await q.query<{ unit: string; report: Report | null; error: unknown }>(`SELECT unit, report, error FROM reports WHERE run_id = $1 AND filing_id = $2`, [runId, filingId]))[0];
+  const r = (
+    await q.query<{ unit: string; report: Report | null; error: unknown }>(`SELECT unit, report, error FROM reports WHERE run_id = $1 AND filing_id = $2`, [runId, filingId])
+  )[0];
   if (!r) throw apiError('notFound', `评分运行 ${runId} 中没有填报表 ${filingId} 的报告`, `run ${runId} has no report of filing ${filingId}`);
-  const reviews = await q.query<{ finding: number; status: string; reason: string; updated_by: string; updated_at: Date }>(`SELECT finding, status, reason, updated_by, updated_at FROM finding_reviews WHERE run_id = $1 AND filing_id = $2`, [runId, filingId]);
-  const comments = await q.query<{ id: number; finding: number | null; author: string; body: string; created_at: Date }>(`SELECT id, finding, author, body, created_at FROM comments WHERE run_id = $1 AND filing_id = $2 ORDER BY id`, [runId, filingId]);
+  const reviews = await q.query<{ finding: number; status: string; reason: string; updated_by: string; updated_at: Date }>(
+    `SELECT finding, status, reason, updated_by, updated_at FROM finding_reviews WHERE run_id = $1 AND filing_id = $2`,
+    [runId, filingId],
+  );
+  const comments = await q.query<{ id: number; finding: number | null; author: string; body: string; created_at: Date }>(
+    `SELECT id, finding, author, body, created_at FROM comments WHERE run_id = $1 AND filing_id = $2 ORDER BY id`,
+    [runId, filingId],
+  );
   const byIndex = new Map(reviews.map((x) => [x.finding, x]));
   return {
     filingId,
@@ -169,14 +236,20 @@ export async function runReport(q: Queryable, runId: number, filingId: number) {
     error: r.error as never,
     findings: (r.report?.findings ?? []).map((f, index) => {
       const w = byIndex.get(index);
-      return { ...f, index, review: { status: (w?.status ?? '待核实') as '待核实', reason: w?.reason ?? '', updatedBy: w?.updated_by ?? null, updatedAt: iso(w?.updated_at ?? null) } };
+      return {
+        ...f,
+        index,
+        review: { status: (w?.status ?? '待核实') as '待核实', reason: w?.reason ?? '', updatedBy: w?.updated_by ?? null, updatedAt: iso(w?.updated_at ?? null) },
+      };
     }),
     comments: comments.map((c) => ({ id: c.id, finding: c.finding, author: c.author, body: c.body, createdAt: iso(c.created_at)! })),
   };
 }
 
 export async function review(q: Queryable, actor: Actor, runId: number, filingId: number, index: number, status: string, reason: string | undefined) {
-  const r = (await q.query<{ code: string | null }>(`SELECT report->'findings'->$3::int->>'code' AS code FROM reports WHERE run_id = $1 AND filing_id = $2`, [runId, filingId, index]))[0];
+  const r = (
+    await q.query<{ code: string | null }>(`SELECT report->'findings'->$3::int->>'code' AS code FROM reports WHERE run_id = $1 AND filing_id = $2`, [runId, filingId, index])
+  )[0];
   if (!r) throw apiError('notFound', `评分运行 ${runId} 中没有填报表 ${filingId} 的报告`, `run ${runId} has no report of filing ${filingId}`);
   if (!r.code) throw apiError('notFound', `该报告没有第 ${index} 条问题`, `the report has no finding ${index}`);
   if (status !== '待核实' && !reason?.trim()) throw apiError('invalidRequest', `把问题标为 “${status}” 需要写明理由`, `marking a finding '${status}' needs a reason`);
@@ -191,7 +264,13 @@ export async function review(q: Queryable, actor: Actor, runId: number, filingId
 export async function comment(q: Queryable, actor: Actor, runId: number, filingId: number, body: string, finding: number | undefined) {
   const ok = await q.query(`SELECT 1 FROM reports WHERE run_id = $1 AND filing_id = $2`, [runId, filingId]);
   if (!ok.length) throw apiError('notFound', `评分运行 ${runId} 中没有填报表 ${filingId} 的报告`, `run ${runId} has no report of filing ${filingId}`);
-  const r = await q.query<{ id: number }>(`INSERT INTO comments (run_id, filing_id, finding, author, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [runId, filingId, finding ?? null, actor.name, body]);
+  const r = await q.query<{ id: number }>(`INSERT INTO comments (run_id, filing_id, finding, author, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+    runId,
+    filingId,
+    finding ?? null,
+    actor.name,
+    body,
+  ]);
   await audit(q, actor.name, 'comment.add', `run:${runId}/filing:${filingId}`, { comment: r[0]!.id, finding: finding ?? null });
 }
 
@@ -211,7 +290,10 @@ export async function unitHistory(q: Queryable, unit: string, region: string | u
  * Impact of a template change over the stored filings of a year: each filing scored under
  * both, the grade migration matrix, the largest movers and why they moved.
  */
-export async function corpusImpact(q: Queryable, req: { from: CheckedTemplate; to: CheckedTemplate; fromPrepared: PreparedTemplate; toPrepared: PreparedTemplate; region: string; year: number; form: string; top: number }) {
+export async function corpusImpact(
+  q: Queryable,
+  req: { from: CheckedTemplate; to: CheckedTemplate; fromPrepared: PreparedTemplate; toPrepared: PreparedTemplate; region: string; year: number; form: string; top: number },
+) {
   const diff = diffTemplates(req.from, req.to);
   const filings: { filingId: number; unit: string; from: { total: number; grade: string }; to: { total: number; grade: string }; delta: number }[] = [];
   const failed: { filingId: number; unit: string; error: { code: string; message: { zh: string; en: string } } }[] = [];
@@ -238,7 +320,11 @@ export async function corpusImpact(q: Queryable, req: { from: CheckedTemplate; t
           if (movers.length > req.top) movers.length = req.top;
         }
       } catch (e) {
-        failed.push({ filingId: p.id, unit: p.unit, error: { code: 'JX5000', message: { zh: `评分时出错：${(e as Error).message}`, en: `scoring failed: ${(e as Error).message}` } } });
+        failed.push({
+          filingId: p.id,
+          unit: p.unit,
+          error: { code: 'JX5000', message: { zh: `评分时出错：${(e as Error).message}`, en: `scoring failed: ${(e as Error).message}` } },
+        });
       }
     }
   }

@@ -48,7 +48,15 @@ export async function listTemplates(q: Queryable, f: { region?: string | undefin
   return [...byTemplate.values()].map((vs) => {
     const latest = vs[vs.length - 1]!;
     const published = [...vs].reverse().find((v) => v.status === 'published') ?? null;
-    return { id: latest.template_id, region: latest.region, year: latest.year, form: latest.form, latest: versionSummary(latest), published: published ? versionSummary(published) : null, versions: vs.length };
+    return {
+      id: latest.template_id,
+      region: latest.region,
+      year: latest.year,
+      form: latest.form,
+      latest: versionSummary(latest),
+      published: published ? versionSummary(published) : null,
+      versions: vs.length,
+    };
   });
 }
 
@@ -86,16 +94,27 @@ export function place(region: string, form: string): { region: string; form: str
 }
 
 /** A new template (a new jurisdiction, year or form): its first draft, by default extending the one in force before it. */
-export async function createTemplate(q: Queryable, actor: Actor, req: { region: string; year: number; form: string; source?: string | undefined; note?: string | undefined }): Promise<VersionRow> {
+export async function createTemplate(
+  q: Queryable,
+  actor: Actor,
+  req: { region: string; year: number; form: string; source?: string | undefined; note?: string | undefined },
+): Promise<VersionRow> {
   const { region, form } = place(req.region, req.form);
   const exists = await q.query(`SELECT 1 FROM templates WHERE region = $1 AND year = $2 AND form = $3`, [region, req.year, form]);
-  if (exists.length) throw apiError('exists', `${region} ${req.year} 年的 “${form}” 模板已存在：在它上面保存新版本`, `the template of '${form}' for ${region}, ${req.year} exists already: save a new version of it`);
+  if (exists.length)
+    throw apiError(
+      'exists',
+      `${region} ${req.year} 年的 “${form}” 模板已存在：在它上面保存新版本`,
+      `the template of '${form}' for ${region}, ${req.year} exists already: save a new version of it`,
+    );
   let source = req.source;
   if (source === undefined) {
     const lib = await publishedLibrary(q);
     const prev = checkWithLibrary({ file: fileOf(region, req.year, form), text: `模板 ${form} ${req.year} 继承 ${region} ${req.year - 1} {\n}\n`, region }, lib);
     const parent = prev.chain[1];
-    source = parent ? `# ${req.year} 年${form}绩效自评规则：继承 ${parent.region ?? region} ${parent.year} 年，只写改动\n模板 ${form} ${req.year} 继承 ${parent.region ?? region} ${parent.year} {\n}\n` : `模板 ${form} ${req.year} {\n  总分 100 分\n}\n`;
+    source = parent
+      ? `# ${req.year} 年${form}绩效自评规则：继承 ${parent.region ?? region} ${parent.year} 年，只写改动\n模板 ${form} ${req.year} 继承 ${parent.region ?? region} ${parent.year} {\n}\n`
+      : `模板 ${form} ${req.year} {\n  总分 100 分\n}\n`;
   }
   const t = await q.query<{ id: number }>(`INSERT INTO templates (region, year, form) VALUES ($1, $2, $3) RETURNING id`, [region, req.year, form]);
   const v = await insertVersion(q, t[0]!.id, 1, source, actor, req.note ?? '', null);
@@ -108,7 +127,13 @@ export async function createTemplate(q: Queryable, actor: Actor, req: { region: 
  * version was saved since, nothing is written and the answer is 409 with the semantic diff
  * and the line diff from the base to the current version.
  */
-export async function saveDraft(q: Queryable, actor: Actor, templateId: number, req: { source: string; note?: string | undefined; baseVersion: number | null }, lib: DbEntry[]): Promise<{ version: VersionRow; unchanged: boolean }> {
+export async function saveDraft(
+  q: Queryable,
+  actor: Actor,
+  templateId: number,
+  req: { source: string; note?: string | undefined; baseVersion: number | null },
+  lib: DbEntry[],
+): Promise<{ version: VersionRow; unchanged: boolean }> {
   const latest = await latestOf(q, templateId);
   if (!latest) throw notFound('模板', 'template', templateId);
   if (req.baseVersion !== latest.id) {
@@ -130,11 +155,18 @@ export async function saveDraft(q: Queryable, actor: Actor, templateId: number, 
 }
 
 /** Every rule test case of a template (rules/<地区>/<年度>/tests/*.yaml as stored), run against `v`. */
-export async function runTemplateTests(q: Queryable, v: VersionRow, lib: DbEntry[]): Promise<{ ok: boolean; threshold: number; cases: CaseResult[]; coverage: CoverageSummary | null }> {
+export async function runTemplateTests(
+  q: Queryable,
+  v: VersionRow,
+  lib: DbEntry[],
+): Promise<{ ok: boolean; threshold: number; cases: CaseResult[]; coverage: CoverageSummary | null }> {
   const loaded = loadVersion(v, lib);
   const checked = loaded.checked.checked;
   const dir = `${v.region}/${v.year}/tests/`;
-  const files = await q.query<{ path: string; content: Uint8Array }>(`SELECT path, content FROM rule_files WHERE starts_with(path, $1) AND (path LIKE '%.yaml' OR path LIKE '%.yml') ORDER BY path`, [dir]);
+  const files = await q.query<{ path: string; content: Uint8Array }>(
+    `SELECT path, content FROM rule_files WHERE starts_with(path, $1) AND (path LIKE '%.yaml' OR path LIKE '%.yml') ORDER BY path`,
+    [dir],
+  );
   const thr = (await q.query<{ content: Uint8Array }>(`SELECT content FROM rule_files WHERE path = 'coverage.yaml'`))[0];
   const threshold = thr ? coverageThreshold(parseYaml(new TextDecoder().decode(bytes(thr.content)))) : 0;
   if (!checked) return { ok: false, threshold, cases: [], coverage: null };
@@ -162,9 +194,22 @@ export async function runTemplateTests(q: Queryable, v: VersionRow, lib: DbEntry
 /** Publish a draft: it must check, and its rule tests must pass at the coverage threshold. */
 export async function publish(q: Queryable, actor: Actor, versionId: number, note: string | undefined) {
   const v = await mustVersion(q, versionId);
-  if (v.status === 'published') throw apiError('immutable', `第 ${v.number} 版已由 ${v.published_by} 发布，已发布的版本不可修改：请保存新版本`, `version ${v.number} was published by ${v.published_by}; a published version cannot change: save a new version`);
-  const newer = await q.query<{ number: number }>(`SELECT number FROM template_versions WHERE template_id = $1 AND status = 'published' AND number > $2`, [v.template_id, v.number]);
-  if (newer.length) throw apiError('conflict', `已发布了更新的第 ${newer[0]!.number} 版，不能再发布较早的第 ${v.number} 版`, `the newer version ${newer[0]!.number} is published; the older version ${v.number} cannot be published after it`);
+  if (v.status === 'published')
+    throw apiError(
+      'immutable',
+      `第 ${v.number} 版已由 ${v.published_by} 发布，已发布的版本不可修改：请保存新版本`,
+      `version ${v.number} was published by ${v.published_by}; a published version cannot change: save a new version`,
+    );
+  const newer = await q.query<{ number: number }>(`SELECT number FROM template_versions WHERE template_id = $1 AND status = 'published' AND number > $2`, [
+    v.template_id,
+    v.number,
+  ]);
+  if (newer.length)
+    throw apiError(
+      'conflict',
+      `已发布了更新的第 ${newer[0]!.number} 版，不能再发布较早的第 ${v.number} 版`,
+      `the newer version ${newer[0]!.number} is published; the older version ${v.number} cannot be published after it`,
+    );
   const lib = await publishedLibrary(q);
   const loaded = loadVersion(v, lib);
   if (!loaded.checked.checked) {
@@ -182,13 +227,22 @@ export async function publish(q: Queryable, actor: Actor, versionId: number, not
     const failed = tests.cases.filter((c) => !c.ok);
     const why =
       tests.cases.length === 0
-        ? { zh: `${v.region} ${v.year} 年的 “${v.form}” 没有规则测试用例：请先在 rules/${v.region}/${v.year}/tests/ 中写用例`, en: `'${v.form}' of ${v.region}, ${v.year} has no rule test cases: write some in rules/${v.region}/${v.year}/tests/ first` }
+        ? {
+            zh: `${v.region} ${v.year} 年的 “${v.form}” 没有规则测试用例：请先在 rules/${v.region}/${v.year}/tests/ 中写用例`,
+            en: `'${v.form}' of ${v.region}, ${v.year} has no rule test cases: write some in rules/${v.region}/${v.year}/tests/ first`,
+          }
         : failed.length > 0
           ? { zh: `${failed.length} 个规则测试用例未通过（首个：${failed[0]!.name}）`, en: `${failed.length} rule test case(s) fail (the first: ${failed[0]!.name})` }
-          : { zh: `规则测试覆盖率 ${tests.coverage?.percent}% 低于下限 ${tests.threshold}%`, en: `rule test coverage ${tests.coverage?.percent}% is below the threshold of ${tests.threshold}%` };
+          : {
+              zh: `规则测试覆盖率 ${tests.coverage?.percent}% 低于下限 ${tests.threshold}%`,
+              en: `rule test coverage ${tests.coverage?.percent}% is below the threshold of ${tests.threshold}%`,
+            };
     throw apiError('testsFailed', `不能发布：${why.zh}`, `cannot publish: ${why.en}`, { tests });
   }
-  await q.query(`UPDATE template_versions SET status = 'published', published_at = now(), published_by = $2, note = CASE WHEN $3::text IS NULL OR $3 = '' THEN note ELSE $3 END WHERE id = $1`, [v.id, actor.name, note ?? null]);
+  await q.query(
+    `UPDATE template_versions SET status = 'published', published_at = now(), published_by = $2, note = CASE WHEN $3::text IS NULL OR $3 = '' THEN note ELSE $3 END WHERE id = $1`,
+    [v.id, actor.name, note ?? null],
+  );
   await audit(q, actor.name, 'template.publish', `version:${v.id}`, { template: v.template_id, number: v.number, hash: v.content_hash });
   return { version: (await versionById(q, v.id))!, tests };
 }
