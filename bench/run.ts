@@ -3,8 +3,8 @@
 // an end-to-end CLI batch against its I/O floor (--jobs 1 and 2) with the CLI's start-up,
 // and the playground and server steps. Writes bench/results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
@@ -226,6 +226,8 @@ async function writeNdjson(path: string, n: number): Promise<void> {
 
 interface RunStats {
   seconds: number;
+  /** user + system CPU seconds (every thread), when /usr/bin/time says; NaN when not known */
+  cpuSeconds: number;
   peakRssMb: number;
   /** filings the CLI says it scored; -1 when not known */
   lines: number;
@@ -238,12 +240,16 @@ function runNode(args: string[], tag: string): RunStats & { stderr: string } {
   const errFile = join(ROOT, `test-output/bench/${tag}.stderr`);
   const t0 = performance.now();
   let peakKb = 0;
+  let cpu = NaN;
   let stderr = '';
   if (existsSync('/usr/bin/time')) {
     spawnSync('/bin/sh', ['-c', `/usr/bin/time -v "$@" >/dev/null 2>"${errFile}"`, 'sh', process.execPath, ...args], { cwd: ROOT, env: { ...process.env, CI: '1' } });
     stderr = readFileSync(errFile, 'utf8');
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
     peakKb = m ? Number(m[1]) : 0;
+    const u = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+    cpu = u && sys ? Number(u[1]) + Number(sys[1]) : NaN;
   } else {
     const r = spawnSync(
       process.execPath,
@@ -259,7 +265,7 @@ function runNode(args: string[], tag: string): RunStats & { stderr: string } {
   }
   const seconds = (performance.now() - t0) / 1000;
   const m0 = /共 (\d+) 份：(\d+) 份已评分/.exec(stderr) ?? /(\d+) filings: (\d+) scored/.exec(stderr);
-  return { seconds, peakRssMb: peakKb / 1024, lines: m0 ? Number(m0[2]) : -1, stderr };
+  return { seconds, cpuSeconds: cpu, peakRssMb: peakKb / 1024, lines: m0 ? Number(m0[2]) : -1, stderr };
 }
 
 const runCli = (file: string, jobs: number, tag: string) => runNode([BIN, 'score', file, '--json', '--jobs', String(jobs)], tag);
@@ -284,12 +290,14 @@ export interface BatchResult {
   jobs1Us: number;
   jobs2Us: number;
   ratio: number;
+  /** the same ratio in CPU time: less moved by other processes on a shared machine */
+  cpuRatio: number;
   floorRssMb: number;
   jobs1RssMb: number;
   jobs2RssMb: number;
 }
 
-async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: BatchResult[] }> {
+async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: BatchResult[]; loadAverage: number[] }> {
   const dir = join(ROOT, 'test-output/bench');
   mkdirSync(dir, { recursive: true });
   const sizes = QUICK ? [5_000, 20_000] : [100_000, 1_000_000];
@@ -307,7 +315,7 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
   console.log(
     `floor: bench/floor.mjs reads the same lines, JSON.parses each, JSON.stringifies one of its reports, of their mean size (with the line's name), and writes it, reading and writing as the CLI does\n`,
   );
-  console.log(`| filings | file size | floor µs/filing | jobs 1 µs/filing | jobs 1 ÷ floor | jobs 2 µs/filing | jobs 1 ÷ jobs 2 | peak RSS floor / jobs 1 / jobs 2 |`);
+  console.log(`| filings | file size | floor µs/filing | jobs 1 µs/filing | jobs 1 ÷ floor (wall; CPU) | jobs 2 µs/filing | jobs 1 ÷ jobs 2 | peak RSS floor / jobs 1 / jobs 2 |`);
   console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|`);
   const runs: BatchResult[] = [];
   for (const n of sizes) {
@@ -315,7 +323,11 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
     if (!existsSync(file)) await writeNdjson(file, n);
     // the floor's object: of the CLI's reports of the first 200 filings, the one nearest their mean size
     const first = join(dir, 'first.ndjson');
-    writeFileSync(first, readFileSync(file, 'utf8').slice(0, 4_000_000).split('\n').slice(0, 200).join('\n') + '\n');
+    const head = Buffer.alloc(4_000_000);
+    const fd = openSync(file, 'r');
+    const got = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    writeFileSync(first, head.subarray(0, got).toString('utf8').split('\n').slice(0, 200).join('\n') + '\n');
     const reports = spawnSync(process.execPath, [BIN, 'score', first, '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 })
       .stdout.trim()
       .split('\n');
@@ -339,13 +351,14 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
       jobs1Us: us(j1),
       jobs2Us: us(j2),
       ratio: us(j1) / us(floor),
+      cpuRatio: j1.cpuSeconds / floor.cpuSeconds,
       floorRssMb: floor.peakRssMb,
       jobs1RssMb: j1.peakRssMb,
       jobs2RssMb: j2.peakRssMb,
     };
     runs.push(r);
     console.log(
-      `| ${n.toLocaleString('en-US')} | ${r.fileMiB.toFixed(0)} MiB | ${r.floorUs.toFixed(0)} | ${r.jobs1Us.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${r.jobs2Us.toFixed(0)} | ${(r.jobs1Us / r.jobs2Us).toFixed(2)}× | ${r.floorRssMb.toFixed(0)} / ${r.jobs1RssMb.toFixed(0)} / ${r.jobs2RssMb.toFixed(0)} MiB |`,
+      `| ${n.toLocaleString('en-US')} | ${r.fileMiB.toFixed(0)} MiB | ${r.floorUs.toFixed(0)} | ${r.jobs1Us.toFixed(0)} | ${r.ratio.toFixed(2)}×; ${r.cpuRatio.toFixed(2)}× | ${r.jobs2Us.toFixed(0)} | ${(r.jobs1Us / r.jobs2Us).toFixed(2)}× | ${r.floorRssMb.toFixed(0)} / ${r.jobs1RssMb.toFixed(0)} / ${r.jobs2RssMb.toFixed(0)} MiB |`,
     );
     cases.push({
       name: `CLI score ndjson · ${n} filings · I/O floor (read, JSON.parse, JSON.stringify a report, write)`,
@@ -356,6 +369,12 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
     cases.push({ name: `CLI score ndjson · ${n} filings · --jobs 2 (end to end, incl. start-up)`, engine: 'cli-jobs2', nsPerFiling: Math.round(r.jobs2Us * 1e3) });
   }
   const [a, b] = runs;
+  // other processes on the machine take cores from a run; say how busy it was
+  console.log(
+    `\nload average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')} (${cpus().length} cores)`,
+  );
   console.log('\ntargets:');
   const target = (ok: boolean, s: string) => console.log(`  ${ok ? '✓' : '✗'} ${s}`);
   for (const r of runs)
@@ -374,7 +393,7 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
   notes.push(
     `cli start-up ${startupMs.toFixed(0)} ms (node alone ${nodeMs.toFixed(0)} ms); batch ${runs.map((r) => `${r.filings}: floor ${r.floorUs.toFixed(0)} µs, jobs1 ${r.jobs1Us.toFixed(0)} µs (${r.ratio.toFixed(2)}×), jobs2 ${r.jobs2Us.toFixed(0)} µs, RSS ${r.jobs1RssMb.toFixed(0)}/${r.jobs2RssMb.toFixed(0)} MiB`).join('; ')}`,
   );
-  return { startupMs, nodeMs, runs };
+  return { startupMs, nodeMs, runs, loadAverage: loadavg() };
 }
 
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
 // `jixiao score <filing | folder | file.ndjson>`: score one filing (a table or a JSON
 // report, exit 0/1/2), or stream a batch, one report per line (exit 2 when any filing
 // could not be scored, else 1 when any has errors, else 0). An NDJSON file is read in
-// large chunks and its reports written in large pieces (batch/); with --jobs N, N worker
-// threads score it and the reports keep the order of the lines.
+// large chunks, without a promise per line (batch/); with --jobs N, N worker threads score
+// it and the reports keep the order of the lines.
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';

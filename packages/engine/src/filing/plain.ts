@@ -108,10 +108,23 @@ const ROW_ORDER = orderOf([
   'source',
 ]);
 
+// The keys of the row read before, and what keysIn said of them: the rows of a batch mostly
+// have the same keys in the same order (JSON.parse gives keys as internalized strings, so
+// comparing them is comparing pointers).
+let lastKeys: readonly string[] = [];
+let lastOrder = { known: true, ordered: true };
+
 /** One row, by hand: a filing has dozens, and this is the hot loop of a batch. */
 function row(v: unknown): Obj | null {
   if (!isObj(v)) return null;
-  const { known, ordered } = keysIn(Object.keys(v), ROW_ORDER);
+  const keys = Object.keys(v);
+  let same = keys.length === lastKeys.length;
+  for (let i = 0; same && i < keys.length; i++) same = keys[i] === lastKeys[i];
+  if (!same) {
+    lastOrder = keysIn(keys, ROW_ORDER);
+    lastKeys = keys;
+  }
+  const { known, ordered } = lastOrder;
   if (!known) return null;
   const { level1, level2, level3, indicatorValue, target, actual, weight, statedScore, reason, explanation, criteria, notApplicable, source } = v;
   if (!str(level1) || !str(level2) || !str(level3) || !str(target) || !str(actual) || !numOrNull(weight) || !numOrNull(statedScore)) return null;

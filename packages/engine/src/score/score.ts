@@ -446,17 +446,51 @@ function duplicateFindings(placed: readonly Placed[], findings: Finding[]): void
     if (i === n || (!a[i]!.includes('\u0000') && !b[i]!.includes('\u0000'))) return false;
     return a.join('\u0000') === b.join('\u0000');
   };
-  // grouped by a number read off the end (its length and last character): hashing a
-  // filing's every name into a map cost as much as the rest
-  const byLast = new Map<number, string[][]>();
+  // A number read off each path's end (the length and the last character after its last
+  // NUL: alike for paths that join alike) picks the rows to compare: open addressing in a
+  // table kept between filings, as hashing every name into a map cost as much as the rest.
+  const n = placed.length;
+  if (n > DUP_SLOTS / 2) {
+    duplicatesByMap(placed, findings, same);
+    return;
+  }
+  DUP_ROW.fill(0);
+  for (let k = 0; k < n; k++) {
+    const path = placed[k]!.path;
+    const end = endKey(path);
+    let slot = Math.imul(end, 0x9e3779b1) >>> (32 - DUP_BITS);
+    let dup = false;
+    for (let at = DUP_ROW[slot]!; at !== 0; slot = (slot + 1) & (DUP_SLOTS - 1), at = DUP_ROW[slot]!)
+      if (!dup && DUP_END[slot] === end && same(placed[at - 1]!.path, path)) dup = true;
+    if (dup) findings.push(finding('duplicateRow', path, { path }));
+    DUP_ROW[slot] = k + 1;
+    DUP_END[slot] = end;
+  }
+}
+
+const DUP_BITS = 10;
+const DUP_SLOTS = 1 << DUP_BITS;
+/** per slot: the row there (its index + 1; 0 empty), and its path's end key */
+const DUP_ROW = new Int32Array(DUP_SLOTS);
+const DUP_END = new Int32Array(DUP_SLOTS);
+
+/** The length and the last character of a path's last name after its last NUL, as one number. */
+function endKey(path: readonly string[]): number {
+  const name = path[path.length - 1]!;
+  // (indexOf first: lastIndexOf is a call into the runtime, and names seldom hold a NUL)
+  const cut = name.indexOf('\u0000') < 0 ? -1 : name.lastIndexOf('\u0000');
+  const length = name.length - cut - 1;
+  return ((length & 0x7fff) << 16) | (length > 0 ? name.charCodeAt(name.length - 1) : 0);
+}
+
+/** The same for a filing of more rows than the table holds: grouped by end key in a map. */
+function duplicatesByMap(placed: readonly Placed[], findings: Finding[], same: (a: readonly string[], b: readonly string[]) => boolean): void {
+  const byEnd = new Map<number, string[][]>();
   for (const pl of placed) {
-    const name = pl.path[pl.path.length - 1]!;
-    const cut = name.lastIndexOf('\u0000');
-    const length = name.length - cut - 1;
-    const last = length * 65536 + (length > 0 ? name.charCodeAt(name.length - 1) : 0);
-    const before = byLast.get(last);
+    const end = endKey(pl.path);
+    const before = byEnd.get(end);
     if (before === undefined) {
-      byLast.set(last, [pl.path]);
+      byEnd.set(end, [pl.path]);
       continue;
     }
     if (before.some((p) => same(p, pl.path))) findings.push(finding('duplicateRow', pl.path, { path: pl.path }));

@@ -245,6 +245,15 @@ describe('each finding code, from a minimal filing of its own', () => {
     ]);
   });
 
+  it('JX3026 in a filing of more rows than its table of paths holds (600): each repeat once, in row order', () => {
+    const f = cleanFiling();
+    const first = f.rows[0]!;
+    // 300 rows of their own names, each then listed again: 300 repeats, the second of each pair
+    for (let i = 0; i < 300; i++) f.rows.push({ ...first, level3: `指标${i}` }, { ...first, level3: `指标${i}` });
+    const dups = score(f).findings.filter((x) => x.code === FINDINGS.duplicateRow.code);
+    expect(dups.map((x) => x.path[2])).toEqual(Array.from({ length: 300 }, (_, i) => `指标${i}`));
+  });
+
   it('JX3026 compares the names joined: a name with a NUL in it is compared as the joined path, as before', () => {
     const f = cleanFiling();
     const first = f.rows[0]!;
