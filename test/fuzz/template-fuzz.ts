@@ -14,6 +14,14 @@ import { mutate, pieces, prng } from './mutate.ts';
  * run (seconds); `pnpm test:fuzz` (in test:all) runs 100,000 and `pnpm fuzz` a million.
  */
 export const TOTAL = Number(process.env['FUZZ_INPUTS'] ?? 4_000);
+/**
+ * A test's time limit grows with its inputs: a fixed limit that a fast machine meets with
+ * room to spare is missed by a slower CI machine (50,000 mutants took 309 s there, 6 ms
+ * each). 25 ms an input leaves four times that margin and still stops a hang.
+ */
+export function timeoutFor(count: number): number {
+  return Math.max(120_000, count * 25);
+}
 /** FUZZ_SEED shifts every seed, so a long run on demand explores new inputs. */
 export const SEED = Number(process.env['FUZZ_SEED'] ?? 0);
 
