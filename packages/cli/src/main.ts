@@ -20,6 +20,17 @@ import { failureOf, UserError } from './errors.ts';
 const langArg = process.argv.indexOf('--lang');
 setLang(langArg >= 0 ? process.argv[langArg + 1] : undefined);
 
+// A reader that stops early (`jixiao score 批量.ndjson | head`) closes the pipe. That is
+// the reader's choice, not a failure of the command: stop at once and quietly, with the
+// status a process killed by SIGPIPE has (128 + 13), as cat or grep would (Node ignores
+// SIGPIPE, so the closed pipe arrives as an EPIPE error on the next write instead).
+const closedPipe = (e: unknown): boolean => (e as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e) => {
+    if (closedPipe(e)) process.exit(141);
+    throw e;
+  });
+
 const program = new Command();
 program
   .name('jixiao')
@@ -83,11 +94,13 @@ templateOptions(
       `
 退出码：
   一份填报表：0 已评分且无错误；1 已评分但有错误；2 无法评分
-  批量（文件夹或 .ndjson）：2 有任何一份无法评分（读不了或不是有效的填报表）；否则 1 有任何一份有错误；否则 0。2 优先于 1`,
+  批量（文件夹或 .ndjson）：2 有任何一份无法评分（读不了或不是有效的填报表）；否则 1 有任何一份有错误；否则 0。2 优先于 1
+  读取输出的程序提前关闭管道（如 | head）：不再输出，安静地以 141 退出`,
       `
 Exit codes:
   one filing: 0 scored without errors; 1 scored with errors; 2 could not be scored
-  batch (folder or .ndjson): 2 when any filing could not be scored (unreadable or invalid); else 1 when any has errors; else 0. 2 takes precedence over 1`,
+  batch (folder or .ndjson): 2 when any filing could not be scored (unreadable or invalid); else 1 when any has errors; else 0. 2 takes precedence over 1
+  the reader closes the pipe early (as | head does): output stops, quietly, with exit 141`,
     ),
   )
   .action(async (file: string, opts: ScoreOptions) => {
@@ -226,6 +239,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   const err = e as { code?: string; exitCode?: number; message?: string };
+  if (closedPipe(e)) process.exit(141);
   if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exitCode = 0;
   else if (err.code?.startsWith('commander.')) process.exitCode = 2;
   else if (e instanceof UserError) {

@@ -1,8 +1,9 @@
 // The `jixiao` command as installed: packages/cli/bin/jixiao.mjs runs the esbuild bundle
 // (built by `pnpm install`, rebuilt when a source is newer) and must say exactly what the
 // TypeScript sources say.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jixiao, root } from './run.ts';
@@ -30,6 +31,24 @@ describe('the jixiao bin', () => {
     const b = jixiao(['score', 'rules/甘肃/2023/examples/seed.tsv', '--json']);
     expect(a.status).toBe(1);
     expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
+  });
+
+  it('stops quietly when its reader closes the pipe (| head), with the status of SIGPIPE', async () => {
+    // enough filings that the output outlasts the first read by far
+    const filing = JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'rules/甘肃/2023/examples/clean.json'), 'utf8')), region: '甘肃' });
+    const file = join(mkdtempSync(join(tmpdir(), 'jixiao-pipe-')), 'many.ndjson');
+    writeFileSync(file, `${Array(2000).fill(filing).join('\n')}\n`);
+    const child = spawn(process.execPath, [bin, 'score', file, '--json'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    expect(first.slice(0, 9)).toBe('{"file":"');
+    child.stdout.destroy(); // as head does after its lines
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(141);
   });
 
   it('reports a user mistake with its code and exit 2, never a stack trace', () => {
