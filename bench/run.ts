@@ -233,7 +233,7 @@ interface RunStats {
   lines: number;
 }
 
-const BIN = join(ROOT, 'packages/cli/bin/jixiao.mjs');
+const BIN = join(ROOT, 'packages/cli/bin/jixiao.cjs');
 
 /** Run `node <args>` with stdout to /dev/null: its wall time, and its peak RSS (with /usr/bin/time, else from a parent's maxRSS). */
 function runNode(args: string[], tag: string): RunStats & { stderr: string } {

@@ -15,7 +15,7 @@ import { zipSync } from 'fflate';
 import { genFiling, rng, toFilingJson } from './gen.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'packages/cli/bin/jixiao.mjs');
+const BIN = join(ROOT, 'packages/cli/bin/jixiao.cjs');
 
 export interface ServerRunResult {
   backend: 'pglite' | 'postgres';

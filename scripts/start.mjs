@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../packages/cli/bin/jixiao.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../packages/cli/bin/jixiao.cjs', import.meta.url));
 const sample = 'rules/甘肃/2023/examples/seed.tsv';
 
 const r = spawnSync(process.execPath, [bin, 'score', sample], { cwd: root, stdio: 'inherit' });

@@ -5,7 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: the nearest directory up from this code with pnpm-workspace.yaml
- * (this file runs from src/ under tsx and from dist/chunks/ in the bundle). */
+ * (this file runs from src/ under tsx and from dist/commands/ in the bundle). */
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {

@@ -1,4 +1,4 @@
-// The `jixiao` command as installed: packages/cli/bin/jixiao.mjs runs the esbuild bundle
+// The `jixiao` command as installed: packages/cli/bin/jixiao.cjs runs the esbuild bundle
 // (built by `pnpm install`, rebuilt when a source is newer) and must say exactly what the
 // TypeScript sources say.
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jixiao, root } from './run.ts';
 
-const bin = join(root, 'packages/cli/bin/jixiao.mjs');
+const bin = join(root, 'packages/cli/bin/jixiao.cjs');
 const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
 
 describe('the jixiao bin', () => {
   it('is the package bin of @jixiao/cli, linked into node_modules/.bin', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')) as { bin: Record<string, string> };
-    expect(pkg.bin).toEqual({ jixiao: './bin/jixiao.mjs' });
+    expect(pkg.bin).toEqual({ jixiao: './bin/jixiao.cjs' });
     expect(existsSync(join(root, 'node_modules/.bin/jixiao'))).toBe(true);
   });
 

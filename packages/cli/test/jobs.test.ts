@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jixiao, root, tempFile } from './run.ts';
 
-const bin = join(root, 'packages/cli/bin/jixiao.mjs');
+const bin = join(root, 'packages/cli/bin/jixiao.cjs');
 const fromBundle = (args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', INIT_CWD: root } });
 

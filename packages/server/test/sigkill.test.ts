@@ -11,7 +11,7 @@ import { afterAll, expect, it } from 'vitest';
 import { openDb } from '../src/db/db.ts';
 import { freshPgDatabase, PG_URL, repoRoot, rulesDir } from './support.ts';
 
-const bin = join(repoRoot, 'packages/cli/bin/jixiao.mjs');
+const bin = join(repoRoot, 'packages/cli/bin/jixiao.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-kill-'));
 const children: ChildProcess[] = [];
 let drop: (() => Promise<void>) | null = null;

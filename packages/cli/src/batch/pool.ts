@@ -16,7 +16,7 @@ function workerEntry(): { file: URL } | { code: string } {
     const tsx = import.meta.resolve('tsx/esm/api');
     return { code: `import(${JSON.stringify(tsx)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))` };
   }
-  // the bundle: this code is in dist/jixiao.mjs or in a chunk under dist/chunks/
+  // the bundle: this code is in dist/commands/score.cjs, the worker in dist/
   for (const rel of ['./score-worker.mjs', '../score-worker.mjs']) {
     const file = new URL(rel, here);
     if (existsSync(file)) return { file };
