@@ -2,6 +2,7 @@
 // generated filings (checked equal before anything is timed), compile-time scaling,
 // an end-to-end CLI batch against its I/O floor (--jobs 1 and 2) with the CLI's start-up,
 // and the playground and server steps. Writes bench/results.json.
+import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -319,7 +320,12 @@ async function batch(): Promise<{ startupMs: number; nodeMs: number; runs: Batch
   console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|`);
   const runs: BatchResult[] = [];
   for (const n of sizes) {
-    const file = join(dir, `filings-${n}.ndjson`);
+    // named by its first filing, so that a file written by an older generator is not reused
+    const first0 = createHash('sha1')
+      .update(JSON.stringify(toFilingJson(genFiling(rng(7)), 0)))
+      .digest('hex')
+      .slice(0, 8);
+    const file = join(dir, `filings-${n}-${first0}.ndjson`);
     if (!existsSync(file)) await writeNdjson(file, n);
     // the floor's object: of the CLI's reports of the first 200 filings, the one nearest their mean size
     const first = join(dir, 'first.ndjson');
