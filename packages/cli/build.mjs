@@ -1,10 +1,11 @@
-// Bundle the jixiao command into dist/: jixiao.cjs (commander and the command table) and
-// one file per command in dist/commands/, each loaded only when its command runs and each
-// through V8's code cache (bin/code-cache.cjs), so that `jixiao check` starts in about twice
-// node's own start-up instead of compiling TypeScript at every call (tsx). The bundles are
-// CommonJS because Node 20 caches compiled code only for scripts (vm.Script), not for ES
-// modules. Two commands stay ES modules: the scoring worker of --jobs (dist/score-worker.mjs,
-// a worker thread's entry) and `serve`, which imports the workspace server (an ES module).
+// Bundle the jixiao command into dist/: jixiao.cjs with one chunk per command and the chunks
+// they share under dist/chunks/, each command's chunk loaded only when that command runs.
+// esbuild splits the code as ES modules, so that a module shared by two chunks (the language
+// of the messages, the UserError class) is one module; each output is then turned into a
+// CommonJS script, because Node 20 keeps compiled code only for scripts (vm.Script), and
+// bin/code-cache.cjs runs them from V8's code cache: `jixiao check` starts in about twice
+// node's own start-up instead of three times. The scoring worker of --jobs stays an ES module
+// (dist/score-worker.mjs, a worker thread's entry).
 // Run by `pnpm install` (the root's prepare script) and by bin/jixiao.cjs when a source is
 // newer than the bundle. Two heavy libraries stay outside and load only in the commands that
 // need them: exceljs (reading .xlsx) and json-schema-to-typescript (`jixiao types`).
@@ -13,37 +14,76 @@
 // packages/server/dist — server.mjs, the scoring worker score-worker.mjs, its migrations —
 // so that its own dependencies (PGlite's WASM, pg, piscina) resolve from its package, and
 // the serve/backup/restore/user commands import it only when they run.
-import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 // CommonJS dependencies bundled into an ES module still call require()
 const banner = { js: "import { createRequire as __jxRequire } from 'node:module'; const require = __jxRequire(import.meta.url);" };
 
-// Commands bundled as CommonJS (all but serve; see above)
-const COMMANDS = ['check', 'fmt', 'score', 'explain', 'diff', 'impact', 'test', 'types'];
-
-// main.ts reaches the commands through src/load-command.ts; in the bundle, this module
-// instead, which loads a command's own bundle through the code cache. `__jixiaoImport` is
-// the importer code-cache.cjs hands every bundle (vm.Script code has no import() on Node 20).
-const loadCommandBundled = `
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { loadCached } from ${JSON.stringify(here('./bin/code-cache.cjs'))};
-export function loadCommand(name) {
-  if (name === 'serve') return __jixiaoImport(pathToFileURL(join(__dirname, 'commands', 'serve.mjs')).href);
-  return Promise.resolve().then(() => loadCached(join(__dirname, 'commands', name + '.cjs')));
-}
-`;
-const commandsApart = {
-  name: 'commands-apart',
+// src/import-module.ts in the bundle: the importer code-cache.cjs hands every script
+const importModuleBundled = {
+  name: 'import-module',
   setup(b) {
-    b.onResolve({ filter: /\/load-command\.ts$/ }, () => ({ path: 'load-command', namespace: 'jixiao' }));
-    b.onLoad({ filter: /.*/, namespace: 'jixiao' }, () => ({ contents: loadCommandBundled, loader: 'js', resolveDir: here('./src') }));
+    b.onResolve({ filter: /\/import-module\.ts$/ }, () => ({ path: 'import-module', namespace: 'jixiao' }));
+    b.onLoad({ filter: /.*/, namespace: 'jixiao' }, () => ({ contents: 'export const importModule = (url) => __jixiaoImport(url);', loader: 'js' }));
   },
 };
+
+/** An ES module output of esbuild as a CommonJS script: import() of a package or chunk becomes require(). */
+async function toScript(code) {
+  const r = await transform(code, {
+    format: 'cjs',
+    loader: 'js',
+    target: 'node20',
+    minifyWhitespace: true,
+    supported: { 'dynamic-import': false },
+    banner: "var __jixiaoMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+    define: { 'import.meta.url': '__jixiaoMetaUrl', 'import.meta.resolve': 'undefined' },
+    logLevel: 'error',
+  });
+  return r.code;
+}
+
+/**
+ * Write the scripts so that a command starting meanwhile (another test, another terminal)
+ * never reads half of one or a main script whose chunks are not there yet: each file
+ * atomically, the chunks (named by their content) first, jixiao.cjs last. The files of the
+ * build before stay (a command started from it may still be loading its chunks); older
+ * ones, and their code caches, are removed.
+ */
+async function writeScripts(dist, outputs) {
+  const keep = new Set();
+  const isMain = (o) => Number(o.path === join(dist, 'jixiao.cjs'));
+  for (const out of [...outputs].sort((a, b) => isMain(a) - isMain(b))) {
+    const code = await toScript(out.text);
+    mkdirSync(dirname(out.path), { recursive: true });
+    const tmp = `${out.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, code);
+    renameSync(tmp, out.path);
+    // the code cache bin/code-cache.cjs keeps beside it (named by the same hash)
+    const source = code.startsWith('#!') ? `//${code.slice(2)}` : code;
+    keep.add(out.path).add(`${out.path}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.cache`);
+  }
+  const manifest = join(dist, 'scripts.json');
+  let before = [];
+  try {
+    before = JSON.parse(readFileSync(manifest, 'utf8'));
+  } catch {}
+  const kept = new Set([...keep, ...before]);
+  for (const dir of [dist, join(dist, 'chunks'), join(dist, 'commands')]) {
+    let names = [];
+    try {
+      names = readdirSync(dir);
+    } catch {}
+    for (const name of names) if (/\.(?:cjs|cache)$|^jixiao\.mjs$/.test(name) && !kept.has(join(dir, name))) rmSync(join(dir, name), { force: true });
+  }
+  writeFileSync(manifest, JSON.stringify([...keep]));
+}
 
 export async function buildCli({ quiet = false } = {}) {
   const common = {
@@ -57,34 +97,26 @@ export async function buildCli({ quiet = false } = {}) {
   };
   const esm = { ...common, format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }, banner };
   const dist = here('./dist');
-  // the layout before the CommonJS bundles, and the code caches of bundles about to change
-  rmSync(`${dist}/chunks`, { recursive: true, force: true });
-  rmSync(`${dist}/jixiao.mjs`, { force: true });
-  for (const dir of [dist, `${dist}/commands`]) {
-    let names = [];
-    try {
-      names = readdirSync(dir);
-    } catch {}
-    for (const f of names) if (f.endsWith('.cache')) rmSync(`${dir}/${f}`, { force: true });
-  }
   const result = await build({
     ...common,
-    format: 'cjs',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // named .cjs already, so that the chunks' imports of each other name the scripts written below
     outExtension: { '.js': '.cjs' },
-    entryPoints: { jixiao: here('./src/main.ts'), ...Object.fromEntries(COMMANDS.map((c) => [`commands/${c}`, here(`./src/commands/${c}.ts`)])) },
+    entryPoints: { jixiao: here('./src/main.ts') },
     outdir: dist,
-    // import() of a package becomes require(): vm.Script code has no import() on Node 20
-    supported: { 'dynamic-import': false },
-    banner: { js: "var __jixiaoMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__jixiaoMetaUrl', 'import.meta.resolve': 'undefined' },
-    plugins: [commandsApart],
+    write: false,
+    plugins: [importModuleBundled],
     // @jixiao/server: only under tsx (from the sources); the bundle loads packages/server/dist
     external: ['exceljs', 'json-schema-to-typescript', '@jixiao/server'],
   });
-  const esmCli = await build({
+  await writeScripts(dist, result.outputFiles);
+  const worker = await build({
     ...esm,
+    splitting: false,
     // the scoring worker of `jixiao score … --jobs N` (src/batch/pool.ts finds it beside the bundle)
-    entryPoints: { 'score-worker': here('./src/batch/worker.ts'), 'commands/serve': here('./src/commands/serve.ts') },
+    entryPoints: { 'score-worker': here('./src/batch/worker.ts') },
     outdir: dist,
     external: ['exceljs', 'json-schema-to-typescript', '@jixiao/server'],
   });
@@ -97,7 +129,7 @@ export async function buildCli({ quiet = false } = {}) {
   cpSync(here('../server/src/db/migrations'), here('../server/dist/migrations'), { recursive: true });
   // the inputs, for bin/jixiao.cjs to tell whether the bundle is stale
   const root = here('../../');
-  const inputs = [...new Set([result, esmCli, server].flatMap((r) => Object.keys(r.metafile.inputs)))].filter((p) => !p.includes('node_modules') && !p.includes(':'));
+  const inputs = [...new Set([result, worker, server].flatMap((r) => Object.keys(r.metafile.inputs)))].filter((p) => !p.includes('node_modules') && !p.includes(':'));
   for (const f of readdirSync(here('../server/src/db/migrations'))) inputs.push(`packages/server/src/db/migrations/${f}`);
   writeFileSync(here('./dist/inputs.json'), JSON.stringify({ root, inputs }));
   return inputs.length;

@@ -17,13 +17,8 @@ function stale() {
   }
   try {
     const { root, inputs } = JSON.parse(readFileSync(join(dist, 'inputs.json'), 'utf8'));
-    return inputs.some((p) => {
-      try {
-        return statSync(join(root, p)).mtimeMs > bundle;
-      } catch {
-        return true; // a source moved or was deleted
-      }
-    });
+    // a source moved or deleted counts as changed; root ends with a slash
+    return inputs.some((p) => (statSync(root + p, { throwIfNoEntry: false })?.mtimeMs ?? Number.POSITIVE_INFINITY) > bundle);
   } catch {
     return true;
   }

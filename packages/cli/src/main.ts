@@ -12,7 +12,6 @@ import type { TestOptions } from './commands/test.ts';
 import type { TypesOptions } from './commands/types.ts';
 import type { DbOptions, ServeCommandOptions } from './commands/serve.ts';
 import { failureOf, UserError } from './errors.ts';
-import { loadCommand } from './load-command.ts';
 
 // Each command's module (and what it needs: the filing model, xlsx, YAML …) loads only
 // when that command runs, so `jixiao check` starts without the scoring engine.
@@ -47,7 +46,7 @@ program
   .option('--timings', tr('显示各阶段用时：解析、继承、检查与证明、代码生成', 'show the time of each stage: parse, resolve, check and prove, codegen'))
   .option('--dump <stage>', tr('输出某一阶段的结果：ast、checked、proofs、js', 'print what a stage produced: ast, checked, proofs, js'))
   .action(async (file: string, opts: CheckOptions) => {
-    const { checkCommand } = await loadCommand('check');
+    const { checkCommand } = await import('./commands/check.ts');
     process.exitCode = checkCommand(file, opts);
   });
 
@@ -58,7 +57,7 @@ program
   .option('--check', tr('只检查，不改写；格式不规范时退出码 1', 'check only; exit 1 when a file is not formatted'))
   .option('--stdout', tr('输出到标准输出', 'write to standard output'))
   .action(async (files: string[], opts: { check?: boolean; stdout?: boolean }) => {
-    const { fmtCommand } = await loadCommand('fmt');
+    const { fmtCommand } = await import('./commands/fmt.ts');
     process.exitCode = fmtCommand(files, opts);
   });
 
@@ -105,7 +104,7 @@ Exit codes:
     ),
   )
   .action(async (file: string, opts: ScoreOptions) => {
-    const { scoreCommand } = await loadCommand('score');
+    const { scoreCommand } = await import('./commands/score.ts');
     process.exitCode = await scoreCommand(file, opts);
   });
 
@@ -116,7 +115,7 @@ templateOptions(
     .argument('<filing>', tr('填报表', 'filing'))
     .argument('<indicator>', tr('指标名称', 'indicator name')),
 ).action(async (file: string, indicator: string, opts: ScoreOptions) => {
-  const { explainCommand } = await loadCommand('explain');
+  const { explainCommand } = await import('./commands/explain.ts');
   process.exitCode = await explainCommand(file, indicator, opts);
 });
 
@@ -134,7 +133,7 @@ program
   .option('--form <表单>', tr('只比较这一表单（默认两年都有模板的全部表单）', 'only this form (default: every form with a template in both years)'))
   .option('--json', tr('输出完整的 JSON（每个表单一行）', 'print the complete JSON (one line per form)'))
   .action(async (a: string, b: string, opts: DiffOptions) => {
-    const { diffCommand } = await loadCommand('diff');
+    const { diffCommand } = await import('./commands/diff.ts');
     process.exitCode = diffCommand(a, b, opts);
   });
 
@@ -148,7 +147,7 @@ program
   .option('--form <表单>', tr('表单（默认读表头）', 'form (default: from the title)'))
   .option('--json', tr('每份填报表输出一行 JSON', 'one JSON line per filing'))
   .action(async (files: string[], opts: ImpactOptions) => {
-    const { impactCommand } = await loadCommand('impact');
+    const { impactCommand } = await import('./commands/impact.ts');
     process.exitCode = await impactCommand(files, opts);
   });
 
@@ -166,7 +165,7 @@ program
   .option('--json', tr('输出 JSON 结果', 'print the results as JSON'))
   .option('--threshold <百分比>', tr('覆盖率下限（默认读 rules/coverage.yaml）', 'coverage threshold in percent (default: rules/coverage.yaml)'))
   .action(async (dir: string | undefined, opts: TestOptions) => {
-    const { testCommand } = await loadCommand('test');
+    const { testCommand } = await import('./commands/test.ts');
     process.exitCode = await testCommand(dir, opts);
   });
 
@@ -179,7 +178,7 @@ program
   .option('--out <file.ts>', tr('写入文件（默认输出到标准输出）', 'write to this file (default: standard output)'))
   .option('--schema', tr('输出 JSON Schema 而不是 TypeScript', 'print the JSON Schema instead of TypeScript'))
   .action(async (opts: TypesOptions) => {
-    const { typesCommand } = await loadCommand('types');
+    const { typesCommand } = await import('./commands/types.ts');
     process.exitCode = await typesCommand(opts);
   });
 
@@ -198,7 +197,7 @@ dbOptions(
     .option('--host <地址>', tr('监听地址（默认 127.0.0.1；其他地址需先添加用户）', 'address to bind (default 127.0.0.1; any other needs users)'))
     .option('--port <端口>', tr('端口（默认 8080；0 为任一空闲端口）', 'port (default 8080; 0 for any free port)')),
 ).action(async (opts: ServeCommandOptions) => {
-  const { serveCommand } = await loadCommand('serve');
+  const { serveCommand } = await import('./commands/serve.ts');
   process.exitCode = await serveCommand(opts);
 });
 
@@ -208,14 +207,14 @@ dbOptions(
     .description(tr('把工作台的全部数据备份到一个文件', 'back up the whole workspace into one file'))
     .argument('<file>', tr('备份文件（.jsonl.gz）', 'backup file (.jsonl.gz)')),
 ).action(async (file: string, opts: DbOptions) => {
-  const { backupCommand } = await loadCommand('serve');
+  const { backupCommand } = await import('./commands/serve.ts');
   process.exitCode = await backupCommand(file, opts);
 });
 
 dbOptions(
   program.command('restore').description(tr('从备份文件恢复到一个空的工作台', 'restore a backup into an empty workspace')).argument('<file>', tr('备份文件', 'backup file')),
 ).action(async (file: string, opts: DbOptions) => {
-  const { restoreCommand } = await loadCommand('serve');
+  const { restoreCommand } = await import('./commands/serve.ts');
   process.exitCode = await restoreCommand(file, opts);
 });
 
@@ -232,11 +231,11 @@ dbOptions(
     .argument('[name]', tr('用户名', 'user name'))
     .option('--role <角色>', tr('编辑（起草和发布模板）、审核（上传、评分、审核）、只读', '编辑 (draft and publish templates), 审核 (upload, run, review), 只读 (read-only)')),
 ).action(async (action: string, name: string | undefined, opts: DbOptions & { role?: string }) => {
-  const { userCommand } = await loadCommand('serve');
+  const { userCommand } = await import('./commands/serve.ts');
   process.exitCode = await userCommand(action, name, opts);
 });
 
-// No top-level await: the bundle is CommonJS, loaded through V8's code cache (bin/code-cache.cjs).
+// No top-level await: the bundle is made of CommonJS scripts, for V8's code cache (bin/code-cache.cjs).
 program.parseAsync(process.argv).catch((e: unknown) => {
   const err = e as { code?: string; exitCode?: number; message?: string };
   if (closedPipe(e)) process.exit(141);

@@ -51,6 +51,31 @@ describe('the jixiao bin', () => {
     expect(status).toBe(141);
   });
 
+  it('speaks English on request in every command, as the sources do', () => {
+    // the language is set by the main script and read in the command's chunk: one module
+    for (const [args, english, chinese] of [
+      [['check', 'rules/全国/2020/项目支出.jx', '--lang', 'en'], 'bounds proven', '公式界限已证明'],
+      [['--lang', 'en', 'score', 'rules/甘肃/2023/examples/seed.tsv'], '— template', '— 模板'],
+    ] as const) {
+      const a = run([...args]);
+      expect(a.stdout).toBe(jixiao([...args]).stdout);
+      expect(a.stdout).toContain(english);
+      expect(a.stdout).not.toContain(chinese);
+    }
+  });
+
+  it('reports a user mistake made in a command as the sources do: its own code, exit 2', () => {
+    // thrown in the command's chunk, caught in the main script: one UserError class
+    const file = join(mkdtempSync(join(tmpdir(), 'jixiao-bad-')), 'bad.tsv');
+    writeFileSync(file, 'x\n');
+    const a = run(['score', file, '--region', '甘肃']);
+    const b = jixiao(['score', file, '--region', '甘肃']);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toBe(b.stderr);
+    expect(a.stderr).toContain('[IMP001]');
+    expect(a.stderr).not.toContain('内部错误');
+  });
+
   it('reports a user mistake with its code and exit 2, never a stack trace', () => {
     const r = run(['check', 'rules/no-such.jx']);
     expect(r.status).toBe(2);

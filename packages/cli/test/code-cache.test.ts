@@ -54,6 +54,17 @@ describe('the code cache of the bundles', () => {
     expect(readFileSync(join(dir, current)).equals(Buffer.alloc(4096, 7))).toBe(false);
   });
 
+  it('loads a script that several require once: a chunk shared by two commands is one module', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-cache-'));
+    mkdirSync(join(dir, 'chunks'));
+    writeFileSync(join(dir, 'chunks/state.cjs'), 'let lang = "zh"; module.exports = { set: (l) => { lang = l; }, get: () => lang };\n');
+    writeFileSync(join(dir, 'chunks/command.cjs'), 'const s = require("./state.cjs"); module.exports = () => s.get();\n');
+    writeFileSync(join(dir, 'main.cjs'), 'require("./chunks/state.cjs").set("en"); console.log(require("./chunks/command.cjs")(), require("node:path").sep);\n');
+    const r = run(join(dir, 'main.cjs'));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('en /\n');
+  });
+
   it('runs without a cache where none can be written', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-cache-'));
     const file = join(dir, 'b.cjs');

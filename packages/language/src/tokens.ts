@@ -11,6 +11,10 @@ export type TokenClass = 'keyword' | 'name' | 'string' | 'number' | 'unit' | 'op
 
 const classOf = new Map<TokenType, TokenClass>();
 
+// Every token says whether it can span lines (line_breaks): chevrotain would otherwise analyse
+// each pattern for line terminators whenever a lexer is built, a few milliseconds of every
+// command's start-up (lexer.test.ts holds the hints to what that analysis finds).
+//
 // Names: letters (CJK included) and underscore. Digits are not part of bare names, so
 // `分值10分` lexes as 分值 10 分; a name holding digits or punctuation is quoted.
 // chevrotain drops the regexp `u` flag, so \p{L} is not available; the letters are
@@ -22,10 +26,11 @@ export const Identifier = createToken({
   pattern:
     /(?:[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u04FF\u3005\u3007\u3021-\u3029\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF])+/,
   label: '名称 (name)',
+  line_breaks: false,
 });
 
 function keyword(name: string, pattern: RegExp, label: string, cls: TokenClass = 'keyword'): TokenType {
-  const t = createToken({ name, pattern, longer_alt: Identifier, label });
+  const t = createToken({ name, pattern, longer_alt: Identifier, label, line_breaks: false });
   classOf.set(t, cls);
   return t;
 }
@@ -95,7 +100,7 @@ export const UnitWord = keyword(
 );
 
 function punct(name: string, pattern: RegExp, label: string, cls: TokenClass = 'punctuation'): TokenType {
-  const t = createToken({ name, pattern, label });
+  const t = createToken({ name, pattern, label, line_breaks: false });
   classOf.set(t, cls);
   return t;
 }
@@ -104,12 +109,14 @@ export const WhiteSpace = createToken({
   name: 'WhiteSpace',
   pattern: /[ \t\r\n\u3000\u00a0\ufeff\u2028\u2029]+/,
   group: Lexer.SKIPPED,
+  line_breaks: true,
 });
 export const Comment = createToken({
   name: 'Comment',
   pattern: /(?:#|＃|\/\/)[^\n\r\u2028\u2029]*/,
   group: 'comments',
   label: '注释 (comment)',
+  line_breaks: false,
 });
 classOf.set(Comment, 'comment');
 
@@ -117,10 +124,11 @@ export const StringLit = createToken({
   name: 'StringLit',
   pattern: /"(?:[^"\\\n\r]|\\.)*"|“[^”\n\r]*”|「[^」\n\r]*」|『[^』\n\r]*』/,
   label: '带引号的名称 (quoted name)',
+  line_breaks: false,
 });
 classOf.set(StringLit, 'string');
 
-export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d+(?:\.\d+)?/, label: '数字 (number)' });
+export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d+(?:\.\d+)?/, label: '数字 (number)', line_breaks: false });
 classOf.set(NumberLit, 'number');
 export const Percent = punct('Percent', /%|％/, '“%”', 'unit');
 export const DotDot = punct('DotDot', /\.\.|~|～/, '“..”', 'operator');

@@ -8,12 +8,13 @@ import pc from 'picocolors';
 import { repoRoot, rulesDir, shownPath, userPath } from '../paths.ts';
 import { tr } from '../i18n.ts';
 import { UserError, userError } from '../errors.ts';
+import { importModule } from '../import-module.ts';
 
 type Server = typeof import('@jixiao/server');
 
 async function loadServer(): Promise<Server> {
   if (import.meta.url.endsWith('.ts')) return import('@jixiao/server');
-  return (await import(new URL('../../../server/dist/server.mjs', import.meta.url).href)) as Server;
+  return (await importModule(new URL('../../../server/dist/server.mjs', import.meta.url).href)) as Server;
 }
 
 export interface DbOptions {
