@@ -3,7 +3,7 @@
 // mutant that still checks must evaluate identically compiled and interpreted.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { format, parse, type Diagnostic } from '@jixiao/language';
 import { checkTemplate, compile, interpret, type CheckedTemplate, type EvalInput } from '@jixiao/compiler';
 import { arbTemplate } from '../support/arbitraries.ts';
@@ -88,4 +88,24 @@ function differential(t: CheckedTemplate): void {
   const a = compile(t)(input);
   const b = interpret(t, input);
   expect(a).toEqual(b);
+}
+
+/**
+ * One half of the template fuzz budget, as a test: template-1 and template-2 each run one,
+ * as files of their own so that vitest runs the halves in parallel.
+ */
+export function fuzzHalf(part: 1 | 2): void {
+  const count = Math.ceil(TOTAL / 2);
+  it(
+    `survives mutated templates through parse, check, compile and evaluate (part ${part})`,
+    () => {
+      const stats = fuzzTemplates(101 * part + SEED, count);
+      console.log(`template fuzz part ${part}`, JSON.stringify(stats));
+      expect(stats.inputs).toBe(count);
+      // the mutants must still reach the checker and the compiler, or the fuzz is shallow
+      expect(stats.checked).toBeGreaterThan(stats.inputs / 50);
+      expect(stats.compiled).toBeGreaterThan(0);
+    },
+    timeoutFor(count),
+  );
 }
