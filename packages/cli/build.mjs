@@ -42,7 +42,8 @@ async function toScript(code) {
     target: 'node20',
     minifyWhitespace: true,
     supported: { 'dynamic-import': false },
-    banner: "var __jixiaoMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+    // only where import.meta is read (paths.ts, pool.ts, serve.ts): the others need no node:url
+    banner: code.includes('import.meta') ? "var __jixiaoMetaUrl = require('node:url').pathToFileURL(__filename).href;" : '',
     define: { 'import.meta.url': '__jixiaoMetaUrl', 'import.meta.resolve': 'undefined' },
     logLevel: 'error',
   });
