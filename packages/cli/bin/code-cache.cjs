@@ -21,6 +21,8 @@ const { Script } = require('node:vm');
 const importer = (specifier) => import(specifier);
 const HEAD = '(function (exports, require, module, __filename, __dirname, __jixiaoImport) {';
 const loaded = new Map();
+/** The scripts that ran without a usable cache: theirs are written at exit. */
+const unsaved = [];
 
 /** The exports of the CommonJS script `file` (absolute), compiled from its code cache when there is one. */
 function loadCached(file) {
@@ -43,7 +45,11 @@ function loadCached(file) {
   const require = (id) => (id.startsWith('./') || id.startsWith('../') ? loadCached(resolve(dirname(file), id)) : (nodeRequire ??= createRequire(file))(id));
   script.runInThisContext()(module.exports, require, module, file, dirname(file), importer);
   // produced at exit, the cache holds every function this run compiled, not only the top level
-  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => save(cacheFile, script));
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // one listener for all scripts: a first run loads a dozen, past the warning at eleven
+    if (unsaved.length === 0) process.once('exit', () => unsaved.forEach(([f, s]) => save(f, s)));
+    unsaved.push([cacheFile, script]);
+  }
   return module.exports;
 }
 

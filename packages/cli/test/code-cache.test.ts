@@ -65,6 +65,18 @@ describe('the code cache of the bundles', () => {
     expect(r.stdout).toBe('en /\n');
   });
 
+  it('writes the caches of many scripts at one exit, without a warning', () => {
+    // a first run of a command loads a dozen chunks; Node warns at the eleventh exit listener
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-cache-'));
+    const names = Array.from({ length: 15 }, (_, i) => `c${i}.cjs`);
+    for (const n of names) writeFileSync(join(dir, n), `module.exports = ${JSON.stringify(n)};\n`);
+    writeFileSync(join(dir, 'main.cjs'), `console.log([${names.map((n) => `require("./${n}")`).join(', ')}].length);\n`);
+    const r = run(join(dir, 'main.cjs'));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('15\n');
+    expect(caches(dir)).toHaveLength(16);
+  });
+
   it('runs without a cache where none can be written', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-cache-'));
     const file = join(dir, 'b.cjs');
