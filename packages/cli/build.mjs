@@ -14,6 +14,7 @@
 // packages/server/dist — server.mjs, the scoring worker score-worker.mjs, its migrations —
 // so that its own dependencies (PGlite's WASM, pg, piscina) resolve from its package, and
 // the serve/backup/restore/user commands import it only when they run.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -88,6 +89,9 @@ async function writeScripts(dist, outputs) {
 
 export async function buildCli({ quiet = false } = {}) {
   const common = {
+    // the metafile names inputs relative to the repository root whatever the current folder
+    // (bin/jixiao.cjs rebuilds from wherever the user is): inputs.json is read against it
+    absWorkingDir: here('../../'),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -133,6 +137,15 @@ export async function buildCli({ quiet = false } = {}) {
   const inputs = [...new Set([result, worker, server].flatMap((r) => Object.keys(r.metafile.inputs)))].filter((p) => !p.includes('node_modules') && !p.includes(':'));
   for (const f of readdirSync(here('../server/src/db/migrations'))) inputs.push(`packages/server/src/db/migrations/${f}`);
   writeFileSync(here('./dist/inputs.json'), JSON.stringify({ root, inputs }));
+  // Code caches are written by the first run of each script and hold what that run compiled:
+  // one `check` of the official template now, so that the first command a user types is not
+  // the one that pays for compiling, and the main script's cache is that of a whole command.
+  if (!process.env['JIXIAO_WARMING_UP'])
+    spawnSync(process.execPath, [here('./bin/jixiao.cjs'), 'check', here('../../rules/甘肃/2023/部门整体支出.jx')], {
+      stdio: 'ignore',
+      timeout: 60_000,
+      env: { ...process.env, JIXIAO_WARMING_UP: '1' }, // never a build inside this run's build
+    });
   return inputs.length;
 }
 

@@ -28,7 +28,8 @@ function run() {
   require('./code-cache.cjs').loadCached(join(dist, 'jixiao.cjs'));
 }
 
-if (stale())
+// JIXIAO_WARMING_UP: the run build.mjs makes to write the code caches, never a build itself
+if (!process.env.JIXIAO_WARMING_UP && stale())
   import('../build.mjs')
     .then(({ buildCli }) => buildCli({ quiet: true }))
     .then(run, (e) => {

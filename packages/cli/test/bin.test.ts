@@ -2,7 +2,7 @@
 // (built by `pnpm install`, rebuilt when a source is newer) and must say exactly what the
 // TypeScript sources say.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,19 @@ describe('the jixiao bin', () => {
     expect(a.stderr).toBe(b.stderr);
     expect(a.stderr).toContain('[IMP001]');
     expect(a.stderr).not.toContain('内部错误');
+  });
+
+  it('is built from any folder with its inputs named from the repository root, so that it is not rebuilt at every run', () => {
+    // bin/jixiao.cjs rebuilds from wherever the user is; inputs.json is read against the root
+    const b = spawnSync(process.execPath, [join(root, 'packages/cli/build.mjs')], { cwd: tmpdir(), encoding: 'utf8' });
+    expect(b.status).toBe(0);
+    const { inputs } = JSON.parse(readFileSync(join(root, 'packages/cli/dist/inputs.json'), 'utf8')) as { inputs: string[] };
+    expect(inputs).toContain('packages/cli/src/main.ts');
+    expect(inputs.filter((p) => !existsSync(join(root, p)))).toEqual([]);
+    const bundle = statSync(join(root, 'packages/cli/dist/jixiao.cjs')).mtimeMs;
+    expect(inputs.filter((p) => statSync(join(root, p)).mtimeMs > bundle)).toEqual([]);
+    // and the build left the code caches of a `check` behind it
+    expect(readdirSync(join(root, 'packages/cli/dist')).some((f) => /^jixiao\.cjs\.[0-9a-f]{16}\.cache$/.test(f))).toBe(true);
   });
 
   it('reports a user mistake with its code and exit 2, never a stack trace', () => {
