@@ -15,11 +15,13 @@
 // so that its own dependencies (PGlite's WASM, pg, piscina) resolve from its package, and
 // the serve/backup/restore/user commands import it only when they run.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
+import codeCache from './bin/code-cache.cjs';
+
+const { cacheOf } = codeCache;
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -67,9 +69,8 @@ async function writeScripts(dist, outputs) {
     const tmp = `${out.path}.${process.pid}.tmp`;
     writeFileSync(tmp, code);
     renameSync(tmp, out.path);
-    // the code cache bin/code-cache.cjs keeps beside it (named by the same hash)
-    const source = code.startsWith('#!') ? `//${code.slice(2)}` : code;
-    keep.add(out.path).add(`${out.path}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.cache`);
+    // and the code cache bin/code-cache.cjs keeps beside it
+    keep.add(out.path).add(cacheOf(out.path, code).cacheFile);
   }
   const manifest = join(dist, 'scripts.json');
   let before = [];

@@ -24,14 +24,18 @@ const loaded = new Map();
 /** The scripts that ran without a usable cache: theirs are written at exit. */
 const unsaved = [];
 
+/** The source compiled for a script's text, and the file of its code cache (build.mjs names those it keeps by this too). */
+function cacheOf(file, text) {
+  // a leading #! line becomes a comment, keeping every line and column where it was
+  const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
+  return { source, cacheFile: `${file}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.cache` };
+}
+
 /** The exports of the CommonJS script `file` (absolute), compiled from its code cache when there is one. */
 function loadCached(file) {
   const known = loaded.get(file);
   if (known) return known.exports;
-  const text = readFileSync(file, 'utf8');
-  // a leading #! line becomes a comment, keeping every line and column where it was
-  const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
-  const cacheFile = `${file}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.cache`;
+  const { source, cacheFile } = cacheOf(file, readFileSync(file, 'utf8'));
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -65,4 +69,4 @@ function save(cacheFile, script) {
   }
 }
 
-module.exports = { loadCached };
+module.exports = { cacheOf, loadCached };
