@@ -516,20 +516,19 @@ function report(sink: DiagnosticSink, range: Range, formula: string, shown: stri
   sink.report('unbounded', range, data, fix ? { fixes: [{ title, edits: fix }] } : undefined);
 }
 
+/** The expressions written directly inside `e`. */
+function subExprs(e: Expr): readonly Expr[] {
+  if (e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical') return [e.left, e.right];
+  if (e.kind === 'Unary') return [e.operand];
+  if (e.kind === 'Call') return e.args;
+  if (e.kind === 'If') return [e.cond, e.then, e.else];
+  return [];
+}
+
 /** The sub-expression of `e` written at `range`. */
 function exprAt(e: Expr, range: Range): Expr | null {
   if (e.range === range) return e;
-  const kids: Expr[] =
-    e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical'
-      ? [e.left, e.right]
-      : e.kind === 'Unary'
-        ? [e.operand]
-        : e.kind === 'Call'
-          ? e.args
-          : e.kind === 'If'
-            ? [e.cond, e.then, e.else]
-            : [];
-  for (const k of kids) {
+  for (const k of subExprs(e)) {
     const r = exprAt(k, range);
     if (r) return r;
   }
@@ -555,17 +554,7 @@ function productOverQuotient(e: Expr): { text: string; fix: string } | null {
   if (e.kind === 'Binary' && e.op === '/' && e.left.kind === 'Binary' && e.left.op === '*') {
     return { text: printExpr(e), fix: `${printExpr(e.left.left)} * (${printExpr(e.left.right)} / ${printExpr(e.right)})` };
   }
-  const kids: Expr[] =
-    e.kind === 'Binary' || e.kind === 'Compare' || e.kind === 'Logical'
-      ? [e.left, e.right]
-      : e.kind === 'Unary'
-        ? [e.operand]
-        : e.kind === 'Call'
-          ? e.args
-          : e.kind === 'If'
-            ? [e.cond, e.then, e.else]
-            : [];
-  for (const k of kids) {
+  for (const k of subExprs(e)) {
     const r = productOverQuotient(k);
     if (r) return r;
   }
